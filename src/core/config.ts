@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { closest } from "./suggest.js";
+import type { Severity } from "./types.js";
+
+/** Where repository configuration lives (on the default branch for the app). */
+export const CONFIG_FILE = "cardinal.yml";
+export const CONFIG_PATH = `.github/${CONFIG_FILE}`;
+
+export const RULE_SETTINGS = ["off", "error", "warning", "notice"] as const;
+export type RuleSetting = (typeof RULE_SETTINGS)[number];
+
+/**
+ * Each top-level key is validated on its own, so a mistake in one key costs
+ * only that key (it falls back to its default) and is reported; the rest of
+ * the configuration still applies.
+ */
+const sections = {
+  _extends: z.string().optional(),
+  rules: z.record(z.string(), z.enum(RULE_SETTINGS)).default({}),
+  include: z.array(z.string().min(1)).default([]),
+  exclude: z.array(z.string().min(1)).default([]),
+  cards: z
+    .object({
+      model: z.array(z.string().min(1)).default([]),
+      dataset: z.array(z.string().min(1)).default([]),
+    })
+    .strict()
+    .default({ model: [], dataset: [] }),
+  review: z
+    .object({
+      drafts: z.boolean().default(false),
+      bots: z.boolean().default(false),
+      ignore_authors: z.array(z.string().min(1)).default([]),
+    })
+    .strict()
+    .default({ drafts: false, bots: false, ignore_authors: [] }),
+  comment: z.enum(["findings", "always", "never"]).default("findings"),
+  max_file_size: z
+    .number()
+    .int()
+    .positive()
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
+} as const;
+
+type Sections = typeof sections;
+export type Config = { [K in keyof Sections]: z.output<Sections[K]> };
+
+export interface ConfigProblem {
+  /** Dotted path of the offending key, e.g. `review.drafts`. */
+  readonly key: string;
+  /** The same path as segments, to find the key's line in the file. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+export interface ResolvedConfig {
+  readonly config: Config;
+  readonly problems: readonly ConfigProblem[];
+}
+
+export function defaultConfig(): Config {
+  return resolveConfig({}, []).config;
+}
+
+/**
+ * Validates raw configuration (parsed YAML, or Probot's merged object).
+ * Unknown keys and unknown rule ids are problems, with the likely intended
+ * name when there is one.
+ */
+export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): ResolvedConfig {
+  const problems: ConfigProblem[] = [];
+  const input: Record<string, unknown> = {};
+
+  if (raw === null || raw === undefined) {
+    // No file: all defaults.
+  } else if (typeof raw !== "object" || Array.isArray(raw)) {
+    problems.push({ key: "(top level)", path: [], message: "the configuration must be a mapping of keys to values" });
+  } else {
+    Object.assign(input, raw);
+  }
+
+  const config: Record<string, unknown> = {};
+  for (const key of Object.keys(sections) as (keyof Sections)[]) {
+    const schema: z.ZodType = sections[key];
+    const result = schema.safeParse(input[key]);
+    if (result.success) {
+      config[key] = result.data;
+    } else {
+      for (const issue of result.error.issues) {
+        const path = [key, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
+        if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+        problems.push({ key: path.join("."), path, message: describeIssue(issue) });
+      }
+      config[key] = schema.parse(undefined);
+    }
+  }
+
+  for (const key of Object.keys(input)) {
+    if (!(key in sections)) {
+      const guess = closest(key, Object.keys(sections));
+      problems.push({ key, path: [key], message: `unknown key${guess ? `; did you mean "${guess}"?` : ""}` });
+    }
+  }
+
+  const rules = config["rules"] as Record<string, RuleSetting>;
+  for (const id of Object.keys(rules)) {
+    if (!knownRuleIds.includes(id)) {
+      const guess = closest(id, knownRuleIds);
+      problems.push({
+        key: `rules.${id}`,
+        path: ["rules", id],
+        message: `there is no rule with this id${guess ? `; did you mean "${guess}"?` : ""}`,
+      });
+      delete rules[id];
+    }
+  }
+
+  return { config: config as Config, problems };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") {
+    return `unknown ${issue.keys.length === 1 ? "key" : "keys"} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  }
+  if (issue.code === "invalid_value") {
+    return `must be one of ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`;
+  }
+  return issue.message.replace(/^Invalid input: /, "").replace(/^expected/, "must be");
+}
+
+/** The severity a rule runs at under this configuration, or "off". */
+export function ruleSetting(config: Config, ruleId: string, defaultSeverity: Severity): RuleSetting {
+  return config.rules[ruleId] ?? defaultSeverity;
+}

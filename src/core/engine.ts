@@ -1,0 +1,177 @@
+import picomatch from "picomatch";
+import { recogniseCard, type Card } from "../parse/card.js";
+import { classifyPath, type PathKind } from "../parse/classify.js";
+import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
+import { docsUrl } from "./docs.js";
+import type { Rule, ReviewFile, RuleContext } from "./rule.js";
+import { text } from "./text.js";
+import type { Finding, Report, Severity, Workspace } from "./types.js";
+
+/** What Cardinal recognised in one file: the `files` entries of the JSON output. */
+export interface FileFacts {
+  readonly path: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly storage: string;
+  readonly size?: number;
+  /** Cards: whether the Hub finds a metadata block, and its top-level keys. */
+  readonly metadata?: "present" | "absent" | "invalid";
+  readonly keys?: readonly string[];
+}
+
+export interface ReviewInput {
+  readonly workspace: Workspace;
+  readonly config: Config;
+  readonly configSource?: { readonly path: string; readonly problems: readonly ConfigProblem[] };
+  readonly rules: readonly Rule[];
+  /** Every registered rule id, when `rules` is a subset (the rule tester). */
+  readonly ruleIds?: readonly string[];
+  /** Base address of the rule docs pages. */
+  readonly docsBase?: string;
+}
+
+export interface ReviewResult {
+  readonly findings: readonly Finding[];
+  readonly files: readonly FileFacts[];
+  /** Rules that ran (not switched off). */
+  readonly rulesRun: number;
+}
+
+export interface PathFilter {
+  (path: string): boolean;
+}
+
+/** `include` / `exclude` globs from configuration as one predicate. */
+export function pathFilter(config: Pick<Config, "include" | "exclude">): PathFilter {
+  const include = config.include.length > 0 ? picomatch(config.include, { dot: true }) : () => true;
+  const exclude = config.exclude.length > 0 ? picomatch(config.exclude, { dot: true }) : () => false;
+  return (path) => path === CONFIG_PATH || (include(path) && !exclude(path));
+}
+
+/** The kind of a path, with configured card globs taken into account. */
+export function pathKind(path: string, config: Pick<Config, "cards">): PathKind {
+  const kind = classifyPath(path);
+  if (kind === "other" || kind === "readme") {
+    if (config.cards.model.length > 0 && picomatch.isMatch(path, config.cards.model, { dot: true })) return "model-card";
+    if (config.cards.dataset.length > 0 && picomatch.isMatch(path, config.cards.dataset, { dot: true })) {
+      return "dataset-card";
+    }
+  }
+  return kind;
+}
+
+/** Whether Cardinal reads this path at all. */
+export function isRelevantPath(path: string, config: Config, filter: PathFilter = pathFilter(config)): boolean {
+  return pathKind(path, config) !== "other" && filter(path);
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Runs the enabled rules over a workspace. Pure: everything it needs is in
+ * the input, and a rule that throws becomes a finding, never a crash.
+ */
+export async function review(input: ReviewInput): Promise<ReviewResult> {
+  const { workspace, config, rules } = input;
+  const filter = pathFilter(config);
+  const files: ReviewFile[] = workspace.files
+    .filter((f) => filter(f.path))
+    .map((f) => ({ ...f, kind: pathKind(f.path, config) }))
+    .filter((f) => f.kind !== "other");
+
+  const cards = recogniseCards(files);
+  const findings: Finding[] = [];
+  const internalErrors = ruleSetting(config, INTERNAL_ERROR_ID, "notice");
+  let rulesRun = 0;
+
+  for (const rule of rules) {
+    const setting = ruleSetting(config, rule.meta.id, rule.meta.defaultSeverity);
+    if (setting === "off") continue;
+    rulesRun++;
+    const make = (ruleId: string, severity: Severity, title: string, report: Report): Finding => ({
+      ...report,
+      ruleId,
+      severity,
+      title: report.title ?? title,
+      docsUrl: docsUrl(ruleId, input.docsBase),
+    });
+    const context: RuleContext = {
+      workspace,
+      files,
+      cards,
+      config,
+      ruleIds: input.ruleIds ?? rules.map((r) => r.meta.id),
+      configSource: input.configSource ?? { path: CONFIG_PATH, problems: [] },
+      report: (report) => findings.push(make(rule.meta.id, setting, rule.meta.title, report)),
+    };
+    try {
+      await rule.check(context);
+    } catch (error) {
+      if (internalErrors === "off") continue;
+      findings.push(
+        make(INTERNAL_ERROR_ID, internalErrors, "Cardinal could not finish a check", {
+          path: files[0]?.path ?? CONFIG_PATH,
+          message: text`The rule ${rule.meta.id} stopped with an internal error: ${errorMessage(error)}. The other checks ran. Please report this to the Cardinal maintainers.`,
+        }),
+      );
+    }
+  }
+
+  findings.sort(compareFindings);
+  return { findings, files: files.map((f) => factsOf(f, cards)), rulesRun };
+}
+
+/** Rule id under which the engine reports a rule that threw. */
+export const INTERNAL_ERROR_ID = "cardinal/internal-error";
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function recogniseCards(files: readonly ReviewFile[]): Card[] {
+  const siblings = new Map(files.filter((f) => f.status !== "removed").map((f) => [f.path, f.kind] as const));
+  const cards: Card[] = [];
+  for (const file of files) {
+    if (file.status === "removed") continue;
+    const card = recogniseCard(
+      { path: file.path, kind: file.kind, text: file.content.type === "text" ? file.content.text : undefined },
+      { siblings },
+    );
+    if (card) cards.push(card);
+  }
+  return cards;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.path.localeCompare(b.path) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+function factsOf(file: ReviewFile, cards: readonly Card[]): FileFacts {
+  const card = cards.find((c) => c.path === file.path);
+  const base = {
+    path: file.path,
+    kind: card ? `${card.kind}-card` : file.kind,
+    status: file.status,
+    storage: file.content.type,
+    ...(file.size !== undefined ? { size: file.size } : {}),
+  };
+  if (!card) return base;
+  const fm = card.frontMatter;
+  if (fm.status === "absent") return { ...base, metadata: "absent" };
+  const invalid = fm.syntaxErrors.length > 0 || fm.dataError !== undefined || !fm.isMapping;
+  const data = fm.data;
+  const keys = data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
+  return { ...base, metadata: invalid ? "invalid" : "present", keys };
+}
+
+/** Counts by severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,34 @@
+/** Edit distance (Levenshtein) between two short strings. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * The candidate closest to `value`, when it is close enough to be a likely
+ * typo: at most a third of the longer string's length, and at most 3 edits.
+ */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  const needle = value.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(needle, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.min(3, Math.floor(Math.max(value.length, best.length) / 3));
+  return bestDistance <= limit ? best : undefined;
+}

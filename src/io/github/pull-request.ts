@@ -1,0 +1,239 @@
+import type { Context } from "probot";
+import type { Config } from "../../core/config.js";
+import { isRelevantPath, pathFilter, pathKind } from "../../core/engine.js";
+import type { AuthorAssociation, FileContent, FileStatus, PullRequestContext, Workspace, WorkspaceFile } from "../../core/types.js";
+import { decodeContent, looksLikeLfsPointer, parseLfsPointer } from "../../parse/bytes.js";
+import { needsText } from "../../parse/classify.js";
+
+export type Octokit = Context["octokit"];
+
+/** GitHub lists at most this many files of a pull request. */
+export const PR_FILES_CAP = 3000;
+/** Contents fetched at once for one review. */
+const FETCH_CONCURRENCY = 6;
+
+/** The parts of a `pull_request` payload Cardinal reads. */
+export interface PullRequestPayload {
+  number: number;
+  title: string;
+  draft?: boolean;
+  changed_files?: number;
+  author_association: string;
+  user: { login: string; type: string } | null;
+  head: { sha: string; repo: { name: string; owner: { login: string } } | null };
+  base: { sha: string; repo: { name: string; owner: { login: string } } };
+}
+
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+const ASSOCIATIONS: readonly AuthorAssociation[] = [
+  "OWNER",
+  "MEMBER",
+  "COLLABORATOR",
+  "CONTRIBUTOR",
+  "FIRST_TIME_CONTRIBUTOR",
+  "FIRST_TIMER",
+  "MANNEQUIN",
+  "NONE",
+];
+
+export function pullRequestContext(pr: PullRequestPayload): PullRequestContext {
+  const base = pr.base.repo;
+  const head = pr.head.repo;
+  const login = pr.user?.login ?? "ghost";
+  const association = ASSOCIATIONS.find((a) => a === pr.author_association) ?? "NONE";
+  return {
+    owner: base.owner.login,
+    repo: base.name,
+    number: pr.number,
+    title: pr.title,
+    author: { login, isBot: pr.user?.type === "Bot" || login.endsWith("[bot]"), association },
+    draft: pr.draft === true,
+    headSha: pr.head.sha,
+    baseSha: pr.base.sha,
+    fork: head === null || head.owner.login !== base.owner.login || head.name !== base.name,
+  };
+}
+
+function statusOf(status: string): FileStatus {
+  switch (status) {
+    case "added":
+    case "copied":
+      return "added";
+    case "removed":
+      return "removed";
+    case "renamed":
+      return "renamed";
+    default:
+      return "modified";
+  }
+}
+
+/** The text a patch adds, for a small new file (an LFS pointer shows up this way). */
+function addedText(patch: string | undefined): string | undefined {
+  if (!patch) return undefined;
+  const lines = patch.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++"));
+  return lines.length > 0 && lines.length <= 5 ? `${lines.map((l) => l.slice(1)).join("\n")}\n` : undefined;
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function statusCode(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" ? status : undefined;
+}
+
+/**
+ * Reads one file at the head sha. Small files come in the JSON response;
+ * files over 1 MB come with an empty body there, and are fetched again with
+ * the raw media type. Bytes are decoded only when they are text.
+ */
+/**
+ * Where to read a PR's files: the base repository, and for a fork also the
+ * head repository, in case the fork's commits are not visible from the base.
+ * Once the head repository has answered where the base did not, it is asked first.
+ */
+export class ContentSources {
+  private preferHead = false;
+
+  constructor(
+    private readonly base: RepoRef,
+    private readonly head: RepoRef | undefined,
+  ) {}
+
+  order(): RepoRef[] {
+    if (!this.head) return [this.base];
+    return this.preferHead ? [this.head, this.base] : [this.base, this.head];
+  }
+
+  headAnswered(source: RepoRef): void {
+    if (source === this.head) this.preferHead = true;
+  }
+}
+
+/**
+ * Reads one file at the head sha. Small files come in the JSON response;
+ * files over 1 MB come with an empty body there, and are fetched again with
+ * the raw media type. Bytes are decoded only when they are text.
+ */
+async function fetchContent(
+  octokit: Octokit,
+  sources: ContentSources,
+  path: string,
+  ref: string,
+  maxFileSize: number,
+): Promise<{ content: FileContent; size?: number }> {
+  const order = sources.order();
+  let lastError: unknown;
+  for (const source of order) {
+    try {
+      const { data } = await octokit.rest.repos.getContent({ ...source, path, ref });
+      sources.headAnswered(source);
+      if (Array.isArray(data) || data.type !== "file") {
+        return { content: { type: "unavailable", reason: "it is a folder or a link, not a file" } };
+      }
+      if (data.size > maxFileSize) return { content: { type: "too-large", limit: maxFileSize }, size: data.size };
+      let bytes: Uint8Array;
+      if (data.encoding === "base64" && (data.content !== "" || data.size === 0)) {
+        bytes = Buffer.from(data.content, "base64");
+      } else {
+        const raw = await octokit.rest.repos.getContent({ ...source, path, ref, mediaType: { format: "raw" } });
+        const body: unknown = raw.data;
+        bytes =
+          typeof body === "string"
+            ? Buffer.from(body, "utf8")
+            : body instanceof ArrayBuffer
+              ? new Uint8Array(body)
+              : Buffer.from(String(body));
+      }
+      const content = decodeContent(bytes);
+      return { content, size: content.type === "lfs-pointer" ? content.size : data.size };
+    } catch (error) {
+      lastError = error;
+      if (statusCode(error) !== 404) break;
+    }
+  }
+  const status = statusCode(lastError);
+  const reason =
+    status === 404
+      ? `GitHub found no file at commit ${ref.slice(0, 7)}`
+      : `GitHub answered ${status ?? "with an error"}${requestIdOf(lastError)}`;
+  return { content: { type: "unavailable", reason } };
+}
+
+export function requestIdOf(error: unknown): string {
+  const headers = (error as { response?: { headers?: Record<string, string | undefined> } } | null)?.response?.headers;
+  const id = headers?.["x-github-request-id"];
+  return id ? ` (request id ${id})` : "";
+}
+
+/**
+ * Builds a workspace from a pull request: lists its files (up to GitHub's
+ * 3,000), keeps the relevant ones by path, and fetches only those that need
+ * their text, at the head sha. Weights are judged from the diff alone.
+ */
+export async function loadPullRequest(
+  octokit: Octokit,
+  pr: PullRequestPayload,
+  config: Config,
+): Promise<Workspace> {
+  const context = pullRequestContext(pr);
+  const base: RepoRef = { owner: context.owner, repo: context.repo };
+  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, {
+    ...base,
+    pull_number: pr.number,
+    per_page: 100,
+  });
+
+  const filter = pathFilter(config);
+  const relevant = listed.filter((f) => isRelevantPath(f.filename, config, filter));
+  const sources = new ContentSources(
+    base,
+    context.fork && pr.head.repo ? { owner: pr.head.repo.owner.login, repo: pr.head.repo.name } : undefined,
+  );
+
+  const files = await mapLimit(relevant, FETCH_CONCURRENCY, async (f): Promise<WorkspaceFile> => {
+    const status = statusOf(f.status);
+    const common = {
+      path: f.filename,
+      status,
+      ...(status === "renamed" && f.previous_filename ? { previousPath: f.previous_filename } : {}),
+    };
+    if (status === "removed") return { ...common, content: { type: "removed" } };
+    if (!needsText(pathKind(f.filename, config))) {
+      // A weight file: an LFS pointer shows in the diff as three added lines.
+      const added = addedText(f.patch);
+      const pointer = added ? parseLfsPointer(added) : undefined;
+      if (pointer) return { ...common, size: pointer.size, content: { type: "lfs-pointer", ...pointer } };
+      if (added && looksLikeLfsPointer(added)) {
+        return { ...common, content: { type: "unavailable", reason: "it looks like a Git LFS pointer but does not parse" } };
+      }
+      return { ...common, content: { type: "not-fetched" } };
+    }
+    const { content, size } = await fetchContent(octokit, sources, f.filename, context.headSha, config.max_file_size);
+    return { ...common, ...(size !== undefined ? { size } : {}), content };
+  });
+
+  const total = pr.changed_files ?? listed.length;
+  return {
+    source: "pull-request",
+    files,
+    pullRequest: context,
+    ...(listed.length >= PR_FILES_CAP && total > listed.length ? { truncated: { listed: listed.length, total } } : {}),
+  };
+}

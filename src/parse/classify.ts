@@ -1,0 +1,87 @@
+/**
+ * What a path is, judged by its name alone. This decides which files of a
+ * pull request Cardinal fetches at all, so it must be cheap and must never
+ * need the file's bytes.
+ */
+
+export type PathKind =
+  /** README.md: a model or dataset card when it carries card metadata or sits beside model files. */
+  | "readme"
+  | "model-card"
+  | "dataset-card"
+  | "license"
+  | "notice"
+  | "gitattributes"
+  | "weights"
+  | "weights-index"
+  | "model-config"
+  | "adapter-config"
+  | "cardinal-config"
+  | "other";
+
+/** Weight and checkpoint file endings, lower case. */
+export const WEIGHT_EXTENSIONS: readonly string[] = [
+  ".safetensors",
+  ".gguf",
+  ".ggml",
+  ".onnx",
+  ".bin",
+  ".pt",
+  ".pth",
+  ".ckpt",
+  ".pkl",
+  ".pickle",
+  ".joblib",
+  ".h5",
+  ".hdf5",
+  ".keras",
+  ".tflite",
+  ".msgpack",
+  ".npz",
+  ".npy",
+  ".nemo",
+  ".mlmodel",
+  ".pdparams",
+  ".mar",
+];
+
+const MODEL_CARD_NAMES = new Set(["model_card.md", "modelcard.md", "model-card.md"]);
+const DATASET_CARD_NAMES = new Set(["dataset_card.md", "datasetcard.md", "dataset-card.md"]);
+// LICENSE, LICENSE.md, LICENSE-MODEL.txt, COPYING.LESSER; not license_check.py.
+const LICENSE_NAME =
+  /^(licen[cs]e|copying|unlicense)(?:[-_][\w-]+(?:\.(?:md|markdown|txt|rst))?|\.(?:md|markdown|txt|rst|lesser|gpl|lgpl|apache|mit|bsd))?$/i;
+const NOTICE_NAME = /^notice(\.(md|txt))?$/i;
+const CARDINAL_CONFIG = /^\.github\/cardinal\.ya?ml$/;
+
+export function basename(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+
+export function dirname(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+
+export function classifyPath(path: string): PathKind {
+  if (CARDINAL_CONFIG.test(path)) return "cardinal-config";
+  const name = basename(path);
+  const lower = name.toLowerCase();
+  if (lower === "readme.md") return "readme";
+  if (MODEL_CARD_NAMES.has(lower)) return "model-card";
+  if (DATASET_CARD_NAMES.has(lower)) return "dataset-card";
+  if (lower === ".gitattributes") return "gitattributes";
+  if (lower === "config.json") return "model-config";
+  if (lower === "adapter_config.json") return "adapter-config";
+  if (/\.(safetensors|bin|pt|pth|ckpt)\.index\.json$/.test(lower)) return "weights-index";
+  if (NOTICE_NAME.test(name)) return "notice";
+  // REUSE keeps license texts under LICENSES/<SPDX-id>.txt.
+  if (LICENSE_NAME.test(name) || /(^|\/)LICENSES\/[^/]+\.(txt|md)$/.test(path)) return "license";
+  if (WEIGHT_EXTENSIONS.some((ext) => lower.endsWith(ext)) && !lower.startsWith(".")) return "weights";
+  return "other";
+}
+
+/** Kinds whose text Cardinal reads. Weights are judged by name and LFS pointer only. */
+export function needsText(kind: PathKind): boolean {
+  return kind !== "weights" && kind !== "other";
+}

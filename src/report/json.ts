@@ -1,0 +1,52 @@
+import type { FileFacts } from "../core/engine.js";
+import { countBySeverity } from "../core/engine.js";
+import { plain } from "../core/text.js";
+import type { Finding } from "../core/types.js";
+
+/** Version of the JSON contract; bump on any incompatible change. */
+export const JSON_FORMAT_VERSION = 1;
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  path: string;
+  line: number;
+  endLine?: number;
+  column?: number;
+  title: string;
+  message: string;
+  hint?: string;
+  fix?: { line: number; endLine: number; replacement: string };
+  docsUrl: string;
+}
+
+export interface JsonReport {
+  version: number;
+  findings: JsonFinding[];
+  files: FileFacts[];
+  summary: { errors: number; warnings: number; notices: number };
+}
+
+/** The machine-readable report (`--format json`): a stable contract. */
+export function renderJson(findings: readonly Finding[], files: readonly FileFacts[]): string {
+  const counts = countBySeverity(findings);
+  const report: JsonReport = {
+    version: JSON_FORMAT_VERSION,
+    findings: findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      path: f.path,
+      line: f.line ?? 1,
+      ...(f.endLine !== undefined && f.endLine !== f.line ? { endLine: f.endLine } : {}),
+      ...(f.column !== undefined ? { column: f.column } : {}),
+      title: f.title,
+      message: plain(f.message),
+      ...(f.hint ? { hint: plain(f.hint) } : {}),
+      ...(f.fix ? { fix: { ...f.fix } } : {}),
+      docsUrl: f.docsUrl,
+    })),
+    files: [...files],
+    summary: { errors: counts.error, warnings: counts.warning, notices: counts.notice },
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,90 @@
+import { countBySeverity } from "../core/engine.js";
+import { plain } from "../core/text.js";
+import type { Finding, Severity } from "../core/types.js";
+import { groupByPath } from "./group.js";
+
+/** ANSI styling, or none. The CLI decides (TTY, NO_COLOR); the renderer stays pure. */
+export interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  severity(s: string, severity: Severity): string;
+}
+
+export const NO_STYLE: Style = { bold: (s) => s, dim: (s) => s, severity: (s) => s };
+
+export const ANSI_STYLE: Style = {
+  bold: (s) => `\u001b[1m${s}\u001b[22m`,
+  dim: (s) => `\u001b[2m${s}\u001b[22m`,
+  severity: (s, severity) => `\u001b[${severity === "error" ? 31 : severity === "warning" ? 33 : 36}m${s}\u001b[39m`,
+};
+
+export interface TerminalInput {
+  readonly findings: readonly Finding[];
+  /** Number of files reviewed, for the closing line. */
+  readonly fileCount: number;
+  /** A line of a reviewed file, for the code frame. */
+  readonly lineText?: (path: string, line: number) => string | undefined;
+  readonly style?: Style;
+  /** Print the rule's "why" under each finding. */
+  readonly verbose?: boolean;
+  readonly why?: (ruleId: string) => string | undefined;
+}
+
+/** Terminal characters that could move the cursor or recolour the screen. */
+function safe(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+  return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+
+/** A linter-style report: file, then `line:col  severity  title  rule-id`, detail, fix. */
+export function renderTerminal(input: TerminalInput): string {
+  const style = input.style ?? NO_STYLE;
+  const { findings } = input;
+  if (findings.length === 0) {
+    return `${style.bold("✔")} No problems found in ${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}.\n`;
+  }
+  const out: string[] = [];
+  const positions = findings.map((f) => (f.line === undefined ? "" : `${f.line}:${f.column ?? 1}`));
+  const posWidth = Math.max(...positions.map((p) => p.length));
+  const indent = " ".repeat(2 + posWidth + 2);
+  let i = 0;
+  for (const [path, group] of groupByPath(findings)) {
+    out.push("", style.bold(safe(path === "" ? "(pull request)" : path)));
+    for (const f of group) {
+      const pos = positions[i++] ?? "";
+      const sev = style.severity(f.severity.padEnd(7), f.severity);
+      out.push(`  ${style.dim(pos.padEnd(posWidth))}  ${sev}  ${f.title}  ${style.dim(f.ruleId)}`);
+      out.push(`${indent}${safe(plain(f.message))}`);
+      const source = f.line !== undefined ? input.lineText?.(f.path, f.line) : undefined;
+      if (source !== undefined && source.trim() !== "") {
+        const gutter = `│ ${f.line} │ `;
+        out.push(`${indent}${style.dim(gutter)}${safe(source.length > 160 ? `${source.slice(0, 159)}…` : source)}`);
+        if (f.column !== undefined && f.column > 0 && f.column <= 160) {
+          const pad = " ".repeat(String(f.line).length);
+          out.push(`${indent}${style.dim(`│ ${pad} │ `)}${" ".repeat(f.column - 1)}${style.severity("^", f.severity)}`);
+        }
+      }
+      if (f.fix) out.push(`${indent}${style.bold("fix:")} ${safe(f.fix.replacement.split(/\r?\n/).join(" ⏎ "))}`);
+      if (f.hint) out.push(`${indent}${style.bold("how to fix:")} ${safe(plain(f.hint))}`);
+      if (input.verbose) {
+        const why = input.why?.(f.ruleId);
+        if (why) out.push(`${indent}${style.dim(`why: ${why}`)}`);
+        out.push(`${indent}${style.dim(f.docsUrl)}`);
+      }
+    }
+  }
+  const counts = countBySeverity(findings);
+  const parts = [
+    counts.error ? `${counts.error} error${counts.error === 1 ? "" : "s"}` : "",
+    counts.warning ? `${counts.warning} warning${counts.warning === 1 ? "" : "s"}` : "",
+    counts.notice ? `${counts.notice} notice${counts.notice === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
+  const fixable = findings.filter((f) => f.fix).length;
+  const mark = counts.error ? style.severity("✖", "error") : style.severity("⚠", "warning");
+  out.push(
+    "",
+    `${mark} ${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts.join(", ")})${fixable ? ` · ${fixable} with a fix` : ""}`,
+    "",
+  );
+  return out.join("\n");
+}

@@ -1,0 +1,50 @@
+import { defineRule } from "../../../core/rule.js";
+import { prose, quoted, text, type Text } from "../../../core/text.js";
+import { MAX_YAML_ALIASES } from "../../../parse/front-matter.js";
+
+/** Advice for the yaml library's error codes that newcomers meet most. */
+const HINTS: Record<string, string> = {
+  TAB_AS_INDENT: "Indent with spaces; YAML does not allow tabs for indentation.",
+  BAD_INDENT: "Check the indentation here, and that every `[` and `{` is closed on the same block.",
+  BLOCK_AS_IMPLICIT_KEY: "A value that contains `: ` must be quoted, for example `description: \"a: b\"`.",
+  MULTILINE_IMPLICIT_KEY: "A key must fit on one line; quote a value that spans lines or use `|` for a block of text.",
+  UNEXPECTED_TOKEN: "Quote values that start with `@`, a backtick, `*`, `&`, `!`, `%`, `[` or `{`.",
+  MISSING_CHAR: "A quote or bracket is not closed.",
+  BAD_SCALAR_START: "Quote values that start with `@`, a backtick or `%`.",
+};
+
+export default defineRule({
+  meta: {
+    id: "card/front-matter-valid-yaml",
+    title: "Metadata block is not valid YAML",
+    description: "The metadata block of a card parses as YAML.",
+    why:
+      "The Hub refuses a push whose card metadata does not parse (\"Invalid YAML in README.md\"), and a card that reaches the Hub with broken metadata shows a \"YAML Metadata Error\" instead of its license and task.",
+    defaultSeverity: "error",
+  },
+  check({ cards, report }) {
+    for (const card of cards) {
+      const fm = card.frontMatter;
+      if (fm.status !== "present") continue;
+      const [first, ...rest] = fm.syntaxErrors;
+      if (first) {
+        const more: Text = rest.length > 0 ? prose(` (${rest.length} more error${rest.length === 1 ? "" : "s"} follow from it or come after it.)`) : [];
+        report({
+          path: card.path,
+          line: first.line,
+          column: first.column,
+          message: text`${quoted(first.message)} at line ${first.line}, column ${first.column}: ${card.lines.lineText(first.line).trim()}${more}`,
+          hint: prose(HINTS[first.code] ?? "Fix the YAML at this line; quoting the value often helps."),
+        });
+      } else if (fm.dataError) {
+        report({
+          path: card.path,
+          line: fm.block.yamlLine,
+          title: "Metadata uses too many YAML aliases",
+          message: text`The metadata expands more than ${MAX_YAML_ALIASES} aliases (\`*name\`), the pattern of a YAML \"billion laughs\" attack, so Cardinal did not read it.`,
+          hint: prose("Write the values out instead of repeating them through anchors and aliases."),
+        });
+      }
+    }
+  },
+});

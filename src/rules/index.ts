@@ -1,0 +1,32 @@
+import type { Rule } from "../core/rule.js";
+import frontMatterMapping from "./card/front-matter-mapping/rule.js";
+import frontMatterPresent from "./card/front-matter-present/rule.js";
+import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
+import frontMatterValidYaml from "./card/front-matter-valid-yaml/rule.js";
+import configValid from "./cardinal/config-valid/rule.js";
+import fileUnreadable from "./cardinal/file-unreadable/rule.js";
+import internalError from "./cardinal/internal-error/rule.js";
+import prFileLimit from "./cardinal/pr-file-limit/rule.js";
+
+/**
+ * Every rule Cardinal runs, in the order their findings are produced.
+ * Explicit on purpose: adding a rule is a reviewed change to this list.
+ */
+export const RULES: readonly Rule[] = [
+  // Cardinal itself: configuration, limits, files it could not read.
+  configValid,
+  prFileLimit,
+  fileUnreadable,
+  internalError,
+  // Cards: the metadata block the Hub reads.
+  frontMatterPresent,
+  frontMatterValidYaml,
+  frontMatterMapping,
+  frontMatterUniqueKeys,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}
