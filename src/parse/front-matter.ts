@@ -52,7 +52,7 @@ export type FrontMatter =
       readonly reason: AbsentReason;
       /** Line that explains the reason (the text before the block, the unclosed fence). */
       readonly line: number;
-      /** For "text-before": where the misplaced block opens, and its top-level keys. */
+      /** For "text-before": where the misplaced block opens. With "unclosed" too: keys seen in the block. */
       readonly blockLine?: number;
       readonly blockKeys?: readonly string[];
     }
@@ -166,7 +166,11 @@ function explainAbsence(source: string): FrontMatter {
     // Opened at the top but not closed, or closed immediately.
     const next = lines.findIndex((l, i) => i > firstContent && FENCE_LINE.test(l));
     if (next === firstContent + 1) return { status: "absent", reason: "empty", line: firstContent + 1 };
-    return { status: "absent", reason: "unclosed", line: firstContent + 1 };
+    // Keys that follow the unclosed fence tell whether this was meant as card metadata.
+    const keys = lines
+      .slice(firstContent + 1)
+      .flatMap((l) => /^([A-Za-z_][\w-]*)[ \t]*:/.exec(l)?.[1] ?? []);
+    return { status: "absent", reason: "unclosed", line: firstContent + 1, blockKeys: keys };
   }
 
   // Something stands before a block that would otherwise be metadata.

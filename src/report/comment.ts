@@ -29,7 +29,7 @@ function mention(login: string | undefined): string {
 }
 
 function footer(rulesUrl: string): string {
-  return `<sub>Cardinal · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal check .\`</sub>`;
+  return `<sub>Cardinal · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal-review check .\`</sub>`;
 }
 
 /**

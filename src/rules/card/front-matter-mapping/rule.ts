@@ -5,7 +5,7 @@ import { prose, text } from "../../../core/text.js";
 export default defineRule({
   meta: {
     id: "card/front-matter-mapping",
-    title: "Metadata is not a list of keys and values",
+    title: "Metadata is not made of `key: value` entries",
     description: "The top level of a card's metadata block is a mapping (`key: value` lines).",
     why:
       "The Hub reads card metadata as named keys (`license: mit`). A block whose top level is a list or a single value is refused on push (\"must be of type object\") and gives the model no metadata.",

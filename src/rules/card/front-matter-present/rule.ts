@@ -14,7 +14,19 @@ export default defineRule({
   check({ cards, report }) {
     for (const card of cards) {
       const fm = card.frontMatter;
-      if (fm.status !== "absent") continue;
+      if (fm.status === "present") {
+        // A block with nothing but blank lines or comments: the Hub sees no metadata.
+        if (fm.data == null && fm.syntaxErrors.length === 0 && !fm.dataError) {
+          report({
+            path: card.path,
+            line: fm.block.openLine,
+            title: "Metadata block is empty",
+            message: text`The metadata block at lines ${fm.block.openLine}–${fm.block.closeLine} holds no keys.`,
+            hint: prose("Add at least the `license` of the model between the two `---` lines."),
+          });
+        }
+        continue;
+      }
       const label = cardLabel(card);
       switch (fm.reason) {
         case "none":

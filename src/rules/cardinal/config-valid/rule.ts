@@ -5,6 +5,11 @@ import { prose, quoted, text } from "../../../core/text.js";
 import { MAX_YAML_ALIASES } from "../../../parse/front-matter.js";
 import { lineOfPath } from "../../../parse/yaml-path.js";
 
+/** Ends a problem description with exactly one stop. */
+function sentence(message: string): string {
+  return /[.?!]$/.test(message) ? message : `${message}.`;
+}
+
 export default defineRule({
   meta: {
     id: "cardinal/config-valid",
@@ -19,7 +24,7 @@ export default defineRule({
     for (const problem of configSource.problems) {
       report({
         path: configSource.path,
-        message: text`${problem.key}: ${prose(problem.message)}. Cardinal used the default for this setting.`,
+        message: text`${problem.key}: ${prose(sentence(problem.message))} Cardinal used the default for this setting.`,
         hint: prose("Fix the setting in the configuration file on the default branch; `docs/configuration.md` lists every key."),
       });
     }
@@ -54,7 +59,7 @@ export default defineRule({
           path: file.path,
           ...(line !== undefined ? { line } : {}),
           title: "This change breaks Cardinal's configuration",
-          message: text`${problem.key}: ${prose(problem.message)}. Once merged, Cardinal would use the default for this setting.`,
+          message: text`${problem.key}: ${prose(sentence(problem.message))} Once merged, Cardinal would use the default for this setting.`,
           hint: prose("Fix the setting before merging; `docs/configuration.md` lists every key."),
         });
       }

@@ -1,0 +1,78 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const WEIGHTS = { content: { type: "not-fetched" as const } };
+
+ruleTester(rule, {
+  valid: [
+    { name: "card with metadata", files: { "README.md": "---\nlicense: mit\n---\n# Model\n" } },
+    { name: "blank lines before the block are allowed", files: { "README.md": "\n\n---\nlicense: mit\n---\n" } },
+    { name: "CRLF card", files: { "README.md": "---\r\nlicense: mit\r\n---\r\nbody\r\n" } },
+    {
+      name: "project README with no metadata and no model files is not a card",
+      files: { "README.md": "# My library\n\nInstall with pip.\n", "src/main.py": "print()" },
+    },
+    {
+      name: "README without metadata in another folder than the weights",
+      files: { "docs/README.md": "# Docs\n", "models/a/model.safetensors": WEIGHTS },
+    },
+  ],
+  invalid: [
+    {
+      name: "README beside weights has no metadata",
+      files: { "models/a/README.md": "# Tiny model\n\nIt is small.\n", "models/a/model.safetensors": WEIGHTS },
+      findings: [{ path: "models/a/README.md", line: 1, message: "has no metadata block", hint: "Add a block at line 1" }],
+    },
+    {
+      name: "MODEL_CARD.md without metadata",
+      files: { "MODEL_CARD.md": "# Card\n" },
+      findings: [{ line: 1, message: "This model card has no metadata block" }],
+    },
+    {
+      name: "DATASET_CARD.md without metadata is named a dataset card",
+      files: { "data/DATASET_CARD.md": "# Data\n" },
+      findings: [{ line: 1, message: "This dataset card has no metadata block" }],
+    },
+    {
+      name: "configured card path",
+      config: { cards: { model: ["cards/*.md"] } },
+      files: { "cards/tiny.md": "# Tiny\n" },
+      findings: [{ path: "cards/tiny.md", message: "no metadata block" }],
+    },
+    {
+      name: "text before the block (the Hub ignores it)",
+      files: { "README.md": "<!-- generated -->\n---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n" },
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 2 looks like card metadata, but line 1 comes before it" }],
+    },
+    {
+      name: "block never closed",
+      files: { "README.md": "---\nlicense: mit\n# Model\n", "config.json": "{}" },
+      findings: [{ line: 1, title: "Metadata block is never closed", message: "opened at line 1" }],
+    },
+    {
+      name: "closing fence with extra text does not close (---oops)",
+      files: { "MODEL_CARD.md": "---\nlicense: mit\n---oops\n" },
+      findings: [{ line: 1, title: "Metadata block is never closed", message: "no closing" }],
+    },
+    {
+      name: "empty block",
+      files: { "MODEL_CARD.md": "---\n---\n# Model\n" },
+      findings: [{ line: 1, title: "Metadata block is empty", message: "nothing between" }],
+    },
+    {
+      name: "a block with only comments",
+      files: { "MODEL_CARD.md": "---\n# TODO: fill in\n---\n# Model\n" },
+      findings: [{ line: 1, title: "Metadata block is empty", message: "lines 1–3 holds no keys" }],
+    },
+    {
+      name: "CRLF fences with nothing between (the regex matches an empty block)",
+      files: { "MODEL_CARD.md": "---\r\n---\r\ntrailing content\r\n" },
+      findings: [{ title: "Metadata block is empty", message: "holds no keys" }],
+    },
+    {
+      name: "opening fence after blank lines is reported at its own line",
+      files: { "MODEL_CARD.md": "\n\n---\nlicense: mit\n" },
+      findings: [{ line: 3, title: "Metadata block is never closed", message: "opened at line 3" }],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const bomb = [
+  "---",
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]",
+  "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]",
+  "d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]",
+  "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]",
+  "f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]",
+  "---",
+  "",
+].join("\n");
+
+ruleTester(rule, {
+  valid: [
+    { name: "simple metadata", files: { "README.md": "---\nlicense: mit\ntags:\n- a\n---\n" } },
+    { name: "small aliases are fine", files: { "README.md": "---\nlicense: &l mit\nlicense_name: *l\n---\n" } },
+    { name: "a README that is not a card is not parsed", files: { "README.md": "---\ntitle: [oops\n---\n# Site\n" } },
+    { name: "`---` inside the YAML as a document marker", files: { "README.md": "---\r\n---\r\nlanguage: en\r\n---\r\nbody\r\n" } },
+  ],
+  invalid: [
+    {
+      name: "unclosed flow sequence, reported at the file line",
+      files: { "README.md": "\n---\nlicense: mit\ntags: [nlp, text\npipeline_tag: fill-mask\n---\n# Model\n" },
+      // The parser notices the missing `]` where the next key starts.
+      findings: [{ line: 5, message: /Flow sequence .* must be sufficiently indented/, hint: "every `[`" }],
+    },
+    {
+      name: "tab indentation",
+      files: { "README.md": "---\nlicense: mit\nwidget:\n\t- text: hi\n---\n" },
+      findings: [{ line: 4, message: "Tabs are not allowed", hint: "Indent with spaces" }],
+    },
+    {
+      name: "a colon in an unquoted value",
+      files: { "README.md": "---\nlicense: mit\nlibrary_name: a: b\n---\n" },
+      findings: [{ line: 3, message: "Nested mappings are not allowed", hint: "must be quoted" }],
+    },
+    {
+      name: "CRLF card: lines still count right",
+      files: { "README.md": "---\r\nlicense: mit\r\ndatasets: [a\r\n---\r\n" },
+      findings: [{ line: 3, message: "Flow sequence" }],
+    },
+    {
+      name: "lone CR line endings: lines still count right",
+      // The Hub's regex accepts a lone CR before the closing fence, not after it (end of file here).
+      files: { "MODEL_CARD.md": "---\rlicense: mit\rtags: [a\r---" },
+      findings: [{ line: 3, message: "Flow sequence" }],
+    },
+    {
+      name: "only the first error is reported, with a count of the rest",
+      files: { "README.md": "---\nlicense: mit\na:\n\tb: 1\nc:\n\td: 2\n---\n" },
+      findings: [{ line: 4, message: /1 more error/ }],
+    },
+    {
+      name: "alias bomb is refused, not expanded",
+      files: { "README.md": bomb, "config.json": "{}" },
+      findings: [{ line: 2, title: "Metadata uses too many YAML aliases", message: "billion laughs" }],
+    },
+  ],
+});

@@ -1,0 +1,303 @@
+/**
+ * The review road through the real Probot: which files are listed and
+ * fetched, and what the check run and comment say.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import app from "../src/index.js";
+import {
+  api,
+  contentsJson,
+  contentsPath,
+  createProbot,
+  fixture,
+  FORK_OWNER,
+  HEAD_SHA,
+  lfsPointerPatch,
+  MARKER,
+  mockContent,
+  mockCreateCheckRun,
+  mockCreateComment,
+  mockListCheckRuns,
+  mockListComments,
+  mockListFiles,
+  mockReviewStart,
+  OWNER,
+  prFile,
+  REPO,
+  trackUnmatched,
+  type CheckRunBody,
+} from "./helpers/github.js";
+
+/** A model card whose metadata breaks at line 4, column 15 (an unquoted `: ` in a value). */
+const BROKEN_CARD = [
+  "---",
+  "license: apache-2.0",
+  "library_name: transformers",
+  "pipeline_tag: text-generation: causal",
+  "---",
+  "",
+  "# tiny-llm-x",
+  "",
+  "A 40M-parameter causal language model trained on TinyStories.",
+  "",
+].join("\n");
+
+const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
+
+let unmatched: ReturnType<typeof trackUnmatched>;
+
+beforeEach(() => {
+  nock.disableNetConnect();
+  unmatched = trackUnmatched();
+});
+
+afterEach(() => {
+  unmatched.stop();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("pull_request.opened", () => {
+  it("fails the check with an annotation at the broken line, comments the finding, and reads weights from the diff only", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [
+      prFile("models/x/README.md", { patch: "@@ -0,0 +1,9 @@\n+---\n+license: apache-2.0" }),
+      prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) }),
+    ]);
+    // Only the card is fetched: no contents mock exists for the weights.
+    mockContent(scope, "models/x/README.md", BROKEN_CARD);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, comments);
+
+    await probot.receive({ id: "delivery-opened-1", name: "pull_request", payload: opened() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+
+    expect(checkRuns).toHaveLength(1);
+    const run = checkRuns[0]!;
+    expect(run).toMatchObject({
+      name: "Cardinal",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "failure",
+      external_id: "pr:7",
+      output: { title: "1 error" },
+    });
+    expect(run.output.annotations).toEqual([
+      expect.objectContaining({
+        path: "models/x/README.md",
+        start_line: 4,
+        end_line: 4,
+        start_column: 15,
+        annotation_level: "failure",
+        title: "Metadata block is not valid YAML",
+      }),
+    ]);
+    expect(run.output.annotations![0]!.message).toContain("card/front-matter-valid-yaml");
+    expect(run.output.summary).toContain("card/front-matter-valid-yaml");
+    // The weights were recognised from the LFS pointer in the patch.
+    expect(run.output.text).toMatch(/`models\/x\/model\.safetensors` \| weights \(lfs-pointer\)/);
+    expect(run.output.text).toMatch(/`models\/x\/README\.md` \| model-card \| invalid/);
+
+    expect(comments).toHaveLength(1);
+    const body = comments[0]!;
+    expect(body.startsWith(MARKER)).toBe(true);
+    expect(body).toContain("card/front-matter-valid-yaml");
+    expect(body).toContain("(line 4)");
+    expect(body).toContain("`pipeline_tag: text-generation: causal`");
+    expect(body).toContain("reviewed at `6dcb09b`");
+  });
+
+  it("reads a fork's files from the head repository at the head sha when the base repository cannot see them", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile("models/x/README.md")]);
+    scope
+      .get(contentsPath("models/x/README.md"))
+      .query({ ref: HEAD_SHA })
+      .reply(404, { message: "No commit found for the ref 6dcb09b5b57875f334f61aebed695e2e4193db5e", status: "404" });
+    mockContent(scope, "models/x/README.md", BROKEN_CARD, { owner: FORK_OWNER, repo: REPO });
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, comments);
+
+    await probot.receive({
+      id: "delivery-fork-1",
+      name: "pull_request",
+      payload: fixture<"pull_request.opened">("pull_request.opened.fork.json"),
+    });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    // The text came from the fork: the YAML error in it was found, not "could not be fetched".
+    expect(checkRuns).toHaveLength(1);
+    expect(checkRuns[0]!.conclusion).toBe("failure");
+    expect(checkRuns[0]!.output.annotations).toEqual([
+      expect.objectContaining({ path: "models/x/README.md", start_line: 4 }),
+    ]);
+    expect(checkRuns[0]!.output.summary).not.toContain("cardinal/file-unreadable");
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain("card/front-matter-valid-yaml");
+  });
+
+  it("follows the Link header across pages of changed files and fetches the relevant ones from every page", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    const shards = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => prFile(`data/train-${String(from + i).padStart(5, "0")}-of-00150.parquet`));
+    const payload = opened();
+    payload.pull_request.changed_files = 150;
+    mockListFiles(scope, shards(0, 100), { next: 2, last: 2 });
+    mockListFiles(scope, [...shards(100, 48), prFile("models/x/README.md"), prFile("LICENSE")], { page: 2 });
+    mockContent(scope, "models/x/README.md", BROKEN_CARD);
+    mockContent(scope, "LICENSE", "MIT License\n\nCopyright (c) 2026 Acme AI\n");
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, []);
+
+    await probot.receive({ id: "delivery-pages-1", name: "pull_request", payload });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    const text = checkRuns[0]!.output.text ?? "";
+    expect(text).toContain("`models/x/README.md`");
+    expect(text).toContain("`LICENSE` | license");
+    expect(text).not.toContain("parquet");
+    expect(checkRuns[0]!.output.summary).not.toContain("cardinal/pr-file-limit");
+  });
+
+  it("warns with cardinal/pr-file-limit when the PR changes more files than GitHub lists (3,000)", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    const payload = opened();
+    payload.pull_request.changed_files = 3512;
+    for (let page = 1; page <= 30; page++) {
+      const files = Array.from({ length: 100 }, (_, i) => prFile(`data/shard-${String((page - 1) * 100 + i).padStart(5, "0")}.jsonl`));
+      mockListFiles(scope, files, { page, ...(page < 30 ? { next: page + 1, last: 30 } : {}) });
+    }
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, comments);
+
+    await probot.receive({ id: "delivery-limit-1", name: "pull_request", payload });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    const run = checkRuns[0]!;
+    expect(run.conclusion).toBe("success");
+    expect(run.output.title).toBe("1 warning");
+    expect(run.output.summary).toContain("cardinal/pr-file-limit");
+    expect(run.output.summary).toContain("This pull request changes 3512 files; GitHub lists only the first 3000");
+    // A finding about the whole PR has no file to annotate.
+    expect(run.output.annotations).toBeUndefined();
+    expect(comments[0]).toContain("cardinal/pr-file-limit");
+  });
+
+  it.each([
+    ["text/plain; charset=utf-8", "as text"],
+    ["application/octet-stream", "as bytes"],
+  ])("fetches a file over 1 MB again with the raw media type (%s, answered %s) and reviews it", async (contentType) => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile("models/x/README.md")]);
+    const big = `${BROKEN_CARD}\n## Evaluation\n\n${"| step | loss | accuracy |\n".repeat(45_000)}`;
+    const size = Buffer.byteLength(big);
+    expect(size).toBeGreaterThan(1024 * 1024);
+    // Over 1 MB the contents API answers the JSON without the bytes.
+    scope
+      .get(contentsPath("models/x/README.md"))
+      .query({ ref: HEAD_SHA })
+      .matchHeader("accept", "application/vnd.github.v3+json")
+      .reply(200, { ...contentsJson("models/x/README.md", ""), encoding: "none", content: "", size });
+    scope
+      .get(contentsPath("models/x/README.md"))
+      .query({ ref: HEAD_SHA })
+      .matchHeader("accept", "application/vnd.github.v3.raw")
+      .reply(200, big, { "Content-Type": contentType });
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, []);
+
+    await probot.receive({ id: "delivery-big-1", name: "pull_request", payload: opened() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    const run = checkRuns[0]!;
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.annotations).toEqual([
+      expect.objectContaining({ path: "models/x/README.md", start_line: 4, title: "Metadata block is not valid YAML" }),
+    ]);
+    expect(run.output.summary).not.toContain("cardinal/file-unreadable");
+  });
+
+  it("publishes 'Nothing to review' and creates no comment when the PR touches no relevant file", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile("src/train.py", { status: "modified" }), prFile("requirements.txt", { status: "modified" })]);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    // The comments are listed (to keep an earlier Cardinal comment current); nothing is created.
+    mockListComments(scope, []);
+
+    await probot.receive({ id: "delivery-irrelevant-1", name: "pull_request", payload: opened() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    expect(checkRuns).toHaveLength(1);
+    expect(checkRuns[0]).toMatchObject({
+      conclusion: "success",
+      output: { title: "Nothing to review", summary: "This pull request changes no model cards, dataset cards, licenses or model files." },
+    });
+  });
+
+  it("publishes a neutral 'Review could not be completed' check and rejects when GitHub answers 500 listing files", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    scope
+      .get(`/repos/${OWNER}/${REPO}/pulls/7/files`)
+      .query({ per_page: "100" })
+      .reply(500, { message: "Server Error" }, { "X-GitHub-Request-Id": "C0DE:2F1A:8B1C2D:9E3F4A:65E2F00D" });
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+
+    const receiving = probot.receive({ id: "delivery-500-1", name: "pull_request", payload: opened() });
+
+    await expect(receiving).rejects.toMatchObject({ errors: [expect.objectContaining({ status: 500 })] });
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    expect(checkRuns).toHaveLength(1);
+    expect(checkRuns[0]).toMatchObject({
+      conclusion: "neutral",
+      external_id: "pr:7",
+      output: { title: "Review could not be completed" },
+    });
+    expect(checkRuns[0]!.output.summary).toContain("request id C0DE:2F1A:8B1C2D:9E3F4A:65E2F00D");
+    expect(checkRuns[0]!.output.summary).toContain("Re-run the check");
+  });
+});

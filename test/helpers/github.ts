@@ -1,0 +1,346 @@
+/**
+ * Test helpers for Cardinal's GitHub handlers: a real Probot with retry and
+ * throttling switched off, webhook fixtures, and nock mocks for the REST calls
+ * the app makes. Every mock answers with GitHub's documented response shape,
+ * trimmed to what the app reads.
+ */
+import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { EmitterWebhookEvent, EmitterWebhookEventName } from "@octokit/webhooks";
+import nock from "nock";
+import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
+
+export const API = "https://api.github.com";
+export const OWNER = "acme-ai";
+export const REPO = "tiny-llm";
+export const FORK_OWNER = "contrib-lee";
+export const INSTALLATION_ID = 48151623;
+export const PR_NUMBER = 7;
+export const HEAD_SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+export const BOT_SLUG = "cardinal-test";
+export const BOT_LOGIN = `${BOT_SLUG}[bot]`;
+export const MARKER = "<!-- cardinal:guidance -->";
+
+export const privateKey = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+  publicKeyEncoding: { type: "spki", format: "pem" },
+}).privateKey;
+
+/**
+ * Function form on purpose: Probot layers its own throttle options over the
+ * object form, which leaves throttling on (toolchain.md, pitfall P2).
+ */
+export const TestOctokit: typeof ProbotOctokit = ProbotOctokit.defaults(
+  (options: { throttle?: Record<string, unknown> } & Record<string, unknown>) => ({
+    ...options,
+    retry: { enabled: false },
+    throttle: { ...options?.throttle, enabled: false },
+  }),
+);
+
+/** A fresh Probot with the app loaded (the app caches per instance: delivery ids, bot identity). */
+export async function createProbot(app: ApplicationFunction): Promise<Probot> {
+  const probot = new Probot({ appId: 123, privateKey, logLevel: "fatal", Octokit: TestOctokit });
+  await probot.load(app);
+  return probot;
+}
+
+/** A webhook fixture, parsed afresh each call so a test may change it freely. */
+export function fixture<E extends EmitterWebhookEventName>(file: string): EmitterWebhookEvent<E>["payload"] {
+  const url = new URL(`../fixtures/webhooks/${file}`, import.meta.url);
+  const { _source: _ignored, ...payload } = JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
+  return payload as unknown as EmitterWebhookEvent<E>["payload"];
+}
+
+/** The REST response of GET /pulls/N for the fork PR, as a plain object. */
+export function pullFixture(file: string): Record<string, unknown> {
+  const url = new URL(`../fixtures/webhooks/${file}`, import.meta.url);
+  const { _source: _ignored, ...data } = JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
+  return data;
+}
+
+/**
+ * Requests that matched no interceptor. The app swallows some failures on
+ * purpose (a content fetch becomes "file could not be fetched", GET /app
+ * falls back to the marker), so an unexpected request would not always make
+ * `probot.receive` reject; this list catches those too.
+ */
+export function trackUnmatched(): { readonly requests: string[]; stop(): void } {
+  const requests: string[] = [];
+  const listener = (req: { method?: string; path?: string; href?: string; url?: string }) => {
+    requests.push(`${req.method ?? "?"} ${req.href ?? req.url ?? req.path ?? "?"}`);
+  };
+  nock.emitter.on("no match", listener);
+  return { requests, stop: () => nock.emitter.removeListener("no match", listener) };
+}
+
+export const api = (): nock.Scope => nock(API);
+
+/** Installation token for the webhook's installation (minted once per Probot instance). */
+export function mockToken(scope: nock.Scope, installationId = INSTALLATION_ID): nock.Scope {
+  return scope
+    .post(`/app/installations/${installationId}/access_tokens`)
+    .matchHeader("authorization", /^bearer eyJ/i)
+    .reply(201, {
+      token: "ghs_cardinalTestInstallationToken",
+      expires_at: "2099-01-01T00:00:00Z",
+      permissions: { checks: "write", contents: "read", issues: "write", metadata: "read", pull_requests: "write" },
+      repository_selection: "all",
+    });
+}
+
+/** GET /app with the app's JWT: who Cardinal is (its slug gives the bot login). */
+export function mockApp(scope: nock.Scope, slug = BOT_SLUG): nock.Scope {
+  return scope
+    .get("/app")
+    .matchHeader("authorization", /^bearer eyJ/i)
+    .reply(200, {
+      id: 123,
+      slug,
+      node_id: "A_kwHOBc",
+      name: "Cardinal (test)",
+      owner: { login: OWNER, id: 91234567, type: "Organization" },
+      permissions: { checks: "write", contents: "read", issues: "write", metadata: "read", pull_requests: "write" },
+      events: ["check_run", "issue_comment", "pull_request"],
+    });
+}
+
+/** No `.github/cardinal.yml` in the repository nor in the owner's `.github` repository. */
+export function mockNoConfig(scope: nock.Scope, owner = OWNER, repo = REPO): nock.Scope {
+  const notFound = { message: "Not Found", documentation_url: "https://docs.github.com/rest/repos/contents#get-repository-content", status: "404" };
+  return scope
+    .get(`/repos/${owner}/${repo}/contents/.github%2Fcardinal.yml`)
+    .reply(404, notFound)
+    .get(`/repos/${owner}/.github/contents/.github%2Fcardinal.yml`)
+    .reply(404, notFound);
+}
+
+/** `.github/cardinal.yml` in the repository, served with the raw media type as Probot asks. */
+export function mockConfig(scope: nock.Scope, yaml: string, owner = OWNER, repo = REPO): nock.Scope {
+  return scope
+    .get(`/repos/${owner}/${repo}/contents/.github%2Fcardinal.yml`)
+    .matchHeader("accept", /raw/)
+    .reply(200, yaml, { "Content-Type": "text/plain; charset=utf-8" });
+}
+
+export interface PrFile {
+  sha: string;
+  filename: string;
+  status: "added" | "removed" | "modified" | "renamed" | "copied" | "changed" | "unchanged";
+  additions: number;
+  deletions: number;
+  changes: number;
+  blob_url: string;
+  raw_url: string;
+  contents_url: string;
+  patch?: string;
+  previous_filename?: string;
+}
+
+/** One entry of GET /pulls/N/files. `patch` is the unified diff GitHub includes for text changes. */
+export function prFile(filename: string, options: { status?: PrFile["status"]; patch?: string } = {}): PrFile {
+  const lines = options.patch?.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")).length ?? 0;
+  const encoded = encodeURIComponent(filename);
+  return {
+    sha: "3f4c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b",
+    filename,
+    status: options.status ?? "added",
+    additions: lines,
+    deletions: 0,
+    changes: lines,
+    blob_url: `https://github.com/${OWNER}/${REPO}/blob/${HEAD_SHA}/${filename}`,
+    raw_url: `https://github.com/${OWNER}/${REPO}/raw/${HEAD_SHA}/${filename}`,
+    contents_url: `${API}/repos/${OWNER}/${REPO}/contents/${encoded}?ref=${HEAD_SHA}`,
+    ...(options.patch !== undefined ? { patch: options.patch } : {}),
+  };
+}
+
+/** The diff of a newly added Git LFS pointer, as GitHub shows it in `patch`. */
+export function lfsPointerPatch(size: number, oid = "a".repeat(64)): string {
+  return `@@ -0,0 +1,3 @@\n+version https://git-lfs.github.com/spec/v1\n+oid sha256:${oid}\n+size ${size}`;
+}
+
+/**
+ * GET /repos/o/r/pulls/N/files, one page. With `next`, the response carries
+ * GitHub's Link header pointing at the next page (octokit follows it verbatim).
+ */
+export function mockListFiles(
+  scope: nock.Scope,
+  files: readonly PrFile[],
+  options: { page?: number; next?: number; last?: number; number?: number } = {},
+): nock.Scope {
+  const number = options.number ?? PR_NUMBER;
+  const query: Record<string, string> = { per_page: "100" };
+  if (options.page !== undefined && options.page > 1) query["page"] = String(options.page);
+  const pageUrl = (page: number) => `${API}/repositories/712345678/pulls/${number}/files?per_page=100&page=${page}`;
+  const headers: Record<string, string> = {};
+  if (options.next !== undefined) {
+    const last = options.last ?? options.next;
+    headers["Link"] = `<${pageUrl(options.next)}>; rel="next", <${pageUrl(last)}>; rel="last"`;
+  }
+  const path = options.page !== undefined && options.page > 1 ? `/repositories/712345678/pulls/${number}/files` : `/repos/${OWNER}/${REPO}/pulls/${number}/files`;
+  return scope.get(path).query(query).reply(200, [...files], headers);
+}
+
+/** A file's JSON from the contents API: base64 with a line break every 60 characters, as GitHub sends it. */
+export function contentsJson(path: string, text: string, owner = OWNER, repo = REPO) {
+  const bytes = Buffer.from(text, "utf8");
+  const base64 = bytes.toString("base64").replace(/(.{60})/g, "$1\n");
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return {
+    type: "file",
+    encoding: "base64",
+    size: bytes.length,
+    name,
+    path,
+    content: base64,
+    sha: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391",
+    url: `${API}/repos/${owner}/${repo}/contents/${path}?ref=${HEAD_SHA}`,
+    git_url: `${API}/repos/${owner}/${repo}/git/blobs/e69de29bb2d1d6434b8b29ae775ad8c2e48c5391`,
+    html_url: `https://github.com/${owner}/${repo}/blob/${HEAD_SHA}/${path}`,
+    download_url: `https://raw.githubusercontent.com/${owner}/${repo}/${HEAD_SHA}/${path}`,
+  };
+}
+
+/** The path segment of the contents API: octokit encodes the `{path}` parameter, slashes included. */
+export function contentsPath(path: string, owner = OWNER, repo = REPO): string {
+  return `/repos/${owner}/${repo}/contents/${encodeURIComponent(path)}`;
+}
+
+/** GET /repos/o/r/contents/<path>?ref=<head sha> answering the file's text. */
+export function mockContent(
+  scope: nock.Scope,
+  path: string,
+  text: string,
+  options: { owner?: string; repo?: string; ref?: string } = {},
+): nock.Scope {
+  const owner = options.owner ?? OWNER;
+  const repo = options.repo ?? REPO;
+  return scope
+    .get(contentsPath(path, owner, repo))
+    .query({ ref: options.ref ?? HEAD_SHA })
+    .reply(200, contentsJson(path, text, owner, repo));
+}
+
+/** GET /commits/<sha>/check-runs, filtered to Cardinal's latest runs. */
+export function mockListCheckRuns(scope: nock.Scope, runs: readonly Record<string, unknown>[] = [], sha = HEAD_SHA): nock.Scope {
+  return scope
+    .get(`/repos/${OWNER}/${REPO}/commits/${sha}/check-runs`)
+    .query({ check_name: "Cardinal", filter: "latest", per_page: "100" })
+    .reply(200, { total_count: runs.length, check_runs: runs });
+}
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: string;
+  title: string;
+  message: string;
+}
+
+export interface CheckRunBody {
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion: string;
+  external_id: string;
+  completed_at: string;
+  output: { title: string; summary: string; text?: string; annotations?: Annotation[] };
+}
+
+/** POST /check-runs; pushes each request body into `into`. */
+export function mockCreateCheckRun(scope: nock.Scope, into: CheckRunBody[], id = 40123456790): nock.Scope {
+  return scope
+    .post(`/repos/${OWNER}/${REPO}/check-runs`, (body: CheckRunBody) => {
+      into.push(body);
+      return true;
+    })
+    .reply(201, (_uri: string, body: nock.Body) => ({ id, ...(body as object), app: { id: 123, slug: BOT_SLUG } }));
+}
+
+/** A check run as GET /commits/<sha>/check-runs lists it, built from what Cardinal posted. */
+export function listedCheckRun(posted: CheckRunBody, id = 40123456790): Record<string, unknown> {
+  return {
+    id,
+    name: posted.name,
+    head_sha: posted.head_sha,
+    external_id: posted.external_id,
+    status: posted.status,
+    conclusion: posted.conclusion,
+    started_at: posted.completed_at,
+    completed_at: posted.completed_at,
+    output: {
+      title: posted.output.title,
+      summary: posted.output.summary,
+      text: posted.output.text ?? null,
+      annotations_count: posted.output.annotations?.length ?? 0,
+      annotations_url: `${API}/repos/${OWNER}/${REPO}/check-runs/${id}/annotations`,
+    },
+    app: { id: 123, slug: BOT_SLUG, name: "Cardinal (test)" },
+    pull_requests: [],
+  };
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  user: { login: string; id: number; type: string };
+  created_at: string;
+  updated_at: string;
+  html_url: string;
+  author_association: string;
+}
+
+export function comment(id: number, body: string, user: { login: string; type?: string } = { login: BOT_LOGIN, type: "Bot" }): IssueComment {
+  return {
+    id,
+    body,
+    user: { login: user.login, id: 10_000 + id, type: user.type ?? "User" },
+    created_at: "2026-03-01T09:00:00Z",
+    updated_at: "2026-03-01T09:00:00Z",
+    html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#issuecomment-${id}`,
+    author_association: user.type === "Bot" ? "NONE" : "MEMBER",
+  };
+}
+
+/** GET /issues/N/comments (one page). */
+export function mockListComments(scope: nock.Scope, comments: readonly IssueComment[], number = PR_NUMBER): nock.Scope {
+  return scope.get(`/repos/${OWNER}/${REPO}/issues/${number}/comments`).query({ per_page: "100" }).reply(200, [...comments]);
+}
+
+/** POST /issues/N/comments; pushes each body into `into`. */
+export function mockCreateComment(scope: nock.Scope, into: string[], number = PR_NUMBER): nock.Scope {
+  return scope
+    .post(`/repos/${OWNER}/${REPO}/issues/${number}/comments`, (body: { body: string }) => {
+      into.push(body.body);
+      return true;
+    })
+    .reply(201, (_uri: string, body: nock.Body) => comment(900, (body as { body: string }).body));
+}
+
+/** PATCH /issues/comments/<id>; pushes each body into `into`. */
+export function mockUpdateComment(scope: nock.Scope, id: number, into: string[]): nock.Scope {
+  return scope
+    .patch(`/repos/${OWNER}/${REPO}/issues/comments/${id}`, (body: { body: string }) => {
+      into.push(body.body);
+      return true;
+    })
+    .reply(200, (_uri: string, body: nock.Body) => comment(id, (body as { body: string }).body));
+}
+
+/** DELETE /issues/comments/<id>. */
+export function mockDeleteComment(scope: nock.Scope, id: number): nock.Scope {
+  return scope.delete(`/repos/${OWNER}/${REPO}/issues/comments/${id}`).reply(204);
+}
+
+/**
+ * What every first review in a fresh Probot costs: the installation token,
+ * GET /app for the bot login, and the two config lookups (both 404).
+ */
+export function mockReviewStart(scope: nock.Scope): nock.Scope {
+  return mockNoConfig(mockApp(mockToken(scope)));
+}

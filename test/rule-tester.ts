@@ -1,0 +1,108 @@
+/**
+ * ESLint-style tester for Cardinal rules: each rule lists `valid` cases
+ * (no finding from this rule) and `invalid` cases (exactly these findings,
+ * by rule id, line and message).
+ */
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/core/config.js";
+import { review } from "../src/core/engine.js";
+import type { Rule } from "../src/core/rule.js";
+import { plain } from "../src/core/text.js";
+import type { FileContent, FileStatus, Finding, Workspace, WorkspaceFile } from "../src/core/types.js";
+import { RULE_IDS } from "../src/rules/index.js";
+
+export type FileSpec = string | { content: FileContent; status?: FileStatus; size?: number };
+
+export interface TestCase {
+  /** Shown as the test's name. */
+  name: string;
+  files: Record<string, FileSpec>;
+  /** Raw configuration, as written in `.github/cardinal.yml`. */
+  config?: unknown;
+  /** Review the files as a pull request (status "added") rather than a folder. */
+  pullRequest?: boolean;
+  /** Extra workspace fields (e.g. `truncated`). */
+  workspace?: Partial<Workspace>;
+}
+
+export interface ExpectedFinding {
+  path?: string;
+  line?: number;
+  column?: number;
+  /** A substring of the plain message, or a pattern it must match. */
+  message: string | RegExp;
+  title?: string | RegExp;
+  hint?: string | RegExp;
+}
+
+export interface InvalidCase extends TestCase {
+  findings: ExpectedFinding[];
+}
+
+function toFile(path: string, spec: FileSpec, pullRequest: boolean): WorkspaceFile {
+  const status: FileStatus = pullRequest ? "added" : "unchanged";
+  if (typeof spec === "string") return { path, status, size: Buffer.byteLength(spec), content: { type: "text", text: spec } };
+  return { path, status: spec.status ?? status, ...(spec.size !== undefined ? { size: spec.size } : {}), content: spec.content };
+}
+
+/** Runs one rule over a test case and returns that rule's findings. */
+export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]> {
+  const resolved = resolveConfig(testCase.config ?? {}, RULE_IDS);
+  const pullRequest = testCase.pullRequest ?? false;
+  const workspace: Workspace = {
+    source: pullRequest ? "pull-request" : "folder",
+    files: Object.entries(testCase.files).map(([path, spec]) => toFile(path, spec, pullRequest)),
+    ...testCase.workspace,
+  };
+  const result = await review({
+    workspace,
+    config: resolved.config,
+    configSource: { path: ".github/cardinal.yml", problems: resolved.problems },
+    rules: [rule],
+    ruleIds: RULE_IDS,
+  });
+  return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+function matches(actual: string, expected: string | RegExp): boolean {
+  return typeof expected === "string" ? actual.includes(expected) : expected.test(actual);
+}
+
+export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: InvalidCase[] }): void {
+  describe(rule.meta.id, () => {
+    it("has at least one valid and one invalid case", () => {
+      expect(cases.valid.length).toBeGreaterThan(0);
+      expect(cases.invalid.length).toBeGreaterThan(0);
+    });
+
+    for (const testCase of cases.valid) {
+      it(`valid: ${testCase.name}`, async () => {
+        const findings = await runRule(rule, testCase);
+        expect(findings.map((f) => `${f.path}:${f.line ?? "-"} ${plain(f.message)}`)).toEqual([]);
+      });
+    }
+
+    for (const testCase of cases.invalid) {
+      it(`invalid: ${testCase.name}`, async () => {
+        const findings = await runRule(rule, testCase);
+        const summary = findings.map((f) => `${f.path}:${f.line ?? "-"} ${plain(f.message)}`);
+        expect(findings, `findings were:\n${summary.join("\n")}`).toHaveLength(testCase.findings.length);
+        testCase.findings.forEach((want, i) => {
+          const got = findings[i] as Finding;
+          expect(got.ruleId).toBe(rule.meta.id);
+          expect(got.severity).toBe(rule.meta.defaultSeverity);
+          expect(got.docsUrl).toMatch(new RegExp(`/docs/rules/${rule.meta.id}\\.md$`));
+          if (want.path !== undefined) expect(got.path).toBe(want.path);
+          if (want.line !== undefined) expect(got.line, summary[i]).toBe(want.line);
+          if (want.column !== undefined) expect(got.column).toBe(want.column);
+          expect(matches(plain(got.message), want.message), `message: ${plain(got.message)}`).toBe(true);
+          if (want.title !== undefined) expect(matches(got.title, want.title), `title: ${got.title}`).toBe(true);
+          if (want.hint !== undefined) {
+            expect(got.hint, "expected a hint").toBeDefined();
+            expect(matches(plain(got.hint ?? []), want.hint), `hint: ${plain(got.hint ?? [])}`).toBe(true);
+          }
+        });
+      });
+    }
+  });
+}
