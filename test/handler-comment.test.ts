@@ -14,6 +14,7 @@ import {
   lfsPointerPatch,
   listedCheckRun,
   MARKER,
+  mockApp,
   mockContent,
   mockCreateCheckRun,
   mockCreateComment,
@@ -21,7 +22,9 @@ import {
   mockListCheckRuns,
   mockListComments,
   mockListFiles,
+  mockNoConfig,
   mockReviewStart,
+  mockToken,
   mockUpdateComment,
   prFile,
   trackUnmatched,
@@ -259,6 +262,45 @@ describe("redelivery", () => {
     // Every interceptor is used up: any request now would be unmatched.
     await probot.receive({ id: "delivery-redelivered", name: "pull_request", payload: opened() });
 
+    expect(unmatched.requests).toEqual([]);
+    expect(created).toHaveLength(1);
+  });
+});
+
+describe("bot identity", () => {
+  it("falls back to marker + bot type when GET /app fails, and asks again on the next review", async () => {
+    const probot = await createProbot(app);
+    const updates: string[] = [];
+    const scope = api();
+    mockToken(scope);
+    scope.get("/app").reply(500, { message: "Server Error" });
+    mockNoConfig(scope);
+    mockPullRequestFiles(scope, BROKEN_CARD);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, []);
+    mockListComments(scope, [comment(601, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })]);
+    mockUpdateComment(scope, 601, updates);
+
+    await probot.receive({ id: "delivery-identity-1", name: "pull_request", payload: synchronize() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    expect(updates).toHaveLength(1);
+
+    // Next review in the same process: GET /app is asked again, and now only cardinal-test[bot] counts.
+    const created: string[] = [];
+    const next = api();
+    mockApp(next);
+    mockNoConfig(next);
+    mockPullRequestFiles(next, BROKEN_CARD);
+    mockListCheckRuns(next);
+    mockCreateCheckRun(next, []);
+    mockListComments(next, [comment(602, STALE_BODY, { login: "github-actions[bot]", type: "Bot" })]);
+    mockCreateComment(next, created);
+
+    await probot.receive({ id: "delivery-identity-2", name: "pull_request", payload: synchronize() });
+
+    expect(next.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
     expect(created).toHaveLength(1);
   });

@@ -14,6 +14,7 @@ import {
   FORK_OWNER,
   HEAD_SHA,
   lfsPointerPatch,
+  listedCheckRun,
   MARKER,
   mockContent,
   mockCreateCheckRun,
@@ -21,6 +22,7 @@ import {
   mockListCheckRuns,
   mockListComments,
   mockListFiles,
+  mockNoConfig,
   mockReviewStart,
   OWNER,
   prFile,
@@ -299,5 +301,62 @@ describe("pull_request.opened", () => {
     });
     expect(checkRuns[0]!.output.summary).toContain("request id C0DE:2F1A:8B1C2D:9E3F4A:65E2F00D");
     expect(checkRuns[0]!.output.summary).toContain("Re-run the check");
+  });
+
+  it("reviews a redelivery of a delivery that failed (GitHub's Redeliver button reuses the delivery id)", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const created: string[] = [];
+    const failing = api();
+    mockReviewStart(failing);
+    failing.get(`/repos/${OWNER}/${REPO}/pulls/7/files`).query({ per_page: "100" }).reply(502, { message: "Server Error" });
+    mockListCheckRuns(failing);
+    mockCreateCheckRun(failing, checkRuns);
+
+    await expect(probot.receive({ id: "delivery-retry-1", name: "pull_request", payload: opened() })).rejects.toThrow();
+    expect(failing.pendingMocks()).toEqual([]);
+    expect(checkRuns[0]).toMatchObject({ conclusion: "neutral", output: { title: "Review could not be completed" } });
+
+    // The same delivery again; the token and the bot login are cached by now.
+    const retry = api();
+    mockNoConfig(retry);
+    mockListFiles(retry, [prFile("models/x/README.md")]);
+    mockContent(retry, "models/x/README.md", BROKEN_CARD);
+    mockListCheckRuns(retry, [listedCheckRun(checkRuns[0]!)]);
+    mockCreateCheckRun(retry, checkRuns);
+    mockListComments(retry, []);
+    mockCreateComment(retry, created);
+
+    await probot.receive({ id: "delivery-retry-1", name: "pull_request", payload: opened() });
+
+    expect(retry.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    expect(checkRuns).toHaveLength(2);
+    expect(checkRuns[1]).toMatchObject({ conclusion: "failure", output: { title: "1 error" } });
+    expect(created).toHaveLength(1);
+  });
+
+  it("keeps the published verdict when only the comment fails (no neutral check run over a failure)", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile("models/x/README.md")]);
+    mockContent(scope, "models/x/README.md", BROKEN_CARD);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    scope
+      .post(`/repos/${OWNER}/${REPO}/issues/7/comments`)
+      .reply(403, { message: "Resource not accessible by integration", status: "403" });
+
+    const receiving = probot.receive({ id: "delivery-comment-403", name: "pull_request", payload: opened() });
+
+    await expect(receiving).rejects.toMatchObject({ errors: [expect.objectContaining({ status: 403 })] });
+    expect(scope.pendingMocks()).toEqual([]);
+    // A neutral run would be the newest for the sha, and neutral satisfies a required check.
+    expect(unmatched.requests).toEqual([]);
+    expect(checkRuns).toHaveLength(1);
+    expect(checkRuns[0]!.conclusion).toBe("failure");
   });
 });

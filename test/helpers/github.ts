@@ -46,18 +46,21 @@ export async function createProbot(app: ApplicationFunction): Promise<Probot> {
   return probot;
 }
 
-/** A webhook fixture, parsed afresh each call so a test may change it freely. */
-export function fixture<E extends EmitterWebhookEventName>(file: string): EmitterWebhookEvent<E>["payload"] {
-  const url = new URL(`../fixtures/webhooks/${file}`, import.meta.url);
-  const { _source: _ignored, ...payload } = JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
-  return payload as unknown as EmitterWebhookEvent<E>["payload"];
+/** A JSON fixture without its `_source` note, parsed afresh each call so a test may change it freely. */
+function readFixture(file: string): Record<string, unknown> {
+  const data = JSON.parse(readFileSync(new URL(`../fixtures/webhooks/${file}`, import.meta.url), "utf8")) as Record<string, unknown>;
+  delete data["_source"];
+  return data;
 }
 
-/** The REST response of GET /pulls/N for the fork PR, as a plain object. */
+/** A webhook payload fixture, typed for `probot.receive`. */
+export function fixture<E extends EmitterWebhookEventName>(file: string): EmitterWebhookEvent<E>["payload"] {
+  return readFixture(file) as unknown as EmitterWebhookEvent<E>["payload"];
+}
+
+/** A REST response fixture (GET /pulls/N for the fork PR). */
 export function pullFixture(file: string): Record<string, unknown> {
-  const url = new URL(`../fixtures/webhooks/${file}`, import.meta.url);
-  const { _source: _ignored, ...data } = JSON.parse(readFileSync(url, "utf8")) as Record<string, unknown>;
-  return data;
+  return readFixture(file);
 }
 
 /**

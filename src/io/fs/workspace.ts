@@ -114,7 +114,7 @@ async function readRelevant(absolute: string, relative: string, config: Config):
     // Weights: only a pointer-sized file can be an LFS pointer; never read a checkpoint.
     if (info.size > LFS_POINTER_MAX_BYTES) return { ...base, content: { type: "not-fetched" } };
     const content = decodeContent(await readFile(absolute));
-    return { ...base, content: content.type === "lfs-pointer" ? content : { type: "not-fetched" } };
+    return content.type === "lfs-pointer" ? { ...base, size: content.size, content } : { ...base, content: { type: "not-fetched" } };
   }
   if (info.size > config.max_file_size) {
     return { ...base, content: { type: "too-large", limit: config.max_file_size } };
@@ -136,7 +136,10 @@ export async function loadFolder(
   }
   const first = absoluteTargets[0] ?? cwd;
   const firstDir = (await stat(first)).isDirectory() ? first : path.dirname(first);
-  const root = findRepositoryRoot(firstDir) ?? firstDir;
+  // Paths are repository-relative, as on GitHub; outside a repository, relative to
+  // the current folder when the target is inside it.
+  const insideCwd = !path.relative(cwd, firstDir).startsWith("..");
+  const root = findRepositoryRoot(firstDir) ?? (insideCwd ? cwd : firstDir);
   const configSource = await loadFolderConfig(root, knownRuleIds, options.config);
   const config = configSource.config;
   const filter = pathFilter(config);

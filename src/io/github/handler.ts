@@ -56,6 +56,7 @@ function botIdentity(app: Probot): () => Promise<BotIdentity> {
         return data?.slug ? { login: `${data.slug}[bot]` } : {};
       } catch (error) {
         app.log.warn({ err: error }, "could not read the app's own login; matching Cardinal's comment by marker and bot type");
+        identity = undefined; // ask again on the next review instead of keeping the fallback for the process's life
         return {};
       }
     })();
@@ -130,6 +131,8 @@ async function reviewPullRequest(
     return;
   }
 
+  // Set once the verdict is on GitHub: a later failure (the comment) must not replace it with "neutral".
+  let verdictPublished = false;
   try {
     const workspace = await loadPullRequest(octokit, pr, config);
     const result = await review({
@@ -141,6 +144,7 @@ async function reviewPullRequest(
     });
     const ruleMeta = (id: string) => findRule(id)?.meta;
     const checkAction = await publish(renderCheckRun({ findings: result.findings, files: result.files, ruleMeta }));
+    verdictPublished = true;
 
     let commentAction = "none";
     if (config.comment !== "never") {
@@ -161,6 +165,7 @@ async function reviewPullRequest(
       "review published",
     );
   } catch (error) {
+    if (verdictPublished) throw error;
     // Never leave the PR without a verdict: say what went wrong, then let Probot log the error.
     const detail = `${error instanceof Error ? error.message : String(error)}${requestIdOf(error)}`;
     try {
@@ -190,12 +195,18 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
     }
     seenDeliveries.set(context.id, true);
     const key = `${pr.base.repo.owner.login}/${pr.base.repo.name}#${pr.number}`;
-    await queue.run(
-      key,
-      pr.head.sha,
-      async () => reviewPullRequest(context, octokit, pr, await identity(), options),
-      () => context.log.info({ pr: key }, "a newer push is queued; skipping this one"),
-    );
+    try {
+      await queue.run(
+        key,
+        pr.head.sha,
+        async () => reviewPullRequest(context, octokit, pr, await identity(), options),
+        () => context.log.info({ pr: key }, "a newer push is queued; skipping this one"),
+      );
+    } catch (error) {
+      // A failed delivery may be redelivered (same id) from GitHub's UI: let that one through.
+      seenDeliveries.delete(context.id);
+      throw error;
+    }
   };
 
   app.on(

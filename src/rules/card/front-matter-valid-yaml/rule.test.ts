@@ -24,8 +24,13 @@ ruleTester(rule, {
     {
       name: "unclosed flow sequence, reported at the file line",
       files: { "README.md": "\n---\nlicense: mit\ntags: [nlp, text\npipeline_tag: fill-mask\n---\n# Model\n" },
-      // The parser notices the missing `]` where the next key starts.
-      findings: [{ line: 5, message: /Flow sequence .* must be sufficiently indented/, hint: "every `[`" }],
+      // The parser notices the missing `]` where the next key starts; Cardinal points at the `[`.
+      findings: [{ line: 4, message: "The `[` on line 4 is never closed: `tags: [nlp, text`", hint: "Close the list with `]`" }],
+    },
+    {
+      name: "an unclosed flow mapping; brackets inside quotes do not count",
+      files: { "README.md": "---\nlicense: mit\nwidget_note: \"[x\"\ninference: {parameters: {temperature: 0.7}\nlibrary_name: x\n---\n" },
+      findings: [{ line: 4, message: "The `{` on line 4 is never closed" }],
     },
     {
       name: "tab indentation",
@@ -40,13 +45,13 @@ ruleTester(rule, {
     {
       name: "CRLF card: lines still count right",
       files: { "README.md": "---\r\nlicense: mit\r\ndatasets: [a\r\n---\r\n" },
-      findings: [{ line: 3, message: "Flow sequence" }],
+      findings: [{ line: 3, message: "The `[` on line 3 is never closed" }],
     },
     {
       name: "lone CR line endings: lines still count right",
       // The Hub's regex accepts a lone CR before the closing fence, not after it (end of file here).
       files: { "MODEL_CARD.md": "---\rlicense: mit\rtags: [a\r---" },
-      findings: [{ line: 3, message: "Flow sequence" }],
+      findings: [{ line: 3, message: "never closed" }],
     },
     {
       name: "only the first error is reported, with a count of the rest",

@@ -1,6 +1,7 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, quoted, text, type Text } from "../../../core/text.js";
 import { MAX_YAML_ALIASES } from "../../../parse/front-matter.js";
+import type { LineIndex } from "../../../parse/lines.js";
 
 /** Advice for the yaml library's error codes that newcomers meet most. */
 const HINTS: Record<string, string> = {
@@ -12,6 +13,18 @@ const HINTS: Record<string, string> = {
   MISSING_CHAR: "A quote or bracket is not closed.",
   BAD_SCALAR_START: "Quote values that start with `@`, a backtick or `%`.",
 };
+
+/** The last line between `from` and `to` (exclusive) that opens more `open` brackets than it closes. */
+function unclosedBracketLine(lines: LineIndex, from: number, to: number, open: "[" | "{"): number | undefined {
+  const close = open === "[" ? "]" : "}";
+  for (let line = Math.min(to, lines.lineCount); line >= from; line--) {
+    // Brackets inside quotes do not count.
+    const value = lines.lineText(line).replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, "");
+    const balance = value.split(open).length - value.split(close).length;
+    if (balance > 0) return line;
+  }
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -29,6 +42,24 @@ export default defineRule({
       const [first, ...rest] = fm.syntaxErrors;
       if (first) {
         const more: Text = rest.length > 0 ? prose(` (${rest.length} more error${rest.length === 1 ? "" : "s"} follow from it or come after it.)`) : [];
+        // The parser notices an unclosed `[` or `{` only where the next entry starts;
+        // point at the line that opened it instead.
+        const flow = /^Flow (sequence|map)/.exec(first.message)?.[1];
+        const bracket = flow === "sequence" ? "[" : "{";
+        const opened = flow ? unclosedBracketLine(card.lines, fm.block.yamlLine, first.line, bracket) : undefined;
+        if (opened !== undefined) {
+          report({
+            path: card.path,
+            line: opened,
+            message: text`The ${bracket} on line ${opened} is never closed: ${card.lines.lineText(opened).trim()}${more}`,
+            hint: prose(
+              bracket === "["
+                ? "Close the list with `]` on the same line, or write one item per line starting with `- `."
+                : "Close the mapping with `}`.",
+            ),
+          });
+          continue;
+        }
         report({
           path: card.path,
           line: first.line,

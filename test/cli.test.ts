@@ -1,0 +1,166 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures/folders");
+const scratch = mkdtempSync(path.join(tmpdir(), "cardinal-cli-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A copy of a fixture folder outside any git repository, like a contributor's model folder. */
+function fixture(name: string): string {
+  const target = path.join(scratch, `${name}-${Math.random().toString(36).slice(2)}`);
+  cpSync(path.join(FIXTURES, name), target, { recursive: true });
+  return target;
+}
+
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: (s) => (stdout += s),
+    stderr: (s) => (stderr += s),
+    isTTY: false,
+    env,
+    cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("cardinal check", () => {
+  it("a clean release: exit 0, and the JSON lists what was recognised", async () => {
+    const dir = fixture("clean-release");
+    const { code, stdout } = await run(["check", ".", "--format", "json"], dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ version: 1, findings: [], summary: { errors: 0, warnings: 0, notices: 0 } });
+    expect(report.files.map((f: { path: string; kind: string }) => `${f.path} ${f.kind}`)).toEqual([
+      ".gitattributes gitattributes",
+      ".github/cardinal.yml cardinal-config",
+      "README.md model-card",
+      "config.json model-config",
+      "model.safetensors weights",
+    ]);
+    expect(report.files.find((f: { path: string }) => f.path === "model.safetensors")).toMatchObject({
+      storage: "lfs-pointer",
+      size: 267832560,
+    });
+    expect(report.files.find((f: { path: string }) => f.path === "README.md")).toMatchObject({
+      metadata: "present",
+      keys: ["license", "language", "library_name", "pipeline_tag", "datasets", "base_model"],
+    });
+  });
+
+  it("a clean release in text: says so", async () => {
+    const { code, stdout } = await run(["check"], fixture("clean-release"));
+    expect(code).toBe(0);
+    expect(stdout).toBe("✔ No problems found in 5 files.\n");
+  });
+
+  it("a broken card: exit 1, finding at the file line with a code frame", async () => {
+    const dir = fixture("broken-card");
+    const { code, stdout } = await run(["check", "."], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain("README.md\n  3:1  error    Metadata block is not valid YAML  card/front-matter-valid-yaml");
+    expect(stdout).toContain("The `[` on line 3 is never closed: `tags: [text-generation, llama`");
+    expect(stdout).toContain("│ 3 │ tags: [text-generation, llama");
+    expect(stdout).toContain("how to fix:");
+    expect(stdout).toContain("✖ 1 problem (1 error)");
+    const json = JSON.parse((await run(["check", "--format=json"], dir)).stdout);
+    expect(json.findings).toEqual([
+      expect.objectContaining({
+        ruleId: "card/front-matter-valid-yaml",
+        severity: "error",
+        path: "README.md",
+        line: 3,
+        docsUrl: expect.stringMatching(/docs\/rules\/card\/front-matter-valid-yaml\.md$/),
+      }),
+    ]);
+  });
+
+  it("--verbose explains why", async () => {
+    const { stdout } = await run(["check", "-v"], fixture("broken-card"));
+    expect(stdout).toContain("why: The Hub refuses a push whose card metadata does not parse");
+  });
+
+  it("a project README is not a card", async () => {
+    const { code, stdout } = await run(["check", ".", "-f", "json"], fixture("project-readme"));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).files).toEqual([expect.objectContaining({ path: "README.md", kind: "readme" })]);
+  });
+
+  it("reads .github/cardinal.yml: a rule switched off, and a typo reported", async () => {
+    const dir = fixture("with-config");
+    const { code, stdout } = await run(["check", ".", "-f", "json"], dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["cardinal/config-valid"]);
+    expect(report.findings[0].message).toContain('`reviews`: unknown key; did you mean "review"?');
+    // Without the config the card would be reported.
+    const withDefaults = await run(["check", ".", "-f", "json", "--config", path.join(dir, "models/a/config.json")], dir);
+    expect(JSON.parse(withDefaults.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain("card/front-matter-present");
+  });
+
+  it("a single file can be checked", async () => {
+    const dir = fixture("broken-card");
+    const { code, stdout } = await run(["check", "README.md"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain("card/front-matter-valid-yaml");
+  });
+
+  it("a file that is not reviewed is named on stderr", async () => {
+    const dir = fixture("project-readme");
+    const { code, stderr } = await run(["check", "src/app.py"], dir);
+    expect(code).toBe(0);
+    expect(stderr).toContain("src/app.py is not a card, license or model file; skipped");
+  });
+
+  it("binary data named README.md is reported, not decoded", async () => {
+    const dir = fixture("project-readme");
+    writeFileSync(path.join(dir, "MODEL_CARD.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]));
+    const { stdout } = await run(["check", "-f", "json"], dir);
+    expect(JSON.parse(stdout).findings).toEqual([expect.objectContaining({ ruleId: "cardinal/file-unreadable", title: "Text file holds binary data" })]);
+  });
+});
+
+describe("usage", () => {
+  it.each([
+    [["check", "--format", "xml"], "unknown format"],
+    [["check", "--nope"], "Unknown option"],
+    [["lint"], 'unknown command "lint"'],
+    [["check", "does-not-exist"], "no such file or folder: does-not-exist"],
+    [["check", "--config", "missing.yml"], "cannot read the configuration file missing.yml"],
+  ])("%j exits 2", async (args, message) => {
+    const { code, stderr } = await run(args, fixture("clean-release"));
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it("--help lists the options and exits 0", async () => {
+    const { code, stdout } = await run(["--help"], scratch);
+    expect(code).toBe(0);
+    for (const option of ["--format", "--config", "--verbose", "--help", "--version"]) expect(stdout).toContain(option);
+  });
+
+  it("rules lists every rule", async () => {
+    const { stdout } = await run(["rules"], scratch);
+    expect(stdout).toMatch(/^card\/front-matter-valid-yaml\s+error\s+/m);
+  });
+});
+
+describe("the installed binary", () => {
+  const bin = path.resolve(import.meta.dirname, "../lib/cli/bin.js");
+
+  it("runs, prints JSON and sets the exit code", () => {
+    const dir = fixture("broken-card");
+    const result = spawnSync(process.execPath, [bin, "check", ".", "--format", "json"], { cwd: dir, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 1, warnings: 0, notices: 0 });
+  });
+
+  it("prints its version", () => {
+    expect(execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" })).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
