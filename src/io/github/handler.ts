@@ -182,6 +182,17 @@ async function reviewPullRequest(
   }
 }
 
+/** The pull request actions that start a review. */
+export const PULL_REQUEST_ACTIONS = [
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.synchronize",
+  "pull_request.ready_for_review",
+] as const;
+
+/** Every webhook event Cardinal handles; app.yml subscribes to exactly these. */
+export const HANDLED_EVENTS = ["pull_request", "check_run"] as const;
+
 /** Wires Cardinal's handlers into a Probot app. */
 export function registerHandlers(app: Probot, options: HandlerOptions = {}): void {
   const seenDeliveries = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
@@ -210,7 +221,7 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
   };
 
   app.on(
-    ["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"],
+    [...PULL_REQUEST_ACTIONS],
     async (context) => {
       await handle(context as unknown as Context, context.octokit, context.payload.pull_request as PullRequestPayload);
     },
