@@ -34,6 +34,13 @@ const sections = {
     })
     .strict()
     .default({ drafts: false, bots: false, ignore_authors: [] }),
+  required_sections: z
+    .object({
+      model: z.array(z.string().min(1)).optional(),
+      dataset: z.array(z.string().min(1)).optional(),
+    })
+    .strict()
+    .default({}),
   comment: z.enum(["findings", "always", "never"]).default("findings"),
   max_file_size: z
     .number()

@@ -1,0 +1,133 @@
+/**
+ * Positions of metadata values in a card: rules ask for a key (or a path
+ * into model-index) and get its value as data together with the file lines
+ * of the key and of the value, so every finding points at the right line.
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from "yaml";
+import type { Card } from "./card.js";
+import { yamlPosition, type FrontMatter } from "./front-matter.js";
+
+type PresentFrontMatter = Extract<FrontMatter, { status: "present" }>;
+
+export interface Located<T = unknown> {
+  /** The value as plain data. */
+  readonly value: T;
+  /** First and last file line of the value (of the key, for a mapping entry's key). */
+  readonly line: number;
+  readonly endLine: number;
+  readonly column: number;
+  /** The YAML node, for rules that need its style (quoted, flow …). */
+  readonly node: Node | null;
+}
+
+export interface Entry extends Located {
+  readonly key: string;
+  /** Line of the key itself. */
+  readonly keyLine: number;
+  readonly keyColumn: number;
+}
+
+/** The metadata of a card whose block parsed into a mapping, or undefined. */
+export function metadataOf(card: Card): PresentFrontMatter | undefined {
+  const fm = card.frontMatter;
+  if (fm.status !== "present" || fm.syntaxErrors.length > 0 || fm.dataError || !isMap(fm.document.contents)) return undefined;
+  return fm;
+}
+
+function nodeLines(fm: PresentFrontMatter, node: Node | null, fallback: number): { line: number; endLine: number; column: number } {
+  const range = node?.range;
+  if (!range) return { line: fallback, endLine: fallback, column: 1 };
+  const start = yamlPosition(fm, range[0]);
+  // range[1] is the end of the value; step back over a trailing line break.
+  const end = yamlPosition(fm, Math.max(range[0], range[1] - 1));
+  return { line: start.line, endLine: Math.max(start.line, end.line), column: start.column };
+}
+
+function toData(node: unknown): unknown {
+  if (node === null || node === undefined) return null;
+  if (isScalar(node) || isMap(node) || isSeq(node)) return node.toJSON();
+  return node;
+}
+
+function pairKey(pair: Pair): string {
+  return isScalar(pair.key) ? String((pair.key as Scalar).value) : String(pair.key);
+}
+
+/** Every top-level entry of the metadata, in file order. */
+export function entries(card: Card): Entry[] {
+  const fm = metadataOf(card);
+  if (!fm || !isMap(fm.document.contents)) return [];
+  return fm.document.contents.items.map((pair) => entryOf(fm, pair, fm.block.yamlLine));
+}
+
+function entryOf(fm: PresentFrontMatter, pair: Pair, fallback: number): Entry {
+  const keyNode = isScalar(pair.key) ? (pair.key as Node) : null;
+  const keyPos = nodeLines(fm, keyNode, fallback);
+  const valueNode = (pair.value ?? null) as Node | null;
+  const valuePos = valueNode?.range ? nodeLines(fm, valueNode, keyPos.line) : { line: keyPos.line, endLine: keyPos.line, column: keyPos.column };
+  return {
+    key: pairKey(pair),
+    value: toData(pair.value),
+    keyLine: keyPos.line,
+    keyColumn: keyPos.column,
+    line: valuePos.line,
+    endLine: Math.max(valuePos.endLine, keyPos.line),
+    column: valuePos.column,
+    node: valueNode,
+  };
+}
+
+/** One top-level entry, or undefined when the key is absent. */
+export function entry(card: Card, key: string): Entry | undefined {
+  return entries(card).find((e) => e.key === key);
+}
+
+/** The items of a sequence value (or the value itself when it is a single scalar). */
+export function items(card: Card, located: Located): Located[] {
+  const fm = metadataOf(card);
+  if (!fm) return [];
+  const node = located.node;
+  if (isSeq(node)) {
+    return node.items.map((item) => {
+      const itemNode = (item ?? null) as Node | null;
+      return { value: toData(item), node: itemNode, ...nodeLines(fm, itemNode, located.line) };
+    });
+  }
+  return [located];
+}
+
+/** The entries of a mapping value. */
+export function fields(card: Card, located: Located): Entry[] {
+  const fm = metadataOf(card);
+  const node = located.node;
+  if (!fm || !isMap(node)) return [];
+  return node.items.map((pair) => entryOf(fm, pair as Pair, located.line));
+}
+
+/** A field of a mapping value by key. */
+export function field(card: Card, located: Located, key: string): Entry | undefined {
+  return fields(card, located).find((e) => e.key === key);
+}
+
+/** True for a scalar written without quotes (plain style). */
+export function isPlainScalar(node: Node | null): boolean {
+  return isScalar(node) && (node.type === "PLAIN" || node.type === undefined);
+}
+
+/** The source text of a scalar as written in the file. */
+export function sourceText(card: Card, located: Located): string | undefined {
+  const fm = metadataOf(card);
+  const range = located.node?.range;
+  if (!fm || !range) return undefined;
+  return fm.block.yaml.slice(range[0], range[1]);
+}
+
+/** Short description of a value's YAML type for messages: "a list", "a number" … */
+export function describeType(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "boolean") return "true/false";
+  if (typeof value === "number") return "a number";
+  return "text";
+}
