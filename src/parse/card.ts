@@ -1,75 +1,10 @@
 import { isMap, isScalar } from "yaml";
+import { DATASET_CARD_KEYS, MODEL_CARD_KEYS, intendedKey } from "./card-schema.js";
 import { dirname, type PathKind } from "./classify.js";
 import { parseFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./lines.js";
 
 export type CardKind = "model" | "dataset";
-
-/** Top-level keys of model card metadata (hub-docs modelcard.md, huggingface_hub ModelCardData). */
-export const MODEL_CARD_KEYS: readonly string[] = [
-  "language",
-  "language_bcp47",
-  "language_details",
-  "license",
-  "license_name",
-  "license_link",
-  "license_details",
-  "library_name",
-  "tags",
-  "datasets",
-  "buckets",
-  "metrics",
-  "base_model",
-  "base_model_relation",
-  "new_version",
-  "pipeline_tag",
-  "model-index",
-  "widget",
-  "inference",
-  "thumbnail",
-  "co2_eq_emissions",
-  "extra_gated_prompt",
-  "extra_gated_heading",
-  "extra_gated_description",
-  "extra_gated_button_content",
-  "extra_gated_fields",
-  "extra_gated_eu_disallowed",
-  "mask_token",
-  "instance_prompt",
-  "finetuned_from",
-  "model_name",
-];
-
-/** Top-level keys of dataset card metadata (hub-docs datasetcard.md, DatasetCardData). */
-export const DATASET_CARD_KEYS: readonly string[] = [
-  "language",
-  "language_bcp47",
-  "language_details",
-  "license",
-  "license_name",
-  "license_link",
-  "license_details",
-  "pretty_name",
-  "tags",
-  "task_categories",
-  "task_ids",
-  "size_categories",
-  "source_datasets",
-  "annotations_creators",
-  "language_creators",
-  "multilinguality",
-  "paperswithcode_id",
-  "configs",
-  "dataset_info",
-  "train-eval-index",
-  "viewer",
-  "extra_gated_prompt",
-  "extra_gated_heading",
-  "extra_gated_description",
-  "extra_gated_button_content",
-  "extra_gated_fields",
-  "extra_gated_eu_disallowed",
-];
 
 const MODEL_KEYS = new Set(MODEL_CARD_KEYS);
 const DATASET_KEYS = new Set(DATASET_CARD_KEYS);
@@ -128,7 +63,10 @@ export function recogniseCard(candidate: CardCandidate, hints: CardHints): Card 
   if (kind === "model-card") return make("model", "path");
   if (kind === "dataset-card") return make("dataset", "path");
 
-  const cardKeys = keys.filter((k) => MODEL_KEYS.has(k) || DATASET_KEYS.has(k));
+  // Misspelled card keys (`licence`) still say "this is a card".
+  const cardKeys = keys
+    .map((k) => (MODEL_KEYS.has(k) || DATASET_KEYS.has(k) ? k : intendedKey(k)))
+    .filter((k): k is string => k !== undefined && (MODEL_KEYS.has(k) || DATASET_KEYS.has(k)));
   if (cardKeys.length > 0) {
     const datasetish =
       cardKeys.some((k) => DATASET_ONLY.has(k)) ||

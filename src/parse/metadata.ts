@@ -4,6 +4,7 @@
  * of the key and of the value, so every finding points at the right line.
  */
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from "yaml";
+import type { Fix } from "../core/types.js";
 import type { Card } from "./card.js";
 import { yamlPosition, type FrontMatter } from "./front-matter.js";
 
@@ -130,4 +131,16 @@ export function describeType(value: unknown): string {
   if (typeof value === "boolean") return "true/false";
   if (typeof value === "number") return "a number";
   return "text";
+}
+
+/**
+ * A fix that replaces `search` with `replacement` on one line of the card,
+ * when `search` appears there exactly once (otherwise the fix would not be
+ * certain, and there is none).
+ */
+export function lineFix(card: Card, line: number, search: string, replacement: string): Fix | undefined {
+  const current = card.lines.lineText(line);
+  const at = current.indexOf(search);
+  if (search === "" || at === -1 || current.indexOf(search, at + 1) !== -1) return undefined;
+  return { line, endLine: line, replacement: current.slice(0, at) + replacement + current.slice(at + search.length) };
 }

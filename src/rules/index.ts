@@ -3,6 +3,15 @@ import frontMatterMapping from "./card/front-matter-mapping/rule.js";
 import frontMatterPresent from "./card/front-matter-present/rule.js";
 import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
 import frontMatterValidYaml from "./card/front-matter-valid-yaml/rule.js";
+import baseModelRelationValid from "./card/base-model-relation-valid/rule.js";
+import gatedFieldsValid from "./card/gated-fields-valid/rule.js";
+import knownKeys from "./card/known-keys/rule.js";
+import languageValid from "./card/language-valid/rule.js";
+import libraryNameKnown from "./card/library-name-known/rule.js";
+import metadataTypes from "./card/metadata-types/rule.js";
+import pipelineTagKnown from "./card/pipeline-tag-known/rule.js";
+import repoIdsValid from "./card/repo-ids-valid/rule.js";
+import yamlAmbiguousValues from "./card/yaml-ambiguous-values/rule.js";
 import configValid from "./cardinal/config-valid/rule.js";
 import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
@@ -23,6 +32,16 @@ export const RULES: readonly Rule[] = [
   frontMatterValidYaml,
   frontMatterMapping,
   frontMatterUniqueKeys,
+  // Cards: metadata keys and values.
+  knownKeys,
+  metadataTypes,
+  yamlAmbiguousValues,
+  languageValid,
+  libraryNameKnown,
+  pipelineTagKnown,
+  repoIdsValid,
+  baseModelRelationValid,
+  gatedFieldsValid,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

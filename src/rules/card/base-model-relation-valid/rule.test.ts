@@ -1,0 +1,18 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
+
+ruleTester(rule, {
+  valid: [
+    { name: "quantized with one base", files: card("base_model: a/b\nbase_model_relation: quantized") },
+    { name: "merge with two bases", files: card("base_model: [a/b, c/d]\nbase_model_relation: merge") },
+    { name: "no relation (the Hub infers it)", files: card("base_model: a/b") },
+  ],
+  invalid: [
+    { name: "unknown value", files: card("base_model: a/b\nbase_model_relation: fine-tune"), findings: [{ line: 4, message: "did you mean `finetune`?" }] },
+    { name: "relation without base model", files: card("base_model_relation: adapter"), findings: [{ line: 3, message: "the card names no `base_model`" }] },
+    { name: "a merge of one", files: card("base_model: a/b\nbase_model_relation: merge"), findings: [{ message: "only one base model is listed" }] },
+    { name: "an adapter of two", files: card("base_model: [a/b, c/d]\nbase_model_relation: adapter"), findings: [{ message: "2 base models are listed; a model made from several is a merge" }] },
+  ],
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { intendedKey } from "../../../parse/card-schema.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# Model\n` });
+
+ruleTester(rule, {
+  valid: [
+    { name: "Hub keys", files: card("license: mit\ndatasets: [a]\nmodel-index: []\nbase_model: x/y") },
+    { name: "keys from popular tools are tolerated", files: card("license: mit\nmodel_creator: Meta\nmodel_type: llama\nquantized_by: someone\nprompt_template: '{prompt}'") },
+    { name: "an unknown key with no close match is allowed", files: card("license: mit\nmy_project_id: 42") },
+  ],
+  invalid: [
+    {
+      name: "licence → license, with a fix",
+      files: card("licence: mit\ntags: [a]"),
+      findings: [{ line: 2, message: "The Hub does not know the key `licence`, so it ignores it. Did you mean `license`?" }],
+    },
+    {
+      name: "dataset → datasets",
+      files: card("license: mit\ndataset:\n- squad"),
+      findings: [{ line: 3, message: "Did you mean `datasets`?" }],
+    },
+    {
+      name: "a typo: pipline_tag",
+      files: card("pipline_tag: fill-mask"),
+      findings: [{ line: 2, message: "Did you mean `pipeline_tag`?" }],
+    },
+    {
+      name: "wrong case and dash: Library-Name",
+      files: card("Library-Name: transformers"),
+      findings: [{ line: 2, message: "Did you mean `library_name`?" }],
+    },
+    {
+      name: "the intended key is also present",
+      files: card("license: mit\nlicence: apache-2.0"),
+      findings: [{ line: 3, message: "`licence` looks like a misspelling of `license`, which this card also has" }],
+    },
+  ],
+});
+
+describe("card/known-keys fixes", () => {
+  it("renames the key on its line", async () => {
+    const [finding] = await runRule(rule, { name: "fix", files: card("licence: mit") });
+    expect(finding?.fix).toEqual({ line: 2, endLine: 2, replacement: "license: mit" });
+  });
+
+  it("does not guess between two equally close keys", () => {
+    expect(intendedKey("tagz")).toBe("tags");
+    expect(intendedKey("abc")).toBeUndefined();
+    expect(intendedKey("model_typ")).toBe("model_type");
+  });
+});

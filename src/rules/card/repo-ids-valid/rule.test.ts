@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { checkRepoId } from "../../../parse/repo-id.js";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
+
+ruleTester(rule, {
+  valid: [
+    { name: "namespaced and legacy ids", files: card("datasets:\n- squad\n- stanfordnlp/imdb\nbase_model: meta-llama/Llama-3.1-8B\nnew_version: acme/tiny-v2") },
+    { name: "a merge of two bases", files: card("base_model:\n- a/b\n- c/d") },
+    { name: "a shape problem is left to card/metadata-types", files: card("datasets: {a: b}") },
+  ],
+  invalid: [
+    {
+      name: "a dataset URL",
+      files: card("datasets:\n- https://huggingface.co/datasets/stanfordnlp/imdb"),
+      findings: [{ line: 4, message: "is not a dataset id: it is a Hub address", hint: "Write `stanfordnlp/imdb`." }],
+    },
+    {
+      name: "prose in datasets (the Hub refuses it)",
+      files: card("datasets:\n- librispeech 960h"),
+      findings: [{ line: 4, message: "it contains spaces" }],
+    },
+    {
+      name: "a base model with a revision",
+      files: card("base_model: mistralai/Mistral-7B-v0.1@main"),
+      findings: [{ line: 3, message: "a revision (`@…`) cannot be part of the id", hint: "Write `mistralai/Mistral-7B-v0.1`." }],
+    },
+    {
+      name: "a local path from adapter_config.json",
+      files: card("base_model: ./checkpoints/base"),
+      findings: [{ message: "it is a local path" }],
+    },
+    {
+      name: "a model URL and a GitHub URL",
+      files: card("base_model:\n- https://huggingface.co/google/gemma-2b\n- https://github.com/org/repo"),
+      findings: [
+        { line: 4, message: "it is a Hub address", hint: "Write `google/gemma-2b`." },
+        { line: 5, message: "it is an address, not a Hub repository id" },
+      ],
+    },
+    {
+      name: "new_version with the models/ prefix",
+      files: card("new_version: models/acme/tiny-v2"),
+      findings: [{ message: "the `models/` prefix is not part of the id", hint: "Write `acme/tiny-v2`." }],
+    },
+  ],
+});
+
+describe("repo ids", () => {
+  it.each([
+    ["a/b", undefined],
+    ["squad", undefined],
+    ["a--b/c", "it has characters or a shape a Hub id cannot have"],
+    ["-a/b", "it has characters or a shape a Hub id cannot have"],
+    ["a/b/c", "an id has at most one `/` (`namespace/name`)"],
+    ["a/b.git", "it has characters or a shape a Hub id cannot have"],
+    ["", "it is empty"],
+  ])("%j", (value, reason) => {
+    expect(checkRepoId(value, "model")?.reason).toBe(reason);
+  });
+
+  it("hf.co and dataset URLs with query strings", () => {
+    expect(checkRepoId("https://hf.co/datasets/a/b?x=1", "dataset")?.suggestion).toBe("a/b");
+    expect(checkRepoId("https://huggingface.co/datasets/a/b", "model")?.suggestion).toBeUndefined();
+  });
+
+  it("fixes the item on its line", async () => {
+    const [f] = await runRule(rule, { name: "fix", files: card("datasets:\n- https://huggingface.co/datasets/stanfordnlp/imdb") });
+    expect(f?.fix).toEqual({ line: 4, endLine: 4, replacement: "- stanfordnlp/imdb" });
+  });
+});
