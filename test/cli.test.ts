@@ -47,9 +47,20 @@ describe("cardinal check", () => {
       storage: "lfs-pointer",
       size: 267832560,
     });
-    expect(report.files.find((f: { path: string }) => f.path === "README.md")).toMatchObject({
+    expect(report.files.find((f: { path: string }) => f.path === "README.md")).toEqual({
+      path: "README.md",
+      kind: "model-card",
+      status: "unchanged",
+      storage: "text",
+      size: 293,
       metadata: "present",
       keys: ["license", "language", "library_name", "pipeline_tag", "datasets", "base_model"],
+      licenses: ["apache-2.0"],
+      datasets: ["stanfordnlp/imdb"],
+      baseModels: ["distilbert/distilbert-base-uncased"],
+      pipelineTag: "text-classification",
+      libraryName: "transformers",
+      languages: ["en"],
     });
   });
 

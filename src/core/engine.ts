@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
 import { recogniseCard, type Card } from "../parse/card.js";
+import { asStrings } from "../parse/card-schema.js";
 import { classifyPath, type PathKind } from "../parse/classify.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
@@ -17,6 +18,13 @@ export interface FileFacts {
   /** Cards: whether the Hub finds a metadata block, and its top-level keys. */
   readonly metadata?: "present" | "absent" | "invalid";
   readonly keys?: readonly string[];
+  /** Cards: what the metadata declares (absent when the card does not say). */
+  readonly licenses?: readonly string[];
+  readonly datasets?: readonly string[];
+  readonly baseModels?: readonly string[];
+  readonly pipelineTag?: string;
+  readonly libraryName?: string;
+  readonly languages?: readonly string[];
 }
 
 export interface ReviewInput {
@@ -165,8 +173,22 @@ function factsOf(file: ReviewFile, cards: readonly Card[]): FileFacts {
   if (fm.status === "absent") return { ...base, metadata: "absent" };
   const invalid = fm.syntaxErrors.length > 0 || fm.dataError !== undefined || !fm.isMapping;
   const data = fm.data;
-  const keys = data && typeof data === "object" && !Array.isArray(data) ? Object.keys(data) : [];
-  return { ...base, metadata: invalid ? "invalid" : "present", keys };
+  const record = data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const list = (key: string) => {
+    const values = asStrings(record[key]);
+    return values.length > 0 ? values : undefined;
+  };
+  const single = (key: string) => (typeof record[key] === "string" ? record[key] : undefined);
+  const declared = {
+    licenses: list("license"),
+    datasets: list("datasets"),
+    baseModels: list("base_model"),
+    pipelineTag: single("pipeline_tag"),
+    libraryName: single("library_name"),
+    languages: list("language"),
+  };
+  const facts = Object.fromEntries(Object.entries(declared).filter(([, v]) => v !== undefined));
+  return { ...base, metadata: invalid ? "invalid" : "present", keys: Object.keys(record), ...facts };
 }
 
 /** Counts by severity. */
