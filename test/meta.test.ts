@@ -28,7 +28,7 @@ describe("every registered rule is documented and tested", () => {
 
       it("its tests exercise it", () => {
         const test = read(`${dir}/rule.test.ts`);
-        expect(test).toMatch(/import rule from "\.\/rule\.js"/);
+        expect(test).toMatch(/import rule(, \{[^}]*\})? from "\.\/rule\.js"/);
         expect(test).toMatch(/ruleTester\(rule|runRule\(rule/);
       });
 

@@ -6,7 +6,7 @@ import { LineIndex } from "../parse/lines.js";
 import { renderJson } from "../report/json.js";
 import { ANSI_STYLE, NO_STYLE, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
-import { loadFolder, UsageError } from "../io/fs/workspace.js";
+import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
        cardinal rules
@@ -102,6 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   const result = await review({
     workspace,
+    repo: folderRepoFiles(root),
     config: configSource.config,
     configSource: { path: configSource.path, problems: configSource.problems },
     rules: RULES,

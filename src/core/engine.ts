@@ -4,6 +4,8 @@ import { asStrings } from "../parse/card-schema.js";
 import { classifyPath, type PathKind } from "../parse/classify.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
+import { recordingHub, type HubClient } from "./hub.js";
+import type { RepoFiles } from "./repo.js";
 import type { Rule, ReviewFile, RuleContext } from "./rule.js";
 import { text } from "./text.js";
 import type { Finding, Report, Severity, Workspace } from "./types.js";
@@ -36,6 +38,10 @@ export interface ReviewInput {
   readonly ruleIds?: readonly string[];
   /** Base address of the rule docs pages. */
   readonly docsBase?: string;
+  /** The rest of the repository, for rules that look beyond the workspace. */
+  readonly repo?: RepoFiles;
+  /** The Hub; absent when Hub checks are off. */
+  readonly hub?: HubClient;
 }
 
 export interface ReviewResult {
@@ -88,6 +94,7 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
     .filter((f) => f.kind !== "other");
 
   const cards = recogniseCards(files);
+  const hub = input.hub ? recordingHub(input.hub) : undefined;
   const findings: Finding[] = [];
   const internalErrors = ruleSetting(config, INTERNAL_ERROR_ID, "notice");
   let rulesRun = 0;
@@ -110,10 +117,14 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       config,
       ruleIds: input.ruleIds ?? rules.map((r) => r.meta.id),
       configSource: input.configSource ?? { path: CONFIG_PATH, problems: [] },
+      ...(input.repo ? { repo: input.repo } : {}),
+      ...(hub ? { hub: hub.client } : {}),
       report: (report) => findings.push(make(rule.meta.id, setting, rule.meta.title, report)),
     };
+    const before = findings.length;
     try {
       await rule.check(context);
+      findings.splice(before, findings.length - before, ...coalesce(findings.slice(before)));
     } catch (error) {
       if (internalErrors === "off") continue;
       findings.push(
@@ -127,6 +138,44 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
 
   findings.sort(compareFindings);
   return { findings, files: files.map((f) => factsOf(f, cards)), rulesRun };
+}
+
+/** More findings than this with the same title and hint in one file become one finding. */
+export const SIMILAR_FINDINGS_LIMIT = 3;
+
+/**
+ * One mistake repeated down a list (52 locale codes under `multilinguality`)
+ * is one problem to a reader: past SIMILAR_FINDINGS_LIMIT, findings of a rule
+ * in one file with the same title, hint and message pattern become the first
+ * of them, which then names the other lines.
+ */
+function coalesce(ruleFindings: Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of ruleFindings) {
+    // Same rule, file, title and hint, and the same message once values and numbers are set aside.
+    const shape = f.message.map((p) => (typeof p === "string" ? p.replace(/\d+/g, "#") : "·"));
+    const key = JSON.stringify([f.path, f.title, f.hint ?? null, shape]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const out: Finding[] = [];
+  for (const group of groups.values()) {
+    const [first, ...rest] = group;
+    if (!first) continue;
+    if (rest.length < SIMILAR_FINDINGS_LIMIT) {
+      out.push(...group);
+      continue;
+    }
+    const lines = rest.flatMap((f) => (f.line === undefined ? [] : [f.line]));
+    const shown = lines.slice(0, 8).join(", ");
+    const more = lines.length > 8 ? `, …` : "";
+    out.push({
+      ...first,
+      message: [...first.message, ` The same problem appears ${rest.length} more time${rest.length === 1 ? "" : "s"}${lines.length > 0 ? ` (line${lines.length === 1 ? "" : "s"} ${shown}${more})` : ""}.`],
+    });
+  }
+  return out;
 }
 
 /** Rule id under which the engine reports a rule that threw. */

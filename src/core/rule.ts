@@ -1,6 +1,8 @@
 import type { Card } from "../parse/card.js";
 import type { PathKind } from "../parse/classify.js";
 import type { Config, ConfigProblem } from "./config.js";
+import type { HubClient } from "./hub.js";
+import type { RepoFiles } from "./repo.js";
 import type { Report, Severity, Workspace, WorkspaceFile } from "./types.js";
 
 export interface RuleMeta {
@@ -30,6 +32,10 @@ export interface RuleContext {
   readonly ruleIds: readonly string[];
   /** Problems found while reading the configuration, and where it came from. */
   readonly configSource: { readonly path: string; readonly problems: readonly ConfigProblem[] };
+  /** The rest of the repository at the reviewed revision, when the door provides it. */
+  readonly repo?: RepoFiles;
+  /** The Hub, unless Hub checks are off (offline, or switched off in the configuration). */
+  readonly hub?: HubClient;
   report(report: Report): void;
 }
 

@@ -52,6 +52,8 @@ export interface WorkspaceFile {
   /** Size in bytes when known (the real object size for an LFS pointer). */
   readonly size?: number;
   readonly content: FileContent;
+  /** The first bytes of a file whose text Cardinal does not read (weights), when it has them. */
+  readonly head?: Uint8Array;
 }
 
 export type AuthorAssociation =

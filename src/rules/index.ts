@@ -4,6 +4,8 @@ import frontMatterPresent from "./card/front-matter-present/rule.js";
 import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
 import frontMatterValidYaml from "./card/front-matter-valid-yaml/rule.js";
 import baseModelRelationValid from "./card/base-model-relation-valid/rule.js";
+import datasetMetadataValid from "./card/dataset-metadata-valid/rule.js";
+import modelIndexValid from "./card/model-index-valid/rule.js";
 import gatedFieldsValid from "./card/gated-fields-valid/rule.js";
 import knownKeys from "./card/known-keys/rule.js";
 import languageValid from "./card/language-valid/rule.js";
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   repoIdsValid,
   baseModelRelationValid,
   gatedFieldsValid,
+  modelIndexValid,
+  datasetMetadataValid,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
 import { CONFIG_PATH, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { isRelevantPath, pathFilter, pathKind } from "../../core/engine.js";
+import type { RepoFiles } from "../../core/repo.js";
 import type { FileContent, Workspace, WorkspaceFile } from "../../core/types.js";
 import { decodeContent, LFS_POINTER_MAX_BYTES } from "../../parse/bytes.js";
 import { needsText } from "../../parse/classify.js";
@@ -24,6 +25,45 @@ export const IGNORED_DIRECTORIES = [
 ];
 
 export class UsageError extends Error {}
+
+/** Bytes of a weight file kept for format detection. */
+const WEIGHT_HEAD_BYTES = 256;
+
+async function readHead(absolute: string, bytes: number): Promise<Uint8Array> {
+  const handle = await open(absolute, "r");
+  try {
+    const buffer = new Uint8Array(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The whole folder at its current state, listed once and only when a rule asks. */
+export function folderRepoFiles(root: string): RepoFiles {
+  let listing: Promise<ReadonlySet<string>> | undefined;
+  return {
+    paths() {
+      listing ??= glob("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: IGNORED_DIRECTORIES }).then(
+        (found) => new Set(found.map(toPosix)),
+      );
+      return listing;
+    },
+    async read(relative) {
+      const absolute = path.join(root, relative);
+      if (!absolute.startsWith(root)) return undefined;
+      try {
+        const info = await stat(absolute);
+        if (!info.isFile() || info.size > 1024 * 1024) return undefined;
+        const content = decodeContent(await readFile(absolute));
+        return content.type === "text" ? content.text : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 export interface FolderConfig {
   readonly config: Config;
@@ -111,10 +151,14 @@ async function readRelevant(absolute: string, relative: string, config: Config):
   const kind = pathKind(relative, config);
   const base = { path: relative, status: "unchanged" as const, size: info.size };
   if (!needsText(kind)) {
-    // Weights: only a pointer-sized file can be an LFS pointer; never read a checkpoint.
-    if (info.size > LFS_POINTER_MAX_BYTES) return { ...base, content: { type: "not-fetched" } };
-    const content = decodeContent(await readFile(absolute));
-    return content.type === "lfs-pointer" ? { ...base, size: content.size, content } : { ...base, content: { type: "not-fetched" } };
+    // Weights: read the first bytes (format, or an LFS pointer when Git LFS did not
+    // check the file out); never the whole checkpoint.
+    const head = await readHead(absolute, Math.min(info.size, LFS_POINTER_MAX_BYTES));
+    if (info.size <= LFS_POINTER_MAX_BYTES) {
+      const content = decodeContent(head);
+      if (content.type === "lfs-pointer") return { ...base, size: content.size, content };
+    }
+    return { ...base, content: { type: "not-fetched" }, head: head.subarray(0, WEIGHT_HEAD_BYTES) };
   }
   if (info.size > config.max_file_size) {
     return { ...base, content: { type: "too-large", limit: config.max_file_size } };

@@ -6,7 +6,8 @@ import type { Finding } from "../../core/types.js";
 import { renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
 import { renderComment } from "../../report/comment.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
-import { loadPullRequest, pullRequestContext, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
+import { loadPullRequest, pullRequestContext, pullRequestSources, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
+import { pullRequestRepoFiles } from "./repo-files.js";
 import { publishCheckRun, upsertComment, type BotIdentity } from "./publish.js";
 
 export interface HandlerOptions {
@@ -137,6 +138,7 @@ async function reviewPullRequest(
     const workspace = await loadPullRequest(octokit, pr, config);
     const result = await review({
       workspace,
+      repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha),
       config,
       configSource: { path: CONFIG_PATH, problems },
       rules: RULES,

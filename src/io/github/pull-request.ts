@@ -58,6 +58,13 @@ export function pullRequestContext(pr: PullRequestPayload): PullRequestContext {
   };
 }
 
+/** Where a PR's files can be read: the base repository, then the fork's (when it is one and still exists). */
+export function pullRequestSources(pr: PullRequestPayload): RepoRef[] {
+  const context = pullRequestContext(pr);
+  const base: RepoRef = { owner: context.owner, repo: context.repo };
+  return context.fork && pr.head.repo ? [base, { owner: pr.head.repo.owner.login, repo: pr.head.repo.name }] : [base];
+}
+
 function statusOf(status: string): FileStatus {
   switch (status) {
     case "added":
@@ -202,10 +209,8 @@ export async function loadPullRequest(
 
   const filter = pathFilter(config);
   const relevant = listed.filter((f) => isRelevantPath(f.filename, config, filter));
-  const sources = new ContentSources(
-    base,
-    context.fork && pr.head.repo ? { owner: pr.head.repo.owner.login, repo: pr.head.repo.name } : undefined,
-  );
+  const [, head] = pullRequestSources(pr);
+  const sources = new ContentSources(base, head);
 
   const files = await mapLimit(relevant, FETCH_CONCURRENCY, async (f): Promise<WorkspaceFile> => {
     const status = statusOf(f.status);

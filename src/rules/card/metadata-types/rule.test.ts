@@ -12,6 +12,7 @@ ruleTester(rule, {
     { name: "empty values are not a type problem", files: card("tags:\nlicense: mit") },
     { name: "unknown keys are not checked here", files: card("my_key: {a: 1}") },
     { name: "dataset card keys", files: { "DATASET_CARD.md": "---\ntask_categories: [text-classification]\nviewer: false\nconfigs:\n- config_name: default\n---\n" } },
+    { name: "dataset enumerations are card/dataset-metadata-valid's", files: { "DATASET_CARD.md": "---\nsize_categories:\n  en: 1K<n<10K\nconfigs: [a, b]\n---\n" } },
     { name: "extra_gated_fields has its own rule", files: card("extra_gated_fields:\n- Name: text") },
   ],
   invalid: [

@@ -4,7 +4,20 @@ import { DATASET_KEY_SHAPES, MODEL_KEY_SHAPES, SHAPE_WORDS, matchesShape, type S
 import { describeType, entries, items, metadataOf, type Entry } from "../../../parse/metadata.js";
 
 /** Keys whose values a dedicated rule checks in more depth, shape included. */
-const OWN_RULE = new Set(["extra_gated_fields", "model-index"]);
+const OWN_RULE = new Set([
+  "extra_gated_fields", // card/gated-fields-valid
+  "model-index", // card/model-index-valid
+  // card/dataset-metadata-valid:
+  "task_categories",
+  "task_ids",
+  "size_categories",
+  "annotations_creators",
+  "language_creators",
+  "multilinguality",
+  "source_datasets",
+  "configs",
+  "dataset_info",
+]);
 
 const EXAMPLES: Record<Shape, string> = {
   string: "`key: value`",

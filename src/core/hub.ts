@@ -1,0 +1,59 @@
+/**
+ * The port through which rules ask the Hugging Face Hub about repositories.
+ * Pure code sees only this interface; io/hub implements it over
+ * @huggingface/hub with a cache, timeouts and a concurrency bound.
+ */
+
+export type HubRepoType = "model" | "dataset";
+
+export interface HubRepoInfo {
+  /** The id as the Hub spells it (may differ in case, or after a rename, from the one asked for). */
+  readonly id: string;
+  readonly type: HubRepoType;
+  readonly private: boolean;
+  readonly gated: false | "auto" | "manual";
+  readonly disabled: boolean;
+  /** Declared license ids: the card's `license` and the Hub's `license:*` tags, without duplicates. */
+  readonly licenses: readonly string[];
+  readonly licenseName?: string;
+  readonly licenseLink?: string;
+  /** The repository's own `base_model` (models). */
+  readonly baseModels: readonly string[];
+  readonly pipelineTag?: string;
+  readonly tags: readonly string[];
+}
+
+export type HubLookup =
+  | { readonly status: "found"; readonly info: HubRepoInfo }
+  /** The Hub says no such repository, or it is private or gated and Cardinal has no access (401/403/404). */
+  | { readonly status: "not-found"; readonly httpStatus: number }
+  /** The Hub could not be asked: timeout, 5xx, 429, network error. Never a verdict on the repository. */
+  | { readonly status: "unavailable"; readonly reason: string };
+
+export interface HubClient {
+  lookup(type: HubRepoType, id: string): Promise<HubLookup>;
+}
+
+export interface HubFailure {
+  readonly type: HubRepoType;
+  readonly id: string;
+  readonly reason: string;
+}
+
+/**
+ * Wraps a client for one review: remembers the lookups the Hub could not
+ * answer, so the review can say which references it could not verify.
+ */
+export function recordingHub(client: HubClient): { client: HubClient; failures: () => readonly HubFailure[] } {
+  const failures = new Map<string, HubFailure>();
+  return {
+    client: {
+      async lookup(type, id) {
+        const result = await client.lookup(type, id);
+        if (result.status === "unavailable") failures.set(`${type}:${id}`, { type, id, reason: result.reason });
+        return result;
+      },
+    },
+    failures: () => [...failures.values()],
+  };
+}

@@ -1,0 +1,285 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const fixture = (name: string) => readFileSync(new URL(`../../../../test/fixtures/hf-tests/${name}`, import.meta.url), "utf8");
+const card = (...lines: string[]) => `---\n${lines.join("\n")}\n---\n\n# Dataset\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "huggingface_hub dataset card sample", files: { "README.md": fixture("07_sample_datasetcard_simple.md") } },
+    {
+      name: "every field, as single values and as lists",
+      files: {
+        "DATASET_CARD.md": card(
+          "task_categories: text-generation",
+          "task_ids: [language-modeling, dialogue-modeling]",
+          "size_categories: 1M<n<10M",
+          "annotations_creators: no-annotation",
+          "language_creators: [found, machine-generated]",
+          "multilinguality: [monolingual, translation]",
+          "source_datasets:",
+          "- original",
+          "- extended",
+          "- extended|wikimedia/wikipedia",
+          "- squad",
+          "- HuggingFaceFW/fineweb",
+        ),
+      },
+    },
+    {
+      name: "configs with every data_files form, and dataset_info as a list",
+      files: {
+        "README.md": card(
+          "configs:",
+          "- config_name: default",
+          "  default: true",
+          "  data_files:",
+          "  - split: train",
+          "    path: data/train-*",
+          "  - split: validation.clean",
+          "    path:",
+          "    - data/dev-a-*",
+          "    - data/dev-b-*",
+          "- config_name: raw",
+          "  data_files: raw/*.jsonl",
+          "- config_name: parts",
+          "  data_dir: parts",
+          "  data_files: [part0/*, part1/*]",
+          "dataset_info:",
+          "- config_name: default",
+          "  features:",
+          "  - name: text",
+          "    dtype: string",
+          "  splits:",
+          "  - name: train",
+          "    num_examples: 10",
+          "- config_name: raw",
+          "  download_size: 100",
+        ),
+      },
+    },
+    {
+      name: "dataset_info as one mapping; empty keys are ignored",
+      files: {
+        "README.md": card("task_ids:", "size_categories:", "dataset_info:", "  features:", "  - name: x", "    dtype: int64", "  dataset_size: 3"),
+      },
+    },
+    {
+      name: "model cards are left alone",
+      files: { "MODEL_CARD.md": card("license: mit", "size_categories: lots", "task_categories: [chat]") },
+    },
+  ],
+  invalid: [
+    {
+      name: "near misses get the close value",
+      files: {
+        "README.md": card(
+          "task_categories:",
+          "- Text-Classification", // 3
+          "size_categories: 10k<n<100k", // 4
+          "annotations_creators:",
+          "- crowd-sourced", // 6
+          "multilinguality: multi-lingual", // 7
+          "language_creators: [found, machine_generated]", // 8
+        ),
+      },
+      findings: [
+        { line: 3, message: "`Text-Classification` is not a known `task_categories` value; did you mean `text-classification`?" },
+        { line: 4, message: "`10k<n<100k` is not a known `size_categories` value; did you mean `10K<n<100K`?", hint: "Write `10K<n<100K`." },
+        { line: 6, message: "`crowd-sourced` is not a known `annotations_creators` value; did you mean `crowdsourced`?" },
+        { line: 7, message: "`multi-lingual` is not a known `multilinguality` value; did you mean `multilingual`?" },
+        { line: 8, message: "`machine_generated` is not a known `language_creators` value; did you mean `machine-generated`?" },
+      ],
+    },
+    {
+      name: "values with no close match list what is allowed",
+      files: { "README.md": card("size_categories:", "- unknown", "task_ids: [chatbot]") },
+      findings: [
+        { line: 3, message: "`unknown` is not a known `size_categories` value.", hint: "Use one of `n<1K`, `1K<n<10K`" },
+        { line: 4, message: "`chatbot` is not a known `task_ids` value.", hint: "Use subtask ids" },
+      ],
+    },
+    {
+      name: "task ids and task categories swapped",
+      files: {
+        "README.md": card("task_categories:", "- question-answering", "- extractive-qa", "task_ids:", "- text-classification"),
+      },
+      findings: [
+        {
+          line: 4,
+          title: "A task id is listed as a task category",
+          message: "`extractive-qa` is a task id (a subtask of `question-answering`), not a task category.",
+          hint: "Move it to `task_ids`",
+        },
+        {
+          line: 6,
+          message: "`text-classification` is a task category, not a task id.",
+          hint: "its task ids include `acceptability-classification`",
+        },
+      ],
+    },
+    {
+      name: "values that are not text",
+      files: {
+        "README.md": card("annotations_creators:", "- found", "- 12", "-", "language_creators:", "  found: true", "multilinguality: yes"),
+      },
+      findings: [
+        { line: 4, message: "A value of `annotations_creators` is a number, not text." },
+        { line: 5, message: "`annotations_creators` has an empty item." },
+        { line: 6, message: "`language_creators` is a mapping; it takes a value or a list of values." },
+        // YAML 1.2 reads `yes` as text, so it is an unknown value rather than a boolean.
+        { line: 8, message: "`yes` is not a known `multilinguality` value." },
+      ],
+    },
+    {
+      name: "source_datasets that are not ids",
+      files: {
+        "README.md": card(
+          "source_datasets:",
+          "- Original", // 3
+          "- extended|https://huggingface.co/datasets/wikimedia/wikipedia", // 4
+          "- extended|", // 5
+          "- librispeech 960h", // 6
+          "- https://huggingface.co/datasets/rajpurkar/squad", // 7
+        ),
+      },
+      findings: [
+        { line: 3, message: "`Original` in `source_datasets` is not `original` or `extended`; did you mean `original`?" },
+        { line: 4, message: "names no dataset id after `extended|`: it is a Hub address", hint: "Write `extended|wikimedia/wikipedia`." },
+        { line: 5, message: "`extended|` names no dataset id after `extended|`: it is empty." },
+        { line: 6, message: "`librispeech 960h` in `source_datasets` is not a Hub dataset id: it contains spaces" },
+        { line: 7, message: "is not a Hub dataset id: it is a Hub address", hint: "Write the id `rajpurkar/squad`." },
+      ],
+    },
+    {
+      name: "configs: missing and duplicate names, two defaults",
+      files: {
+        "README.md": card(
+          "configs:",
+          "- config_name: en", // 3
+          "  default: true",
+          "- data_files: fr/*.csv", // 5
+          "- config_name: en", // 6
+          "- config_name: 2020", // 7
+          "- config_name: fr",
+          "  default: true", // 9
+          "- config_name: ''", // 10
+        ),
+      },
+      findings: [
+        { line: 5, title: "A dataset config is malformed", message: "configs[1] has no `config_name`." },
+        { line: 6, message: "configs[2] uses the config name `en` of configs[0] (line 3) again." },
+        { line: 7, message: "configs[3].config_name is a number, not text." },
+        { line: 9, message: "configs[4] is a default config, and so is configs[0] (line 4)." },
+        { line: 10, message: "configs[5].config_name is empty." },
+      ],
+    },
+    {
+      name: "configs: wrong shapes",
+      files: {
+        "README.md": card(
+          "configs:", // 2
+          "  config_name: default",
+          "  data_files: data/*",
+        ),
+      },
+      findings: [{ line: 2, message: "`configs` is a mapping, not a list." }],
+    },
+    {
+      name: "data_files: a mapping, bad entries, a bad split name",
+      files: {
+        "README.md": card(
+          "configs:",
+          "- config_name: a",
+          "  data_files: {train: a.csv, test: b.csv}", // 4
+          "- config_name: b",
+          "  data_files:",
+          "  - split: train-v2", // 7
+          "    path: train/*",
+          "  - split: test", // 9
+          "    paths: test/*", // 10
+          "  - split: dev", // 11
+          "    path: {a: 1}", // 12
+          "  - train: x.csv", // 13
+          "  - split: extra", // 14
+          "    path: e/*",
+          "    name: extra", // 16
+          "  - 12", // 17
+        ),
+      },
+      findings: [
+        { line: 4, message: "configs[0].data_files is a mapping; it takes a path, a list of paths or a list of `split`/`path` entries." },
+        { line: 7, message: "configs[1].data_files[0]: the split name `train-v2` has characters a split name cannot have." },
+        { line: 10, message: "configs[1].data_files[1] has the key `paths`; did you mean `path`?" },
+        { line: 12, message: "configs[1].data_files[2].path is a mapping; it takes a path or a list of paths." },
+        { line: 13, message: "configs[1].data_files[3] is a mapping without `split` and `path`." },
+        { line: 16, message: "configs[1].data_files[4] has the key `name`; an entry of `data_files` has only `split` and `path`." },
+        { line: 17, message: "configs[1].data_files[5] is a number, not a path or a `split`/`path` entry." },
+      ],
+    },
+    {
+      name: "dataset_info: wrong shapes",
+      files: {
+        "README.md": card(
+          "dataset_info:",
+          "- config_name: a",
+          "  features: {text: string}", // 4
+          "  splits: train", // 5
+          "- default", // 6
+        ),
+      },
+      findings: [
+        { line: 4, title: "The dataset_info block is malformed", message: "dataset_info[0].features is a mapping, not a list." },
+        { line: 5, message: "dataset_info[0].splits is text, not a list." },
+        { line: 6, message: "dataset_info[1] is text, not a mapping." },
+      ],
+    },
+    {
+      name: "dataset_info as text",
+      files: { "README.md": card("dataset_info: none") },
+      findings: [{ line: 2, message: "`dataset_info` is text, not a mapping or a list of mappings." }],
+    },
+  ],
+});
+
+describe("card/dataset-metadata-valid: fixes", () => {
+  const fixes = async (text: string) => {
+    const findings = await runRule(rule, { name: "fix", files: { "README.md": text } });
+    return findings.map((f) => f.fix);
+  };
+
+  it("replaces a certain near miss alone on its line, keeping key, dash, quotes and comment", async () => {
+    expect(
+      await fixes(
+        card(
+          "size_categories: 10k<n<100k   # rough count",
+          "annotations_creators:",
+          '  - "Crowdsourced"',
+          "multilinguality: [multi-lingual]",
+          "source_datasets:",
+          "- orgnal",
+          "task_categories:",
+          "- text-clasification",
+          "language_creators:",
+          "- machine_gen",
+        ),
+      ),
+    ).toEqual([
+      { line: 2, endLine: 2, replacement: "size_categories: 10K<n<100K   # rough count" },
+      { line: 4, endLine: 4, replacement: '  - "crowdsourced"' },
+      // In a flow list the value does not sit alone on its line: no fix.
+      undefined,
+      // Two edits from `original`: a suggestion, not a certain fix.
+      undefined,
+      { line: 9, endLine: 9, replacement: "- text-classification" },
+      undefined,
+    ]);
+  });
+
+  it("keeps CRLF files' lines", async () => {
+    const text = "---\r\ntask_categories:\r\n- Summarization\r\n---\r\n";
+    expect(await fixes(text)).toEqual([{ line: 3, endLine: 3, replacement: "- summarization" }]);
+  });
+});

@@ -1,0 +1,275 @@
+import { PIPELINE_DATA, PIPELINE_TYPES, type PipelineData } from "@huggingface/tasks";
+import { isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
+import { defineRule } from "../../../core/rule.js";
+import { closest } from "../../../core/suggest.js";
+import { joinText, prose, text, type Text } from "../../../core/text.js";
+import type { Card } from "../../../parse/card.js";
+import { describeType, entry, field, items, metadataOf, type Entry, type Located } from "../../../parse/metadata.js";
+import { checkRepoId } from "../../../parse/repo-id.js";
+
+const TASK_TYPES: ReadonlySet<string> = new Set(PIPELINE_TYPES);
+
+/** Subtask id → the pipeline type it belongs to (`text2text-generation` → `text-generation`). */
+const SUBTASK_PARENT: ReadonlyMap<string, string> = (() => {
+  const parents = new Map<string, string>();
+  for (const type of PIPELINE_TYPES) {
+    const data: PipelineData = PIPELINE_DATA[type];
+    for (const subtask of data.subtasks ?? []) {
+      if (!parents.has(subtask.type)) parents.set(subtask.type, type);
+    }
+  }
+  return parents;
+})();
+
+interface Problem {
+  readonly line: number;
+  readonly message: Text;
+  readonly hint: Text;
+  readonly title?: string;
+}
+
+const HINT_MODEL = prose(
+  "Each entry of `model-index` is a mapping with the model's `name` and a `results` list: `- name: my-model` then `results:` indented under it.",
+);
+const HINT_RESULT = prose(
+  "Each result needs a `task` with a `type`, a `dataset` with a `type` (its Hub id) and a `name`, and a `metrics` list.",
+);
+const HINT_METRIC = prose(
+  "Each metric needs a `type` (a metric id such as `accuracy`) and a `value` (a number, or text such as `20.0 ± 1.2`).",
+);
+const HINT_SOURCE = prose("Give the `url` of the page the result comes from (a leaderboard, a paper), or remove `source`.");
+const HINT_VERIFIED = prose(
+  "Remove `verified: true`, or set it to `false`: only the Hub's evaluation service marks a result as verified, and it adds a `verifyToken` when it does.",
+);
+
+/** A value as a located node with aliases (`*name`) replaced by the node they point to. */
+function deref<T extends Located>(card: Card, located: T): T {
+  const node = located.node;
+  const fm = metadataOf(card);
+  if (!fm || !isAlias(node)) return located;
+  const target = node.resolve(fm.document) ?? null;
+  return { ...located, node: target, value: target ? (target.toJSON() as unknown) : null };
+}
+
+/** The line a finding about this node points at: a key's own line for a mapping entry. */
+function lineOf(located: Located | Entry): number {
+  return "keyLine" in located ? located.keyLine : located.line;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** "has no `a`", "has no `a` and no `b`", "has no `a`, no `b` and no `c`". */
+function hasNo(keys: readonly string[]): Text {
+  const parts = keys.map((k) => text`no ${k}`);
+  const last = parts.pop() ?? [];
+  return parts.length === 0 ? text`has ${last}` : text`has ${joinText(parts, ", ")} and ${last}`;
+}
+
+/** Checks the `model-index` of one card and returns its problems in file order. */
+function checkModelIndex(card: Card): Problem[] {
+  const problems: Problem[] = [];
+  const visited = new Set<Node>();
+  const add = (line: number, message: Text, hint: Text, title?: string) =>
+    problems.push({ line, message, hint, ...(title ? { title } : {}) });
+
+  /** False when a node reused through an alias was already checked (its problems are reported once). */
+  const firstVisit = (located: Located): boolean => {
+    const node = located.node;
+    if (!node || isScalar(node)) return true;
+    if (visited.has(node)) return false;
+    visited.add(node);
+    return true;
+  };
+
+  /**
+   * The required fields of a mapping: missing keys are reported together at
+   * the mapping's line, empty scalar values at their own line.
+   */
+  const required = (parent: Located, path: string, keys: readonly string[], hint: Text, scalars: readonly string[]) => {
+    const found = new Map<string, Entry>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const e = field(card, parent, key);
+      if (e) found.set(key, e);
+      else missing.push(key);
+    }
+    if (missing.length > 0) add(lineOf(parent), text`${prose(path)} ${hasNo(missing)}.`, hint);
+    for (const key of scalars) {
+      const e = found.get(key);
+      if (!e) continue;
+      const value = deref(card, e).value;
+      if (isEmpty(value)) {
+        add(e.keyLine, text`${prose(`${path}.${key}`)} is empty.`, hint);
+        found.delete(key);
+      } else if (typeof value === "object") {
+        add(e.keyLine, text`${prose(`${path}.${key}`)} is ${prose(describeType(value))}, not a single value.`, hint);
+        found.delete(key);
+      }
+    }
+    return found;
+  };
+
+  /** Reports a value that is not a mapping; true when it is one. */
+  const expectMapping = (located: Located, path: string, wanted: Text, hint: Text): boolean => {
+    if (isMap(located.node)) return true;
+    add(lineOf(located), text`${prose(path)} is ${prose(describeType(located.value))}, not ${wanted}.`, hint);
+    return false;
+  };
+
+  const expectList = (located: Located, path: string, hint: Text): boolean => {
+    if (isSeq(located.node)) return true;
+    add(lineOf(located), text`${prose(path)} is ${prose(describeType(located.value))}, not a list.`, hint);
+    return false;
+  };
+
+  const checkTaskType = (type: Entry, path: string) => {
+    const value = String(deref(card, type).value);
+    if (TASK_TYPES.has(value)) return;
+    const parent = SUBTASK_PARENT.get(value);
+    if (parent) {
+      add(
+        type.line,
+        text`${prose(path)} ${value} is a subtask of ${parent}, not a task type.`,
+        text`Use ${parent} as the task type.`,
+        "Unknown task type in model-index",
+      );
+      return;
+    }
+    const suggestion = closest(value, PIPELINE_TYPES);
+    add(
+      type.line,
+      suggestion
+        ? text`${prose(path)} ${value} is not a Hub task type; did you mean ${suggestion}?`
+        : text`${prose(path)} ${value} is not a Hub task type.`,
+      prose("Use a task id from https://huggingface.co/tasks, such as `text-classification` or `automatic-speech-recognition`."),
+      "Unknown task type in model-index",
+    );
+  };
+
+  const checkDatasetType = (type: Entry, path: string) => {
+    const value = String(deref(card, type).value);
+    const problem = checkRepoId(value, "dataset");
+    if (!problem) return;
+    add(
+      type.line,
+      text`${prose(path)} ${value} is not a Hub dataset id: ${prose(problem.reason)}.`,
+      problem.suggestion
+        ? text`Write the id ${problem.suggestion}; put a readable name in ${"dataset.name"}.`
+        : text`Give the dataset's Hub id (${"namespace/name"}, for example ${"nyu-mll/glue"}) and put a readable name in ${"dataset.name"}.`,
+      "Dataset id in model-index is not a Hub id",
+    );
+  };
+
+  const checkMetric = (metric: Located, path: string) => {
+    if (!firstVisit(metric)) return;
+    if (!expectMapping(metric, path, text`a mapping with a ${"type"} and a ${"value"}`, HINT_METRIC)) return;
+    required(metric, path, ["type", "value"], HINT_METRIC, ["type", "value"]);
+    const verified = field(card, metric, "verified");
+    if (verified && deref(card, verified).value === true) {
+      const token = field(card, metric, "verifyToken");
+      if (!token || isEmpty(deref(card, token).value)) {
+        add(
+          verified.keyLine,
+          text`${prose(path)} is marked ${"verified: true"} but has no ${"verifyToken"}: the Hub did not verify it.`,
+          HINT_VERIFIED,
+          "Evaluation result marked as verified by hand",
+        );
+      }
+    }
+  };
+
+  const checkResult = (result: Located, path: string) => {
+    if (!firstVisit(result)) return;
+    if (!expectMapping(result, path, text`a mapping with ${"task"}, ${"dataset"} and ${"metrics"}`, HINT_RESULT)) return;
+    const found = required(result, path, ["task", "dataset", "metrics"], HINT_RESULT, []);
+
+    const task = found.get("task");
+    if (task) {
+      const node = deref(card, task);
+      if (firstVisit(node) && expectMapping(node, `${path}.task`, text`a mapping with a ${"type"}`, HINT_RESULT)) {
+        const type = required(node, `${path}.task`, ["type"], HINT_RESULT, ["type"]).get("type");
+        if (type) checkTaskType(type, `${path}.task.type`);
+      }
+    }
+
+    const dataset = found.get("dataset");
+    if (dataset) {
+      const node = deref(card, dataset);
+      if (firstVisit(node) && expectMapping(node, `${path}.dataset`, text`a mapping with a ${"type"} and a ${"name"}`, HINT_RESULT)) {
+        const parts = required(node, `${path}.dataset`, ["type", "name"], HINT_RESULT, ["type", "name"]);
+        const type = parts.get("type");
+        if (type) checkDatasetType(type, `${path}.dataset.type`);
+      }
+    }
+
+    const metrics = found.get("metrics");
+    if (metrics) {
+      const node = deref(card, metrics);
+      if (firstVisit(node) && expectList(node, `${path}.metrics`, HINT_METRIC)) {
+        items(card, node).forEach((metric, i) => checkMetric(deref(card, metric), `${path}.metrics[${i}]`));
+      }
+    }
+
+    const source = field(card, result, "source");
+    if (source) {
+      const node = deref(card, source);
+      if (firstVisit(node) && expectMapping(node, `${path}.source`, text`a mapping with a ${"url"}`, HINT_SOURCE)) {
+        required(node, `${path}.source`, ["url"], HINT_SOURCE, ["url"]);
+      }
+    }
+  };
+
+  const checkModel = (model: Located, path: string) => {
+    if (!firstVisit(model)) return;
+    if (!expectMapping(model, path, text`a mapping with a ${"name"} and ${"results"}`, HINT_MODEL)) return;
+    const found = required(model, path, ["name", "results"], HINT_MODEL, ["name"]);
+    const results = found.get("results");
+    if (!results) return;
+    const node = deref(card, results);
+    if (!firstVisit(node) || !expectList(node, `${path}.results`, HINT_RESULT)) return;
+    items(card, node).forEach((result, i) => checkResult(deref(card, result), `${path}.results[${i}]`));
+  };
+
+  const index = entry(card, "model-index");
+  if (!index) return problems;
+  const root = deref(card, index);
+  // An empty `model-index:` is dropped before the Hub validates the card.
+  if (root.value === null) return problems;
+  if (!isSeq(root.node)) {
+    const named = isMap(root.node) && field(card, root, "name") !== undefined;
+    add(
+      index.keyLine,
+      text`${"model-index"} is ${prose(describeType(root.value))}, not a list.`,
+      named
+        ? text`Turn the entry into a list item: write ${"- name: …"} instead of ${"name: …"} and indent ${"results:"} under it.`
+        : HINT_MODEL,
+    );
+    return problems;
+  }
+  items(card, root).forEach((model, i) => checkModel(deref(card, model), `model-index[${i}]`));
+  // Stable sort: problems on one line stay in the order they were found.
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+export default defineRule({
+  meta: {
+    id: "card/model-index-valid",
+    title: "The model-index evaluation results are malformed",
+    description:
+      "A model card's `model-index` is a list of models, each with `results` that name a task, a Hub dataset and metrics with values.",
+    why:
+      "The Hub refuses a push whose `model-index` does not have this shape, and huggingface_hub drops all the evaluation results of a card it cannot parse. Results with a wrong task or dataset id, or a hand-set `verified` flag, mislead the readers who compare models by them.",
+    defaultSeverity: "error",
+  },
+  check({ cards, report }) {
+    for (const card of cards) {
+      if (card.kind !== "model") continue;
+      // A problem repeated down the results is merged into one finding by the engine.
+      for (const p of checkModelIndex(card)) {
+        report({ path: card.path, line: p.line, message: p.message, hint: p.hint, ...(p.title ? { title: p.title } : {}) });
+      }
+    }
+  },
+});
