@@ -1,0 +1,412 @@
+/**
+ * The Hub client through a local fake Hub on 127.0.0.1: the real
+ * @huggingface/hub requests, the real HTTP stack, no outside network.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { recordingHub, type HubLookup, type HubRepoInfo } from "../src/core/hub.js";
+import {
+  createHubClient,
+  formatDuration,
+  hubClientFromEnv,
+  retryAfterSeconds,
+  type CardinalHubClient,
+  type HubClientOptions,
+} from "../src/io/hub/client.js";
+import { loadFakeHubData, startFakeHub, type FakeHub, type FakeHubData } from "../src/tools/fake-hub.js";
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/hub");
+const DATA = loadFakeHubData([path.join(FIXTURES, "models.json"), path.join(FIXTURES, "datasets.json")]);
+const TOKEN = "hf_TestTokenDoNotLeak1234567890";
+const MODEL_EXPAND =
+  "expand=pipeline_tag&expand=private&expand=gated&expand=downloads&expand=likes&expand=lastModified&expand=cardData&expand=tags&expand=disabled";
+const DATASET_EXPAND =
+  "expand=private&expand=downloads&expand=gated&expand=likes&expand=lastModified&expand=cardData&expand=tags&expand=disabled";
+
+const hubs: FakeHub[] = [];
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+});
+afterEach(async () => {
+  await Promise.all(hubs.splice(0).map((hub) => hub.close()));
+});
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+/** A fake Hub with the fixtures plus `extra`, and a client pointed at it. */
+async function setup(
+  extra: Omit<FakeHubData, "models" | "datasets"> = {},
+  options: HubClientOptions = {},
+): Promise<{ hub: FakeHub; client: CardinalHubClient; clock: { now: number } }> {
+  const hub = await startFakeHub({ ...DATA, ...extra, redirects: { ...DATA.redirects, ...extra.redirects } });
+  hubs.push(hub);
+  const clock = { now: 1_700_000_000_000 };
+  const client = createHubClient({ endpoint: hub.url, now: () => clock.now, ...options });
+  return { hub, client, clock };
+}
+
+function info(result: HubLookup): HubRepoInfo {
+  if (result.status !== "found") throw new Error(`expected found, got ${JSON.stringify(result)}`);
+  return result.info;
+}
+
+describe("found repositories", () => {
+  it("maps a gated model: canonical id, licenses, task, tags, gate, and sends the documented request", async () => {
+    const { hub, client } = await setup();
+    const result = await client.lookup("model", "meta-llama/Meta-Llama-3-8B");
+    expect(info(result)).toEqual({
+      id: "meta-llama/Meta-Llama-3-8B",
+      type: "model",
+      private: false,
+      gated: "manual",
+      disabled: false,
+      licenses: ["llama3"],
+      baseModels: [],
+      pipelineTag: "text-generation",
+      tags: expect.arrayContaining(["llama-3", "license:llama3", "text-generation"]),
+    });
+    expect(hub.requests).toEqual([`GET /api/models/meta-llama/Meta-Llama-3-8B/revision/HEAD?${MODEL_EXPAND}`]);
+  });
+
+  it("reads license: other with license_name/license_link and a string base_model", async () => {
+    const { client } = await setup();
+    const result = info(await client.lookup("model", "acme-ai/tiny-llm-instruct"));
+    expect(result.licenses).toEqual(["other"]);
+    expect(result.licenseName).toBe("llama3");
+    expect(result.licenseLink).toBe("https://llama.meta.com/llama3/license/");
+    expect(result.baseModels).toEqual(["meta-llama/Meta-Llama-3-8B"]);
+  });
+
+  it("reads a license list and a base_model list, without duplicating license:* tags", async () => {
+    const { client } = await setup();
+    const result = info(await client.lookup("model", "acme-ai/merged-7b"));
+    expect(result.licenses).toEqual(["apache-2.0", "mit"]);
+    expect(result.baseModels).toEqual(["mistralai/Mistral-7B-v0.1", "HuggingFaceH4/zephyr-7b-beta"]);
+  });
+
+  it("maps the real deepset/roberta-base-squad2 response (base_model as a one-element list)", async () => {
+    const { client } = await setup();
+    const result = info(await client.lookup("model", "deepset/roberta-base-squad2"));
+    expect(result).toMatchObject({ licenses: ["cc-by-4.0"], baseModels: ["FacebookAI/roberta-base"], pipelineTag: "question-answering" });
+  });
+
+  it("maps a dataset: no task and no base models, the license from the card and tags", async () => {
+    const { hub, client } = await setup();
+    const result = info(await client.lookup("dataset", "tatsu-lab/alpaca"));
+    expect(result).toMatchObject({ id: "tatsu-lab/alpaca", type: "dataset", licenses: ["cc-by-nc-4.0"], baseModels: [], gated: false });
+    expect(result.pipelineTag).toBeUndefined();
+    expect(hub.requests).toEqual([`GET /api/datasets/tatsu-lab/alpaca/revision/HEAD?${DATASET_EXPAND}`]);
+  });
+
+  it("reports a gated dataset (readable info, gated auto) and a disabled model", async () => {
+    const { client } = await setup();
+    expect(info(await client.lookup("dataset", "bigcode/the-stack"))).toMatchObject({ gated: "auto", licenses: ["other"] });
+    expect(info(await client.lookup("model", "acme-ai/removed-model"))).toMatchObject({ disabled: true, licenses: ["creativeml-openrail-m"] });
+  });
+
+  it("returns frozen answers, so one caller cannot change what the cache gives the next", async () => {
+    const { client } = await setup();
+    const result = info(await client.lookup("model", "google-bert/bert-base-uncased"));
+    expect(Object.isFrozen(result)).toBe(true);
+    expect(Object.isFrozen(result.licenses)).toBe(true);
+  });
+});
+
+describe("canonical ids", () => {
+  it("answers a wrong-case id with the Hub's spelling, and caches the canonical id too", async () => {
+    const { hub, client } = await setup();
+    const result = info(await client.lookup("model", "META-LLAMA/meta-llama-3-8b"));
+    expect(result.id).toBe("meta-llama/Meta-Llama-3-8B");
+    expect(hub.requests).toHaveLength(1);
+    expect(hub.requests[0]).toContain("/api/models/META-LLAMA/meta-llama-3-8b/revision/HEAD?");
+    // The canonical spelling is now known: no request.
+    expect(info(await client.lookup("model", "meta-llama/Meta-Llama-3-8B")).id).toBe("meta-llama/Meta-Llama-3-8B");
+    expect(hub.requests).toHaveLength(1);
+    // The key stays exact: a third spelling is asked again.
+    await client.lookup("model", "Meta-Llama/Meta-Llama-3-8B");
+    expect(hub.requests).toHaveLength(2);
+  });
+
+  it("follows a rename (307) and reports the new id", async () => {
+    const { hub, client } = await setup();
+    expect(info(await client.lookup("dataset", "squad_v2")).id).toBe("rajpurkar/squad_v2");
+    expect(hub.requests.map((r) => r.split("?")[0])).toEqual([
+      "GET /api/datasets/squad_v2/revision/HEAD",
+      "GET /api/datasets/rajpurkar/squad_v2/revision/HEAD",
+    ]);
+    expect(client.stats().requests).toBe(1);
+  });
+});
+
+describe("not found", () => {
+  it("maps 404 (unknown repo, with a token) to not-found", async () => {
+    const { hub, client } = await setup({}, { token: TOKEN });
+    expect(await client.lookup("model", "acme-ai/no-such-model")).toEqual({ status: "not-found", httpStatus: 404 });
+    expect(hub.requests).toHaveLength(1);
+  });
+
+  it("maps 401 (unknown or private repo, no token) to not-found, as the Hub gives no way to tell them apart", async () => {
+    const { client } = await setup();
+    expect(await client.lookup("model", "acme-ai/no-such-model")).toEqual({ status: "not-found", httpStatus: 401 });
+    expect(await client.lookup("model", "acme-ai/internal-draft")).toEqual({ status: "not-found", httpStatus: 401 });
+  });
+
+  it("maps 403 (gated or no permission) to not-found", async () => {
+    const { client } = await setup({ behaviours: { "datasets/bigcode/the-stack": { status: 403 } } });
+    expect(await client.lookup("dataset", "bigcode/the-stack")).toEqual({ status: "not-found", httpStatus: 403 });
+  });
+
+  it("answers an id that cannot be a repo id without a request (no path tricks reach the Hub)", async () => {
+    const { hub, client } = await setup({}, { token: TOKEN });
+    for (const id of ["../../whoami-v2", "https://huggingface.co/gpt2", "a/b/c", "acme?x=1", ""]) {
+      expect(await client.lookup("model", id)).toEqual({ status: "not-found", httpStatus: 400 });
+    }
+    expect(hub.requests).toEqual([]);
+  });
+});
+
+describe("unavailable", () => {
+  it("times out a slow answer with the configured timeout in the reason", async () => {
+    const { hub, client } = await setup({ behaviours: { "acme-ai/tiny-llm-instruct": { delayMs: 1_000 } } }, { timeoutMs: 50 });
+    const started = performance.now();
+    expect(await client.lookup("model", "acme-ai/tiny-llm-instruct")).toEqual({
+      status: "unavailable",
+      reason: "the Hub did not answer in 50 ms",
+    });
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(hub.requests).toHaveLength(1);
+    expect(formatDuration(5_000)).toBe("5 s");
+  });
+
+  it("maps 5xx to 'the Hub answered <status>'", async () => {
+    const { client } = await setup({
+      behaviours: { "tatsu-lab/alpaca": { status: 500 }, "datasets/tatsu-lab/alpaca": { status: 503 } },
+    });
+    expect(await client.lookup("dataset", "tatsu-lab/alpaca")).toEqual({ status: "unavailable", reason: "the Hub answered 503" });
+    expect(await client.lookup("model", "tatsu-lab/alpaca")).toEqual({ status: "unavailable", reason: "the Hub answered 500" });
+  });
+
+  it("maps 429 with Retry-After, and holds every lookup back until the wait is over", async () => {
+    const { hub, client, clock } = await setup({
+      behaviours: { "datasets/tatsu-lab/alpaca": { status: 429, retryAfter: 2, times: 1 } },
+    });
+    const limited = await client.lookup("dataset", "tatsu-lab/alpaca");
+    expect(limited.status).toBe("unavailable");
+    expect(limited.status === "unavailable" && limited.reason).toBe("the Hub rate limit was reached (429); retry after 2 s");
+    // Another repository during the pause: answered without a request.
+    expect(await client.lookup("dataset", "rajpurkar/squad_v2")).toMatchObject({ status: "unavailable" });
+    expect(hub.requests).toHaveLength(1);
+    expect(client.stats().rateLimited).toBe(1);
+    clock.now += 2_001;
+    expect((await client.lookup("dataset", "rajpurkar/squad_v2")).status).toBe("found");
+    expect(hub.requests).toHaveLength(2);
+  });
+
+  it("reads Retry-After as seconds or an HTTP date, and the Hub's RateLimit t= as a fallback", () => {
+    const now = Date.parse("2025-01-01T00:00:00Z");
+    expect(retryAfterSeconds(new Headers({ "retry-after": "7" }), now)).toBe(7);
+    expect(retryAfterSeconds(new Headers({ "retry-after": "Wed, 01 Jan 2025 00:00:30 GMT" }), now)).toBe(30);
+    expect(retryAfterSeconds(new Headers({ ratelimit: '"api";r=0;t=55' }), now)).toBe(55);
+    expect(retryAfterSeconds(new Headers(), now)).toBeUndefined();
+  });
+
+  it("maps a dropped connection and a closed port to 'the Hub could not be reached'", async () => {
+    const { client } = await setup({ behaviours: { "acme-ai/merged-7b": { drop: true } } });
+    expect(await client.lookup("model", "acme-ai/merged-7b")).toEqual({ status: "unavailable", reason: "the Hub could not be reached" });
+
+    const gone = await startFakeHub(DATA);
+    await gone.close();
+    const offline = createHubClient({ endpoint: gone.url });
+    expect(await offline.lookup("model", "acme-ai/merged-7b")).toEqual({ status: "unavailable", reason: "the Hub could not be reached" });
+  });
+
+  it("maps an unreadable 200 body to unavailable", async () => {
+    const { client } = await setup({ behaviours: { "acme-ai/merged-7b": { rawBody: "{not json" } } });
+    expect(await client.lookup("model", "acme-ai/merged-7b")).toEqual({
+      status: "unavailable",
+      reason: "the Hub sent an answer Cardinal could not read",
+    });
+  });
+
+  it("is recorded by recordingHub as a reference the review could not verify", async () => {
+    const { client } = await setup({ behaviours: { "datasets/tatsu-lab/alpaca": { status: 502 } } });
+    const recording = recordingHub(client);
+    await recording.client.lookup("dataset", "tatsu-lab/alpaca");
+    await recording.client.lookup("model", "google-bert/bert-base-uncased");
+    expect(recording.failures()).toEqual([{ type: "dataset", id: "tatsu-lab/alpaca", reason: "the Hub answered 502" }]);
+  });
+});
+
+describe("requests, de-duplication and the cache", () => {
+  it("sends one request for three concurrent lookups of the same dataset", async () => {
+    const { hub, client } = await setup({ behaviours: { "datasets/tatsu-lab/alpaca": { delayMs: 30 } } });
+    const results = await Promise.all([1, 2, 3].map(() => client.lookup("dataset", "tatsu-lab/alpaca")));
+    expect(results.map((r) => r.status)).toEqual(["found", "found", "found"]);
+    expect(hub.requests).toHaveLength(1);
+    expect(client.stats()).toMatchObject({ requests: 1, coalesced: 2 });
+  });
+
+  it("answers a second lookup within the TTL from the cache, and asks again after it", async () => {
+    const { hub, client, clock } = await setup();
+    await client.lookup("dataset", "tatsu-lab/alpaca");
+    clock.now += 59 * 60_000;
+    await client.lookup("dataset", "tatsu-lab/alpaca");
+    expect(hub.requests).toHaveLength(1);
+    expect(client.stats().cacheHits).toBe(1);
+    clock.now += 2 * 60_000;
+    await client.lookup("dataset", "tatsu-lab/alpaca");
+    expect(hub.requests).toHaveLength(2);
+  });
+
+  it("keeps a not-found answer for 10 minutes", async () => {
+    const { hub, client, clock } = await setup();
+    await client.lookup("model", "acme-ai/no-such-model");
+    clock.now += 9 * 60_000;
+    await client.lookup("model", "acme-ai/no-such-model");
+    expect(hub.requests).toHaveLength(1);
+    clock.now += 2 * 60_000;
+    await client.lookup("model", "acme-ai/no-such-model");
+    expect(hub.requests).toHaveLength(2);
+  });
+
+  it("keeps an error for 30 seconds only, then asks again", async () => {
+    const { hub, client, clock } = await setup({ behaviours: { "datasets/tatsu-lab/alpaca": { status: 503, times: 1 } } });
+    expect((await client.lookup("dataset", "tatsu-lab/alpaca")).status).toBe("unavailable");
+    clock.now += 10_000;
+    expect((await client.lookup("dataset", "tatsu-lab/alpaca")).status).toBe("unavailable");
+    expect(hub.requests).toHaveLength(1);
+    clock.now += 21_000;
+    expect((await client.lookup("dataset", "tatsu-lab/alpaca")).status).toBe("found");
+    expect(hub.requests).toHaveLength(2);
+  });
+
+  it("does not cache errors at all with unavailableTtlMs 0", async () => {
+    const { hub, client } = await setup(
+      { behaviours: { "datasets/tatsu-lab/alpaca": { status: 503, times: 1 } } },
+      { cache: { unavailableTtlMs: 0 } },
+    );
+    expect((await client.lookup("dataset", "tatsu-lab/alpaca")).status).toBe("unavailable");
+    expect((await client.lookup("dataset", "tatsu-lab/alpaca")).status).toBe("found");
+    expect(hub.requests).toHaveLength(2);
+  });
+
+  it("bounds the cache by size (least recently used goes first)", async () => {
+    const { hub, client } = await setup({}, { cache: { max: 2 } });
+    for (const id of ["tatsu-lab/alpaca", "bigcode/the-stack", "rajpurkar/squad_v2", "tatsu-lab/alpaca"]) {
+      await client.lookup("dataset", id);
+    }
+    expect(hub.requests).toHaveLength(4);
+    expect(client.stats().cached).toBe(2);
+  });
+
+  it("keeps at most `concurrency` requests in flight", async () => {
+    const ids = ["meta-llama/Meta-Llama-3-8B", "google-bert/bert-base-uncased", "deepset/roberta-base-squad2", "acme-ai/tiny-llm-instruct", "acme-ai/merged-7b"];
+    const behaviours = Object.fromEntries(ids.map((id) => [id, { delayMs: 40 }]));
+    const { hub, client } = await setup({ behaviours }, { concurrency: 2 });
+    const results = await Promise.all(ids.map((id) => client.lookup("model", id)));
+    expect(results.every((r) => r.status === "found")).toBe(true);
+    expect(hub.requests).toHaveLength(5);
+    expect(hub.maxInFlight()).toBe(2);
+  });
+
+  it("measures 3 datasets + 1 base model: 4 requests cold, 0 warm", async () => {
+    const { hub, client } = await setup();
+    const refs = [
+      ["dataset", "tatsu-lab/alpaca"],
+      ["dataset", "bigcode/the-stack"],
+      ["dataset", "rajpurkar/squad_v2"],
+      ["model", "meta-llama/Meta-Llama-3-8B"],
+    ] as const;
+    const review = () => Promise.all(refs.map(([type, id]) => client.lookup(type, id)));
+    expect((await review()).every((r) => r.status === "found")).toBe(true);
+    const cold = { requests: hub.requests.length };
+    await review();
+    const warm = { requests: hub.requests.length - cold.requests };
+    expect(cold.requests).toBe(4);
+    expect(warm.requests).toBe(0);
+    expect(client.stats()).toMatchObject({ requests: 4, cacheHits: 4 });
+  });
+});
+
+describe("the token", () => {
+  it("is sent as a Bearer token when it starts with hf_", async () => {
+    const { hub, client } = await setup({}, { token: TOKEN });
+    expect(client.authenticated).toBe(true);
+    expect(info(await client.lookup("model", "acme-ai/internal-draft")).private).toBe(true);
+    expect(hub.log.map((r) => r.authorization)).toEqual([`Bearer ${TOKEN}`]);
+  });
+
+  it("is not sent when it does not start with hf_", async () => {
+    const { hub, client } = await setup({}, { token: "ghp_NotAHubToken" });
+    expect(client.authenticated).toBe(false);
+    expect(await client.lookup("model", "acme-ai/internal-draft")).toEqual({ status: "not-found", httpStatus: 401 });
+    expect(hub.log.map((r) => r.authorization)).toEqual([undefined]);
+  });
+
+  it("opens a repo that requires it, and never appears in a reason", async () => {
+    const { client } = await setup(
+      {
+        behaviours: {
+          "acme-ai/tiny-llm-instruct": { requireToken: TOKEN },
+          "acme-ai/merged-7b": { delayMs: 500 },
+          "datasets/tatsu-lab/alpaca": { status: 503 },
+          "datasets/bigcode/the-stack": { status: 429, retryAfter: 1 },
+          "datasets/rajpurkar/squad_v2": { drop: true },
+        },
+      },
+      { token: TOKEN, timeoutMs: 40 },
+    );
+    expect((await client.lookup("model", "acme-ai/tiny-llm-instruct")).status).toBe("found");
+    const failures = [
+      await client.lookup("model", "acme-ai/merged-7b"),
+      await client.lookup("dataset", "tatsu-lab/alpaca"),
+      await client.lookup("dataset", "rajpurkar/squad_v2"),
+      await client.lookup("dataset", "bigcode/the-stack"),
+      await client.lookup("dataset", "bigcode/the-stack-v2"),
+    ];
+    expect(failures.map((f) => f.status)).toEqual(["unavailable", "unavailable", "unavailable", "unavailable", "unavailable"]);
+    for (const failure of failures) expect(JSON.stringify(failure)).not.toContain("TestTokenDoNotLeak");
+  });
+});
+
+describe("hubClientFromEnv", () => {
+  it("reads HF_ENDPOINT, HF_TOKEN and CARDINAL_HUB_TIMEOUT_MS", async () => {
+    const hub = await startFakeHub(DATA, {});
+    hubs.push(hub);
+    const client = hubClientFromEnv({ HF_ENDPOINT: `${hub.url}/`, HF_TOKEN: TOKEN, CARDINAL_HUB_TIMEOUT_MS: "2500" });
+    expect(client.endpoint).toBe(hub.url);
+    expect(client.authenticated).toBe(true);
+    expect((await client.lookup("model", "google-bert/bert-base-uncased")).status).toBe("found");
+    expect(hub.log[0]?.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("defaults to huggingface.co without a token", () => {
+    const client = hubClientFromEnv({});
+    expect(client.endpoint).toBe("https://huggingface.co");
+    expect(client.authenticated).toBe(false);
+  });
+
+  it("rejects a bad timeout or endpoint without echoing secrets", () => {
+    expect(() => hubClientFromEnv({ CARDINAL_HUB_TIMEOUT_MS: "soon" })).toThrow(/CARDINAL_HUB_TIMEOUT_MS/);
+    expect(() => hubClientFromEnv({ HF_ENDPOINT: "not a url", HF_TOKEN: TOKEN })).toThrow(/^HF_ENDPOINT: /);
+    expect(() => hubClientFromEnv({ HF_ENDPOINT: `https://user:${TOKEN}@hub.example` })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(TOKEN) }),
+    );
+  });
+});
+
+describe("the fake Hub", () => {
+  it("answers `expand` with _id, id and the listed properties only, like the Hub", async () => {
+    const { hub } = await setup();
+    const response = await fetch(`${hub.url}/api/models/google-bert/bert-base-uncased/revision/HEAD?expand=gated&expand=cardData`);
+    expect(Object.keys((await response.json()) as object).sort()).toEqual(["_id", "cardData", "gated", "id"]);
+    const missing = await fetch(`${hub.url}/api/datasets/nobody/nothing`);
+    expect([missing.status, missing.headers.get("x-error-code")]).toEqual([401, "RepoNotFound"]);
+  });
+});
