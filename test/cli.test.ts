@@ -136,6 +136,55 @@ describe("cardinal check", () => {
   });
 });
 
+describe("model releases (weights, Git LFS, completeness)", () => {
+  const json = async (name: string) => {
+    const { code, stdout } = await run(["check", ".", "--format", "json"], fixture(name));
+    return { code, report: JSON.parse(stdout) as { findings: { ruleId: string; path: string; line: number; message: string; fix?: unknown }[]; files: Record<string, unknown>[] } };
+  };
+
+  it("a clean safetensors release has no findings and its weights are described", async () => {
+    const { code, report } = await json("clean-release");
+    expect(code).toBe(0);
+    expect(report.files.find((f) => f["path"] === "model.safetensors")).toMatchObject({ format: "safetensors", pickle: false, storage: "lfs-pointer" });
+  });
+
+  it("a pickle-only release: a warning, recognised by its magic bytes", async () => {
+    const { code, report } = await json("pickle-only");
+    expect(code).toBe(0);
+    expect(report.findings.map((f) => `${f.path} ${f.ruleId}`)).toEqual(["pytorch_model.bin weights/prefer-safetensors"]);
+    expect(report.files.find((f) => f["path"] === "pytorch_model.bin")).toMatchObject({ format: "pytorch-pickle", pickle: true, size: 79 });
+  });
+
+  it("a release without LFS: an error with the .gitattributes line", async () => {
+    const { code, report } = await json("no-lfs");
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ path: "model.safetensors", ruleId: "weights/use-git-lfs", message: expect.stringContaining("No `.gitattributes` pattern sends `model.safetensors` through Git LFS") }),
+    ]);
+    expect(report.files.find((f) => f["path"] === "model.safetensors")).toMatchObject({ format: "safetensors", pickle: false });
+  });
+
+  it("an adapter release: the card lacks base_model, with a fix", async () => {
+    const { report } = await json("adapter");
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        path: "README.md",
+        ruleId: "release/adapter-base-model",
+        line: 6,
+        fix: { line: 6, endLine: 6, replacement: "base_model: meta-llama/Llama-3.1-8B-Instruct\n---" },
+      }),
+    ]);
+  });
+
+  it("a sharded release with a missing shard", async () => {
+    const { code, report } = await json("sharded-missing");
+    expect(code).toBe(1);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ path: "model.safetensors.index.json", ruleId: "weights/shards-complete", message: expect.stringContaining("`model-00003-of-00003.safetensors`") }),
+    ]);
+  });
+});
+
 describe("usage", () => {
   it.each([
     [["check", "--format", "xml"], "unknown format"],

@@ -29,6 +29,7 @@ import {
   prFile,
   trackUnmatched,
   type CheckRunBody,
+  mockRepoWithLfs,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -74,6 +75,7 @@ const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 /** Listing and reading a PR that adds the given card next to LFS weights. */
 function mockPullRequestFiles(scope: nock.Scope, card: string): void {
   mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
+  mockRepoWithLfs(scope);
   mockContent(scope, "models/x/README.md", card);
 }
 

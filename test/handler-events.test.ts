@@ -31,6 +31,7 @@ import {
   REPO,
   trackUnmatched,
   type CheckRunBody,
+  mockRepoWithLfs,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -242,6 +243,7 @@ describe("check_run.rerequested", () => {
     mockApp(scope);
     mockNoConfig(scope);
     mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
+    mockRepoWithLfs(scope);
     scope
       .get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent("models/x/README.md")}`)
       .query({ ref: HEAD_SHA })

@@ -29,6 +29,8 @@ import {
   REPO,
   trackUnmatched,
   type CheckRunBody,
+  mockRepoWithLfs,
+  mockTree,
 } from "./helpers/github.js";
 
 /** A model card whose metadata breaks at line 4, column 15 (an unquoted `: ` in a value). */
@@ -71,8 +73,9 @@ describe("pull_request.opened", () => {
       prFile("models/x/README.md", { patch: "@@ -0,0 +1,9 @@\n+---\n+license: apache-2.0" }),
       prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) }),
     ]);
-    // Only the card is fetched: no contents mock exists for the weights.
+    // Only the card is fetched, never the weights; the tree and .gitattributes answer the LFS check.
     mockContent(scope, "models/x/README.md", BROKEN_CARD);
+    mockRepoWithLfs(scope);
     mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
     mockListComments(scope, []);
@@ -358,5 +361,38 @@ describe("pull_request.opened", () => {
     expect(unmatched.requests).toEqual([]);
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]!.conclusion).toBe("failure");
+  });
+});
+
+describe("a model release without Git LFS or safetensors", () => {
+  it("reports the pickle and the missing LFS from the diff and one tree request, and finds the card above", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    // A binary added without LFS: GitHub lists it with no patch.
+    mockListFiles(scope, [prFile("models/legacy/pytorch_model.bin"), prFile("models/legacy/config.json")]);
+    mockContent(scope, "models/legacy/config.json", '{"architectures": ["BertForMaskedLM"], "transformers_version": "4.30.0"}\n');
+    // The tree shows there is no .gitattributes anywhere, so none is fetched.
+    mockTree(scope, ["README.md", "models/legacy/pytorch_model.bin", "models/legacy/config.json"]);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, comments);
+
+    await probot.receive({ id: "delivery-weights-1", name: "pull_request", payload: opened() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    const run = checkRuns[0]!;
+    expect(run.conclusion).toBe("failure");
+    expect(run.output.annotations!.map((a) => `${a.path}:${a.start_line} ${a.annotation_level} ${a.title}`)).toEqual([
+      "models/legacy/pytorch_model.bin:1 failure Weights not stored with Git LFS",
+      "models/legacy/pytorch_model.bin:1 warning Weights saved as a pickle",
+    ]);
+    // The root README.md counts as the card of models/legacy/ (a card above the weights).
+    expect(run.output.summary).not.toContain("release/has-model-card");
+    expect(comments[0]).toContain("Add `*.bin filter=lfs diff=lfs merge=lfs -text` to `.gitattributes`");
   });
 });

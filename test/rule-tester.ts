@@ -6,12 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
+import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
 import { plain } from "../src/core/text.js";
 import type { FileContent, FileStatus, Finding, Workspace, WorkspaceFile } from "../src/core/types.js";
 import { RULE_IDS } from "../src/rules/index.js";
 
-export type FileSpec = string | { content: FileContent; status?: FileStatus; size?: number };
+export type FileSpec = string | { content: FileContent; status?: FileStatus; size?: number; head?: Uint8Array };
 
 export interface TestCase {
   /** Shown as the test's name. */
@@ -23,6 +24,11 @@ export interface TestCase {
   pullRequest?: boolean;
   /** Extra workspace fields (e.g. `truncated`). */
   workspace?: Partial<Workspace>;
+  /**
+   * The repository beyond the workspace, path → text (or null for a binary
+   * file): gives rules a RepoFiles port. Workspace files are part of it too.
+   */
+  repo?: Record<string, string | null>;
 }
 
 export interface ExpectedFinding {
@@ -42,7 +48,13 @@ export interface InvalidCase extends TestCase {
 function toFile(path: string, spec: FileSpec, pullRequest: boolean): WorkspaceFile {
   const status: FileStatus = pullRequest ? "added" : "unchanged";
   if (typeof spec === "string") return { path, status, size: Buffer.byteLength(spec), content: { type: "text", text: spec } };
-  return { path, status: spec.status ?? status, ...(spec.size !== undefined ? { size: spec.size } : {}), content: spec.content };
+  return {
+    path,
+    status: spec.status ?? status,
+    ...(spec.size !== undefined ? { size: spec.size } : {}),
+    ...(spec.head ? { head: spec.head } : {}),
+    content: spec.content,
+  };
 }
 
 /** Runs one rule over a test case and returns that rule's findings. */
@@ -54,8 +66,19 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
     files: Object.entries(testCase.files).map(([path, spec]) => toFile(path, spec, pullRequest)),
     ...testCase.workspace,
   };
+  const repo: RepoFiles | undefined = testCase.repo
+    ? {
+        paths: async () =>
+          new Set([
+            ...Object.keys(testCase.repo ?? {}),
+            ...workspace.files.filter((f) => f.status !== "removed").map((f) => f.path),
+          ]),
+        read: async (path) => testCase.repo?.[path] ?? undefined,
+      }
+    : undefined;
   const result = await review({
     workspace,
+    ...(repo ? { repo } : {}),
     config: resolved.config,
     configSource: { path: ".github/cardinal.yml", problems: resolved.problems },
     rules: [rule],

@@ -2,6 +2,7 @@ import picomatch from "picomatch";
 import { recogniseCard, type Card } from "../parse/card.js";
 import { asStrings } from "../parse/card-schema.js";
 import { classifyPath, type PathKind } from "../parse/classify.js";
+import { weightFacts } from "../parse/weights.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
 import { recordingHub, type HubClient } from "./hub.js";
@@ -27,6 +28,10 @@ export interface FileFacts {
   readonly pipelineTag?: string;
   readonly libraryName?: string;
   readonly languages?: readonly string[];
+  /** Weights: format, whether loading it unpickles, whether it is stored as an LFS pointer. */
+  readonly format?: string;
+  readonly pickle?: boolean;
+  readonly lfs?: boolean;
 }
 
 export interface ReviewInput {
@@ -154,7 +159,9 @@ function coalesce(ruleFindings: Finding[]): Finding[] {
   for (const f of ruleFindings) {
     // Same rule, file, title and hint, and the same message once values and numbers are set aside.
     const shape = f.message.map((p) => (typeof p === "string" ? p.replace(/\d+/g, "#") : "·"));
-    const key = JSON.stringify([f.path, f.title, f.hint ?? null, shape]);
+    // The shards of one checkpoint count as one file.
+    const file = f.path.replace(/-\d{5}-of-(\d{5})\./, "-*-of-$1.");
+    const key = JSON.stringify([file, f.title, f.hint ?? null, shape]);
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
@@ -167,13 +174,14 @@ function coalesce(ruleFindings: Finding[]): Finding[] {
       out.push(...group);
       continue;
     }
-    const lines = rest.flatMap((f) => (f.line === undefined ? [] : [f.line]));
-    const shown = lines.slice(0, 8).join(", ");
-    const more = lines.length > 8 ? `, …` : "";
-    out.push({
-      ...first,
-      message: [...first.message, ` The same problem appears ${rest.length} more time${rest.length === 1 ? "" : "s"}${lines.length > 0 ? ` (line${lines.length === 1 ? "" : "s"} ${shown}${more})` : ""}.`],
-    });
+    const sameFile = rest.every((f) => f.path === first.path);
+    const places = sameFile
+      ? rest.flatMap((f) => (f.line === undefined ? [] : [String(f.line)]))
+      : rest.map((f) => f.path.slice(f.path.lastIndexOf("/") + 1));
+    const shown = places.slice(0, 8).join(", ") + (places.length > 8 ? ", …" : "");
+    const where = places.length === 0 ? "" : sameFile ? ` (line${places.length === 1 ? "" : "s"} ${shown})` : ` (${shown})`;
+    const times = sameFile ? `${rest.length} more time${rest.length === 1 ? "" : "s"}` : `in ${rest.length} more files`;
+    out.push({ ...first, message: [...first.message, ` The same problem appears ${times}${where}.`] });
   }
   return out;
 }
@@ -217,6 +225,13 @@ function factsOf(file: ReviewFile, cards: readonly Card[]): FileFacts {
     storage: file.content.type,
     ...(file.size !== undefined ? { size: file.size } : {}),
   };
+  if (file.kind === "weights") {
+    const weights = weightFacts(file.path, file.head);
+    // In a PR a weight file is either a pointer or plain bytes; a local file's bytes say nothing about LFS.
+    const lfs =
+      file.content.type === "lfs-pointer" ? true : file.status !== "unchanged" && file.content.type === "not-fetched" ? false : undefined;
+    return { ...base, format: weights.format, pickle: weights.pickle, ...(lfs !== undefined ? { lfs } : {}) };
+  }
   if (!card) return base;
   const fm = card.frontMatter;
   if (fm.status === "absent") return { ...base, metadata: "absent" };

@@ -27,10 +27,13 @@ export async function fileExists(context: KnownFiles, path: string): Promise<boo
   return paths ? paths.has(path) : undefined;
 }
 
-/** The text of every `.gitattributes` that applies, from the workspace or the repository. */
+/**
+ * The text of every `.gitattributes`, from the workspace or the repository;
+ * undefined when Cardinal cannot see the repository beyond the workspace.
+ */
 export async function gitattributesFiles(
   context: KnownFiles & { readonly files: readonly { readonly path: string; readonly content: { readonly type: string; readonly text?: string } }[] },
-): Promise<{ path: string; text: string }[]> {
+): Promise<{ path: string; text: string }[] | undefined> {
   const out = new Map<string, string>();
   const removed = new Set<string>();
   for (const f of context.files) {
@@ -38,16 +41,14 @@ export async function gitattributesFiles(
     if (f.status === "removed") removed.add(f.path);
     else if (f.content.type === "text" && typeof f.content.text === "string") out.set(f.path, f.content.text);
   }
-  if (context.repo) {
-    const paths = await context.repo.paths();
-    const candidates = paths
-      ? [...paths].filter((p) => p === ".gitattributes" || p.endsWith("/.gitattributes"))
-      : [".gitattributes"];
-    for (const p of candidates) {
-      if (out.has(p) || removed.has(p)) continue;
-      const text = await context.repo.read(p);
-      if (text !== undefined) out.set(p, text);
-    }
+  const list = () => [...out].map(([path, text]) => ({ path, text }));
+  if (!context.repo) return out.size > 0 ? list() : undefined;
+  const paths = await context.repo.paths();
+  const candidates = paths ? [...paths].filter((p) => p === ".gitattributes" || p.endsWith("/.gitattributes")) : [".gitattributes"];
+  for (const p of candidates) {
+    if (out.has(p) || removed.has(p)) continue;
+    const text = await context.repo.read(p);
+    if (text !== undefined) out.set(p, text);
   }
-  return [...out].map(([path, text]) => ({ path, text }));
+  return list();
 }

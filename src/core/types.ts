@@ -38,6 +38,8 @@ export type FileContent =
   | { readonly type: "text"; readonly text: string }
   | { readonly type: "binary" }
   | { readonly type: "lfs-pointer"; readonly oid: string; readonly size: number }
+  /** Starts like a Git LFS pointer but does not parse as one. */
+  | { readonly type: "lfs-pointer-invalid"; readonly text: string }
   | { readonly type: "too-large"; readonly limit: number }
   | { readonly type: "unavailable"; readonly reason: string }
   | { readonly type: "removed" }

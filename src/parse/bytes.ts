@@ -45,5 +45,6 @@ export function decodeContent(bytes: Uint8Array): FileContent {
   }
   const pointer = parseLfsPointer(value);
   if (pointer) return { type: "lfs-pointer", oid: pointer.oid, size: pointer.size };
+  if (looksLikeLfsPointer(value)) return { type: "lfs-pointer-invalid", text: value };
   return { type: "text", text: value };
 }

@@ -18,6 +18,15 @@ import configValid from "./cardinal/config-valid/rule.js";
 import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
 import prFileLimit from "./cardinal/pr-file-limit/rule.js";
+import licenseDeclared from "./license/declared/rule.js";
+import adapterBaseModel from "./release/adapter-base-model/rule.js";
+import configMatchesCard from "./release/config-matches-card/rule.js";
+import hasModelCard from "./release/has-model-card/rule.js";
+import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
+import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js";
+import preferSafetensors from "./weights/prefer-safetensors/rule.js";
+import shardsComplete from "./weights/shards-complete/rule.js";
+import useGitLfs from "./weights/use-git-lfs/rule.js";
 
 /**
  * Every rule Cardinal runs, in the order their findings are produced.
@@ -46,6 +55,18 @@ export const RULES: readonly Rule[] = [
   gatedFieldsValid,
   modelIndexValid,
   datasetMetadataValid,
+  // Licenses.
+  licenseDeclared,
+  // Weights: format, Git LFS, shards.
+  preferSafetensors,
+  pickleBesideSafetensors,
+  useGitLfs,
+  lfsPointerValid,
+  shardsComplete,
+  // A complete release.
+  hasModelCard,
+  adapterBaseModel,
+  configMatchesCard,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

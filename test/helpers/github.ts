@@ -347,3 +347,25 @@ export function mockDeleteComment(scope: nock.Scope, id: number): nock.Scope {
 export function mockReviewStart(scope: nock.Scope): nock.Scope {
   return mockNoConfig(mockApp(mockToken(scope)));
 }
+
+/** GET /repos/o/r/git/trees/<sha>?recursive=true: the repository's files at the head sha. */
+export function mockTree(scope: nock.Scope, paths: readonly string[], sha = HEAD_SHA, owner = OWNER, repo = REPO): nock.Scope {
+  return scope
+    .get(`/repos/${owner}/${repo}/git/trees/${sha}`)
+    .query({ recursive: "true" })
+    .reply(200, {
+      sha,
+      truncated: false,
+      tree: paths.map((path) => ({ path, mode: "100644", type: "blob", sha: "f".repeat(40), size: 100 })),
+    });
+}
+
+/**
+ * The repository around a PR that adds `models/x/` with LFS weights: its tree
+ * and the root `.gitattributes` that sends safetensors through LFS (read when
+ * the weight rules ask).
+ */
+export function mockRepoWithLfs(scope: nock.Scope, extra: readonly string[] = []): nock.Scope {
+  mockTree(scope, [".gitattributes", "README.md", "models/x/README.md", "models/x/model.safetensors", ...extra]);
+  return mockContent(scope, ".gitattributes", "*.safetensors filter=lfs diff=lfs merge=lfs -text\n");
+}

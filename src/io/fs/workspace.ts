@@ -157,6 +157,7 @@ async function readRelevant(absolute: string, relative: string, config: Config):
     if (info.size <= LFS_POINTER_MAX_BYTES) {
       const content = decodeContent(head);
       if (content.type === "lfs-pointer") return { ...base, size: content.size, content };
+      if (content.type === "lfs-pointer-invalid") return { ...base, content };
     }
     return { ...base, content: { type: "not-fetched" }, head: head.subarray(0, WEIGHT_HEAD_BYTES) };
   }

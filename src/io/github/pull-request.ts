@@ -225,9 +225,7 @@ export async function loadPullRequest(
       const added = addedText(f.patch);
       const pointer = added ? parseLfsPointer(added) : undefined;
       if (pointer) return { ...common, size: pointer.size, content: { type: "lfs-pointer", ...pointer } };
-      if (added && looksLikeLfsPointer(added)) {
-        return { ...common, content: { type: "unavailable", reason: "it looks like a Git LFS pointer but does not parse" } };
-      }
+      if (added && looksLikeLfsPointer(added)) return { ...common, content: { type: "lfs-pointer-invalid", text: added } };
       return { ...common, content: { type: "not-fetched" } };
     }
     const { content, size } = await fetchContent(octokit, sources, f.filename, context.headSha, config.max_file_size);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const adapter = (base: string) => JSON.stringify({ peft_type: "LORA", r: 16, base_model_name_or_path: base, task_type: "CAUSAL_LM" }, null, 2);
+const card = (yaml: string) => `---\nlicense: llama3.1\n${yaml}---\n# Adapter\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "card names the base", files: { "a/adapter_config.json": adapter("meta-llama/Llama-3.1-8B"), "a/README.md": card("base_model: meta-llama/Llama-3.1-8B\n") } },
+    { name: "a list containing the base", files: { "adapter_config.json": adapter("a/b"), "README.md": card("base_model:\n- a/b\n") } },
+    { name: "no card in the review", files: { "adapter_config.json": adapter("a/b") } },
+    { name: "not JSON", files: { "adapter_config.json": "{", "README.md": card("") } },
+  ],
+  invalid: [
+    {
+      name: "card has no base_model: a fix adds it",
+      files: { "a/adapter_config.json": adapter("meta-llama/Llama-3.1-8B"), "a/README.md": card("tags: [lora]\n") },
+      findings: [{ path: "a/README.md", line: 4, message: "`a/adapter_config.json` adapts `meta-llama/Llama-3.1-8B`, but the card names no `base_model`.", hint: "`base_model: meta-llama/Llama-3.1-8B`" }],
+    },
+    {
+      name: "card names another base",
+      files: { "adapter_config.json": adapter("mistralai/Mistral-7B-v0.1"), "README.md": card("base_model: meta-llama/Llama-3.1-8B\n") },
+      findings: [{ line: 3, message: "but the card's `base_model` says `meta-llama/Llama-3.1-8B`" }],
+    },
+    {
+      name: "a local path in adapter_config.json",
+      files: { "adapter_config.json": adapter("/home/me/checkpoints/llama"), "README.md": card("") },
+      findings: [{ path: "adapter_config.json", line: 4, message: "`base_model_name_or_path` is `/home/me/checkpoints/llama`: it is a local path" }],
+    },
+  ],
+});
+
+describe("release/adapter-base-model fix", () => {
+  it("adds base_model before the closing fence, keeping CRLF", async () => {
+    const [f] = await runRule(rule, {
+      name: "fix",
+      files: { "adapter_config.json": adapter("a/b"), "README.md": "---\r\nlicense: mit\r\n---\r\n# A\r\n" },
+    });
+    expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "base_model: a/b\r\n---" });
+  });
+});

@@ -1,0 +1,71 @@
+import { defineRule, type RuleContext } from "../../../core/rule.js";
+import { prose, text } from "../../../core/text.js";
+import type { Card } from "../../../parse/card.js";
+import { asStrings } from "../../../parse/card-schema.js";
+import { dirname } from "../../../parse/classify.js";
+import { appendMetadataLine, entry, metadataOf } from "../../../parse/metadata.js";
+import { checkRepoId } from "../../../parse/repo-id.js";
+
+/** The model card of a folder among the reviewed cards. */
+function cardOf(context: RuleContext, dir: string): Card | undefined {
+  return context.cards.find((c) => c.kind === "model" && dirname(c.path) === dir);
+}
+
+export default defineRule({
+  meta: {
+    id: "release/adapter-base-model",
+    title: "Adapter's base model is not in the card",
+    description: "An adapter's `adapter_config.json` names a Hub model as its base, and the card's `base_model` names the same one.",
+    why:
+      "An adapter (LoRA, PEFT) is useless without the model it adapts. The Hub links adapter and base only through the card's `base_model`, and PEFT loads the base from `base_model_name_or_path`; when the two disagree, or the config holds a local path, users cannot load the adapter.",
+    defaultSeverity: "warning",
+  },
+  async check(context) {
+    for (const file of context.files) {
+      if (file.kind !== "adapter-config" || file.status === "removed" || file.content.type !== "text") continue;
+      let config: unknown;
+      try {
+        config = JSON.parse(file.content.text);
+      } catch {
+        continue; // not ours to judge: a broken JSON file fails loudly in PEFT itself
+      }
+      const base = (config as { base_model_name_or_path?: unknown } | null)?.base_model_name_or_path;
+      if (typeof base !== "string" || base === "") continue;
+      const line = Math.max(1, file.content.text.split(/\r\n|\r|\n/).findIndex((l) => l.includes('"base_model_name_or_path"')) + 1);
+
+      const problem = checkRepoId(base, "model");
+      if (problem && !problem.suggestion) {
+        context.report({
+          path: file.path,
+          line,
+          message: text`${"base_model_name_or_path"} is ${base}: ${prose(problem.reason)}, so nobody else can load the adapter's base model.`,
+          hint: prose("Set it to the Hub id of the base model (for example `meta-llama/Llama-3.1-8B`), and name the same id in the card's `base_model`."),
+        });
+        continue;
+      }
+      const id = problem?.suggestion ?? base;
+      const card = cardOf(context, dirname(file.path));
+      if (!card || !metadataOf(card)) continue; // no card in this review: release/has-model-card and the card rules speak
+      const declared = asStrings(entry(card, "base_model")?.value);
+      if (declared.includes(id)) continue;
+      if (declared.length === 0) {
+        const fix = appendMetadataLine(card, `base_model: ${id}`);
+        context.report({
+          path: card.path,
+          line: metadataOf(card)?.block.closeLine ?? 1,
+          message: text`${file.path} adapts ${id}, but the card names no ${"base_model"}.`,
+          hint: text`Add ${`base_model: ${id}`} to the metadata.`,
+          ...(fix ? { fix } : {}),
+        });
+      } else {
+        const e = entry(card, "base_model");
+        context.report({
+          path: card.path,
+          line: e?.keyLine ?? 1,
+          message: text`${file.path} adapts ${id}, but the card's ${"base_model"} says ${declared.join(", ")}.`,
+          hint: prose("Make the two agree: the card should name the model the adapter was trained on."),
+        });
+      }
+    }
+  },
+});

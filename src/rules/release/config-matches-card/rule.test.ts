@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const config = (arch: string) => JSON.stringify({ architectures: [arch], model_type: "x", transformers_version: "4.46.0" });
+const card = (yaml: string) => `---\nlicense: mit\n${yaml}---\n# M\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "causal LM with text-generation", files: { "config.json": config("LlamaForCausalLM"), "README.md": card("library_name: transformers\npipeline_tag: text-generation\n") } },
+    { name: "ambiguous head is not judged", files: { "config.json": config("T5ForConditionalGeneration"), "README.md": card("library_name: transformers\npipeline_tag: translation\n") } },
+    { name: "masked LM used for sentence similarity", files: { "config.json": config("BertForMaskedLM"), "README.md": card("library_name: sentence-transformers\npipeline_tag: sentence-similarity\n") } },
+    { name: "a config not written by transformers", files: { "config.json": JSON.stringify({ hidden: 4 }), "README.md": card("") } },
+    { name: "card in another folder", files: { "a/config.json": config("LlamaForCausalLM"), "b/README.md": card("pipeline_tag: fill-mask\n") } },
+  ],
+  invalid: [
+    {
+      name: "task contradicts the architecture",
+      files: { "config.json": config("LlamaForCausalLM"), "README.md": card("library_name: transformers\npipeline_tag: text-classification\n") },
+      findings: [{ line: 4, message: "The card's `pipeline_tag` is `text-classification`, but `config.json` describes `LlamaForCausalLM`, a text-generation model." }],
+    },
+    {
+      name: "no library_name on a transformers model",
+      files: { "config.json": config("BertForSequenceClassification"), "README.md": card("pipeline_tag: text-classification\n") },
+      findings: [{ line: 4, message: "was saved by transformers, but the card sets no `library_name`", hint: "`library_name: transformers`" }],
+    },
+  ],
+});
+
+describe("release/config-matches-card fix", () => {
+  it("adds library_name", async () => {
+    const [f] = await runRule(rule, { name: "fix", files: { "config.json": config("GPT2LMHeadModel"), "README.md": card("") } });
+    expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "library_name: transformers\n---" });
+  });
+});

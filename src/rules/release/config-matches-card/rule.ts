@@ -1,0 +1,85 @@
+import { defineRule } from "../../../core/rule.js";
+import { prose, text } from "../../../core/text.js";
+import { dirname } from "../../../parse/classify.js";
+import { appendMetadataLine, entry, metadataOf } from "../../../parse/metadata.js";
+
+/**
+ * Architecture class suffixes whose task is certain, and the pipeline tag
+ * that goes with them. Ambiguous heads (`ForConditionalGeneration`, used by
+ * translation, summarisation, speech and vision-language models) are left out.
+ */
+const TASK_BY_SUFFIX: readonly [string, string][] = [
+  ["ForCausalLM", "text-generation"],
+  ["ForMaskedLM", "fill-mask"],
+  ["ForSequenceClassification", "text-classification"],
+  ["ForTokenClassification", "token-classification"],
+  ["ForQuestionAnswering", "question-answering"],
+  ["ForImageClassification", "image-classification"],
+  ["ForObjectDetection", "object-detection"],
+  ["ForSemanticSegmentation", "image-segmentation"],
+  ["ForAudioClassification", "audio-classification"],
+  ["ForCTC", "automatic-speech-recognition"],
+  ["ForDepthEstimation", "depth-estimation"],
+];
+
+/** Tasks a card may declare for a head without contradicting it. */
+const COMPATIBLE: Record<string, readonly string[]> = {
+  "text-generation": ["text-generation", "image-text-to-text", "feature-extraction"],
+  "fill-mask": ["fill-mask", "feature-extraction", "sentence-similarity"],
+  "text-classification": ["text-classification", "zero-shot-classification", "sentence-similarity"],
+  "image-segmentation": ["image-segmentation", "mask-generation"],
+};
+
+export default defineRule({
+  meta: {
+    id: "release/config-matches-card",
+    title: "config.json and the card disagree",
+    description: "The card's `pipeline_tag` fits the architecture in `config.json`, and a transformers model's card sets `library_name`.",
+    why:
+      "The Hub picks the widget, the inference task and the code snippet from the card. When the card names another task than the architecture performs, or leaves `library_name` out (since 2024 the Hub no longer assumes transformers from `config.json`), users get a snippet that does not run.",
+    defaultSeverity: "notice",
+  },
+  check({ files, cards, report }) {
+    for (const file of files) {
+      if (file.kind !== "model-config" || file.status === "removed" || file.content.type !== "text") continue;
+      const card = cards.find((c) => c.kind === "model" && dirname(c.path) === dirname(file.path));
+      if (!card || !metadataOf(card)) continue;
+      let config: Record<string, unknown>;
+      try {
+        const parsed: unknown = JSON.parse(file.content.text);
+        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) continue;
+        config = parsed as Record<string, unknown>;
+      } catch {
+        continue;
+      }
+
+      const architectures = Array.isArray(config["architectures"]) ? config["architectures"].filter((a): a is string => typeof a === "string") : [];
+      const tasks = new Set(architectures.flatMap((a) => TASK_BY_SUFFIX.filter(([suffix]) => a.endsWith(suffix)).map(([, t]) => t)));
+      const pipeline = entry(card, "pipeline_tag");
+      if (tasks.size === 1 && pipeline && typeof pipeline.value === "string") {
+        const [task] = [...tasks] as [string];
+        if (!(COMPATIBLE[task] ?? [task]).includes(pipeline.value)) {
+          report({
+            path: card.path,
+            line: pipeline.line,
+            column: pipeline.column,
+            message: text`The card's ${"pipeline_tag"} is ${pipeline.value}, but ${file.path} describes ${architectures.join(", ")}, a ${prose(task)} model.`,
+            hint: text`Use ${task} unless the model really serves another task, for example through custom code.`,
+          });
+        }
+      }
+
+      const library = entry(card, "library_name");
+      if (!library && typeof config["transformers_version"] === "string" && architectures.length > 0) {
+        const fix = appendMetadataLine(card, "library_name: transformers");
+        report({
+          path: card.path,
+          line: metadataOf(card)?.block.closeLine ?? 1,
+          message: text`${file.path} was saved by transformers, but the card sets no ${"library_name"}, so the Hub shows no transformers snippet.`,
+          hint: text`Add ${"library_name: transformers"} to the metadata.`,
+          ...(fix ? { fix } : {}),
+        });
+      }
+    }
+  },
+});

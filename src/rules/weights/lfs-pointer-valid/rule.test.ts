@@ -1,0 +1,19 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+ruleTester(rule, {
+  valid: [{ name: "a valid pointer", files: { "model.safetensors": pointer() } }],
+  invalid: [
+    {
+      name: "a short oid",
+      files: { "model.safetensors": { content: { type: "lfs-pointer-invalid", text: "version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 12\n" } } },
+      findings: [{ line: 1, message: "lacks a valid `oid sha256:` line" }],
+    },
+    {
+      name: "no size",
+      files: { "model.bin": { content: { type: "lfs-pointer-invalid", text: `version https://git-lfs.github.com/spec/v1\noid sha256:${"a".repeat(64)}\n` } } },
+      findings: [{ message: "lacks a `size` line" }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { fileExists } from "../../../core/repo.js";
+import { defineRule } from "../../../core/rule.js";
+import { prose, text } from "../../../core/text.js";
+import { basename } from "../../../parse/classify.js";
+import { findSafetensorsTwin, TRAINING_STATE, weightFacts } from "../../../parse/weights.js";
+
+export default defineRule({
+  meta: {
+    id: "weights/pickle-beside-safetensors",
+    title: "Pickle weights ship beside safetensors",
+    description: "A pickle checkpoint is not kept next to the safetensors file that replaces it.",
+    why:
+      "Libraries load the safetensors file when both exist, so the pickle only adds download size, and anyone who loads it by name still runs the risk of code hidden in a pickle.",
+    defaultSeverity: "notice",
+  },
+  async check(context) {
+    for (const file of context.files) {
+      if (file.kind !== "weights" || file.status === "removed" || TRAINING_STATE.test(basename(file.path))) continue;
+      if (!weightFacts(file.path, file.head).pickle) continue;
+      const twin = await findSafetensorsTwin(file.path, (p) => fileExists(context, p));
+      if (!twin) continue;
+      context.report({
+        path: file.path,
+        line: 1,
+        message: text`${basename(file.path)} is a pickle that ships beside ${twin}, which holds the same weights safely.`,
+        hint: prose("Remove the pickle unless a tool you support can only read it."),
+      });
+    }
+  },
+});
