@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/folders");
 const scratch = mkdtempSync(path.join(tmpdir(), "cardinal-cli-"));
@@ -16,7 +17,9 @@ function fixture(name: string): string {
   return target;
 }
 
-async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+const fakeHub = useFakeHub();
+
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = { HF_ENDPOINT: fakeHub.hub?.url }) {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {

@@ -5,6 +5,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   BOT_LOGIN,
@@ -81,8 +82,11 @@ function mockPullRequestFiles(scope: nock.Scope, card: string): void {
 
 let unmatched: ReturnType<typeof trackUnmatched>;
 
+useFakeHub();
+
 beforeEach(() => {
   nock.disableNetConnect();
+  allowFakeHub();
   unmatched = trackUnmatched();
 });
 

@@ -5,6 +5,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   createProbot,
@@ -60,8 +61,11 @@ const GOOD_CARD = [
 
 let unmatched: ReturnType<typeof trackUnmatched>;
 
+useFakeHub();
+
 beforeEach(() => {
   nock.disableNetConnect();
+  allowFakeHub();
   unmatched = trackUnmatched();
 });
 

@@ -5,6 +5,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   contentsJson,
@@ -51,8 +52,11 @@ const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
 let unmatched: ReturnType<typeof trackUnmatched>;
 
+useFakeHub();
+
 beforeEach(() => {
   nock.disableNetConnect();
+  allowFakeHub();
   unmatched = trackUnmatched();
 });
 

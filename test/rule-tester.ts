@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
+import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../src/core/hub.js";
 import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
 import { plain } from "../src/core/text.js";
@@ -29,6 +30,19 @@ export interface TestCase {
    * file): gives rules a RepoFiles port. Workspace files are part of it too.
    */
   repo?: Record<string, string | null>;
+  /**
+   * What the Hub answers, by `model:<id>` or `dataset:<id>`; any other lookup
+   * is not found (404). Without it, Hub checks are off.
+   */
+  hub?: Record<string, HubLookup>;
+}
+
+/** A found repository, as the Hub client reports it. */
+export function found(type: HubRepoType, id: string, info: Partial<HubRepoInfo> = {}): HubLookup {
+  return {
+    status: "found",
+    info: { id, type, private: false, gated: false, disabled: false, licenses: [], baseModels: [], tags: [], ...info },
+  };
 }
 
 export interface ExpectedFinding {
@@ -76,9 +90,14 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
         read: async (path) => testCase.repo?.[path] ?? undefined,
       }
     : undefined;
+  const hubAnswers = testCase.hub;
+  const hub: HubClient | undefined = hubAnswers
+    ? { lookup: async (type, id) => hubAnswers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 } }
+    : undefined;
   const result = await review({
     workspace,
     ...(repo ? { repo } : {}),
+    ...(hub ? { hub } : {}),
     config: resolved.config,
     configSource: { path: ".github/cardinal.yml", problems: resolved.problems },
     rules: [rule],

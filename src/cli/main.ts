@@ -7,6 +7,8 @@ import { renderJson } from "../report/json.js";
 import { ANSI_STYLE, NO_STYLE, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
+import { hubClientFromEnv } from "../io/hub/client.js";
+import type { HubClient } from "../core/hub.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
        cardinal rules
@@ -22,6 +24,7 @@ Options:
   -f, --format <name>   Output format: text (default) or json
   -c, --config <file>   Configuration file (default: .github/cardinal.yml
                         at the repository root, if present)
+      --offline         Skip the checks that ask the Hugging Face Hub
   -v, --verbose         Explain why each finding matters
   -h, --help            Show this help
       --version         Print the version
@@ -53,6 +56,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         format: { type: "string", short: "f", default: "text" },
         config: { type: "string", short: "c" },
         verbose: { type: "boolean", short: "v", default: false },
+        offline: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", default: false },
       },
@@ -100,17 +104,32 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const { workspace, configSource, root, skipped } = loaded;
   for (const s of skipped) io.stderr(`cardinal: ${s} is not a card, license or model file; skipped\n`);
 
+  // The Hub is asked unless --offline or `hub: false` in the configuration says not to.
+  const hubMode = values.offline ? "offline" : configSource.config.hub ? "on" : "off";
+  let hub: HubClient | undefined;
+  if (hubMode === "on") {
+    try {
+      hub = hubClientFromEnv(io.env);
+    } catch (error) {
+      io.stderr(`cardinal: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   const result = await review({
     workspace,
     repo: folderRepoFiles(root),
+    ...(hub ? { hub } : {}),
     config: configSource.config,
     configSource: { path: configSource.path, problems: configSource.problems },
     rules: RULES,
   });
 
   if (format === "json") {
-    io.stdout(renderJson(result.findings, result.files));
+    io.stdout(renderJson(result.findings, result.files, { hub: hubMode, references: result.references ?? [] }));
   } else {
+    if (hubMode !== "on") {
+      io.stderr(`cardinal: Hub checks skipped (${hubMode === "offline" ? "--offline" : "hub: false in the configuration"})\n`);
+    }
     const indexes = new Map<string, LineIndex>();
     const lineText = (p: string, line: number): string | undefined => {
       let index = indexes.get(p);

@@ -42,6 +42,7 @@ const sections = {
     .strict()
     .default({}),
   comment: z.enum(["findings", "always", "never"]).default("findings"),
+  hub: z.boolean().default(true),
   max_file_size: z
     .number()
     .int()

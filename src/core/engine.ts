@@ -5,7 +5,7 @@ import { classifyPath, type PathKind } from "../parse/classify.js";
 import { weightFacts } from "../parse/weights.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
-import { recordingHub, type HubClient } from "./hub.js";
+import { recordingHub, type HubClient, type HubReference } from "./hub.js";
 import type { RepoFiles } from "./repo.js";
 import type { Rule, ReviewFile, RuleContext } from "./rule.js";
 import { text } from "./text.js";
@@ -54,6 +54,8 @@ export interface ReviewResult {
   readonly files: readonly FileFacts[];
   /** Rules that ran (not switched off). */
   readonly rulesRun: number;
+  /** What the Hub said about each repository the rules looked up; absent when Hub checks were off. */
+  readonly references?: readonly HubReference[];
 }
 
 export interface PathFilter {
@@ -124,6 +126,7 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       configSource: input.configSource ?? { path: CONFIG_PATH, problems: [] },
       ...(input.repo ? { repo: input.repo } : {}),
       ...(hub ? { hub: hub.client } : {}),
+      hubFailures: () => hub?.failures() ?? [],
       report: (report) => findings.push(make(rule.meta.id, setting, rule.meta.title, report)),
     };
     const before = findings.length;
@@ -142,7 +145,12 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
   }
 
   findings.sort(compareFindings);
-  return { findings, files: files.map((f) => factsOf(f, cards)), rulesRun };
+  return {
+    findings,
+    files: files.map((f) => factsOf(f, cards)),
+    rulesRun,
+    ...(hub ? { references: hub.references() } : {}),
+  };
 }
 
 /** More findings than this with the same title and hint in one file become one finding. */

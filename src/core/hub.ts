@@ -40,20 +40,58 @@ export interface HubFailure {
   readonly reason: string;
 }
 
+/** What the Hub said about one repository during a review (the JSON output's `references`). */
+export interface HubReference {
+  readonly type: HubRepoType;
+  readonly id: string;
+  readonly status: HubLookup["status"];
+  readonly canonicalId?: string;
+  readonly private?: boolean;
+  readonly gated?: false | "auto" | "manual";
+  readonly disabled?: boolean;
+  readonly licenses?: readonly string[];
+  readonly reason?: string;
+}
+
 /**
- * Wraps a client for one review: remembers the lookups the Hub could not
- * answer, so the review can say which references it could not verify.
+ * Wraps a client for one review: remembers every answer, so the review can
+ * say which references it could not verify and what the Hub said of each.
  */
-export function recordingHub(client: HubClient): { client: HubClient; failures: () => readonly HubFailure[] } {
-  const failures = new Map<string, HubFailure>();
+export function recordingHub(client: HubClient): {
+  client: HubClient;
+  failures: () => readonly HubFailure[];
+  references: () => readonly HubReference[];
+} {
+  const answers = new Map<string, HubReference>();
   return {
     client: {
       async lookup(type, id) {
         const result = await client.lookup(type, id);
-        if (result.status === "unavailable") failures.set(`${type}:${id}`, { type, id, reason: result.reason });
+        const key = `${type}:${id}`;
+        if (!answers.has(key)) {
+          answers.set(
+            key,
+            result.status === "found"
+              ? {
+                  type,
+                  id,
+                  status: "found",
+                  ...(result.info.id !== id ? { canonicalId: result.info.id } : {}),
+                  private: result.info.private,
+                  gated: result.info.gated,
+                  disabled: result.info.disabled,
+                  licenses: result.info.licenses,
+                }
+              : result.status === "unavailable"
+                ? { type, id, status: "unavailable", reason: result.reason }
+                : { type, id, status: "not-found" },
+          );
+        }
         return result;
       },
     },
-    failures: () => [...failures.values()],
+    failures: () =>
+      [...answers.values()].flatMap((a) => (a.status === "unavailable" ? [{ type: a.type, id: a.id, reason: a.reason ?? "" }] : [])),
+    references: () => [...answers.values()],
   };
 }

@@ -1,7 +1,7 @@
 import type { Card } from "../parse/card.js";
 import type { PathKind } from "../parse/classify.js";
 import type { Config, ConfigProblem } from "./config.js";
-import type { HubClient } from "./hub.js";
+import type { HubClient, HubFailure } from "./hub.js";
 import type { RepoFiles } from "./repo.js";
 import type { Report, Severity, Workspace, WorkspaceFile } from "./types.js";
 
@@ -36,6 +36,8 @@ export interface RuleContext {
   readonly repo?: RepoFiles;
   /** The Hub, unless Hub checks are off (offline, or switched off in the configuration). */
   readonly hub?: HubClient;
+  /** Lookups the Hub could not answer so far in this review. */
+  readonly hubFailures: () => readonly HubFailure[];
   report(report: Report): void;
 }
 

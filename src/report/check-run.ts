@@ -48,8 +48,12 @@ const LEVEL: Record<Severity, Annotation["annotation_level"]> = {
   notice: "notice",
 };
 
+/** Rule whose findings mean "the Hub could not be asked": the verdict is then neutral, not green. */
+export const HUB_UNREACHABLE_ID = "hub/unreachable";
+
 export function conclusionOf(findings: readonly Finding[]): Conclusion {
-  return findings.some((f) => f.severity === "error") ? "failure" : "success";
+  if (findings.some((f) => f.severity === "error")) return "failure";
+  return findings.some((f) => f.ruleId === HUB_UNREACHABLE_ID) ? "neutral" : "success";
 }
 
 function cut(value: string, limit: number): string {

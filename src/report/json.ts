@@ -1,6 +1,7 @@
 import type { FileFacts } from "../core/engine.js";
 import { countBySeverity } from "../core/engine.js";
 import { plain } from "../core/text.js";
+import type { HubReference } from "../core/hub.js";
 import type { Finding } from "../core/types.js";
 
 /** Version of the JSON contract; bump on any incompatible change. */
@@ -24,11 +25,19 @@ export interface JsonReport {
   version: number;
   findings: JsonFinding[];
   files: FileFacts[];
+  /** Whether the Hub was asked: "on", "offline" (--offline) or "off" (configuration). */
+  hub?: string;
+  /** What the Hub said about each repository the cards refer to. */
+  references?: HubReference[];
   summary: { errors: number; warnings: number; notices: number };
 }
 
 /** The machine-readable report (`--format json`): a stable contract. */
-export function renderJson(findings: readonly Finding[], files: readonly FileFacts[]): string {
+export function renderJson(
+  findings: readonly Finding[],
+  files: readonly FileFacts[],
+  hub?: { readonly hub: string; readonly references: readonly HubReference[] },
+): string {
   const counts = countBySeverity(findings);
   const report: JsonReport = {
     version: JSON_FORMAT_VERSION,
@@ -46,6 +55,7 @@ export function renderJson(findings: readonly Finding[], files: readonly FileFac
       docsUrl: f.docsUrl,
     })),
     files: [...files],
+    ...(hub ? { hub: hub.hub, references: [...hub.references] } : {}),
     summary: { errors: counts.error, warnings: counts.warning, notices: counts.notice },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

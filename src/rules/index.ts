@@ -19,6 +19,12 @@ import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
 import prFileLimit from "./cardinal/pr-file-limit/rule.js";
 import licenseDeclared from "./license/declared/rule.js";
+import linkedDatasetsDeclared from "./card/linked-datasets-declared/rule.js";
+import canonicalId from "./hub/canonical-id/rule.js";
+import datasetExists from "./hub/dataset-exists/rule.js";
+import modelExists from "./hub/model-exists/rule.js";
+import repoAccess from "./hub/repo-access/rule.js";
+import hubUnreachable from "./hub/unreachable/rule.js";
 import adapterBaseModel from "./release/adapter-base-model/rule.js";
 import configMatchesCard from "./release/config-matches-card/rule.js";
 import hasModelCard from "./release/has-model-card/rule.js";
@@ -55,6 +61,12 @@ export const RULES: readonly Rule[] = [
   gatedFieldsValid,
   modelIndexValid,
   datasetMetadataValid,
+  linkedDatasetsDeclared,
+  // The Hub: do the referenced repositories exist, and under which id and access.
+  datasetExists,
+  modelExists,
+  canonicalId,
+  repoAccess,
   // Licenses.
   licenseDeclared,
   // Weights: format, Git LFS, shards.
@@ -67,6 +79,8 @@ export const RULES: readonly Rule[] = [
   hasModelCard,
   adapterBaseModel,
   configMatchesCard,
+  // Last: says which Hub lookups of the rules above could not be answered.
+  hubUnreachable,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.meta.id);

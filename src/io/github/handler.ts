@@ -3,7 +3,8 @@ import type { Context, Probot } from "probot";
 import { CONFIG_FILE, CONFIG_PATH, resolveConfig, type ConfigProblem } from "../../core/config.js";
 import { review } from "../../core/engine.js";
 import type { Finding } from "../../core/types.js";
-import { renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
+import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
+import type { HubClient } from "../../core/hub.js";
 import { renderComment } from "../../report/comment.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { loadPullRequest, pullRequestContext, pullRequestSources, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
@@ -13,6 +14,8 @@ import { publishCheckRun, upsertComment, type BotIdentity } from "./publish.js";
 export interface HandlerOptions {
   /** Base address of the rule docs pages (CARDINAL_DOCS_URL). */
   readonly docsBase?: string;
+  /** The Hub client, shared by every review of the process (its cache and request bound are per client). */
+  readonly hub?: HubClient;
 }
 
 const RULES_URL = "https://github.com/cardinal-app/cardinal/blob/main/docs/rules/README.md";
@@ -94,9 +97,13 @@ class PullRequestQueue {
   }
 }
 
-/** Findings that make a comment worth posting: anything but the default branch's config problems. */
+/**
+ * Findings that make a comment worth posting: anything but the default
+ * branch's config problems and a Hub that did not answer (both are shown
+ * in the check run, and in a comment that exists for other reasons).
+ */
 function commentWorthy(findings: readonly Finding[]): boolean {
-  return findings.some((f) => !(f.ruleId === "cardinal/config-valid" && f.path === CONFIG_PATH));
+  return findings.some((f) => !(f.ruleId === "cardinal/config-valid" && f.path === CONFIG_PATH) && f.ruleId !== HUB_UNREACHABLE_ID);
 }
 
 /** The whole road for one pull request: config → workspace → rules → check run and comment. */
@@ -139,6 +146,7 @@ async function reviewPullRequest(
     const result = await review({
       workspace,
       repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha),
+      ...(options.hub && config.hub ? { hub: options.hub } : {}),
       config,
       configSource: { path: CONFIG_PATH, problems },
       rules: RULES,

@@ -1,0 +1,19 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string, body: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n${body}` });
+
+ruleTester(rule, {
+  valid: [
+    { name: "linked and declared", files: card("datasets: [tatsu-lab/alpaca]", "Data: https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
+    { name: "declared in another case", files: card("datasets: [Tatsu-Lab/Alpaca]", "https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
+    { name: "evaluated on it (model-index)", files: card("model-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: a/b, name: B}\n    metrics: [{type: acc, value: 1}]", "See https://hf.co/datasets/a/b\n") },
+  ],
+  invalid: [
+    {
+      name: "a link only, twice (one finding)",
+      files: card("tags: [a]", "\nTrained on [this](https://huggingface.co/datasets/tatsu-lab/alpaca).\nAgain: https://huggingface.co/datasets/tatsu-lab/alpaca\n"),
+      findings: [{ line: 7, message: "The card links to the dataset `tatsu-lab/alpaca`, but `datasets` in its metadata does not list it.", hint: "`- tatsu-lab/alpaca`" }],
+    },
+  ],
+});

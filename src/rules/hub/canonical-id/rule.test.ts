@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { found, ruleTester, runRule } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n` });
+
+ruleTester(rule, {
+  valid: [{ name: "exact id", files: card("base_model: google-bert/bert-base-uncased"), hub: { "model:google-bert/bert-base-uncased": found("model", "google-bert/bert-base-uncased") } }],
+  invalid: [
+    {
+      name: "wrong case",
+      files: card("base_model: Meta-Llama/meta-llama-3-8b"),
+      hub: { "model:Meta-Llama/meta-llama-3-8b": found("model", "meta-llama/Meta-Llama-3-8B") },
+      findings: [{ line: 3, message: "`Meta-Llama/meta-llama-3-8b` in `base_model` is spelled `meta-llama/Meta-Llama-3-8B` on the Hub." }],
+    },
+    {
+      name: "a legacy id that moved",
+      files: card("datasets: [squad_v2]"),
+      hub: { "dataset:squad_v2": found("dataset", "rajpurkar/squad_v2") },
+      findings: [{ message: "`squad_v2` in `datasets` is now `rajpurkar/squad_v2` on the Hub.", hint: "Write `rajpurkar/squad_v2`." }],
+    },
+  ],
+});
+
+describe("hub/canonical-id fix", () => {
+  it("replaces the id", async () => {
+    const [f] = await runRule(rule, { name: "fix", files: card("base_model: bert-base-uncased"), hub: { "model:bert-base-uncased": found("model", "google-bert/bert-base-uncased") } });
+    expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "base_model: google-bert/bert-base-uncased" });
+  });
+});

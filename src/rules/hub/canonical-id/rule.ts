@@ -1,0 +1,34 @@
+import { defineRule } from "../../../core/rule.js";
+import { prose, text } from "../../../core/text.js";
+import { resolveReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
+import { lineFix } from "../../../parse/metadata.js";
+
+export default defineRule({
+  meta: {
+    id: "hub/canonical-id",
+    title: "Hub id is not spelled as the Hub spells it",
+    description: "Datasets and models are named by their current id on the Hub, with the Hub's case and namespace.",
+    why:
+      "The Hub answers an old name (`squad`) or a different case (`Meta-Llama/llama-3-8b`) with the repository it now belongs to, but the model's tags, the \"Datasets used to train\" list and the model tree use the id as written, so the link between the two repositories is lost.",
+    defaultSeverity: "warning",
+  },
+  async check({ cards, hub, report }) {
+    if (!hub) return;
+    for (const r of await resolveReferences(hub, cards, () => true)) {
+      if (r.lookup.status !== "found" || r.lookup.info.id === r.id) continue;
+      const canonical = r.lookup.info.id;
+      const renamed = canonical.toLowerCase() !== r.id.toLowerCase();
+      const fix = r.source === "link" ? undefined : lineFix(r.card, r.line, r.id, canonical);
+      report({
+        path: r.card.path,
+        line: r.line,
+        column: r.column,
+        message: renamed
+          ? text`${r.id} ${prose(SOURCE_WORDS[r.source])} is now ${canonical} on the Hub.`
+          : text`${r.id} ${prose(SOURCE_WORDS[r.source])} is spelled ${canonical} on the Hub.`,
+        hint: text`Write ${canonical}.`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { found, ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string, body = "") => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n${body}` });
+const HUB = { "dataset:tatsu-lab/alpaca": found("dataset", "tatsu-lab/alpaca"), "dataset:rajpurkar/squad_v2": found("dataset", "rajpurkar/squad_v2") };
+
+ruleTester(rule, {
+  valid: [
+    { name: "datasets that exist", files: card("datasets:\n- tatsu-lab/alpaca\n- rajpurkar/squad_v2"), hub: HUB },
+    { name: "offline: Hub checks are off", files: card("datasets: [nope/nope]") },
+    { name: "the Hub did not answer: hub/unreachable speaks", files: card("datasets: [a/b]"), hub: { "dataset:a/b": { status: "unavailable", reason: "timeout" } } },
+    { name: "malformed ids are card/repo-ids-valid's", files: card("datasets: ['a b c']"), hub: {} },
+  ],
+  invalid: [
+    {
+      name: "a misspelled dataset",
+      files: card("datasets:\n- tatsu-lab/alpaka"),
+      hub: HUB,
+      findings: [{ line: 4, message: "The dataset `tatsu-lab/alpaka` in `datasets` does not exist on the Hub." }],
+    },
+    {
+      name: "401: missing or private",
+      files: card("datasets: [acme/secret]"),
+      hub: { "dataset:acme/secret": { status: "not-found", httpStatus: 401 } },
+      findings: [{ line: 3, message: "it does not exist, or it is private and Cardinal cannot see it" }],
+    },
+    {
+      name: "in model-index and in a link",
+      files: card(
+        "model-index:\n- name: m\n  results:\n  - task: {type: question-answering}\n    dataset: {type: squad_v3, name: SQuAD}\n    metrics: [{type: f1, value: 1}]",
+        "\nTrained on [Alpaca](https://huggingface.co/datasets/tatsu-lab/alpacca).\n",
+      ),
+      hub: HUB,
+      findings: [
+        { line: 7, message: "`squad_v3` in the evaluation results (`model-index`) does not exist" },
+        { line: 12, message: "`tatsu-lab/alpacca` in a link in the card does not exist" },
+      ],
+    },
+  ],
+});

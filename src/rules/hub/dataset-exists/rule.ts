@@ -1,0 +1,30 @@
+import { defineRule } from "../../../core/rule.js";
+import { prose, text } from "../../../core/text.js";
+import { resolveReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
+
+export default defineRule({
+  meta: {
+    id: "hub/dataset-exists",
+    title: "Dataset not found on the Hub",
+    description: "Every dataset a card names (`datasets`, evaluation results, links) exists on the Hub.",
+    why:
+      "The Hub links a model to its training and evaluation data by dataset id. A misspelled or wrong id (a missing namespace, wrong case, an old name) shows nothing, or someone else's dataset, and readers cannot check what the model learned from.",
+    defaultSeverity: "error",
+  },
+  async check({ cards, hub, report }) {
+    if (!hub) return;
+    for (const r of await resolveReferences(hub, cards, (ref) => ref.type === "dataset")) {
+      if (r.lookup.status !== "not-found") continue;
+      report({
+        path: r.card.path,
+        line: r.line,
+        column: r.column,
+        message:
+          r.lookup.httpStatus === 404
+            ? text`The dataset ${r.id} ${prose(SOURCE_WORDS[r.source])} does not exist on the Hub.`
+            : text`The dataset ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private and Cardinal cannot see it.`,
+        hint: prose("Check the id against the dataset's page on the Hub (`huggingface.co/datasets/<namespace>/<name>`), including the namespace and the case of each letter."),
+      });
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { found, ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => ({ "README.md": `---\nlicense: llama3\n${yaml}\n---\n# M\n` });
+
+ruleTester(rule, {
+  valid: [
+    { name: "base model exists", files: card("base_model: meta-llama/Meta-Llama-3-8B"), hub: { "model:meta-llama/Meta-Llama-3-8B": found("model", "meta-llama/Meta-Llama-3-8B") } },
+    { name: "dataset cards have no base model", files: { "DATASET_CARD.md": "---\nlicense: mit\nbase_model: x/y\n---\n" }, hub: {} },
+  ],
+  invalid: [
+    {
+      name: "base model missing its prefix",
+      files: card("base_model: meta-llama/Llama-3-8b"),
+      hub: {},
+      findings: [{ line: 3, message: "The model `meta-llama/Llama-3-8b` in `base_model` does not exist on the Hub." }],
+    },
+    {
+      name: "new_version that does not exist",
+      files: card("new_version: acme/tiny-v3"),
+      hub: {},
+      findings: [{ message: "`acme/tiny-v3` in `new_version`" }],
+    },
+  ],
+});
