@@ -188,6 +188,53 @@ describe("model releases (weights, Git LFS, completeness)", () => {
   });
 });
 
+describe("Hub checks", () => {
+  it("lists what the Hub said of each reference, asking once per repository", async () => {
+    const dir = fixture("clean-release");
+    const before = fakeHub.hub?.requests.length ?? 0;
+    const { code, stdout } = await run(["check", ".", "--format", "json"], dir);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.hub).toBe("on");
+    expect(report.references).toEqual([
+      expect.objectContaining({ type: "dataset", id: "stanfordnlp/imdb", status: "found", licenses: ["other"] }),
+      expect.objectContaining({ type: "model", id: "distilbert/distilbert-base-uncased", status: "found", licenses: ["apache-2.0"], gated: false }),
+    ]);
+    expect((fakeHub.hub?.requests.length ?? 0) - before).toBe(2);
+  });
+
+  it("a dataset that does not exist, named in three places, is one request and three findings", async () => {
+    const dir = fixture("project-readme");
+    writeFileSync(
+      path.join(dir, "MODEL_CARD.md"),
+      "---\nlicense: mit\ndatasets: [acme/missing-data]\nmodel-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: acme/missing-data, name: D}\n    metrics: [{type: acc, value: 1}]\n---\n# M\n\nSee https://huggingface.co/datasets/acme/missing-data\n",
+    );
+    const before = fakeHub.hub?.requests.length ?? 0;
+    const { code, stdout } = await run(["check", ".", "--format", "json"], dir);
+    expect(code).toBe(1);
+    const findings = JSON.parse(stdout).findings.filter((f: { ruleId: string }) => f.ruleId === "hub/dataset-exists");
+    expect(findings.map((f: { line: number }) => f.line)).toEqual([3, 8, 13]);
+    expect((fakeHub.hub?.requests.length ?? 0) - before).toBe(1);
+  });
+
+  it("--offline asks nothing and says so", async () => {
+    const before = fakeHub.hub?.requests.length ?? 0;
+    const { code, stderr, stdout } = await run(["check", ".", "--offline"], fixture("clean-release"));
+    expect(code).toBe(0);
+    expect(stdout).toContain("No problems found");
+    expect(stderr).toContain("Hub checks skipped (--offline)");
+    expect(fakeHub.hub?.requests.length ?? 0).toBe(before);
+  });
+
+  it("a Hub that cannot be reached: notices, exit 0, and the reason", async () => {
+    const { code, stdout } = await run(["check", ".", "--format", "json"], fixture("clean-release"), { HF_ENDPOINT: "http://127.0.0.1:9" });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(["hub/unreachable", "hub/unreachable"]);
+    expect(report.findings[0].message).toContain("the Hub could not be reached");
+  });
+});
+
 describe("usage", () => {
   it.each([
     [["check", "--format", "xml"], "unknown format"],

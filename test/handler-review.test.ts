@@ -52,7 +52,7 @@ const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
 let unmatched: ReturnType<typeof trackUnmatched>;
 
-useFakeHub();
+const fakeHub = useFakeHub({ behaviours: { "datasets/acme-ai/flaky-data": { status: 503 } } });
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -398,5 +398,71 @@ describe("a model release without Git LFS or safetensors", () => {
     // The root README.md counts as the card of models/legacy/ (a card above the weights).
     expect(run.output.summary).not.toContain("release/has-model-card");
     expect(comments[0]).toContain("Add `*.bin filter=lfs diff=lfs merge=lfs -text` to `.gitattributes`");
+  });
+});
+
+describe("the Hub during reviews", () => {
+  const CARD = [
+    "---",
+    "license: apache-2.0",
+    "library_name: transformers",
+    "pipeline_tag: fill-mask",
+    "datasets:",
+    "- tatsu-lab/alpaca",
+    "- rajpurkar/squad_v2",
+    "- bigcode/the-stack",
+    "base_model: google-bert/bert-base-uncased",
+    "---",
+    "",
+    "# bert-finetuned",
+    "",
+    "A BERT model fine-tuned on instruction data.",
+    "",
+  ].join("\n");
+
+  const mockOneReview = (scope: nock.Scope, checkRuns: CheckRunBody[], card: string) => {
+    mockListFiles(scope, [prFile("models/x/README.md")]);
+    mockContent(scope, "models/x/README.md", card);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+  };
+
+  it("asks the Hub once per repository, and not at all for a second review within the cache's lifetime", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockOneReview(scope, checkRuns, CARD);
+    const before = fakeHub.hub!.requests.length;
+    await probot.receive({ id: "delivery-hub-1", name: "pull_request", payload: opened() });
+    const cold = fakeHub.hub!.requests.length - before;
+
+    mockNoConfig(scope);
+    mockOneReview(scope, checkRuns, CARD);
+    await probot.receive({ id: "delivery-hub-2", name: "pull_request", payload: opened() });
+    const warm = fakeHub.hub!.requests.length - before - cold;
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    // 3 datasets + 1 base model: 4 requests cold, 0 warm.
+    expect([cold, warm]).toEqual([4, 0]);
+    // bigcode/the-stack is gated: a notice; the rest exists.
+    expect(checkRuns[0]).toMatchObject({ conclusion: "success" });
+    expect(checkRuns[0]!.output.summary).toContain("hub/repo-access");
+  });
+
+  it("when the Hub fails, the check is neutral, says what could not be verified, and posts no comment", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockOneReview(scope, checkRuns, CARD.replace("- bigcode/the-stack", "- acme-ai/flaky-data"));
+    await probot.receive({ id: "delivery-hub-3", name: "pull_request", payload: opened() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    expect(checkRuns[0]).toMatchObject({ conclusion: "neutral", output: { title: "1 notice" } });
+    expect(checkRuns[0]!.output.summary).toContain("Could not verify the dataset `acme-ai/flaky-data`: the Hub answered 503.");
   });
 });

@@ -98,12 +98,18 @@ class PullRequestQueue {
 }
 
 /**
- * Findings that make a comment worth posting: anything but the default
- * branch's config problems and a Hub that did not answer (both are shown
- * in the check run, and in a comment that exists for other reasons).
+ * Findings that make a new comment worth posting: errors and warnings about
+ * the PR's files. Notices, the default branch's config problems and a Hub
+ * that did not answer are shown in the check run, and in a comment that
+ * exists for other reasons, but never start one.
  */
 function commentWorthy(findings: readonly Finding[]): boolean {
-  return findings.some((f) => !(f.ruleId === "cardinal/config-valid" && f.path === CONFIG_PATH) && f.ruleId !== HUB_UNREACHABLE_ID);
+  return findings.some(
+    (f) =>
+      f.severity !== "notice" &&
+      !(f.ruleId === "cardinal/config-valid" && f.path === CONFIG_PATH) &&
+      f.ruleId !== HUB_UNREACHABLE_ID,
+  );
 }
 
 /** The whole road for one pull request: config → workspace → rules → check run and comment. */
@@ -160,6 +166,7 @@ async function reviewPullRequest(
     if (config.comment !== "never") {
       const worthy = commentWorthy(result.findings);
       const body = renderComment({
+        // While an error or warning remains, every finding; then "all clear" (notices stay in the check run).
         findings: worthy ? result.findings : [],
         headSha: prContext.headSha,
         author: author.login,
