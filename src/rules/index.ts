@@ -19,6 +19,11 @@ import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
 import prFileLimit from "./cardinal/pr-file-limit/rule.js";
 import licenseDeclared from "./license/declared/rule.js";
+import licenseKnownId from "./license/known-id/rule.js";
+import licenseNotUnknown from "./license/not-unknown/rule.js";
+import licenseOtherIsKnown from "./license/other-is-known/rule.js";
+import licenseOtherNeedsName from "./license/other-needs-name/rule.js";
+import licenseUmbrellaId from "./license/umbrella-id/rule.js";
 import linkedDatasetsDeclared from "./card/linked-datasets-declared/rule.js";
 import canonicalId from "./hub/canonical-id/rule.js";
 import datasetExists from "./hub/dataset-exists/rule.js";
@@ -69,6 +74,11 @@ export const RULES: readonly Rule[] = [
   repoAccess,
   // Licenses.
   licenseDeclared,
+  licenseKnownId,
+  licenseUmbrellaId,
+  licenseNotUnknown,
+  licenseOtherNeedsName,
+  licenseOtherIsKnown,
   // Weights: format, Git LFS, shards.
   preferSafetensors,
   pickleBesideSafetensors,

@@ -1,0 +1,26 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => `---\nlicense: other\n${yaml}\n---\n# M\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "name and URL", files: { "README.md": card("license_name: coqui-public-model-license\nlicense_link: https://coqui.ai/cpml") } },
+    { name: "name and a LICENSE file in the PR", files: { "m/README.md": card("license_name: acme-model-license\nlicense_link: LICENSE"), "m/LICENSE": "terms" }, repo: {} },
+    { name: "LICENSE file already in the repository", files: { "README.md": card("license_name: acme\nlicense_link: LICENSE.md") }, repo: { "LICENSE.md": "terms" } },
+    { name: "not other", files: { "README.md": "---\nlicense: mit\n---\n" } },
+  ],
+  invalid: [
+    {
+      name: "neither name nor link (the Hacktoberfest case)",
+      files: { "README.md": card("tags: [a]") },
+      findings: [
+        { line: 2, message: "declares `license: other` but no `license_name`" },
+        { line: 2, message: "but no `license_link`" },
+      ],
+    },
+    { name: "a name that is not an id", files: { "README.md": card("license_name: Acme Model License\nlicense_link: https://a.test") }, findings: [{ line: 3, message: "`license_name` is `Acme Model License`", hint: "Write `acme-model-license`." }] },
+    { name: "a link to a missing file", files: { "m/README.md": card("license_name: acme\nlicense_link: LICENSE") }, repo: {}, findings: [{ line: 4, message: "points to `LICENSE`, but there is no `m/LICENSE` in the repository" }] },
+    { name: "a link that is neither", files: { "README.md": card("license_name: acme\nlicense_link: ftp://x/y") }, findings: [{ message: "neither an https address nor a file" }] },
+  ],
+});
