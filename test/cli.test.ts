@@ -55,7 +55,7 @@ describe("cardinal check", () => {
       kind: "model-card",
       status: "unchanged",
       storage: "text",
-      size: 293,
+      size: 576,
       metadata: "present",
       keys: ["license", "language", "library_name", "pipeline_tag", "datasets", "base_model"],
       licenses: ["apache-2.0"],

@@ -5,6 +5,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { CARD_BODY_LINES } from "./helpers/cards.js";
 import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -42,8 +43,7 @@ const BROKEN_CARD = [
   "",
   "# tiny-llm-x",
   "",
-  "A 40M-parameter causal language model trained on TinyStories.",
-  "",
+  ...CARD_BODY_LINES,
 ].join("\n");
 
 const GOOD_CARD = [
@@ -59,12 +59,11 @@ const GOOD_CARD = [
   "",
   "# tiny-llm-x",
   "",
-  "A 40M-parameter causal language model trained on TinyStories.",
-  "",
   "## Intended uses & limitations",
   "",
   "Research on small language models; not for production use.",
   "",
+  ...CARD_BODY_LINES,
 ].join("\n");
 
 /** Cardinal's comment from an earlier push (another sha, another finding). */

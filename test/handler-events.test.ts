@@ -5,6 +5,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { CARD_BODY_LINES } from "./helpers/cards.js";
 import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -44,6 +45,7 @@ const BROKEN_CARD = [
   "",
   "# tiny-llm-x",
   "",
+  ...CARD_BODY_LINES,
 ].join("\n");
 
 const GOOD_CARD = [
@@ -55,8 +57,7 @@ const GOOD_CARD = [
   "",
   "# tiny-llm-x",
   "",
-  "A 40M-parameter causal language model trained on TinyStories.",
-  "",
+  ...CARD_BODY_LINES,
 ].join("\n");
 
 let unmatched: ReturnType<typeof trackUnmatched>;

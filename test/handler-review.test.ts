@@ -5,6 +5,7 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { CARD_BODY_LINES } from "./helpers/cards.js";
 import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -44,8 +45,7 @@ const BROKEN_CARD = [
   "",
   "# tiny-llm-x",
   "",
-  "A 40M-parameter causal language model trained on TinyStories.",
-  "",
+  ...CARD_BODY_LINES,
 ].join("\n");
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
@@ -402,9 +402,10 @@ describe("a model release without Git LFS or safetensors", () => {
 });
 
 describe("the Hub during reviews", () => {
+  // Non-commercial, like its Alpaca training data (license/dataset-terms stays quiet).
   const CARD = [
     "---",
-    "license: apache-2.0",
+    "license: cc-by-nc-4.0",
     "library_name: transformers",
     "pipeline_tag: fill-mask",
     "datasets:",
@@ -416,8 +417,7 @@ describe("the Hub during reviews", () => {
     "",
     "# bert-finetuned",
     "",
-    "A BERT model fine-tuned on instruction data.",
-    "",
+    ...CARD_BODY_LINES,
   ].join("\n");
 
   const mockOneReview = (scope: nock.Scope, checkRuns: CheckRunBody[], card: string) => {

@@ -23,7 +23,7 @@ const brokenPr: Workspace = {
       status: "added",
       content: {
         type: "text",
-        text: "---\nlicense: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\ntags: [llama, text-generation\nlicense: mit\n---\n\n# tiny-llama-ft\n",
+        text: "---\nlicense: apache-2.0\nbase_model: meta-llama/Meta-Llama-3-8B\ntags: [llama, text-generation\nlicense: mit\n---\n\n# tiny-llama-ft\n\nA small Llama fine-tune for support answers.\n\n## Uses\n\nDrafts.\n\n## Limitations\n\nMany.\n\n## Training data\n\nTickets.\n\n## Evaluation\n\nBy hand.\n",
       },
     },
     { path: "models/tiny-llama-ft/model.safetensors", status: "added", size: 2_000_000, content: { type: "lfs-pointer", oid: "b".repeat(64), size: 2_000_000 } },

@@ -4,6 +4,10 @@ import frontMatterPresent from "./card/front-matter-present/rule.js";
 import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
 import frontMatterValidYaml from "./card/front-matter-valid-yaml/rule.js";
 import baseModelRelationValid from "./card/base-model-relation-valid/rule.js";
+import hasDescription from "./card/has-description/rule.js";
+import noEmptySections from "./card/no-empty-sections/rule.js";
+import noTemplatePlaceholders from "./card/no-template-placeholders/rule.js";
+import requiredSections from "./card/required-sections/rule.js";
 import datasetMetadataValid from "./card/dataset-metadata-valid/rule.js";
 import modelIndexValid from "./card/model-index-valid/rule.js";
 import gatedFieldsValid from "./card/gated-fields-valid/rule.js";
@@ -19,6 +23,9 @@ import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
 import prFileLimit from "./cardinal/pr-file-limit/rule.js";
 import licenseDeclared from "./license/declared/rule.js";
+import licenseCompatibleWithBase from "./license/compatible-with-base-model/rule.js";
+import licenseDatasetTerms from "./license/dataset-terms/rule.js";
+import licenseLlamaNaming from "./license/llama-naming/rule.js";
 import licenseKnownId from "./license/known-id/rule.js";
 import licenseNotUnknown from "./license/not-unknown/rule.js";
 import licenseOtherIsKnown from "./license/other-is-known/rule.js";
@@ -67,6 +74,11 @@ export const RULES: readonly Rule[] = [
   modelIndexValid,
   datasetMetadataValid,
   linkedDatasetsDeclared,
+  // Cards: the text people read.
+  hasDescription,
+  requiredSections,
+  noTemplatePlaceholders,
+  noEmptySections,
   // The Hub: do the referenced repositories exist, and under which id and access.
   datasetExists,
   modelExists,
@@ -79,6 +91,9 @@ export const RULES: readonly Rule[] = [
   licenseNotUnknown,
   licenseOtherNeedsName,
   licenseOtherIsKnown,
+  licenseCompatibleWithBase,
+  licenseDatasetTerms,
+  licenseLlamaNaming,
   // Weights: format, Git LFS, shards.
   preferSafetensors,
   pickleBesideSafetensors,

@@ -1,0 +1,75 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const FM = "---\nlicense: mit\n---\n";
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "every section has text",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\nTagging.\n\n## Limitations\n\n- English only\n` },
+    },
+    {
+      name: "a section whose only content is its sub-sections",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Model Details\n\n### Model Description\n\nIt tags words.\n` },
+    },
+    {
+      name: "code, a table or an image is content",
+      files: {
+        "README.md": `${FM}# Tiny\n\nA small model.\n\n## Usage\n\n\`\`\`py\n# load it\n\`\`\`\n\n## Results\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n## Plot\n\n![loss](loss.png)\n`,
+      },
+    },
+    {
+      name: "a section holding only a placeholder is left to card/no-template-placeholders",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Evaluation\n\n[More Information Needed]\n` },
+    },
+    {
+      name: "a card with no prose at all is left to card/has-description",
+      files: { "README.md": `${FM}# Tiny\n\n## Uses\n` },
+    },
+  ],
+  invalid: [
+    {
+      name: "an empty section between two full ones",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n## Limitations\n\nEnglish only.\n` },
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Uses` (line 8)." }],
+    },
+    {
+      name: "the same card with CRLF line breaks",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n## Limitations\n\nEnglish only.\n`.replace(/\n/g, "\r\n") },
+      findings: [{ line: 8, message: "`Uses` (line 8)" }],
+    },
+    {
+      name: "comments, blank lines and a rule are not content",
+      files: {
+        "README.md": `${FM}# Tiny\n\nA small model.\n\n## Evaluation\n\n<!-- This section describes the evaluation protocols. -->\n\n---\n\n## Citation\n\n<!--\nTODO\n-->\n`,
+      },
+      findings: [{ line: 8, message: "2 sections have nothing under the heading in this model card: `Evaluation` (line 8), `Citation` (line 14)." }],
+    },
+    {
+      name: "an empty section with empty sub-sections is named once",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Training Details\n\n### Training Data\n\n### Training Procedure\n\n## Uses\n\nTagging.\n` },
+      findings: [{ line: 8, message: "`Training Details` (line 8, with its 2 sub-sections)." }],
+    },
+    {
+      name: "a `#` line in a code block is not a heading",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Usage\n\n\`\`\`sh\n# install\npip install tiny\n\`\`\`\n\n## Contact\n` },
+      findings: [{ line: 15, message: "`Contact` (line 15)" }],
+    },
+    {
+      name: "setext headings count",
+      files: { "MODEL_CARD.md": "Tiny\n====\n\nA small model.\n\nUses\n----\n\nLimitations\n-----------\n\nEnglish only.\n" },
+      findings: [{ line: 6, message: "`Uses` (line 6)" }],
+    },
+    {
+      name: "more than five empty sections",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n${["A", "B", "C", "D", "E", "F", "G"].map((t) => `\n## ${t}\n`).join("")}` },
+      findings: [{ line: 8, message: "7 sections have nothing under the heading in this model card: `A` (line 8), `B` (line 10), `C` (line 12), `D` (line 14), `E` (line 16) and 2 more." }],
+    },
+    {
+      name: "a heading with markup is named by its text",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## **Bias**, [risks](#risks) & \`limits\`\n` },
+      findings: [{ line: 8, message: "`Bias, risks & limits` (line 8)" }],
+    },
+  ],
+});

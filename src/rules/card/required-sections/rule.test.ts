@@ -1,0 +1,99 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const FM = "---\nlicense: mit\n---\n";
+const DATASET_FM = "---\nlicense: mit\ntask_categories:\n- text-classification\n---\n";
+
+/** The headings of huggingface_hub's model card template, each with a sentence. */
+const TEMPLATE_HEADINGS = [
+  "Model Details",
+  "Uses",
+  "Bias, Risks, and Limitations",
+  "How to Get Started with the Model",
+  "Training Details",
+  "Evaluation",
+]
+  .map((h) => `## ${h}\n\nSome words here.\n`)
+  .join("\n");
+
+ruleTester(rule, {
+  valid: [
+    { name: "the template's headings", files: { "README.md": `${FM}# Tiny\n\n${TEMPLATE_HEADINGS}` } },
+    {
+      name: "the headings the transformers Trainer writes",
+      files: {
+        "README.md": `${FM}# bert-finetuned\n\nA fine-tuned BERT.\n\n## Intended uses & limitations\n\nText only.\n\n## Training and evaluation data\n\nIMDB.\n\n## Training procedure\n\n### Training results\n\nGood.\n`,
+      },
+    },
+    {
+      name: "a dataset card with structure and sources",
+      files: { "README.md": `${DATASET_FM}# Reviews\n\nMovie reviews.\n\n## Dataset Structure\n\nTwo fields.\n\n### Source Data\n\nIMDB.\n` },
+    },
+    {
+      name: "an empty list in the configuration requires nothing",
+      config: { required_sections: { model: [] } },
+      files: { "README.md": `${FM}# Tiny\n\nA small model that tags words.\n` },
+    },
+    {
+      name: "a configured list replaces the defaults",
+      config: { required_sections: { model: ["Citation|BibTeX"] } },
+      files: { "README.md": `${FM}# Tiny\n\nA small model that tags words.\n\n## BibTeX entry\n\n@misc{x}\n` },
+    },
+    {
+      name: "a card with no prose is left to card/has-description",
+      files: { "README.md": `${FM}# Tiny\n` },
+    },
+    {
+      name: "dataset settings do not apply to model cards",
+      config: { required_sections: { dataset: ["License"] } },
+      files: { "README.md": `${FM}# Tiny\n\n${TEMPLATE_HEADINGS}` },
+    },
+  ],
+  invalid: [
+    {
+      name: "a model card without limitations and evaluation",
+      files: { "README.md": `${FM}\n# Tiny\n\nA small model that tags words.\n\n## Usage\n\nCall it.\n\n## Training\n\nOn UD.\n` },
+      findings: [
+        {
+          line: 5,
+          message: "This model card has no sections on `Limitations` and `Evaluation`.",
+          hint: "for example `## Limitations`",
+        },
+      ],
+    },
+    {
+      name: "the same card with CRLF line breaks",
+      files: { "README.md": `${FM}\n# Tiny\n\nA small model that tags words.\n\n## Usage\n\nCall it.\n\n## Training\n\nOn UD.\n`.replace(/\n/g, "\r\n") },
+      findings: [{ line: 5, message: "`Limitations` and `Evaluation`" }],
+    },
+    {
+      name: "a heading in a code block does not count",
+      files: {
+        "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n\`\`\`md\n## Evaluation\n\`\`\`\n\n## Limitations\n\nFew.\n\n## Training data\n\nUD.\n`,
+      },
+      findings: [{ line: 4, message: "no section on `Evaluation`." }],
+    },
+    {
+      name: "titles match whole words: \"Misuses\" is not \"Uses\"",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Misuses\n\nNone.\n\n## Limitations\n\nFew.\n\n## Training data\n\nUD.\n\n## Results\n\nGood.\n` },
+      findings: [{ line: 4, message: "no section on `Uses`." }],
+    },
+    {
+      name: "configured sections, with a card without headings reported at the body's first line",
+      config: { required_sections: { model: ["Citation|BibTeX", "License"] } },
+      files: { "README.md": "---\nlicense: mit\n---\n\nA small model that tags words.\n" },
+      findings: [{ line: 4, message: "This model card has no sections on `Citation` and `License`.", hint: "in `required_sections`" }],
+    },
+    {
+      name: "a dataset card without structure",
+      files: { "README.md": `${DATASET_FM}# Reviews\n\nMovie reviews.\n\n## Source Data\n\nIMDB.\n` },
+      findings: [{ line: 6, message: "This dataset card has no section on `Dataset structure`." }],
+    },
+    {
+      name: "configured dataset sections",
+      config: { required_sections: { dataset: ["Personal information|Privacy"] } },
+      files: { "data/DATASET_CARD.md": "Reviews\n=======\n\nMovie reviews from IMDB.\n" },
+      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "no section on `Personal information`." }],
+    },
+  ],
+});

@@ -1,0 +1,22 @@
+import { found, ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (license: string, title: string, extra = "") => ({ "README.md": `---\nlicense: ${license}\n${extra}---\n\n# ${title}\n\nText.\n` });
+const HUB = { "model:meta-llama/Llama-3.1-8B": found("model", "meta-llama/Llama-3.1-8B", { licenses: ["llama3.1"] }) };
+
+ruleTester(rule, {
+  valid: [
+    { name: "named Llama", files: card("llama3.1", "Llama-3.1-8B-Support") },
+    { name: "Llama 3 has no naming clause", files: card("llama3", "SupportBot-8B") },
+    { name: "heading in a code block does not count", files: { "README.md": "---\nlicense: llama3.1\n---\n```\n# not a title\n```\n# Llama-tune\n" } },
+  ],
+  invalid: [
+    { name: "its own license", files: card("llama3.1", "SupportBot-8B"), findings: [{ line: 5, message: "The model is named `SupportBot-8B`, but the `llama3.1` license requires" }] },
+    {
+      name: "through the base model",
+      files: card("other", "My Tune", "base_model: meta-llama/Llama-3.1-8B\n"),
+      hub: HUB,
+      findings: [{ line: 6, message: "`llama3.1`" }],
+    },
+  ],
+});

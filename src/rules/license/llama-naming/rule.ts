@@ -1,0 +1,55 @@
+import { defineRule } from "../../../core/rule.js";
+import { prose, text } from "../../../core/text.js";
+import { asStrings } from "../../../parse/card-schema.js";
+import { licenseValues } from "../../../parse/license-values.js";
+import { lineage } from "../../../parse/lineage.js";
+import { entry, metadataOf } from "../../../parse/metadata.js";
+import { checkRepoId } from "../../../parse/repo-id.js";
+
+/** Llama licenses (3.1 and later) that require derivative model names to begin with "Llama". */
+const NAMING = new Set(["llama3.1", "llama3.2", "llama3.3", "llama4"]);
+
+/** The model's name as the card shows it: its first `# ` heading. */
+function title(card: Parameters<typeof metadataOf>[0]): { name: string; line: number } | undefined {
+  const fm = card.frontMatter;
+  const start = fm.status === "present" ? fm.block.bodyLine : 1;
+  let fence = false;
+  for (let line = start; line <= Math.min(card.lines.lineCount, start + 200); line++) {
+    const value = card.lines.lineText(line);
+    if (/^\s*(```|~~~)/.test(value)) fence = !fence;
+    const m = fence ? null : /^#\s+(.+?)\s*#*\s*$/.exec(value);
+    if (m?.[1]) return { name: m[1], line };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: "license/llama-naming",
+    title: "Llama derivative not named Llama",
+    description: "A model derived from Llama 3.1 or later has a name that begins with \"Llama\", as its license requires.",
+    why:
+      "The Llama 3.1, 3.2, 3.3 and 4 community licenses require anyone who distributes a model built from Llama to include \"Llama\" at the beginning of its name. A release that does not breaks the license it depends on.",
+    defaultSeverity: "warning",
+  },
+  async check({ cards, hub, report }) {
+    for (const card of cards) {
+      if (card.kind !== "model" || !metadataOf(card)) continue;
+      let license = licenseValues(card).map((v) => v.value).find((l) => NAMING.has(l));
+      if (!license && hub) {
+        const bases = asStrings(entry(card, "base_model")?.value).filter((id) => !checkRepoId(id, "model"));
+        const ancestors = bases.length > 0 ? await lineage(hub, bases) : [];
+        license = ancestors.flatMap((a) => a.info.licenses).find((l) => NAMING.has(l));
+      }
+      if (!license) continue;
+      const heading = title(card);
+      if (!heading || /^\W*llama/i.test(heading.name)) continue;
+      report({
+        path: card.path,
+        line: heading.line,
+        message: text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with "Llama".`,
+        hint: prose("Rename the model (and its card's title) to begin with \"Llama\", for example \"Llama-3.1-8B-MyTune\"."),
+      });
+    }
+  },
+});

@@ -1,0 +1,21 @@
+/** The body of a complete model card (description and the sections Cardinal expects), for tests about other things. */
+export const CARD_BODY_LINES: readonly string[] = [
+  "A 40M-parameter causal language model trained on TinyStories.",
+  "",
+  "## Uses",
+  "",
+  "Generating short children's stories in English.",
+  "",
+  "## Limitations",
+  "",
+  "A small model: stories drift and repeat, and it knows nothing beyond simple stories.",
+  "",
+  "## Training data",
+  "",
+  "The TinyStories dataset.",
+  "",
+  "## Evaluation",
+  "",
+  "Perplexity on the TinyStories validation split.",
+  "",
+];
