@@ -68,9 +68,12 @@ export function recogniseCard(candidate: CardCandidate, hints: CardHints): Card 
     .map((k) => (MODEL_KEYS.has(k) || DATASET_KEYS.has(k) ? k : intendedKey(k)))
     .filter((k): k is string => k !== undefined && (MODEL_KEYS.has(k) || DATASET_KEYS.has(k)));
   if (cardKeys.length > 0) {
+    const onlyShared = !cardKeys.some((k) => MODEL_ONLY.has(k) || DATASET_ONLY.has(k));
     const datasetish =
       cardKeys.some((k) => DATASET_ONLY.has(k)) ||
-      (inDatasetFolder(path) && !cardKeys.some((k) => MODEL_ONLY.has(k)));
+      (inDatasetFolder(path) && !cardKeys.some((k) => MODEL_ONLY.has(k))) ||
+      // Only shared keys (`license`, `tags`): the text tells a dataset card by how it is loaded or titled.
+      (onlyShared && /\bload_dataset\(|^#\s*Dataset Card\b/m.test(text));
     return make(datasetish ? "dataset" : "model", "metadata");
   }
 

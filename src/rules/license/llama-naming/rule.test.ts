@@ -8,6 +8,8 @@ ruleTester(rule, {
   valid: [
     { name: "named Llama", files: card("llama3.1", "Llama-3.1-8B-Support") },
     { name: "Llama 3 has no naming clause", files: card("llama3", "SupportBot-8B") },
+    { name: "Meta's own naming", files: card("llama3.1", "Meta-Llama-3.1-8B-Instruct-GGUF") },
+    { name: "a banner heading is not the model's name", files: card("llama3.1", "Finetune Llama 3.1, Gemma 2 and Mistral 2x faster with less memory!") },
     { name: "heading in a code block does not count", files: { "README.md": "---\nlicense: llama3.1\n---\n```\n# not a title\n```\n# Llama-tune\n" } },
   ],
   invalid: [

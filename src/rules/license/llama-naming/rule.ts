@@ -43,7 +43,9 @@ export default defineRule({
       }
       if (!license) continue;
       const heading = title(card);
-      if (!heading || /^\W*llama/i.test(heading.name)) continue;
+      // A sentence-like heading ("Finetune Llama 3.1 2x faster!") is a banner, not the model's name.
+      if (!heading || heading.name.split(/\s+/).length > 6 || /[,!?]/.test(heading.name)) continue;
+      if (/^\W*(meta[-_ ])?llama/i.test(heading.name)) continue;
       report({
         path: card.path,
         line: heading.line,
