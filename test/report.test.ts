@@ -6,6 +6,7 @@ import type { Finding, Workspace } from "../src/core/types.js";
 import { ANNOTATIONS_PER_REQUEST, OUTPUT_LIMIT, renderCheckRun, toAnnotation } from "../src/report/check-run.js";
 import { COMMENT_MARKER, renderAllClear, renderComment } from "../src/report/comment.js";
 import { renderJson } from "../src/report/json.js";
+import { opennessLines } from "../src/report/openness.js";
 import { escapeMarkdown, inlineCode, renderText } from "../src/report/markdown.js";
 import { ANSI_STYLE, renderTerminal } from "../src/report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../src/rules/index.js";
@@ -49,8 +50,10 @@ describe("renderers on a PR with a broken card", () => {
   });
 
   it("comment (snapshot)", async () => {
-    const { findings } = await brokenReview();
-    const body = renderComment({ findings, headSha: HEAD, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL });
+    const { findings, files } = await brokenReview();
+    const openness = opennessLines(files, [{ type: "dataset", id: "tatsu-lab/alpaca", status: "found", licenses: ["cc-by-nc-4.0"] }]);
+    const body = renderComment({ findings, headSha: HEAD, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL, openness });
+    expect(body).toContain("<details><summary>What these licenses allow</summary>");
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
     expect(body).toContain("**2 errors, 2 warnings** in 3 files · reviewed at `3f2a9c1`");
     await expect(body).toMatchFileSnapshot("./__snapshots__/comment-broken-card.md");

@@ -43,6 +43,7 @@ const sections = {
     .default({}),
   comment: z.enum(["findings", "always", "never"]).default("findings"),
   hub: z.boolean().default(true),
+  openness: z.boolean().default(true),
   max_file_size: z
     .number()
     .int()

@@ -2,6 +2,7 @@ import type { RuleMeta } from "../core/rule.js";
 import type { Finding } from "../core/types.js";
 import { countPhrase, groupByPath, renderGroups, whySection } from "./group.js";
 import { inlineCode } from "./markdown.js";
+import { renderOpenness } from "./openness.js";
 
 /** Hidden marker that identifies Cardinal's sticky comment. */
 export const COMMENT_MARKER = "<!-- cardinal:guidance -->";
@@ -17,6 +18,8 @@ export interface CommentInput {
   readonly ruleMeta: (id: string) => RuleMeta | undefined;
   /** Where the full rule list lives. */
   readonly rulesUrl: string;
+  /** "What these licenses allow" lines (report/openness.ts); none to leave the section out. */
+  readonly openness?: readonly string[];
 }
 
 export function shortSha(sha: string): string {
@@ -48,10 +51,11 @@ export function renderComment(input: CommentInput): string {
     `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"} · reviewed at ${inlineCode(shortSha(headSha))}`,
   ].join("\n");
   const why = whySection(findings, input.ruleMeta);
+  const openness = renderOpenness(input.openness ?? []);
   const end = footer(input.rulesUrl);
-  const budget = { left: COMMENT_BUDGET - header.length - why.length - end.length - 10 };
+  const budget = { left: COMMENT_BUDGET - header.length - why.length - openness.length - end.length - 10 };
   const body = renderGroups(findings, budget, "The check run lists every finding.");
-  return [header, body, "", why, "", end, ""].filter((part, i, all) => !(part === "" && all[i - 1] === "")).join("\n");
+  return [header, body, "", why, "", openness, "", end, ""].filter((part, i, all) => !(part === "" && all[i - 1] === "")).join("\n");
 }
 
 /** What the comment becomes once every finding is fixed. */

@@ -6,6 +6,7 @@ import type { Finding } from "../../core/types.js";
 import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
 import type { HubClient } from "../../core/hub.js";
 import { renderComment } from "../../report/comment.js";
+import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { loadPullRequest, pullRequestContext, pullRequestSources, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
@@ -172,6 +173,7 @@ async function reviewPullRequest(
         author: author.login,
         ruleMeta,
         rulesUrl: RULES_URL,
+        ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
       });
       commentAction = await upsertComment(octokit, { ...repo, issue_number: pr.number }, body, identity, {
         createIfMissing: worthy || config.comment === "always",
