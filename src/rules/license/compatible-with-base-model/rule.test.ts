@@ -38,6 +38,12 @@ ruleTester(rule, {
       hub: HUB,
       findings: [{ message: "its ancestor `meta-llama/Meta-Llama-3-8B` (through `acme/llama3-gguf`) is under `llama3`" }],
     },
+    {
+      name: "a misspelled license is judged as what it means (Apache 2.0 → apache-2.0)",
+      files: card("Apache 2.0", "meta-llama/Meta-Llama-3-8B"),
+      hub: HUB,
+      findings: [{ message: "The card says `apache-2.0`, but the base model `meta-llama/Meta-Llama-3-8B` is under `llama3`." }],
+    },
     { name: "NC base relicensed permissively", files: card("apache-2.0", "acme/nc-base"), hub: HUB, findings: [{ message: "is under `cc-by-nc-4.0`. Non-commercial" }] },
     { name: "RAIL restrictions dropped", files: card("mit", "acme/rail-base"), hub: HUB, findings: [{ message: "OpenRAIL licenses require" }] },
     { name: "ND base", files: card("cc-by-nd-4.0", "acme/nd-base"), hub: HUB, findings: [{ message: "NoDerivatives" }] },

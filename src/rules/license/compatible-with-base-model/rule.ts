@@ -3,7 +3,7 @@ import { derivativeAllowed } from "../../../data/license-compat.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { asStrings } from "../../../parse/card-schema.js";
-import { licenseValues } from "../../../parse/license-values.js";
+import { effectiveLicenses } from "../../../parse/license-values.js";
 import { lineage } from "../../../parse/lineage.js";
 import { entry } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
@@ -21,10 +21,10 @@ export default defineRule({
     if (!hub) return;
     for (const card of cards) {
       if (card.kind !== "model") continue;
-      const declared = licenseValues(card).filter((v) => hubLicense(v.value));
+      const declared = effectiveLicenses(card);
       const first = declared[0];
       if (!first) continue;
-      const child = declared.map((v) => v.value);
+      const child = declared.map((v) => v.id);
       const bases = asStrings(entry(card, "base_model")?.value).filter((id) => !checkRepoId(id, "model"));
       if (bases.length === 0) continue;
 

@@ -1,9 +1,8 @@
-import { hubLicense } from "../../../data/hf-licenses.js";
 import { categoryOf, datasetConcern } from "../../../data/license-compat.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { resolveReferences } from "../../../parse/hub-lookups.js";
-import { licenseValues } from "../../../parse/license-values.js";
+import { effectiveLicenses } from "../../../parse/license-values.js";
 
 const WHY: Record<string, string> = {
   "non-commercial": "its license forbids commercial use, and a model trained on it inherits that restriction in the view of most lawyers",
@@ -24,7 +23,7 @@ export default defineRule({
     if (!hub) return;
     for (const card of cards) {
       if (card.kind !== "model") continue;
-      const declared = licenseValues(card).map((v) => v.value).filter((id) => hubLicense(id));
+      const declared = effectiveLicenses(card).map((v) => v.id);
       if (declared.length === 0 || !declared.every((id) => categoryOf(id) === "permissive")) continue;
       const seen = new Set<string>();
       for (const r of await resolveReferences(hub, [card], (ref) => ref.type === "dataset" && ref.source === "datasets")) {

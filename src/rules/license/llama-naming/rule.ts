@@ -1,7 +1,7 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { asStrings } from "../../../parse/card-schema.js";
-import { licenseValues } from "../../../parse/license-values.js";
+import { effectiveLicenses } from "../../../parse/license-values.js";
 import { lineage } from "../../../parse/lineage.js";
 import { entry, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
@@ -35,7 +35,7 @@ export default defineRule({
   async check({ cards, hub, report }) {
     for (const card of cards) {
       if (card.kind !== "model" || !metadataOf(card)) continue;
-      let license = licenseValues(card).map((v) => v.value).find((l) => NAMING.has(l));
+      let license = effectiveLicenses(card).map((v) => v.id).find((l) => NAMING.has(l));
       if (!license && hub) {
         const bases = asStrings(entry(card, "base_model")?.value).filter((id) => !checkRepoId(id, "model"));
         const ancestors = bases.length > 0 ? await lineage(hub, bases) : [];
