@@ -35,3 +35,15 @@ export const SOURCE_WORDS: Record<Reference["source"], string> = {
   "model-index": "in the evaluation results (`model-index`)",
   link: "in a link in the card",
 };
+
+/** Findings for references of one type that the Hub does not know (hub/dataset-exists, hub/model-exists). */
+export async function missingReferences(
+  hub: HubClient,
+  cards: readonly Card[],
+  type: "model" | "dataset",
+): Promise<{ ref: ResolvedReference; definitely: boolean }[]> {
+  const resolved = await resolveReferences(hub, cards, (r) => r.type === type);
+  return resolved.flatMap((ref) =>
+    ref.lookup.status === "not-found" ? [{ ref, definitely: ref.lookup.httpStatus === 404 }] : [],
+  );
+}

@@ -1,6 +1,6 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
-import { resolveReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
+import { missingReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
 
 export default defineRule({
   meta: {
@@ -13,16 +13,14 @@ export default defineRule({
   },
   async check({ cards, hub, report }) {
     if (!hub) return;
-    for (const r of await resolveReferences(hub, cards, (ref) => ref.type === "model")) {
-      if (r.lookup.status !== "not-found") continue;
+    for (const { ref: r, definitely } of await missingReferences(hub, cards, "model")) {
       report({
         path: r.card.path,
         line: r.line,
         column: r.column,
-        message:
-          r.lookup.httpStatus === 404
-            ? text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} does not exist on the Hub.`
-            : text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private and Cardinal cannot see it.`,
+        message: definitely
+          ? text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} does not exist on the Hub.`
+          : text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private and Cardinal cannot see it.`,
         hint: prose("Copy the id from the model's page on the Hub (`huggingface.co/<namespace>/<name>`); ids are `namespace/name`, with the exact case."),
       });
     }
