@@ -42,10 +42,14 @@ describe("cardinal check", () => {
     expect(report.files.map((f: { path: string; kind: string }) => `${f.path} ${f.kind}`)).toEqual([
       ".gitattributes gitattributes",
       ".github/cardinal.yml cardinal-config",
+      "LICENSE license",
       "README.md model-card",
       "config.json model-config",
       "model.safetensors weights",
     ]);
+    expect(report.files.find((f: { path: string }) => f.path === "LICENSE")).toMatchObject({
+      identified: { id: "apache-2.0", spdx: "Apache-2.0", confidence: 1 },
+    });
     expect(report.files.find((f: { path: string }) => f.path === "model.safetensors")).toMatchObject({
       storage: "lfs-pointer",
       size: 267832560,
@@ -70,7 +74,7 @@ describe("cardinal check", () => {
   it("a clean release in text: says so", async () => {
     const { code, stdout } = await run(["check"], fixture("clean-release"));
     expect(code).toBe(0);
-    expect(stdout).toBe("✔ No problems found in 5 files.\n");
+    expect(stdout).toBe("✔ No problems found in 6 files.\n");
   });
 
   it("a broken card: exit 1, finding at the file line with a code frame", async () => {

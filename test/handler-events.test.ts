@@ -34,6 +34,7 @@ import {
   trackUnmatched,
   type CheckRunBody,
   mockRepoWithLfs,
+  mockTree,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -133,6 +134,7 @@ describe("drafts and bots", () => {
     mockConfig(scope, "review:\n  drafts: true\n");
     mockListFiles(scope, [prFile("models/x/README.md")]);
     mockContent(scope, "models/x/README.md", GOOD_CARD);
+    mockTree(scope, ["models/x/README.md"]);
     mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
     mockListComments(scope, []);
@@ -180,6 +182,7 @@ describe("configuration", () => {
     mockConfig(scope, "reviews:\n  drafts: true\ncomment: sometimes\n");
     mockListFiles(scope, [prFile("models/x/README.md")]);
     mockContent(scope, "models/x/README.md", GOOD_CARD);
+    mockTree(scope, ["models/x/README.md"]);
     mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
     mockListComments(scope, []);

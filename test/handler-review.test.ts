@@ -423,6 +423,8 @@ describe("the Hub during reviews", () => {
   const mockOneReview = (scope: nock.Scope, checkRuns: CheckRunBody[], card: string) => {
     mockListFiles(scope, [prFile("models/x/README.md")]);
     mockContent(scope, "models/x/README.md", card);
+    // The license rules look for a LICENSE file beside the card: the tree shows there is none.
+    mockTree(scope, ["models/x/README.md"]);
     mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
     mockListComments(scope, []);

@@ -44,6 +44,7 @@ const sections = {
   comment: z.enum(["findings", "always", "never"]).default("findings"),
   hub: z.boolean().default(true),
   openness: z.boolean().default(true),
+  license_file: z.enum(["optional", "required"]).default("optional"),
   max_file_size: z
     .number()
     .int()

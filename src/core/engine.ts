@@ -2,6 +2,7 @@ import picomatch from "picomatch";
 import { recogniseCard, type Card } from "../parse/card.js";
 import { asStrings } from "../parse/card-schema.js";
 import { classifyPath, type PathKind } from "../parse/classify.js";
+import { identifyLicense } from "../parse/license-text.js";
 import { weightFacts } from "../parse/weights.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
@@ -28,6 +29,8 @@ export interface FileFacts {
   readonly pipelineTag?: string;
   readonly libraryName?: string;
   readonly languages?: readonly string[];
+  /** License files: the license identified, and how sure (0–1). */
+  readonly identified?: { readonly id: string; readonly spdx?: string; readonly confidence: number };
   /** Weights: format, whether loading it unpickles, whether it is stored as an LFS pointer. */
   readonly format?: string;
   readonly pickle?: boolean;
@@ -239,6 +242,12 @@ function factsOf(file: ReviewFile, cards: readonly Card[]): FileFacts {
     const lfs =
       file.content.type === "lfs-pointer" ? true : file.status !== "unchanged" && file.content.type === "not-fetched" ? false : undefined;
     return { ...base, format: weights.format, pickle: weights.pickle, ...(lfs !== undefined ? { lfs } : {}) };
+  }
+  if (file.kind === "license" && file.content.type === "text") {
+    const match = identifyLicense(file.content.text);
+    return match
+      ? { ...base, identified: { id: match.id, ...(match.spdx ? { spdx: match.spdx } : {}), confidence: Math.round(match.confidence * 1000) / 1000 } }
+      : base;
   }
   if (!card) return base;
   const fm = card.frontMatter;

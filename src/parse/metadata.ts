@@ -144,3 +144,12 @@ export function lineFix(card: Card, line: number, search: string, replacement: s
   if (search === "" || at === -1 || current.indexOf(search, at + 1) !== -1) return undefined;
   return { line, endLine: line, replacement: current.slice(0, at) + replacement + current.slice(at + search.length) };
 }
+
+/** A fix that adds a line at the end of the metadata block (before the closing `---`). */
+export function appendMetadataLine(card: Card, line: string): Fix | undefined {
+  const fm = metadataOf(card);
+  if (!fm) return undefined;
+  const close = fm.block.closeLine;
+  const eol = card.text.includes("\r\n") ? "\r\n" : "\n";
+  return { line: close, endLine: close, replacement: `${line}${eol}${card.lines.lineText(close)}` };
+}

@@ -161,3 +161,32 @@ export function lfsPatternFor(path: string): string {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? `*${name.slice(dot)}` : name;
 }
+
+/** A format in words, for messages. */
+export function formatLabel(format: WeightFormat): string {
+  const labels: Partial<Record<WeightFormat, string>> = {
+    "pytorch-pickle": "PyTorch pickle",
+    "pytorch-zip": "PyTorch checkpoint (a zip with a pickle inside)",
+    pickle: "Python pickle",
+    joblib: "joblib pickle",
+    nemo: "NeMo archive (with pickles inside)",
+    paddle: "PaddlePaddle pickle",
+    torchserve: "TorchServe archive (with pickles inside)",
+    "tensorflow-savedmodel": "TensorFlow SavedModel",
+    "flax-msgpack": "Flax msgpack",
+    "numpy-archive": "NumPy archive",
+  };
+  return labels[format] ?? format;
+}
+
+/** The safetensors twin of a pickle checkpoint that exists, if any. */
+export async function findSafetensorsTwin(
+  path: string,
+  exists: (candidate: string) => Promise<boolean | undefined>,
+): Promise<string | undefined> {
+  for (const candidate of safetensorsTwins(path)) if ((await exists(candidate)) === true) return candidate;
+  return undefined;
+}
+
+/** Training leftovers that are pickles but never loaded as model weights. */
+export const TRAINING_STATE = /^(training_args\.bin|optimizer\.(pt|bin)|scheduler\.pt|scaler\.pt|rng_state(_\d+)?\.pth|trainer_state\.pt)$/;

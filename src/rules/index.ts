@@ -23,6 +23,8 @@ import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
 import prFileLimit from "./cardinal/pr-file-limit/rule.js";
 import licenseDeclared from "./license/declared/rule.js";
+import licenseFileMatchesCard from "./license/file-matches-card/rule.js";
+import licenseFilePresent from "./license/file-present/rule.js";
 import licenseCompatibleWithBase from "./license/compatible-with-base-model/rule.js";
 import licenseDatasetTerms from "./license/dataset-terms/rule.js";
 import licenseLlamaNaming from "./license/llama-naming/rule.js";
@@ -91,6 +93,8 @@ export const RULES: readonly Rule[] = [
   licenseNotUnknown,
   licenseOtherNeedsName,
   licenseOtherIsKnown,
+  licenseFileMatchesCard,
+  licenseFilePresent,
   licenseCompatibleWithBase,
   licenseDatasetTerms,
   licenseLlamaNaming,

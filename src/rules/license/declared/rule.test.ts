@@ -1,4 +1,7 @@
 import { ruleTester } from "../../../../test/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { spdxLicenseText } from "../../../../test/license-texts.js";
+import { runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
@@ -30,4 +33,15 @@ ruleTester(rule, {
       findings: [{ message: "The dataset card declares no `license`." }],
     },
   ],
+});
+
+describe("license/declared with an identified LICENSE file", () => {
+  it("offers the license of the file, as a fix", async () => {
+    const [f] = await runRule(rule, {
+      name: "apache file",
+      files: { "README.md": "---\npipeline_tag: fill-mask\n---\n# M\n", LICENSE: spdxLicenseText("Apache-2.0") },
+    });
+    expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "license: apache-2.0\n---" });
+    expect(f?.hint).toEqual([{ code: "LICENSE" }, " is the ", { code: "apache-2.0" }, " license: add ", { code: "license: apache-2.0" }, " to the metadata."]);
+  });
 });

@@ -1,11 +1,9 @@
-import { fileExists } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
-import { dirname } from "../../../parse/classify.js";
-import { entry, metadataOf } from "../../../parse/metadata.js";
-
-const LICENSE_FILES = ["LICENSE", "LICENSE.md", "LICENSE.txt"];
+import { licenseFileFor } from "../../../parse/license-files.js";
+import { CONFIDENT } from "../../../parse/license-text.js";
+import { appendMetadataLine, entry, lineFix, metadataOf } from "../../../parse/metadata.js";
 
 export default defineRule({
   meta: {
@@ -18,28 +16,30 @@ export default defineRule({
   },
   async check(context) {
     for (const card of context.cards) {
-      if (!metadataOf(card)) continue; // no metadata at all: card/front-matter-present
+      const fm = metadataOf(card);
+      if (!fm) continue; // no metadata at all: card/front-matter-present
       const license = entry(card, "license");
       if (license && license.value !== null) continue;
-      const dir = dirname(card.path);
-      let licenseFile: string | undefined;
-      for (const name of LICENSE_FILES) {
-        const candidate = dir ? `${dir}/${name}` : name;
-        if ((await fileExists(context, candidate)) === true) {
-          licenseFile = candidate;
-          break;
-        }
-      }
-      const fm = card.frontMatter;
+      const file = await licenseFileFor(card.path, context);
+      const match = file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
+      // With the LICENSE file identified, the fix is certain: declare that license.
+      const fix = match
+        ? license
+          ? lineFix(card, license.keyLine, card.lines.lineText(license.keyLine), `license: ${match.id}`)
+          : appendMetadataLine(card, `license: ${match.id}`)
+        : undefined;
       context.report({
         path: card.path,
-        line: license?.keyLine ?? (fm.status === "present" ? fm.block.openLine : 1),
+        line: license?.keyLine ?? fm.block.openLine,
         message: license
           ? text`The ${prose(cardLabel(card))} has a ${"license"} key with no value.`
-          : text`The ${prose(cardLabel(card))} declares no ${"license"}${licenseFile ? text`, although ${licenseFile} is in the repository` : []}.`,
-        hint: licenseFile
-          ? text`Add ${"license:"} with the Hub id of the license in ${licenseFile} (for example ${"apache-2.0"}, ${"mit"}, ${"llama3.1"}), or ${"license: other"} with ${"license_name"} and ${"license_link: LICENSE"}.`
-          : prose("Add `license:` with a Hub license id (for example `apache-2.0`, `mit`, `cc-by-4.0`), and for a license of your own `license: other` with `license_name` and `license_link`."),
+          : text`The ${prose(cardLabel(card))} declares no ${"license"}${file ? text`, although ${file.path} is in the repository` : []}.`,
+        hint: match
+          ? text`${file?.path ?? "LICENSE"} is the ${match.id} license: add ${`license: ${match.id}`} to the metadata.`
+          : file
+            ? text`Add ${"license:"} with the Hub id of the license in ${file.path}, or ${"license: other"} with ${"license_name"} and ${"license_link: LICENSE"}.`
+            : prose("Add `license:` with a Hub license id (for example `apache-2.0`, `mit`, `cc-by-4.0`), and for a license of your own `license: other` with `license_name` and `license_link`."),
+        ...(fix ? { fix } : {}),
       });
     }
   },

@@ -1,0 +1,21 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = "---\nlicense: apache-2.0\n---\n# M\n";
+
+ruleTester(rule, {
+  valid: [
+    { name: "policy not set (the default)", files: { "README.md": card }, repo: {} },
+    { name: "required and present", config: { license_file: "required" }, files: { "README.md": card, LICENSE: "terms" }, repo: {} },
+    { name: "required, present in the repository", config: { license_file: "required" }, files: { "m/README.md": card }, repo: { "m/LICENSE.md": "terms" } },
+  ],
+  invalid: [
+    {
+      name: "required and missing",
+      config: { license_file: "required" },
+      files: { "models/a/README.md": card },
+      repo: { "LICENSE": "root terms" },
+      findings: [{ line: 2, message: "The card declares `apache-2.0`, but there is no LICENSE file in `models/a`." }],
+    },
+  ],
+});
