@@ -157,6 +157,21 @@ describe("user-controlled text is escaped", () => {
     expect(body.replace(/`[^`]*`/g, "")).not.toMatch(/<script>|@admin|@x/);
   });
 
+  it("a fix is shown as a code block whose fence the replacement cannot close", () => {
+    const finding: Finding = {
+      ruleId: "license/known-id",
+      severity: "error",
+      title: "License is not a Hub license id",
+      message: text`${"Apache 2.0"} is not a Hub license id.`,
+      path: "README.md",
+      line: 2,
+      fix: { line: 2, endLine: 2, replacement: "license: apache-2.0 ```\n@admin <b>x</b>" },
+      docsUrl: "https://example.test/docs",
+    };
+    const body = renderComment({ findings: [finding], headSha: HEAD, ruleMeta, rulesUrl: RULES_URL });
+    expect(body).toContain("  Replace line 2 with:\n  ````yaml\n  license: apache-2.0 ```\n  @admin <b>x</b>\n  ````");
+  });
+
   it("terminal output drops control characters from file content", () => {
     const finding: Finding = {
       ruleId: "card/front-matter-present",
