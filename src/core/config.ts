@@ -54,6 +54,9 @@ const sections = {
 } as const;
 
 type Sections = typeof sections;
+
+/** The whole configuration as one schema (for the JSON Schema file and the generated reference). */
+export const configSchema = z.object(sections).strict();
 export type Config = { [K in keyof Sections]: z.output<Sections[K]> };
 
 export interface ConfigProblem {
