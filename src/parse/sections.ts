@@ -15,6 +15,7 @@
  */
 import { getDefaults, Lexer, type Token } from "marked";
 import type { Card } from "./card.js";
+import { countLineBreaks } from "./lines.js";
 
 /** The parts of a card this module reads. */
 export type CardSource = Pick<Card, "text" | "frontMatter">;
@@ -323,16 +324,7 @@ function blankMisplacedBlock(source: string, openLine: number): string {
 
 /** Last line of the file that can hold text. */
 function lastTextLine(text: string): number {
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      lines++;
-    } else if (ch === 10) {
-      lines++;
-    }
-  }
+  const lines = 1 + countLineBreaks(text);
   const last = text.charCodeAt(text.length - 1);
   return text.length > 0 && (last === 10 || last === 13) ? lines - 1 : lines;
 }
