@@ -15,10 +15,18 @@ describe("app.yml", () => {
     expect([...manifest.default_events].sort()).toEqual([...HANDLED_EVENTS].sort());
   });
 
+  it("subscribes to issue_comment for the /cardinal commands, with read access to Issues only", () => {
+    expect(manifest.default_events).toContain("issue_comment");
+    expect(HANDLED_EVENTS).toContain("issue_comment");
+    // GitHub sends issue_comment to apps with Issues read; writing on PRs goes through pull_requests: write.
+    expect(manifest.default_permissions["issues"]).toBe("read");
+  });
+
   it("asks for least privilege", () => {
     expect(manifest.default_permissions).toEqual({
       metadata: "read",
       contents: "read",
+      issues: "read",
       pull_requests: "write",
       checks: "write",
     });

@@ -9,6 +9,22 @@ export const CONFIG_PATH = `.github/${CONFIG_FILE}`;
 export const RULE_SETTINGS = ["off", "error", "warning", "notice"] as const;
 export type RuleSetting = (typeof RULE_SETTINGS)[number];
 
+/** Labels that make Cardinal skip a pull request, unless `review.skip_labels` says otherwise. */
+export const DEFAULT_SKIP_LABELS = ["cardinal: skip"] as const;
+/** `review.skip_title` is a regular expression; longer ones are refused (they are tested on every pull request). */
+export const SKIP_TITLE_MAX_LENGTH = 200;
+/** The longest `welcome` text accepted (it shares the comment with the findings). */
+export const WELCOME_MAX_LENGTH = 3000;
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Each top-level key is validated on its own, so a mistake in one key costs
  * only that key (it falls back to its default) and is reported; the rest of
@@ -31,9 +47,16 @@ const sections = {
       drafts: z.boolean().default(false),
       bots: z.boolean().default(false),
       ignore_authors: z.array(z.string().min(1)).default([]),
+      skip_labels: z.array(z.string().min(1).max(50)).default([...DEFAULT_SKIP_LABELS]),
+      skip_title: z
+        .string()
+        .min(1)
+        .max(SKIP_TITLE_MAX_LENGTH, `must be at most ${SKIP_TITLE_MAX_LENGTH} characters`)
+        .refine(compiles, "is not a valid regular expression")
+        .optional(),
     })
     .strict()
-    .default({ drafts: false, bots: false, ignore_authors: [] }),
+    .default({ drafts: false, bots: false, ignore_authors: [], skip_labels: [...DEFAULT_SKIP_LABELS] }),
   required_sections: z
     .object({
       model: z.array(z.string().min(1)).optional(),
@@ -45,6 +68,10 @@ const sections = {
   hub: z.boolean().default(true),
   openness: z.boolean().default(true),
   license_file: z.enum(["optional", "required"]).default("optional"),
+  /** true: Cardinal's welcome for first-time contributors; a string: your own (markdown, {author} and {repo}); false: none. */
+  welcome: z.union([z.boolean(), z.string().min(1).max(WELCOME_MAX_LENGTH)]).default(true),
+  /** A label added to a first-time contributor's pull request when it is opened. */
+  first_time_label: z.string().min(1).max(50).optional(),
   max_file_size: z
     .number()
     .int()

@@ -1,7 +1,7 @@
 import type { RuleMeta } from "../core/rule.js";
 import type { Finding } from "../core/types.js";
 import { countPhrase, groupByPath, renderGroups, whySection } from "./group.js";
-import { inlineCode } from "./markdown.js";
+import { escapeMarkdown, inlineCode } from "./markdown.js";
 import { renderOpenness } from "./openness.js";
 
 /** Hidden marker that identifies Cardinal's sticky comment. */
@@ -20,6 +20,17 @@ export interface CommentInput {
   readonly rulesUrl: string;
   /** "What these licenses allow" lines (report/openness.ts); none to leave the section out. */
   readonly openness?: readonly string[];
+  /** A welcome for a first-time contributor, opening the comment; none for everyone else. */
+  readonly welcome?: WelcomeInput;
+}
+
+export interface WelcomeInput {
+  /** The repository's own text (`welcome:` in cardinal.yml), with {author} and {repo}; none for Cardinal's. */
+  readonly template?: string;
+  /** `owner/name` of the repository. */
+  readonly repo: string;
+  /** The default branch, for the link to CONTRIBUTING.md. */
+  readonly defaultBranch: string;
 }
 
 export function shortSha(sha: string): string {
@@ -27,12 +38,47 @@ export function shortSha(sha: string): string {
 }
 
 /** A GitHub login can be mentioned safely only if it has a login's shape. */
-function mention(login: string | undefined): string {
+export function mention(login: string | undefined): string {
   return login && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login) ? `@${login}` : "";
 }
 
 function footer(rulesUrl: string): string {
   return `<sub>Cardinal · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal-review check .\`</sub>`;
+}
+
+/** A branch name as a path in a relative link: each segment encoded, parentheses too (they would end the link). */
+function branchPath(branch: string): string {
+  return branch
+    .split("/")
+    .map((segment) => encodeURIComponent(segment).replace(/[()]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
+}
+
+/** Cardinal's own welcome: what it checks, how to read it, how to run it locally, where the rules of the house are. */
+function defaultWelcome(defaultBranch: string): string {
+  return [
+    "### 👋 Welcome, {author}, and thank you for your first pull request to {repo}!",
+    "",
+    "Cardinal is an automatic reviewer. On every pull request it checks the model cards, dataset cards, " +
+      "licenses and model weight files against the rules of the Hugging Face Hub. When it finds something, " +
+      "it lists it below by file and line, says why it matters and how to fix it: ❌ errors make the check fail, " +
+      "⚠️ warnings are worth fixing, ℹ️ notices are suggestions. Each finding links to a page that explains its rule. " +
+      "You can run the same checks on your computer before you push: `npx cardinal-review check .` in the repository. " +
+      `The [contributing guide](../blob/${branchPath(defaultBranch)}/CONTRIBUTING.md) explains how this project works.`,
+  ].join("\n");
+}
+
+/**
+ * The welcome paragraph. Placeholders are filled in one pass, so a value
+ * can never introduce another placeholder; the values are escaped (the
+ * author is mentioned only when the login has a login's shape).
+ */
+export function renderWelcome(welcome: WelcomeInput, author: string | undefined): string {
+  const template = welcome.template ?? defaultWelcome(welcome.defaultBranch);
+  const who = mention(author) || (author ? inlineCode(author) : "new contributor");
+  return template
+    .replace(/\{(author|repo)\}/g, (_match, name: string) => (name === "author" ? who : escapeMarkdown(welcome.repo)))
+    .trim();
 }
 
 /**
@@ -46,6 +92,7 @@ export function renderComment(input: CommentInput): string {
   const files = groupByPath(findings).size;
   const header = [
     COMMENT_MARKER,
+    ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
     "### Cardinal review",
     "",
     `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"} · reviewed at ${inlineCode(shortSha(headSha))}`,
@@ -59,10 +106,11 @@ export function renderComment(input: CommentInput): string {
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "headSha" | "author" | "rulesUrl">): string {
+export function renderAllClear(input: Pick<CommentInput, "headSha" | "author" | "rulesUrl" | "welcome">): string {
   const who = mention(input.author);
   return [
     COMMENT_MARKER,
+    ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
     `### ✅ All clear at ${inlineCode(shortSha(input.headSha))}${who ? ` — thank you, ${who}!` : ""}`,
     "",
     "Cardinal found nothing to fix in the model cards, licenses and model files of this pull request.",

@@ -371,3 +371,47 @@ export function mockRepoWithLfs(scope: nock.Scope, extra: readonly string[] = []
   mockTree(scope, [".gitattributes", "README.md", "models/x/README.md", "models/x/model.safetensors", ...extra]);
   return mockContent(scope, ".gitattributes", "*.safetensors filter=lfs diff=lfs merge=lfs -text\n");
 }
+
+/** POST /issues/N/labels; pushes each requested label list into `into`. */
+export function mockAddLabels(scope: nock.Scope, into: string[][], number = PR_NUMBER): nock.Scope {
+  return scope
+    .post(`/repos/${OWNER}/${REPO}/issues/${number}/labels`, (body: { labels: string[] }) => {
+      into.push(body.labels);
+      return true;
+    })
+    .reply(200, (_uri: string, body: nock.Body) =>
+      (body as { labels: string[] }).labels.map((name, i) => ({
+        id: 6011220000 + i,
+        node_id: `LA_kwDOKnvNTs8AAAAB${i}`,
+        url: `${API}/repos/${OWNER}/${REPO}/labels/${encodeURIComponent(name)}`,
+        name,
+        color: "ededed",
+        default: false,
+        description: null,
+      })),
+    );
+}
+
+/**
+ * GET /collaborators/<user>/permission. `role` is GitHub's `role_name`
+ * (admin, maintain, write, triage, read); `permission` is the older field,
+ * which folds maintain into write and triage into read. null answers 404
+ * (the user is not a collaborator).
+ */
+export function mockPermission(scope: nock.Scope, username: string, role: "admin" | "maintain" | "write" | "triage" | "read" | null): nock.Scope {
+  const path = `/repos/${OWNER}/${REPO}/collaborators/${username}/permission`;
+  if (role === null) {
+    return scope.get(path).reply(404, { message: "Not Found", documentation_url: "https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user", status: "404" });
+  }
+  const permission = role === "maintain" ? "write" : role === "triage" ? "read" : role;
+  return scope.get(path).reply(200, {
+    permission,
+    role_name: role,
+    user: { login: username, id: 4400000 + username.length, type: "User", site_admin: false, permissions: { admin: role === "admin", maintain: role === "maintain" || role === "admin", push: permission !== "read", triage: true, pull: true } },
+  });
+}
+
+/** GET /pulls/N answering the given pull request object (the REST shape matches the webhook's `pull_request`). */
+export function mockGetPull(scope: nock.Scope, pull: Record<string, unknown>, number = PR_NUMBER): nock.Scope {
+  return scope.get(`/repos/${OWNER}/${REPO}/pulls/${number}`).reply(200, pull);
+}

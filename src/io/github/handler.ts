@@ -1,16 +1,19 @@
 import { LRUCache } from "lru-cache";
 import type { Context, Probot } from "probot";
-import { CONFIG_FILE, CONFIG_PATH, resolveConfig, type ConfigProblem } from "../../core/config.js";
+import { CONFIG_FILE, CONFIG_PATH, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { review } from "../../core/engine.js";
 import type { Finding } from "../../core/types.js";
 import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
 import type { HubClient } from "../../core/hub.js";
-import { renderComment } from "../../report/comment.js";
+import { renderComment, type WelcomeInput } from "../../report/comment.js";
+import { inlineCode } from "../../report/markdown.js";
 import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { loadPullRequest, pullRequestContext, pullRequestSources, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
 import { publishCheckRun, upsertComment, type BotIdentity } from "./publish.js";
+import { parseCommand, renderExplain, renderHelp, renderRecheckRefused, renderUnknownCommand, WRITE_ROLES } from "./commands.js";
+import type { AuthorAssociation } from "../../core/types.js";
 
 export interface HandlerOptions {
   /** Base address of the rule docs pages (CARDINAL_DOCS_URL). */
@@ -113,6 +116,62 @@ function commentWorthy(findings: readonly Finding[]): boolean {
   );
 }
 
+/**
+ * First-time contributors, as GitHub's `author_association` says: never
+ * committed to this repository (FIRST_TIME_CONTRIBUTOR) or to GitHub at all
+ * (FIRST_TIMER). NONE is not treated as first-time: GitHub also uses it for
+ * private organisation members and others, and telling them apart would cost
+ * requests on every pull request. After a first merge GitHub says CONTRIBUTOR,
+ * so later pull requests of the same person get no welcome.
+ */
+export function isFirstTimeContributor(association: AuthorAssociation): boolean {
+  return association === "FIRST_TIME_CONTRIBUTOR" || association === "FIRST_TIMER";
+}
+
+/** Why a review runs, where that changes what it does. */
+interface ReviewTrigger {
+  /** The pull request was just opened: the moment to label a first-time contributor's. */
+  readonly opened?: boolean;
+  /** Someone asked for this review (`/cardinal recheck`): publish a check run even if the verdict is unchanged. */
+  readonly requested?: boolean;
+}
+
+/** Why a pull request is not reviewed under this configuration, or undefined to review it. */
+function skipReasonFor(pr: PullRequestPayload, config: Config): string | undefined {
+  const { author, draft, title } = pullRequestContext(pr);
+  if (draft && !config.review.drafts) {
+    return "This pull request is a draft. Cardinal reviews it when it is marked ready for review (set `review.drafts: true` in `.github/cardinal.yml` to review drafts too).";
+  }
+  if (author.isBot && !config.review.bots) {
+    return "This pull request was opened by a bot, and Cardinal skips bot pull requests (set `review.bots: true` in `.github/cardinal.yml` to review them).";
+  }
+  if (config.review.ignore_authors.includes(author.login)) {
+    return "The author of this pull request is listed in `review.ignore_authors`, so Cardinal does not review it.";
+  }
+  const skipLabels = config.review.skip_labels.map((l) => l.toLowerCase());
+  const label = (pr.labels ?? []).find((l) => skipLabels.includes(l.name.toLowerCase()));
+  if (label) {
+    return `This pull request has the label ${inlineCode(label.name)}, which is listed in \`review.skip_labels\`, so Cardinal does not review it. To have it reviewed, remove the label, then push a commit or comment \`/cardinal recheck\`.`;
+  }
+  const pattern = config.review.skip_title;
+  if (pattern !== undefined && new RegExp(pattern).test(title)) {
+    return `The title of this pull request matches \`review.skip_title\` (${inlineCode(pattern)}), so Cardinal does not review it. To have it reviewed, change the title, then push a commit or comment \`/cardinal recheck\`.`;
+  }
+  return undefined;
+}
+
+/** Adds `first_time_label` to a first-time contributor's new pull request, unless it is there already. */
+async function labelFirstTimer(octokit: Octokit, pr: PullRequestPayload, label: string, log: Context["log"]): Promise<void> {
+  if ((pr.labels ?? []).some((l) => l.name.toLowerCase() === label.toLowerCase())) return;
+  const { owner, repo } = pullRequestContext(pr);
+  try {
+    await octokit.rest.issues.addLabels({ owner, repo, issue_number: pr.number, labels: [label] });
+  } catch (error) {
+    // A label is a courtesy: the review goes on without it.
+    log.warn({ err: error }, "could not add the first-time contributor label");
+  }
+}
+
 /** The whole road for one pull request: config → workspace → rules → check run and comment. */
 async function reviewPullRequest(
   context: Context,
@@ -120,6 +179,7 @@ async function reviewPullRequest(
   pr: PullRequestPayload,
   identity: BotIdentity,
   options: HandlerOptions,
+  trigger: ReviewTrigger = {},
 ): Promise<void> {
   const prContext = pullRequestContext(pr);
   const repo = { owner: prContext.owner, repo: prContext.repo };
@@ -129,17 +189,15 @@ async function reviewPullRequest(
     publishCheckRun(octokit, repo, prContext.headSha, output, {
       externalId: externalId(pr.number),
       ...(identity.login ? { botLogin: identity.login } : {}),
+      ...(trigger.requested ? { force: true } : {}),
     });
 
   const author = prContext.author;
-  const skipReason =
-    prContext.draft && !config.review.drafts
-      ? "This pull request is a draft. Cardinal reviews it when it is marked ready for review (set `review.drafts: true` in `.github/cardinal.yml` to review drafts too)."
-      : author.isBot && !config.review.bots
-        ? "This pull request was opened by a bot, and Cardinal skips bot pull requests (set `review.bots: true` in `.github/cardinal.yml` to review them)."
-        : config.review.ignore_authors.includes(author.login)
-          ? "The author of this pull request is listed in `review.ignore_authors`, so Cardinal does not review it."
-          : undefined;
+  const firstTime = isFirstTimeContributor(author.association);
+  if (firstTime && trigger.opened && config.first_time_label) {
+    await labelFirstTimer(octokit, pr, config.first_time_label, log);
+  }
+  const skipReason = skipReasonFor(pr, config);
   if (skipReason) {
     await publish(renderSkipped(skipReason));
     log.info({ reason: skipReason.split(".")[0] }, "review skipped");
@@ -174,6 +232,7 @@ async function reviewPullRequest(
         ruleMeta,
         rulesUrl: RULES_URL,
         ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+        ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome) } : {}),
       });
       commentAction = await upsertComment(octokit, { ...repo, issue_number: pr.number }, body, identity, {
         createIfMissing: worthy || config.comment === "always",
@@ -201,6 +260,17 @@ async function reviewPullRequest(
   }
 }
 
+/** What the welcome needs: the repository's own text (a string in `welcome:`) or Cardinal's (`true`). */
+function welcomeInput(pr: PullRequestPayload, setting: string | true): WelcomeInput {
+  const { owner, repo } = pullRequestContext(pr);
+  return {
+    ...(typeof setting === "string" ? { template: setting } : {}),
+    repo: `${owner}/${repo}`,
+    // GitHub resolves HEAD in a blob link to the default branch, should a payload not name it.
+    defaultBranch: pr.base.repo.default_branch ?? "HEAD",
+  };
+}
+
 /** The pull request actions that start a review. */
 export const PULL_REQUEST_ACTIONS = [
   "pull_request.opened",
@@ -210,7 +280,19 @@ export const PULL_REQUEST_ACTIONS = [
 ] as const;
 
 /** Every webhook event Cardinal handles; app.yml subscribes to exactly these. */
-export const HANDLED_EVENTS = ["pull_request", "check_run"] as const;
+export const HANDLED_EVENTS = ["pull_request", "check_run", "issue_comment"] as const;
+
+/** Whether a user may write to the repository (write, maintain or admin), per GitHub. */
+async function hasWriteAccess(octokit: Octokit, repo: { owner: string; repo: string }, username: string): Promise<boolean> {
+  try {
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username });
+    const role = (data as { role_name?: string }).role_name ?? data.permission;
+    return WRITE_ROLES.includes(role);
+  } catch (error) {
+    if ((error as { status?: unknown } | null)?.status === 404) return false; // not a collaborator
+    throw error;
+  }
+}
 
 /** Wires Cardinal's handlers into a Probot app. */
 export function registerHandlers(app: Probot, options: HandlerOptions = {}): void {
@@ -218,33 +300,83 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
   const queue = new PullRequestQueue();
   const identity = botIdentity(app);
 
-  const handle = async (context: Context, octokit: Octokit, pr: PullRequestPayload) => {
+  /** Runs `job` once per delivery id; a failed delivery may be redelivered (same id) from GitHub's UI, so it is let through. */
+  const once = async (context: Context, job: () => Promise<void>) => {
     if (seenDeliveries.has(context.id)) {
       context.log.info("delivery already handled; ignoring the redelivery");
       return;
     }
     seenDeliveries.set(context.id, true);
-    const key = `${pr.base.repo.owner.login}/${pr.base.repo.name}#${pr.number}`;
     try {
-      await queue.run(
-        key,
-        pr.head.sha,
-        async () => reviewPullRequest(context, octokit, pr, await identity(), options),
-        () => context.log.info({ pr: key }, "a newer push is queued; skipping this one"),
-      );
+      await job();
     } catch (error) {
-      // A failed delivery may be redelivered (same id) from GitHub's UI: let that one through.
       seenDeliveries.delete(context.id);
       throw error;
     }
   };
 
+  const reviewQueued = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}) => {
+    const key = `${pr.base.repo.owner.login}/${pr.base.repo.name}#${pr.number}`;
+    await queue.run(
+      key,
+      pr.head.sha,
+      async () => reviewPullRequest(context, octokit, pr, await identity(), options, trigger),
+      () => context.log.info({ pr: key }, "a newer push is queued; skipping this one"),
+    );
+  };
+
+  const handle = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}) =>
+    once(context, () => reviewQueued(context, octokit, pr, trigger));
+
   app.on(
     [...PULL_REQUEST_ACTIONS],
     async (context) => {
-      await handle(context as unknown as Context, context.octokit, context.payload.pull_request as PullRequestPayload);
+      await handle(context as unknown as Context, context.octokit, context.payload.pull_request as PullRequestPayload, {
+        opened: context.payload.action === "opened",
+      });
     },
   );
+
+  app.on("issue_comment.created", async (context) => {
+    const { issue, comment } = context.payload;
+    if (!issue.pull_request) return; // a comment on an issue, not on a pull request
+    const user = comment.user;
+    // Bots never give commands; this covers Cardinal's own comments and replies too.
+    if (!user || user.type === "Bot" || user.login.endsWith("[bot]")) return;
+    const command = parseCommand(comment.body ?? "");
+    if (!command) return;
+    const octokit = context.octokit;
+    const log = context.log.child({ pr: `${context.payload.repository.full_name}#${issue.number}`, command: command.name });
+    const reply = async (body: string) => {
+      await octokit.rest.issues.createComment(context.repo({ issue_number: issue.number, body }));
+    };
+
+    await once(context as unknown as Context, async () => {
+      switch (command.name) {
+        case "help":
+          return reply(renderHelp(RULES_URL));
+        case "unknown":
+          return reply(renderUnknownCommand(command.text));
+        case "explain":
+          return reply(
+            renderExplain(command.ruleId, (id) => findRule(id)?.meta, RULE_IDS, {
+              rulesUrl: RULES_URL,
+              ...(options.docsBase ? { docsBase: options.docsBase } : {}),
+            }),
+          );
+        case "recheck": {
+          const allowed = user.login === issue.user?.login || (await hasWriteAccess(octokit, context.repo(), user.login));
+          if (!allowed) {
+            log.info({ user: user.login }, "recheck refused: neither the author nor a writer");
+            return reply(renderRecheckRefused());
+          }
+          const { data } = await octokit.rest.pulls.get(context.repo({ pull_number: issue.number }));
+          log.info({ user: user.login }, "recheck requested");
+          return reviewQueued(context as unknown as Context, octokit, data as unknown as PullRequestPayload, { requested: true });
+        }
+      }
+    });
+  });
 
   app.on("check_run.rerequested", async (context) => {
     const run = context.payload.check_run;

@@ -59,33 +59,37 @@ export type CheckRunAction = "created" | "unchanged";
  * same), nothing is written. Otherwise a new run is created: GitHub shows
  * the newest run of a name per commit, and updating an old run would append
  * its annotations to the old ones. Annotations go 50 per request, the first
- * batch with the verdict, the rest in follow-up updates.
+ * batch with the verdict, the rest in follow-up updates. `force` (someone
+ * asked for a re-run) writes a new run even when the verdict is the same,
+ * so the asker sees that the review ran.
  */
 export async function publishCheckRun(
   octokit: Octokit,
   repo: RepoRef,
   headSha: string,
   output: CheckRunOutput,
-  options: { readonly externalId: string; readonly botLogin?: string },
+  options: { readonly externalId: string; readonly botLogin?: string; readonly force?: boolean },
 ): Promise<CheckRunAction> {
-  const { data: existing } = await octokit.rest.checks.listForRef({
-    ...repo,
-    ref: headSha,
-    check_name: CHECK_NAME,
-    filter: "latest",
-    per_page: 100,
-  });
-  const slug = options.botLogin?.replace(/\[bot\]$/, "");
-  const latest = existing.check_runs.find((run) => run.head_sha === headSha && (!slug || run.app?.slug === slug));
-  if (
-    latest &&
-    latest.status === "completed" &&
-    latest.conclusion === output.conclusion &&
-    latest.output.title === output.title &&
-    latest.output.summary === output.summary &&
-    latest.output.annotations_count === output.annotations.length
-  ) {
-    return "unchanged";
+  if (!options.force) {
+    const { data: existing } = await octokit.rest.checks.listForRef({
+      ...repo,
+      ref: headSha,
+      check_name: CHECK_NAME,
+      filter: "latest",
+      per_page: 100,
+    });
+    const slug = options.botLogin?.replace(/\[bot\]$/, "");
+    const latest = existing.check_runs.find((run) => run.head_sha === headSha && (!slug || run.app?.slug === slug));
+    if (
+      latest &&
+      latest.status === "completed" &&
+      latest.conclusion === output.conclusion &&
+      latest.output.title === output.title &&
+      latest.output.summary === output.summary &&
+      latest.output.annotations_count === output.annotations.length
+    ) {
+      return "unchanged";
+    }
   }
 
   const batches: (typeof output.annotations)[] = [];

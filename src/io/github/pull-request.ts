@@ -20,8 +20,10 @@ export interface PullRequestPayload {
   changed_files?: number;
   author_association: string;
   user: { login: string; type: string } | null;
+  /** The labels at the time of the event (absent from some trimmed payloads). */
+  labels?: readonly { name: string }[];
   head: { sha: string; repo: { name: string; owner: { login: string } } | null };
-  base: { sha: string; repo: { name: string; owner: { login: string } } };
+  base: { sha: string; repo: { name: string; owner: { login: string }; default_branch?: string } };
 }
 
 export interface RepoRef {
