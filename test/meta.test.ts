@@ -75,3 +75,38 @@ describe("every registered rule is documented and tested", () => {
     expect(pages.sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 });
+
+describe("the configuration's JSON Schema and reference", () => {
+  it("schema/cardinal.schema.json is up to date (run `npm run docs`)", async () => {
+    const { CONFIG_SCHEMA_PATH, renderConfigJsonSchema } = await import("../src/tools/generate-docs.js");
+    expect(existsSync(path.join(root, CONFIG_SCHEMA_PATH)), CONFIG_SCHEMA_PATH).toBe(true);
+    expect(read(CONFIG_SCHEMA_PATH)).toBe(renderConfigJsonSchema());
+  });
+
+  it("docs/configuration-reference.md is up to date (run `npm run docs`)", async () => {
+    const { CONFIG_REFERENCE_PATH, renderConfigReference } = await import("../src/tools/generate-docs.js");
+    expect(existsSync(path.join(root, CONFIG_REFERENCE_PATH)), CONFIG_REFERENCE_PATH).toBe(true);
+    expect(read(CONFIG_REFERENCE_PATH)).toBe(renderConfigReference());
+  });
+
+  it("the schema accepts the defaults and real settings, and rejects typos and unknown rules", async () => {
+    const { configJsonSchema } = await import("../src/tools/generate-docs.js");
+    const { defaultConfig } = await import("../src/core/config.js");
+    const { Ajv } = await import("ajv");
+    const validate = new Ajv({ strict: false }).compile(configJsonSchema());
+    const defaults = JSON.parse(JSON.stringify(defaultConfig())) as unknown;
+    expect(validate(defaults), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ rules: { "card/front-matter-present": "off" }, review: { drafts: true }, hub: false })).toBe(true);
+    expect(validate({ reviews: { drafts: true } })).toBe(false);
+    expect(validate({ rules: { "card/front-matter-presnt": "off" } })).toBe(false);
+    expect(validate({ rules: { "card/front-matter-present": "fatal" } })).toBe(false);
+    expect(validate({ max_file_size: 0 })).toBe(false);
+  });
+
+  it("the reference lists every top-level key", async () => {
+    const { renderConfigReference } = await import("../src/tools/generate-docs.js");
+    const { configSchema } = await import("../src/core/config.js");
+    const reference = renderConfigReference();
+    for (const key of Object.keys(configSchema.shape)) expect(reference).toContain(`| \`${key}\` |`);
+  });
+});

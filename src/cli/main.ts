@@ -3,7 +3,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { review } from "../core/engine.js";
 import { LineIndex } from "../parse/lines.js";
+import type { Config, RuleSetting } from "../core/config.js";
+import { RULE_SETTINGS } from "../core/config.js";
+import { DEFAULT_DOCS_BASE, docsPath, docsUrl } from "../core/docs.js";
+import type { Rule, RuleMeta } from "../core/rule.js";
+import { closest } from "../core/suggest.js";
+import { renderComment } from "../report/comment.js";
 import { renderJson } from "../report/json.js";
+import { opennessLines } from "../report/openness.js";
+import { renderRulePage } from "../report/rule-docs.js";
+import { renderSarif } from "../report/sarif.js";
 import { ANSI_STYLE, NO_STYLE, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
@@ -12,6 +21,7 @@ import type { HubClient } from "../core/hub.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
        cardinal rules
+       cardinal explain <rule-id>
 
 Reviews model cards, dataset cards, licenses and model files in a folder,
 with the same rules the Cardinal GitHub App runs on pull requests.
@@ -19,30 +29,87 @@ with the same rules the Cardinal GitHub App runs on pull requests.
 Commands:
   check [path ...]      Review folders or files (default: the current folder)
   rules                 List every rule with its default severity
+  explain <rule-id>     Explain a rule: what it checks, why, how to fix it
 
 Options:
-  -f, --format <name>   Output format: text (default) or json
+  -f, --format <name>   Output format: text (default), json, sarif or markdown
+                        (markdown: the pull request comment the app posts)
   -c, --config <file>   Configuration file (default: .github/cardinal.yml
                         at the repository root, if present)
+      --rule <id>=<level>
+                        Set a rule to off, error, warning or notice, on top
+                        of the configuration file (repeatable)
+  -q, --quiet           Report errors only
+      --max-warnings <n>
+                        Exit 1 when there are more than n warnings
       --offline         Skip the checks that ask the Hugging Face Hub
   -v, --verbose         Explain why each finding matters
   -h, --help            Show this help
       --version         Print the version
 
-Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 usage error.
+Environment: HF_ENDPOINT (Hub address), HF_TOKEN (Hub token for gated and
+private repositories), NO_COLOR (plain text output).
+
+Exit codes: 0 no errors (warnings allowed), 1 at least one error (or more
+warnings than --max-warnings), 2 usage error.
 `;
 
 export interface Io {
   readonly stdout: (s: string) => void;
   readonly stderr: (s: string) => void;
+  /** Whether stdout is a terminal (colours). */
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal (the progress line on large folders). */
+  readonly stderrIsTTY?: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
 
+export const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Folders with more relevant files than this get a progress line (stderr, terminals only). */
+export const PROGRESS_THRESHOLD = 200;
+
+/** What the markdown format shows as the reviewed revision (there is no commit). */
+export const LOCAL_HEAD = "local";
+
+const RULES_URL = `${DEFAULT_DOCS_BASE}/README.md`;
+const HOMEPAGE = "https://github.com/cardinal-app/cardinal";
+
+/** The package root (lib/cli/ or src/cli/ is two levels down). */
+const PACKAGE_ROOT = new URL("../../", import.meta.url);
+
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8")) as { version: string };
   return pkg.version;
+}
+
+class CliUsageError extends Error {}
+
+/** `--rule id=level` values as configuration overrides; throws CliUsageError on a bad one. */
+export function parseRuleOptions(values: readonly string[]): Record<string, RuleSetting> {
+  const overrides: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf("=");
+    const id = at < 0 ? value : value.slice(0, at).trim();
+    const level = at < 0 ? "" : value.slice(at + 1).trim();
+    if (!RULE_IDS.includes(id)) {
+      const guess = closest(id, RULE_IDS);
+      throw new CliUsageError(`--rule: there is no rule "${id}"${guess ? `; did you mean "${guess}"?` : ""}`);
+    }
+    if (!(RULE_SETTINGS as readonly string[]).includes(level)) {
+      throw new CliUsageError(`--rule ${id}: the level must be one of ${RULE_SETTINGS.join(", ")}, as in --rule ${id}=warning`);
+    }
+    overrides[id] = level as RuleSetting;
+  }
+  return overrides;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value.trim())) throw new CliUsageError(`--max-warnings must be a whole number of 0 or more, got "${value}"`);
+  return Number(value.trim());
 }
 
 /** Runs the CLI and returns the exit code; all output goes through `io`. */
@@ -55,6 +122,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       options: {
         format: { type: "string", short: "f", default: "text" },
         config: { type: "string", short: "c" },
+        rule: { type: "string", multiple: true, default: [] },
+        quiet: { type: "boolean", short: "q", default: false },
+        "max-warnings": { type: "string" },
         verbose: { type: "boolean", short: "v", default: false },
         offline: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -81,13 +151,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return 0;
   }
+  if (command === "explain") return explain(paths, io);
   if (command !== "check") {
     io.stderr(command ? `cardinal: unknown command "${command}"\n\n${HELP}` : HELP);
     return 2;
   }
-  const format = values.format;
-  if (format !== "text" && format !== "json") {
-    io.stderr(`cardinal: unknown format "${format}"; use text or json\n`);
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    io.stderr(`cardinal: unknown format "${values.format}"; use ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}\n`);
+    return 2;
+  }
+  let overrides: Record<string, RuleSetting>;
+  let maxWarnings: number | undefined;
+  try {
+    overrides = parseRuleOptions(values.rule);
+    maxWarnings = parseMaxWarnings(values["max-warnings"]);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    io.stderr(`cardinal: ${error.message}\n`);
     return 2;
   }
 
@@ -103,9 +184,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const { workspace, configSource, root, skipped } = loaded;
   for (const s of skipped) io.stderr(`cardinal: ${s} is not a card, license or model file; skipped\n`);
+  // --rule applies on top of the configuration file.
+  const config: Config = { ...configSource.config, rules: { ...configSource.config.rules, ...overrides } };
 
   // The Hub is asked unless --offline or `hub: false` in the configuration says not to.
-  const hubMode = values.offline ? "offline" : configSource.config.hub ? "on" : "off";
+  const hubMode = values.offline ? "offline" : config.hub ? "on" : "off";
   let hub: HubClient | undefined;
   if (hubMode === "on") {
     try {
@@ -115,21 +198,45 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 2;
     }
   }
+  const progress = workspace.files.length > PROGRESS_THRESHOLD && io.stderrIsTTY === true;
   const result = await review({
     workspace,
     repo: folderRepoFiles(root),
     ...(hub ? { hub } : {}),
-    config: configSource.config,
+    config,
     configSource: { path: configSource.path, problems: configSource.problems },
-    rules: RULES,
+    rules: progress ? withProgress(RULES, workspace.files.length, io) : RULES,
+    ruleIds: RULE_IDS,
   });
+  if (progress) io.stderr("\r\u001b[K");
 
+  const shown = values.quiet ? result.findings.filter((f) => f.severity === "error") : result.findings;
+  const ruleMeta = (id: string) => findRule(id)?.meta;
   if (format === "json") {
-    io.stdout(renderJson(result.findings, result.files, { hub: hubMode, references: result.references ?? [] }));
+    io.stdout(renderJson(shown, result.files, { hub: hubMode, references: result.references ?? [] }));
+  } else if (format === "sarif") {
+    io.stdout(
+      renderSarif({
+        findings: shown,
+        rules: RULES.map((r) => r.meta),
+        version: version(),
+        docsUrl: (id) => docsUrl(id),
+        informationUri: HOMEPAGE,
+      }),
+    );
+  } else if (format === "markdown") {
+    hubNote(hubMode, io);
+    io.stdout(
+      renderComment({
+        findings: shown,
+        headSha: LOCAL_HEAD,
+        ruleMeta,
+        rulesUrl: RULES_URL,
+        ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+      }),
+    );
   } else {
-    if (hubMode !== "on") {
-      io.stderr(`cardinal: Hub checks skipped (${hubMode === "offline" ? "--offline" : "hub: false in the configuration"})\n`);
-    }
+    hubNote(hubMode, io);
     const indexes = new Map<string, LineIndex>();
     const lineText = (p: string, line: number): string | undefined => {
       let index = indexes.get(p);
@@ -146,7 +253,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (relativeRoot !== "") io.stderr(`cardinal: paths are relative to ${root}\n`);
     io.stdout(
       renderTerminal({
-        findings: result.findings,
+        findings: shown,
         fileCount: result.files.length,
         lineText,
         style: color ? ANSI_STYLE : NO_STYLE,
@@ -155,5 +262,73 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }),
     );
   }
-  return result.findings.some((f) => f.severity === "error") ? 1 : 0;
+  if (result.findings.some((f) => f.severity === "error")) return 1;
+  const warnings = result.findings.filter((f) => f.severity === "warning").length;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`cardinal: ${warnings} ${warnings === 1 ? "warning" : "warnings"}, more than --max-warnings ${maxWarnings} allows\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function hubNote(hubMode: string, io: Io): void {
+  if (hubMode !== "on") {
+    io.stderr(`cardinal: Hub checks skipped (${hubMode === "offline" ? "--offline" : "hub: false in the configuration"})\n`);
+  }
+}
+
+/** The rules, each announcing itself on a progress line (stderr) before it runs. */
+function withProgress(rules: readonly Rule[], fileCount: number, io: Io): Rule[] {
+  return rules.map((rule, i) => ({
+    meta: rule.meta,
+    check: (context) => {
+      io.stderr(`\r\u001b[Kcardinal: reviewing ${fileCount} files · rule ${i + 1}/${rules.length} ${rule.meta.id}`);
+      return rule.check(context);
+    },
+  }));
+}
+
+/** The README prose inside a rule's generated docs page, when the page matches its template. */
+export function readmeFromPage(meta: RuleMeta, page: string): string | undefined {
+  const marker = "\u0000README\u0000";
+  const [before, after] = renderRulePage(meta, marker).split(marker);
+  if (before === undefined || after === undefined) return undefined;
+  if (!page.startsWith(before) || !page.endsWith(after) || page.length < before.length + after.length) return undefined;
+  return page.slice(before.length, page.length - after.length).trim();
+}
+
+/** `cardinal explain <rule-id>`: the rule's metadata, and its README from the shipped docs page. */
+function explain(args: readonly string[], io: Io): number {
+  const [id, ...rest] = args;
+  if (id === undefined || rest.length > 0) {
+    io.stderr("cardinal: explain takes one rule id, as in: cardinal explain card/front-matter-valid-yaml\n");
+    return 2;
+  }
+  const rule = findRule(id);
+  if (!rule) {
+    const guess = closest(id, RULE_IDS);
+    io.stderr(`cardinal: there is no rule "${id}"${guess ? `; did you mean "${guess}"?` : ""} (cardinal rules lists them all)\n`);
+    return 2;
+  }
+  const { meta } = rule;
+  const out = [
+    `${meta.id} — ${meta.title}`,
+    "",
+    meta.description,
+    "",
+    `Default severity: ${meta.defaultSeverity}`,
+    "",
+    `Why it matters: ${meta.why}`,
+    "",
+  ];
+  let readme: string | undefined;
+  try {
+    readme = readmeFromPage(meta, readFileSync(new URL(docsPath(meta.id), PACKAGE_ROOT), "utf8"));
+  } catch {
+    readme = undefined;
+  }
+  if (readme) out.push(readme, "");
+  out.push(`Docs: ${docsUrl(meta.id)}`, "");
+  io.stdout(out.join("\n"));
+  return 0;
 }
