@@ -67,6 +67,8 @@ const sections = {
   comment: z.enum(["findings", "always", "never"]).default("findings"),
   hub: z.boolean().default(true),
   openness: z.boolean().default(true),
+  /** Post Cardinal's certain fixes as one-click suggestions in a pull request review. */
+  suggestions: z.boolean().default(true),
   license_file: z.enum(["optional", "required"]).default("optional"),
   /** true: Cardinal's welcome for first-time contributors; a string: your own (markdown, {author} and {repo}); false: none. */
   welcome: z.union([z.boolean(), z.string().min(1).max(WELCOME_MAX_LENGTH)]).default(true),

@@ -415,3 +415,89 @@ export function mockPermission(scope: nock.Scope, username: string, role: "admin
 export function mockGetPull(scope: nock.Scope, pull: Record<string, unknown>, number = PR_NUMBER): nock.Scope {
   return scope.get(`/repos/${OWNER}/${REPO}/pulls/${number}`).reply(200, pull);
 }
+
+/** A pull request review as GET /pulls/N/reviews lists it. */
+export function review(id: number, commitId: string, user: { login: string; type?: string } = { login: BOT_LOGIN, type: "Bot" }, body = "Cardinal suggests a fix you can apply with one click. <!-- cardinal:suggestions -->"): Record<string, unknown> {
+  return {
+    id,
+    node_id: `PRR_kwDOKnvNTs5${id}`,
+    user: { login: user.login, id: 20_000 + id, type: user.type ?? "User" },
+    body,
+    state: "COMMENTED",
+    html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#pullrequestreview-${id}`,
+    pull_request_url: `${API}/repos/${OWNER}/${REPO}/pulls/${PR_NUMBER}`,
+    author_association: user.type === "Bot" ? "NONE" : "MEMBER",
+    submitted_at: "2026-03-01T09:00:00Z",
+    commit_id: commitId,
+  };
+}
+
+/** GET /pulls/N/reviews (one page). */
+export function mockListReviews(scope: nock.Scope, reviews: readonly Record<string, unknown>[], number = PR_NUMBER): nock.Scope {
+  return scope.get(`/repos/${OWNER}/${REPO}/pulls/${number}/reviews`).query({ per_page: "100" }).reply(200, [...reviews]);
+}
+
+export interface ReviewCommentInput {
+  path: string;
+  line: number;
+  start_line?: number;
+  side: string;
+  start_side?: string;
+  body: string;
+}
+
+/** A review comment as GET /pulls/N/comments lists it; `line` null once the comment is outdated. */
+export function reviewComment(
+  id: number,
+  posted: ReviewCommentInput,
+  options: { line?: number | null; user?: { login: string; type?: string } } = {},
+): Record<string, unknown> {
+  const user = options.user ?? { login: BOT_LOGIN, type: "Bot" };
+  return {
+    id,
+    pull_request_review_id: 80_000 + id,
+    path: posted.path,
+    line: options.line === undefined ? posted.line : options.line,
+    original_line: posted.line,
+    side: posted.side,
+    body: posted.body,
+    commit_id: HEAD_SHA,
+    original_commit_id: HEAD_SHA,
+    diff_hunk: "@@ -0,0 +1,2 @@",
+    user: { login: user.login, id: 20_000 + id, type: user.type ?? "User" },
+    created_at: "2026-03-01T09:00:00Z",
+    updated_at: "2026-03-01T09:00:00Z",
+    html_url: `https://github.com/${OWNER}/${REPO}/pull/${PR_NUMBER}#discussion_r${id}`,
+    author_association: user.type === "Bot" ? "NONE" : "MEMBER",
+  };
+}
+
+/** GET /pulls/N/comments: the review comments (one page). */
+export function mockListReviewComments(scope: nock.Scope, comments: readonly Record<string, unknown>[], number = PR_NUMBER): nock.Scope {
+  return scope.get(`/repos/${OWNER}/${REPO}/pulls/${number}/comments`).query({ per_page: "100" }).reply(200, [...comments]);
+}
+
+export interface ReviewBody {
+  commit_id: string;
+  event: string;
+  body: string;
+  comments: ReviewCommentInput[];
+}
+
+/** POST /pulls/N/reviews; pushes each request body into `into`. `status` 422 answers as GitHub does for a line outside the diff. */
+export function mockCreateReview(scope: nock.Scope, into: ReviewBody[], options: { status?: 200 | 422; number?: number } = {}): nock.Scope {
+  const number = options.number ?? PR_NUMBER;
+  const interceptor = scope.post(`/repos/${OWNER}/${REPO}/pulls/${number}/reviews`, (body: ReviewBody) => {
+    into.push(body);
+    return true;
+  });
+  if (options.status === 422) {
+    return interceptor.reply(422, {
+      message: "Unprocessable Entity",
+      errors: ["Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank"],
+      documentation_url: "https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request",
+      status: "422",
+    });
+  }
+  return interceptor.reply(200, (_uri: string, body: nock.Body) => review(81_000, (body as ReviewBody).commit_id));
+}

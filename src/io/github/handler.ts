@@ -12,6 +12,8 @@ import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { loadPullRequest, pullRequestContext, pullRequestSources, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
 import { publishCheckRun, upsertComment, type BotIdentity } from "./publish.js";
+import { publishSuggestions } from "./review.js";
+import { suggestionComments } from "../../report/suggestions.js";
 import { parseCommand, renderExplain, renderHelp, renderRecheckRefused, renderUnknownCommand, WRITE_ROLES } from "./commands.js";
 import type { AuthorAssociation } from "../../core/types.js";
 
@@ -238,8 +240,20 @@ async function reviewPullRequest(
         createIfMissing: worthy || config.comment === "always",
       });
     }
+
+    let reviewAction = "none";
+    if (config.suggestions && result.findings.some((f) => f.fix)) {
+      reviewAction = await publishSuggestions(
+        octokit,
+        { ...repo, pull_number: pr.number },
+        prContext.headSha,
+        suggestionComments(result.findings, workspace.patches),
+        identity,
+        log,
+      );
+    }
     log.info(
-      { files: result.files.length, findings: result.findings.length, check: checkAction, comment: commentAction },
+      { files: result.files.length, findings: result.findings.length, check: checkAction, comment: commentAction, review: reviewAction },
       "review published",
     );
   } catch (error) {

@@ -4,6 +4,7 @@ import { isRelevantPath, pathFilter, pathKind } from "../../core/engine.js";
 import type { AuthorAssociation, FileContent, FileStatus, PullRequestContext, Workspace, WorkspaceFile } from "../../core/types.js";
 import { decodeContent, looksLikeLfsPointer, parseLfsPointer } from "../../parse/bytes.js";
 import { needsText } from "../../parse/classify.js";
+import type { FilePatch } from "../../report/suggestions.js";
 
 export type Octokit = Context["octokit"];
 
@@ -191,6 +192,11 @@ export function requestIdOf(error: unknown): string {
   return id ? ` (request id ${id})` : "";
 }
 
+/** A pull request's workspace, with the diff of every listed file (for suggestions on the diff's lines). */
+export interface PullRequestWorkspace extends Workspace {
+  readonly patches: readonly FilePatch[];
+}
+
 /**
  * Builds a workspace from a pull request: lists its files (up to GitHub's
  * 3,000), keeps the relevant ones by path, and fetches only those that need
@@ -200,7 +206,7 @@ export async function loadPullRequest(
   octokit: Octokit,
   pr: PullRequestPayload,
   config: Config,
-): Promise<Workspace> {
+): Promise<PullRequestWorkspace> {
   const context = pullRequestContext(pr);
   const base: RepoRef = { owner: context.owner, repo: context.repo };
   const listed = await octokit.paginate(octokit.rest.pulls.listFiles, {
@@ -239,6 +245,7 @@ export async function loadPullRequest(
     source: "pull-request",
     files,
     pullRequest: context,
+    patches: listed.map((f) => ({ path: f.filename, patch: f.patch })),
     ...(listed.length >= PR_FILES_CAP && total > listed.length ? { truncated: { listed: listed.length, total } } : {}),
   };
 }
