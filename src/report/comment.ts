@@ -22,6 +22,13 @@ export interface CommentInput {
   readonly openness?: readonly string[];
   /** A welcome for a first-time contributor, opening the comment; none for everyone else. */
   readonly welcome?: WelcomeInput;
+  /** Rules muted on this pull request by a label, said in the comment so nobody wonders. */
+  readonly muted?: readonly { readonly ruleId: string; readonly label: string }[];
+}
+
+function mutedLine(muted: CommentInput["muted"]): string {
+  if (!muted || muted.length === 0) return "";
+  return `_Muted on this pull request by a label: ${muted.map((m) => `${inlineCode(m.ruleId)} (${inlineCode(m.label)})`).join(", ")}._`;
 }
 
 export interface WelcomeInput {
@@ -102,11 +109,13 @@ export function renderComment(input: CommentInput): string {
   const end = footer(input.rulesUrl);
   const budget = { left: COMMENT_BUDGET - header.length - why.length - openness.length - end.length - 10 };
   const body = renderGroups(findings, budget, "The check run lists every finding.");
-  return [header, body, "", why, "", openness, "", end, ""].filter((part, i, all) => !(part === "" && all[i - 1] === "")).join("\n");
+  return [header, body, "", mutedLine(input.muted), "", why, "", openness, "", end, ""]
+    .filter((part, i, all) => !(part === "" && all[i - 1] === ""))
+    .join("\n");
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "headSha" | "author" | "rulesUrl" | "welcome">): string {
+export function renderAllClear(input: Pick<CommentInput, "headSha" | "author" | "rulesUrl" | "welcome" | "muted">): string {
   const who = mention(input.author);
   return [
     COMMENT_MARKER,
@@ -115,6 +124,7 @@ export function renderAllClear(input: Pick<CommentInput, "headSha" | "author" | 
     "",
     "Cardinal found nothing to fix in the model cards, licenses and model files of this pull request.",
     "",
+    ...(input.muted && input.muted.length > 0 ? [mutedLine(input.muted), ""] : []),
     footer(input.rulesUrl),
     "",
   ].join("\n");

@@ -139,6 +139,18 @@ interface ReviewTrigger {
 }
 
 /** Why a pull request is not reviewed under this configuration, or undefined to review it. */
+/** Prefix of the labels that mute one rule on one pull request. */
+export const MUTE_LABEL_PREFIX = "cardinal: mute ";
+
+/** Rules muted by labels on the pull request (unknown rule ids are ignored). */
+function mutedRules(pr: PullRequestPayload): { ruleId: string; label: string }[] {
+  return (pr.labels ?? []).flatMap((l) => {
+    if (!l.name.toLowerCase().startsWith(MUTE_LABEL_PREFIX)) return [];
+    const ruleId = l.name.slice(MUTE_LABEL_PREFIX.length).trim();
+    return RULE_IDS.includes(ruleId) ? [{ ruleId, label: l.name }] : [];
+  });
+}
+
 function skipReasonFor(pr: PullRequestPayload, config: Config): string | undefined {
   const { author, draft, title } = pullRequestContext(pr);
   if (draft && !config.review.drafts) {
@@ -206,6 +218,10 @@ async function reviewPullRequest(
     return;
   }
 
+  // A `cardinal: mute <rule-id>` label switches one rule off for this pull request only.
+  const muted = mutedRules(pr);
+  const reviewConfig = muted.length > 0 ? { ...config, rules: { ...config.rules, ...Object.fromEntries(muted.map((m) => [m.ruleId, "off" as const])) } } : config;
+
   // Set once the verdict is on GitHub: a later failure (the comment) must not replace it with "neutral".
   let verdictPublished = false;
   try {
@@ -214,7 +230,7 @@ async function reviewPullRequest(
       workspace,
       repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha),
       ...(options.hub && config.hub ? { hub: options.hub } : {}),
-      config,
+      config: reviewConfig,
       configSource: { path: CONFIG_PATH, problems },
       rules: RULES,
       ...(options.docsBase ? { docsBase: options.docsBase } : {}),
@@ -235,6 +251,7 @@ async function reviewPullRequest(
         rulesUrl: RULES_URL,
         ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
         ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome) } : {}),
+        ...(muted.length > 0 ? { muted } : {}),
       });
       commentAction = await upsertComment(octokit, { ...repo, issue_number: pr.number }, body, identity, {
         createIfMissing: worthy || config.comment === "always",

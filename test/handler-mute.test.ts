@@ -1,0 +1,71 @@
+/** A `cardinal: mute <rule-id>` label switches one rule off for one pull request, and the comment says so. */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import app from "../src/index.js";
+import { CARD_BODY_LINES } from "./helpers/cards.js";
+import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import {
+  api,
+  createProbot,
+  fixture,
+  mockContent,
+  mockCreateCheckRun,
+  mockCreateComment,
+  mockListCheckRuns,
+  mockListComments,
+  mockListFiles,
+  mockReviewStart,
+  mockTree,
+  prFile,
+  trackUnmatched,
+  type CheckRunBody,
+} from "./helpers/github.js";
+
+const CARD = ["---", "license: Apache 2.0", "language: EN", "---", "", "# tiny-llm-x", "", ...CARD_BODY_LINES].join("\n");
+
+let unmatched: ReturnType<typeof trackUnmatched>;
+useFakeHub();
+
+beforeEach(() => {
+  nock.disableNetConnect();
+  allowFakeHub();
+  unmatched = trackUnmatched();
+});
+
+afterEach(() => {
+  unmatched.stop();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("mute labels", () => {
+  it("switches the labelled rule off for this pull request and names it in the comment", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile("models/x/README.md")]);
+    mockContent(scope, "models/x/README.md", CARD);
+    mockTree(scope, ["models/x/README.md"]);
+    mockListCheckRuns(scope);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, comments);
+
+    const payload = fixture<"pull_request.opened">("pull_request.opened.json");
+    (payload.pull_request as { labels: { name: string }[] }).labels = [
+      { name: "cardinal: mute card/language-valid" },
+      { name: "cardinal: mute no/such-rule" },
+    ];
+    await probot.receive({ id: "delivery-mute-1", name: "pull_request", payload });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    const annotations = checkRuns[0]!.output.annotations ?? [];
+    expect(annotations.map((a) => a.title)).toEqual(["License is not a Hub license id"]);
+    expect(comments[0]).not.toContain("card/language-valid`](");
+    expect(comments[0]).toContain("_Muted on this pull request by a label: `card/language-valid` (`cardinal: mute card/language-valid`)._");
+    expect(comments[0]).not.toContain("no/such-rule");
+  });
+});
