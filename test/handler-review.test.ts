@@ -159,6 +159,8 @@ describe("pull_request.opened", () => {
     expect(checkRuns[0]!.output.summary).not.toContain("cardinal/file-unreadable");
     expect(comments).toHaveLength(1);
     expect(comments[0]).toContain("card/front-matter-valid-yaml");
+    // The fork's author is a first-time contributor (FIRST_TIMER): the comment opens with the welcome.
+    expect(comments[0]).toMatch(/^<!-- cardinal:guidance -->\n### 👋 Welcome, @contrib-lee/);
   });
 
   it("follows the Link header across pages of changed files and fetches the relevant ones from every page", async () => {
