@@ -1,6 +1,17 @@
-/** Edit distance (Levenshtein) between two short strings. */
+/** Past this difference in length, editDistance returns the difference itself. */
+const EXACT_LENGTH_GAP = 16;
+
+/**
+ * Edit distance (Levenshtein) between two short strings. Callers only ask
+ * whether a value is a few edits from a name; when the lengths differ by more
+ * than EXACT_LENGTH_GAP the difference (a lower bound, already far beyond any
+ * typo) is returned instead, so a megabyte-long YAML value costs linear time,
+ * not length × candidates.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  const gap = Math.abs(a.length - b.length);
+  if (gap > EXACT_LENGTH_GAP) return gap;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

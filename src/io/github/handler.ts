@@ -274,6 +274,9 @@ async function reviewPullRequest(
       "review published",
     );
   } catch (error) {
+    // GitHub's request id, so that a failure can be traced with GitHub support.
+    const requestId = requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1");
+    log.error({ err: error, ...(requestId ? { requestId } : {}) }, `review failed${requestIdOf(error)}`);
     if (verdictPublished) throw error;
     // Never leave the PR without a verdict: say what went wrong, then let Probot log the error.
     const detail = `${error instanceof Error ? error.message : String(error)}${requestIdOf(error)}`;

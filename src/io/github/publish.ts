@@ -2,6 +2,42 @@ import { ANNOTATIONS_PER_REQUEST, CHECK_NAME, type CheckRunOutput } from "../../
 import { COMMENT_MARKER } from "../../report/comment.js";
 import type { Octokit, RepoRef } from "./pull-request.js";
 
+/** Waits GitHub asks for before a publishing call is tried again, at most this long (seconds). */
+export const MAX_RETRY_AFTER_SECONDS = 60;
+/** Tries after a secondary rate limit, on top of the first. */
+export const RATE_LIMIT_RETRIES = 2;
+
+/** Seconds GitHub asks to wait when it refuses a call for a (secondary) rate limit, or undefined. */
+export function rateLimitWait(error: unknown): number | undefined {
+  const e = error as { status?: unknown; response?: { headers?: Record<string, string | number | undefined> } } | null;
+  if (e?.status !== 403 && e?.status !== 429) return undefined;
+  const retryAfter = e.response?.headers?.["retry-after"];
+  if (retryAfter === undefined) return undefined;
+  const seconds = Number(retryAfter);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/**
+ * Runs one GitHub write, and runs it again when GitHub refuses it for a
+ * secondary rate limit (403/429 with `retry-after`): up to RATE_LIMIT_RETRIES
+ * times, each after the wait GitHub asks for when it is at most
+ * MAX_RETRY_AFTER_SECONDS. Probot's Octokit retries 5xx and waits out primary
+ * limits, but `probot run` builds it with a secondary-limit policy that only
+ * logs, and an app cannot change its Octokit's options; so the writes that
+ * publish a verdict carry their own bounded retry.
+ */
+export async function withRateLimitRetry<T>(call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const wait = rateLimitWait(error);
+      if (wait === undefined || wait > MAX_RETRY_AFTER_SECONDS || attempt >= RATE_LIMIT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
+  }
+}
+
 export interface BotIdentity {
   /** `slug[bot]`, when Cardinal could ask GitHub who it is. */
   readonly login?: string;
@@ -34,20 +70,20 @@ export async function upsertComment(
   bot: BotIdentity,
   options: { readonly createIfMissing: boolean },
 ): Promise<CommentAction> {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 });
+  const comments = await withRateLimitRetry(() => octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }));
   const ours = comments.filter((c) => isOurs(c, bot)).sort((a, b) => a.id - b.id);
   const [keep, ...duplicates] = ours;
   for (const dup of duplicates) {
-    await octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: dup.id });
+    await withRateLimitRetry(() => octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: dup.id }));
   }
   if (body === undefined) return "none";
   if (keep) {
     if (keep.body === body) return "unchanged";
-    await octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: keep.id, body });
+    await withRateLimitRetry(() => octokit.rest.issues.updateComment({ owner: issue.owner, repo: issue.repo, comment_id: keep.id, body }));
     return "updated";
   }
   if (!options.createIfMissing) return "none";
-  await octokit.rest.issues.createComment({ ...issue, body });
+  await withRateLimitRetry(() => octokit.rest.issues.createComment({ ...issue, body }));
   return "created";
 }
 
@@ -71,13 +107,15 @@ export async function publishCheckRun(
   options: { readonly externalId: string; readonly botLogin?: string; readonly force?: boolean },
 ): Promise<CheckRunAction> {
   if (!options.force) {
-    const { data: existing } = await octokit.rest.checks.listForRef({
-      ...repo,
-      ref: headSha,
-      check_name: CHECK_NAME,
-      filter: "latest",
-      per_page: 100,
-    });
+    const { data: existing } = await withRateLimitRetry(() =>
+      octokit.rest.checks.listForRef({
+        ...repo,
+        ref: headSha,
+        check_name: CHECK_NAME,
+        filter: "latest",
+        per_page: 100,
+      }),
+    );
     const slug = options.botLogin?.replace(/\[bot\]$/, "");
     const latest = existing.check_runs.find((run) => run.head_sha === headSha && (!slug || run.app?.slug === slug));
     if (
@@ -102,18 +140,21 @@ export async function publishCheckRun(
     ...(output.text ? { text: output.text } : {}),
     ...(annotations.length > 0 ? { annotations: [...annotations] } : {}),
   });
-  const { data } = await octokit.rest.checks.create({
-    ...repo,
-    name: CHECK_NAME,
-    head_sha: headSha,
-    status: "completed",
-    conclusion: output.conclusion,
-    completed_at: new Date().toISOString(),
-    external_id: options.externalId,
-    output: outputFor(batches.shift() ?? []),
-  });
+  const first = outputFor(batches.shift() ?? []);
+  const { data } = await withRateLimitRetry(() =>
+    octokit.rest.checks.create({
+      ...repo,
+      name: CHECK_NAME,
+      head_sha: headSha,
+      status: "completed",
+      conclusion: output.conclusion,
+      completed_at: new Date().toISOString(),
+      external_id: options.externalId,
+      output: first,
+    }),
+  );
   for (const batch of batches) {
-    await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: outputFor(batch) });
+    await withRateLimitRetry(() => octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: outputFor(batch) }));
   }
   return "created";
 }

@@ -1,0 +1,122 @@
+/**
+ * Cardinal's benchmark suite. `npm run bench` (builds first), or
+ * `npm run bench -- --json FILE` to also write the figures as JSON.
+ * Options: --quick (fewer iterations), --skip cli,scaling,memory.
+ */
+import { performance } from "node:perf_hooks";
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import { cliThroughput } from "./cli.mjs";
+import { cardScaling } from "./engine.mjs";
+import { apiEconomy, memory, prScaling, reviewCost, setup } from "./review.mjs";
+
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf("--json");
+const jsonFile = jsonAt === -1 ? undefined : args[jsonAt + 1];
+if (jsonAt !== -1 && !jsonFile) {
+  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory]");
+  process.exit(2);
+}
+const quick = args.includes("--quick");
+const skipAt = args.indexOf("--skip");
+const skip = new Set(skipAt === -1 ? [] : (args[skipAt + 1] ?? "").split(","));
+
+const started = performance.now();
+const result = {
+  machine: {
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    date: new Date().toISOString(),
+  },
+};
+const step = (name) => process.stderr.write(`bench: ${name}…\n`);
+
+const env = await setup();
+try {
+  step("API economy");
+  Object.assign(result, await apiEconomy(env));
+  step("review cost");
+  Object.assign(result, await reviewCost(env, { iterations: quick ? 10 : 50 }));
+  if (!skip.has("scaling")) {
+    step("PR size scaling");
+    result.scaling = { prFiles: await prScaling(env, quick ? [10, 300] : [10, 300, 3000]) };
+  }
+  if (!skip.has("memory")) {
+    step("memory");
+    Object.assign(result, await memory(env, { count: quick ? 50 : 200 }));
+  }
+} finally {
+  await env.close();
+}
+if (!skip.has("scaling")) {
+  step("card size scaling");
+  result.scaling = {
+    ...result.scaling,
+    cardSize: await cardScaling(
+      quick ? { "10KB": 10e3, "100KB": 100e3, "1MB": 1e6 } : { "10KB": 10e3, "100KB": 100e3, "1MB": 1e6, "5MB": 5e6, "10MB": 10e6 },
+    ),
+  };
+}
+if (!skip.has("cli")) {
+  step("CLI throughput");
+  Object.assign(result, await cliThroughput({ runs: quick ? 1 : 2 }));
+}
+result.totalSeconds = (performance.now() - started) / 1000;
+
+// ---- table ----
+const f = (x, d = 1) => (typeof x === "number" ? x.toFixed(d) : String(x ?? "—"));
+const rows = [];
+const row = (measure, value, note = "") => rows.push([measure, value, note]);
+const g = result.githubRequests;
+const h = result.hubRequests;
+const r = result.review;
+row("GitHub requests, first review (fresh process)", f(g.firstReview, 0), "target ≤ 6; incl. token + GET /app");
+row("GitHub requests, first review (warm process)", f(g.firstReviewWarmProcess, 0), "token and bot identity cached");
+row("GitHub requests, re-review (new sha, same files)", f(g.reReview, 0), "target ≤ 4");
+row("Hub requests, cold cache", f(h.cold, 0), `distinct repos named: ${h.distinctReposAsked}`);
+row("Hub requests, warm cache", f(h.warm, 0), "target 0");
+row("Review, ms per review (mean)", f(r.msPerReview, 2), `median ${f(r.medianMs, 2)}, p95 ${f(r.p95Ms, 2)}, n=${r.iterations}`);
+row("Review, reviews per second", f(r.reviewsPerSecond), "");
+row("Baseline, ms per review (mean)", f(r.baselineMsPerReview, 2), "list files + one comment");
+row("review.ratioVsBaseline", f(r.ratioVsBaseline, 2), "Cardinal / baseline; target ≤ 1.5");
+if (result.scaling?.prFiles) {
+  for (const v of Object.values(result.scaling.prFiles)) {
+    row(`PR of ${v.files} files, ms per review`, f(v.msPerReview, 1), `${v.githubRequests} GitHub requests`);
+  }
+}
+if (result.scaling?.cardSize) {
+  for (const [k, v] of Object.entries(result.scaling.cardSize)) {
+    row(`Card of ${k}, engine ms per review`, f(v.msPerReview, 1), `${f(v.msPerMB, 0)} ms/MB`);
+  }
+}
+if (result.memory) {
+  const m = result.memory;
+  if (m.skipped) row("memory", "skipped", m.skipped);
+  else {
+    row(`memory.growthPercent (${m.reviews} reviews)`, f(m.growthPercent, 1), `heap ${f(m.heapUsedAfterWarmupMB)} → ${f(m.heapUsedAfterMB)} MB after GC`);
+    row("Heap growth, second half", f(m.secondHalfGrowthPercent, 1), `peak RSS ${f(m.peakRssMB, 0)} MB`);
+  }
+}
+if (result.cli) {
+  const c = result.cli;
+  row(`CLI cards/s (${c.cards} cards, ${f(c.corpusMB)} MB)`, f(c.cardinalCardsPerSecond, 0), `${f(c.cardinalMs, 0)} ms, process start included`);
+  row("markdownlint-cli2 cards/s (same files)", f(c.markdownlintCardsPerSecond, 0), `${f(c.markdownlintMs, 0)} ms`);
+  row("cli.ratioVsMarkdownlint", f(c.ratioVsMarkdownlint, 2), "Cardinal / markdownlint-cli2; below 1 is faster");
+}
+const w0 = Math.max(...rows.map((x) => x[0].length), 7);
+const w1 = Math.max(...rows.map((x) => x[1].length), 5);
+const lines = [`| ${"Measure".padEnd(w0)} | ${"Value".padStart(w1)} | Notes |`, `| ${"-".repeat(w0)} | ${"-".repeat(w1 - 1)}: | ----- |`];
+for (const [a, b, c] of rows) lines.push(`| ${a.padEnd(w0)} | ${b.padStart(w1)} | ${c} |`);
+console.log(`\nCardinal benchmarks — Node ${result.machine.node}, ${result.machine.cpus} × ${result.machine.cpuModel}, ${f(result.totalSeconds, 0)} s\n`);
+console.log(lines.join("\n"));
+if (env.github.counter.unknown.length > 0) {
+  console.log(`\nGitHub requests the bench's fake does not know (answered 404): ${[...new Set(env.github.counter.unknown)].join("; ")}`);
+  result.unknownGithubRequests = [...new Set(env.github.counter.unknown)];
+}
+if (jsonFile) {
+  writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nJSON written to ${jsonFile}`);
+}

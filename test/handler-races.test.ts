@@ -1,0 +1,72 @@
+/**
+ * Racing events: several `synchronize` events for one pull request received
+ * together. Cardinal serialises per PR and drops jobs whose head sha is no
+ * longer the newest: one sticky comment, one check run, for the newest sha.
+ */
+import nock from "nock";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import app from "../src/index.js";
+import {
+  api,
+  createProbot,
+  fixture,
+  mockContent,
+  mockCreateCheckRun,
+  mockCreateComment,
+  mockListCheckRuns,
+  mockListComments,
+  mockListFiles,
+  mockReviewStart,
+  prFile,
+  trackUnmatched,
+  type CheckRunBody,
+} from "./helpers/github.js";
+
+const BROKEN_CARD = "---\nlicense: apache-2.0\npipeline_tag: text-generation: causal\n---\n\n# tiny-llm-x\n";
+const SHAS = ["1111111111111111111111111111111111111111", "2222222222222222222222222222222222222222", "3333333333333333333333333333333333333333"];
+
+function synchronize(sha: string) {
+  const payload = fixture<"pull_request.synchronize">("pull_request.synchronize.json");
+  payload.pull_request.head.sha = sha;
+  return payload;
+}
+
+let unmatched: ReturnType<typeof trackUnmatched>;
+beforeEach(() => {
+  nock.disableNetConnect();
+  unmatched = trackUnmatched();
+});
+afterEach(() => {
+  unmatched.stop();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+describe("racing synchronize events", () => {
+  it("three pushes received together: one review, published for the newest head sha only", async () => {
+    const probot = await createProbot(app);
+    const newest = SHAS[2]!;
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const scope = api();
+    // Exactly one review's worth of requests, all at the newest sha; a superseded job reaching GitHub would be unmatched.
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile("models/x/README.md")]);
+    mockContent(scope, "models/x/README.md", BROKEN_CARD, { ref: newest });
+    mockListCheckRuns(scope, [], newest);
+    mockCreateCheckRun(scope, checkRuns);
+    mockListComments(scope, []);
+    mockCreateComment(scope, comments);
+
+    await Promise.all(
+      SHAS.map((sha, i) => probot.receive({ id: `delivery-race-${i}`, name: "pull_request", payload: synchronize(sha) })),
+    );
+
+    expect(unmatched.requests).toEqual([]);
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(checkRuns).toHaveLength(1);
+    expect(checkRuns[0]).toMatchObject({ head_sha: newest, status: "completed", conclusion: "failure" });
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toContain("reviewed at `3333333`");
+  });
+});
