@@ -2,12 +2,12 @@
  * `/cardinal …` commands in pull request comments (issue_comment.created),
  * through probot.receive: recheck with its permission check, explain, help.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { parseCommand } from "../src/io/github/commands.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   BOT_LOGIN,
@@ -25,8 +25,8 @@ import {
   mockReviewStart,
   mockToken,
   prFile,
-  trackUnmatched,
   type CheckRunBody,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -66,21 +66,8 @@ function mockRecheckReview(scope: nock.Scope, checkRuns: CheckRunBody[], created
   mockCreateComment(scope, created);
 }
 
-let unmatched: ReturnType<typeof trackUnmatched>;
-
 useFakeHub();
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("/cardinal recheck", () => {
   it("re-runs the review for the PR's author: GET /pulls/7, then a new check run and the comment", async () => {

@@ -2,11 +2,11 @@
  * The sticky comment and redeliveries: one Cardinal comment per PR, found by
  * its marker and the app's own login, edited only when its text changes.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   BOT_LOGIN,
@@ -29,9 +29,9 @@ import {
   mockToken,
   mockUpdateComment,
   prFile,
-  trackUnmatched,
   type CheckRunBody,
   mockRepoWithLfs,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -79,21 +79,8 @@ function mockPullRequestFiles(scope: nock.Scope, card: string): void {
   mockContent(scope, "models/x/README.md", card);
 }
 
-let unmatched: ReturnType<typeof trackUnmatched>;
-
 useFakeHub();
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("sticky comment", () => {
   it("PATCHes Cardinal's earlier comment on synchronize instead of posting a second one", async () => {

@@ -2,11 +2,10 @@
  * When Cardinal reviews, skips or re-runs: drafts, bot authors, the
  * repository's configuration, and the check run's re-run button on a fork PR.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   createProbot,
@@ -31,10 +30,10 @@ import {
   prFile,
   pullFixture,
   REPO,
-  trackUnmatched,
   type CheckRunBody,
   mockRepoWithLfs,
   mockTree,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -61,21 +60,8 @@ const GOOD_CARD = [
   ...CARD_BODY_LINES,
 ].join("\n");
 
-let unmatched: ReturnType<typeof trackUnmatched>;
-
 useFakeHub();
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("drafts and bots", () => {
   it("skips a draft with a 'skipped' check run and no file listing or comment, then reviews it on ready_for_review", async () => {

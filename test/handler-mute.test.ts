@@ -1,9 +1,8 @@
 /** A `cardinal: mute <rule-id>` label switches one rule off for one pull request, and the comment says so. */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   createProbot,
@@ -17,26 +16,14 @@ import {
   mockReviewStart,
   mockTree,
   prFile,
-  trackUnmatched,
   type CheckRunBody,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 const CARD = ["---", "license: Apache 2.0", "language: EN", "---", "", "# tiny-llm-x", "", ...CARD_BODY_LINES].join("\n");
 
-let unmatched: ReturnType<typeof trackUnmatched>;
 useFakeHub();
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("mute labels", () => {
   it("switches the labelled rule off for this pull request and names it in the comment", async () => {

@@ -2,14 +2,14 @@
  * Onboarding: the welcome for first-time contributors, the first-time label,
  * and the skip rules (labels and title), through probot.receive.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import app from "../src/index.js";
 import { renderWelcome } from "../src/report/comment.js";
 import { RULE_IDS } from "../src/rules/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   createProbot,
@@ -29,8 +29,8 @@ import {
   mockReviewStart,
   mockToken,
   prFile,
-  trackUnmatched,
   type CheckRunBody,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = [
@@ -88,21 +88,8 @@ function mockReviewWithComment(scope: nock.Scope, card = BROKEN_CARD, checkRuns:
   return created;
 }
 
-let unmatched: ReturnType<typeof trackUnmatched>;
-
 useFakeHub();
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("welcome for first-time contributors", () => {
   it("opens a FIRST_TIMER's comment with the welcome: what Cardinal checks, how to read it, CONTRIBUTING, the local command", async () => {

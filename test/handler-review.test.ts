@@ -2,11 +2,11 @@
  * The review road through the real Probot: which files are listed and
  * fetched, and what the check run and comment say.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   contentsJson,
@@ -29,10 +29,10 @@ import {
   OWNER,
   prFile,
   REPO,
-  trackUnmatched,
   type CheckRunBody,
   mockRepoWithLfs,
   mockTree,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 /** A model card whose metadata breaks at line 4, column 15 (an unquoted `: ` in a value). */
@@ -50,21 +50,8 @@ const BROKEN_CARD = [
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
-let unmatched: ReturnType<typeof trackUnmatched>;
-
 const fakeHub = useFakeHub({ behaviours: { "datasets/acme-ai/flaky-data": { status: 503 } } });
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("pull_request.opened", () => {
   it("fails the check with an annotation at the broken line, comments the finding, and reads weights from the diff only", async () => {

@@ -3,11 +3,11 @@
  * pull request review with a suggestion block, once per head sha, never
  * repeated, and never at the cost of the review itself.
  */
-import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type nock from "nock";
+import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
-import { allowFakeHub, useFakeHub } from "./helpers/fake-hub.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   comment,
@@ -33,9 +33,9 @@ import {
   prFile,
   review,
   reviewComment,
-  trackUnmatched,
   type CheckRunBody,
   type ReviewBody,
+  useNockSandbox,
 } from "./helpers/github.js";
 
 const CARD_PATH = "models/x/README.md";
@@ -49,21 +49,8 @@ const BODY_EDIT_PATCH = "@@ -10,3 +10,3 @@\n \n-Old uses.\n+Generating short chi
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
-let unmatched: ReturnType<typeof trackUnmatched>;
-
 useFakeHub();
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  allowFakeHub();
-  unmatched = trackUnmatched();
-});
-
-afterEach(() => {
-  unmatched.stop();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const unmatched = useNockSandbox({ fakeHub: true });
 
 /** The requests of the review itself, up to the sticky comment. */
 function mockReviewedCard(scope: nock.Scope, patch: string, checkRuns: CheckRunBody[], comments: string[], status: "added" | "modified" = "added") {

@@ -8,6 +8,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { EmitterWebhookEvent, EmitterWebhookEventName } from "@octokit/webhooks";
 import nock from "nock";
+import { afterEach, beforeEach } from "vitest";
 import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
 
 export const API = "https://api.github.com";
@@ -500,4 +501,28 @@ export function mockCreateReview(scope: nock.Scope, into: ReviewBody[], options:
     });
   }
   return interceptor.reply(200, (_uri: string, body: nock.Body) => review(81_000, (body as ReviewBody).commit_id));
+}
+
+/**
+ * The network rules every handler test runs under: nock blocks the network
+ * (the loopback fake Hub stays reachable when asked), requests that match no
+ * mock are recorded, and every mock is cleared after each test.
+ */
+export function useNockSandbox(options: { readonly fakeHub?: boolean } = {}): { readonly requests: readonly string[] } {
+  let tracker: ReturnType<typeof trackUnmatched> | undefined;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    if (options.fakeHub) nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+    tracker = trackUnmatched();
+  });
+  afterEach(() => {
+    tracker?.stop();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  return {
+    get requests() {
+      return tracker?.requests ?? [];
+    },
+  };
 }
