@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import type { EmitterWebhookEvent, EmitterWebhookEventName } from "@octokit/webhooks";
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
+import { allowFakeHub } from "./fake-hub.js";
 import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
 
 export const API = "https://api.github.com";
@@ -512,7 +513,7 @@ export function useNockSandbox(options: { readonly fakeHub?: boolean } = {}): { 
   let tracker: ReturnType<typeof trackUnmatched> | undefined;
   beforeEach(() => {
     nock.disableNetConnect();
-    if (options.fakeHub) nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+    if (options.fakeHub) allowFakeHub();
     tracker = trackUnmatched();
   });
   afterEach(() => {
