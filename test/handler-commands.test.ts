@@ -6,7 +6,7 @@ import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { parseCommand } from "../src/io/github/commands.js";
-import { CARD_BODY_LINES } from "./helpers/cards.js";
+import { BROKEN_CARD } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -28,18 +28,6 @@ import {
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
-
-const BROKEN_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation: causal",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
 
 type CommentPayload = ReturnType<typeof fixture<"issue_comment.created">>;
 

@@ -5,7 +5,7 @@
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
-import { CARD_BODY_LINES } from "./helpers/cards.js";
+import { BROKEN_CARD, GOOD_CARD } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -33,38 +33,6 @@ import {
   mockRepoWithLfs,
   useNockSandbox,
 } from "./helpers/github.js";
-
-const BROKEN_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation: causal",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
-
-const GOOD_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation",
-  "language:",
-  "- en",
-  "datasets:",
-  "- roneneldan/TinyStories",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  "## Intended uses & limitations",
-  "",
-  "Research on small language models; not for production use.",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
 
 /** Cardinal's comment from an earlier push (another sha, another finding). */
 const STALE_BODY = `${MARKER}\n### Cardinal review\n\n**1 warning** in 1 file · reviewed at \`c2a6b03\`\n\n#### \`models/x/README.md\`\n\n- ⚠️ **No metadata block at the top of the card** (line 1)\n`;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
-import { CARD_BODY_LINES } from "./helpers/cards.js";
+import { BROKEN_CARD, CARD_BODY_LINES } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -35,18 +35,6 @@ import {
   mockTree,
   useNockSandbox,
 } from "./helpers/github.js";
-
-const BROKEN_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation: causal",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
 
 const GOOD_CARD = [
   "---",

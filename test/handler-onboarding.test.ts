@@ -8,7 +8,7 @@ import { resolveConfig } from "../src/core/config.js";
 import app from "../src/index.js";
 import { renderWelcome } from "../src/report/comment.js";
 import { RULE_IDS } from "../src/rules/index.js";
-import { CARD_BODY_LINES } from "./helpers/cards.js";
+import { BROKEN_CARD, GOOD_CARD } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -32,38 +32,6 @@ import {
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
-
-const BROKEN_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation: causal",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
-
-const GOOD_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation",
-  "language:",
-  "- en",
-  "datasets:",
-  "- roneneldan/TinyStories",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  "## Intended uses & limitations",
-  "",
-  "Research on small language models; not for production use.",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
 
 const firstTimer = () => fixture<"pull_request.opened">("pull_request.opened.first-timer.json");
 const contributor = () => fixture<"pull_request.opened">("pull_request.opened.contributor.json");

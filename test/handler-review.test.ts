@@ -5,7 +5,7 @@
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
-import { CARD_BODY_LINES } from "./helpers/cards.js";
+import { BROKEN_CARD, CARD_BODY_LINES } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
@@ -34,19 +34,6 @@ import {
   mockTree,
   useNockSandbox,
 } from "./helpers/github.js";
-
-/** A model card whose metadata breaks at line 4, column 15 (an unquoted `: ` in a value). */
-const BROKEN_CARD = [
-  "---",
-  "license: apache-2.0",
-  "library_name: transformers",
-  "pipeline_tag: text-generation: causal",
-  "---",
-  "",
-  "# tiny-llm-x",
-  "",
-  ...CARD_BODY_LINES,
-].join("\n");
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
