@@ -3,7 +3,7 @@
  * into model-index) and get its value as data together with the file lines
  * of the key and of the value, so every finding points at the right line.
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type Scalar } from "yaml";
 import type { Fix } from "../core/types.js";
 import type { Card } from "./card.js";
 import { yamlPosition, type FrontMatter } from "./front-matter.js";
@@ -152,4 +152,13 @@ export function appendMetadataLine(card: Card, line: string): Fix | undefined {
   const close = fm.block.closeLine;
   const eol = card.text.includes("\r\n") ? "\r\n" : "\n";
   return { line: close, endLine: close, replacement: `${line}${eol}${card.lines.lineText(close)}` };
+}
+
+/** A located value with a YAML alias (`*name`) followed to what it stands for; other values as they are. */
+export function deref<T extends Located>(card: Card, located: T): T {
+  const node = located.node;
+  const fm = metadataOf(card);
+  if (!fm || !isAlias(node)) return located;
+  const target = node.resolve(fm.document) ?? null;
+  return { ...located, node: target, value: target ? (target.toJSON() as unknown) : null };
 }

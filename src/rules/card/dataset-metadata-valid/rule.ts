@@ -5,9 +5,9 @@ import { closest } from "../../../core/suggest.js";
 import { joinText, prose, text, type Text } from "../../../core/text.js";
 import type { Fix, Report } from "../../../core/types.js";
 import type { Card } from "../../../parse/card.js";
-import { describeType, entry, field, fields, items, type Entry, type Located } from "../../../parse/metadata.js";
+import { deref, describeType, entry, field, fields, items, type Entry, type Located } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
-import { deref, nearMiss, replaceValueFix } from "./values.js";
+import { nearMiss, replaceValueFix } from "./values.js";
 
 /** datasetcard.md, huggingface_hub DatasetCardData. */
 export const SIZE_CATEGORIES = [

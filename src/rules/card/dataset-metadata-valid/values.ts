@@ -2,11 +2,11 @@
  * Helpers of card/dataset-metadata-valid: near misses of enumerated values,
  * the certain one-line fix that replaces a value, and alias resolution.
  */
-import { isAlias, isScalar, parseDocument, type Scalar } from "yaml";
+import { isScalar, parseDocument, type Scalar } from "yaml";
 import type { Fix } from "../../../core/types.js";
 import { closest, editDistance } from "../../../core/suggest.js";
 import type { Card } from "../../../parse/card.js";
-import { metadataOf, sourceText, type Located } from "../../../parse/metadata.js";
+import { sourceText, type Located } from "../../../parse/metadata.js";
 
 export interface NearMiss {
   /** The value probably meant. */
@@ -28,15 +28,6 @@ export function nearMiss(value: string, candidates: readonly string[]): NearMiss
   if (spaced) return { suggestion: spaced, certain: false };
   const near = closest(value, candidates);
   return near === undefined ? undefined : { suggestion: near, certain: false };
-}
-
-/** A value as a located node with an alias (`*name`) replaced by the node it points to. */
-export function deref<T extends Located>(card: Card, located: T): T {
-  const node = located.node;
-  const fm = metadataOf(card);
-  if (!fm || !isAlias(node)) return located;
-  const target = node.resolve(fm.document) ?? null;
-  return { ...located, node: target, value: target ? (target.toJSON() as unknown) : null };
 }
 
 /** Text a plain (unquoted) YAML scalar can hold and read back unchanged. */

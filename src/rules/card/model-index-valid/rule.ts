@@ -1,10 +1,10 @@
 import { PIPELINE_DATA, PIPELINE_TYPES, type PipelineData } from "@huggingface/tasks";
-import { isAlias, isMap, isScalar, isSeq, type Node } from "yaml";
+import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { defineRule } from "../../../core/rule.js";
 import { closest } from "../../../core/suggest.js";
 import { joinText, prose, text, type Text } from "../../../core/text.js";
 import type { Card } from "../../../parse/card.js";
-import { describeType, entry, field, items, metadataOf, type Entry, type Located } from "../../../parse/metadata.js";
+import { deref, describeType, entry, field, items, type Entry, type Located } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
 
 const TASK_TYPES: ReadonlySet<string> = new Set(PIPELINE_TYPES);
@@ -41,15 +41,6 @@ const HINT_SOURCE = prose("Give the `url` of the page the result comes from (a l
 const HINT_VERIFIED = prose(
   "Remove `verified: true`, or set it to `false`: only the Hub's evaluation service marks a result as verified, and it adds a `verifyToken` when it does.",
 );
-
-/** A value as a located node with aliases (`*name`) replaced by the node they point to. */
-function deref<T extends Located>(card: Card, located: T): T {
-  const node = located.node;
-  const fm = metadataOf(card);
-  if (!fm || !isAlias(node)) return located;
-  const target = node.resolve(fm.document) ?? null;
-  return { ...located, node: target, value: target ? (target.toJSON() as unknown) : null };
-}
 
 /** The line a finding about this node points at: a key's own line for a mapping entry. */
 function lineOf(located: Located | Entry): number {
