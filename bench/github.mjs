@@ -1,14 +1,16 @@
 /**
  * An in-process GitHub for the benchmarks: one set of persistent nock
- * interceptors that route every REST call the app may make to a small
- * stateful fake (pull request files, file contents, tree, check runs,
- * comments, reviews). Every request that reaches api.github.com is counted
+ * interceptors that route every REST and GraphQL call the app may make to a
+ * small stateful fake (pull request files, file contents and blobs, check
+ * runs, comments, reviews; GraphQL answered by the same fake the tests use,
+ * lib/tools/fake-github-graphql.js). Every request that reaches api.github.com is counted
  * here, by interception, whatever the app's own code believes it sent.
  */
-import { generateKeyPairSync } from "node:crypto";
+import { createHash, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";
+import { answerGraphql, operationName } from "../lib/tools/fake-github-graphql.js";
 
 export const API = "https://api.github.com";
 export const OWNER = "acme-ai";
@@ -69,10 +71,16 @@ function contentsJson(path, bytes, ref) {
   };
 }
 
-function prFile(filename, patch, sha) {
+/** Git's blob sha of a text: the same text, the same sha, as on GitHub. */
+export function gitBlobSha(text) {
+  const bytes = Buffer.from(text, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
+function prFile(filename, patch, sha, blob) {
   const lines = patch ? patch.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")).length : 0;
   return {
-    sha: "3f4c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b",
+    sha: blob,
     filename,
     status: "added",
     additions: lines,
@@ -93,6 +101,7 @@ function prFile(filename, patch, sha) {
  */
 export function installGitHub() {
   const pulls = new Map();
+  const blobs = new Map();
   const counter = { total: 0, byRoute: new Map(), unknown: [] };
   let nextId = 1000;
 
@@ -119,6 +128,20 @@ export function installGitHub() {
     };
   }
 
+  const stateAt = (sha) => [...pulls.values()].find((s) => s.sha === sha);
+  const graphqlState = {
+    config: () => undefined,
+    comments: (number) => pulls.get(number)?.comments ?? [],
+    checkRuns: (sha) =>
+      [...pulls.values()].flatMap((s) =>
+        s.checkRuns
+          .filter((r) => r.head_sha === sha)
+          .map((r) => ({ ...r, output: { title: r.output?.title ?? null, summary: r.output?.summary ?? null, annotations_count: r.output?.annotations?.length ?? 0 } })),
+      ),
+    blob: (sha) => blobs.get(sha),
+    file: (commit, path) => stateAt(commit)?.contents.get(path),
+  };
+
   function route(method, uri, body, headers) {
     const url = new URL(uri, API);
     const p = decodeURIComponent(url.pathname);
@@ -138,16 +161,20 @@ export function installGitHub() {
       return [404, notFound];
     }
     if (p === "/graphql" && method === "POST") {
-      count("POST /graphql");
-      counter.unknown.push(`POST /graphql ${JSON.stringify(body).slice(0, 120)}`);
-      return [200, { data: null, errors: [{ message: "bench: GraphQL is not faked" }] }];
+      const operation = operationName(body?.query ?? "") ?? "(unnamed)";
+      count(`POST graphql ${operation}`);
+      const answer = answerGraphql(body, graphqlState);
+      if (answer.data === null) counter.unknown.push(`POST /graphql ${operation}`);
+      return [200, answer];
     }
     if ((m = /^\/(?:repos\/[^/]+\/[^/]+|repositories\/\d+)\/pulls\/(\d+)\/files$/.exec(p)) && method === "GET") {
       count("GET pulls/files");
       const state = pullState(Number(m[1]));
       const perPage = Number(q.get("per_page") ?? 30);
       const page = Number(q.get("page") ?? 1);
-      const slice = state.files.slice((page - 1) * perPage, page * perPage).map((f) => prFile(f.path, f.patch, state.sha));
+      const slice = state.files
+        .slice((page - 1) * perPage, page * perPage)
+        .map((f) => prFile(f.path, f.patch, state.sha, gitBlobSha(state.contents.get(f.path) ?? f.patch ?? f.path)));
       const last = Math.max(1, Math.ceil(state.files.length / perPage));
       const headers = {};
       if (page < last) {
@@ -279,6 +306,7 @@ export function installGitHub() {
     },
     setPull(number, { files, contents, sha, payload }) {
       const previous = pulls.get(number);
+      for (const text of Object.values(contents)) blobs.set(gitBlobSha(text), text);
       pulls.set(number, {
         files,
         contents: new Map(Object.entries(contents)),

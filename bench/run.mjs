@@ -46,7 +46,7 @@ try {
   }
   if (!skip.has("memory")) {
     step("memory");
-    Object.assign(result, await memory(env, { count: quick ? 50 : 200 }));
+    Object.assign(result, await memory(env, { count: quick ? 200 : 2000 }));
   }
 } finally {
   await env.close();
@@ -96,8 +96,14 @@ if (result.memory) {
   const m = result.memory;
   if (m.skipped) row("memory", "skipped", m.skipped);
   else {
-    row(`memory.growthPercent (${m.reviews} reviews)`, f(m.growthPercent, 1), `heap ${f(m.heapUsedAfterWarmupMB)} → ${f(m.heapUsedAfterMB)} MB after GC`);
-    row("Heap growth, second half", f(m.secondHalfGrowthPercent, 1), `peak RSS ${f(m.peakRssMB, 0)} MB`);
+    const half = Math.floor(m.reviews / 2);
+    row(
+      `memory.growthPercent (reviews ${half + 1}–${m.reviews} vs 1–${half})`,
+      f(m.growthPercent, 1),
+      `heap after GC ${f(m.heapUsedMiddleMB)} → ${f(m.heapUsedAfterMB)} MB`,
+    );
+    row(`Heap growth since warm-up (${m.reviews} reviews)`, f(m.growthFromWarmupPercent, 1), `heap ${f(m.heapUsedAfterWarmupMB)} MB after warm-up`);
+    row(`Peak RSS over ${m.reviews} reviews, MB`, f(m.peakRssMB, 0), "sampled every 10 reviews");
   }
 }
 if (result.cli) {
@@ -112,6 +118,10 @@ const lines = [`| ${"Measure".padEnd(w0)} | ${"Value".padStart(w1)} | Notes |`, 
 for (const [a, b, c] of rows) lines.push(`| ${a.padEnd(w0)} | ${b.padStart(w1)} | ${c} |`);
 console.log(`\nCardinal benchmarks — Node ${result.machine.node}, ${result.machine.cpus} × ${result.machine.cpuModel}, ${f(result.totalSeconds, 0)} s\n`);
 console.log(lines.join("\n"));
+const routes = (byRoute) => Object.entries(byRoute).map(([k, v]) => `${k} ${v}`).join(", ");
+console.log(`\nFirst review (fresh process): ${routes(g.firstReviewByRoute)}`);
+console.log(`First review (warm process): ${routes(g.firstReviewWarmProcessByRoute)}`);
+console.log(`Re-review: ${routes(g.reReviewByRoute)}`);
 if (env.github.counter.unknown.length > 0) {
   console.log(`\nGitHub requests the bench's fake does not know (answered 404): ${[...new Set(env.github.counter.unknown)].join("; ")}`);
   result.unknownGithubRequests = [...new Set(env.github.counter.unknown)];

@@ -11,21 +11,23 @@ import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
   BOT_LOGIN,
+  comment,
   createProbot,
   fixture,
   lfsPointerPatch,
-  mockContent,
+  listedCheckRun,
   mockCreateCheckRun,
   mockCreateComment,
   mockGetPull,
-  mockListComments,
   mockListFiles,
   mockPermission,
-  mockRepoWithLfs,
   mockReviewStart,
+  mockSnapshot,
   mockToken,
   prFile,
+  REPO_WITH_LFS,
   type CheckRunBody,
+  type SnapshotOptions,
   useNockSandbox,
 } from "./helpers/github.js";
 
@@ -43,15 +45,18 @@ function commented(body: string, login = "octo-dana", type = "User"): CommentPay
 /** The pull request as GET /pulls/7 answers it. */
 const pull = () => fixture<"pull_request.opened">("pull_request.opened.json").pull_request as unknown as Record<string, unknown>;
 
-/** A whole review after a recheck: the check run is written even if the verdict is the same. */
-function mockRecheckReview(scope: nock.Scope, checkRuns: CheckRunBody[], created: string[]): void {
+/**
+ * A whole review after a recheck: GET /pulls/7, the file list, the snapshot
+ * (no config, the card's text, the repository around it, and whatever
+ * `snapshot` adds: earlier comments and check runs), then a new check run,
+ * written even if the verdict is the same, and the comment when its text is new.
+ */
+function mockRecheckReview(scope: nock.Scope, checkRuns: CheckRunBody[], created: string[], snapshot: SnapshotOptions = {}): void {
   mockGetPull(scope, pull());
   mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
-  mockRepoWithLfs(scope);
-  mockContent(scope, "models/x/README.md", BROKEN_CARD);
+  mockSnapshot(scope, { files: { "models/x/README.md": BROKEN_CARD }, repo: REPO_WITH_LFS, ...snapshot });
   mockCreateCheckRun(scope, checkRuns);
-  mockListComments(scope, []);
-  mockCreateComment(scope, created);
+  if (!snapshot.comments?.length) mockCreateComment(scope, created);
 }
 
 useFakeHub();
@@ -69,12 +74,25 @@ describe("/cardinal recheck", () => {
     await probot.receive({ id: "recheck-1", name: "issue_comment", payload: commented("I fixed the YAML in the card.\r\n\r\n/cardinal recheck") });
 
     expect(scope.pendingMocks()).toEqual([]);
-    // No permission lookup for the author, and no listing of earlier check runs: both would be unmatched.
+    // No permission lookup for the author, and no REST listing of check runs or comments: they would be unmatched.
     expect(unmatched.requests).toEqual([]);
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]).toMatchObject({ conclusion: "failure", head_sha: "6dcb09b5b57875f334f61aebed695e2e4193db5e", external_id: "pr:7" });
     expect(created).toHaveLength(1);
     expect(created[0]).toContain("card/front-matter-valid-yaml");
+
+    // Asked again with that very verdict on the commit (in the snapshot): the check run is written anyway,
+    // so the asker sees that the review ran; the comment, unchanged, is left alone (no POST, no PATCH mock).
+    const again = api();
+    mockRecheckReview(again, checkRuns, created, { checkRuns: [listedCheckRun(checkRuns[0]!)], comments: [comment(900, created[0]!)] });
+
+    await probot.receive({ id: "recheck-1-again", name: "issue_comment", payload: commented("/cardinal recheck") });
+
+    expect(again.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    expect(checkRuns).toHaveLength(2);
+    expect(checkRuns[1]).toMatchObject({ conclusion: "failure", output: { title: checkRuns[0]!.output.title, summary: checkRuns[0]!.output.summary } });
+    expect(created).toHaveLength(1);
   });
 
   it.each(["write", "maintain", "admin"] as const)("re-runs it for a user with %s permission", async (role) => {

@@ -1,6 +1,7 @@
 /**
  * The sticky comment and redeliveries: one Cardinal comment per PR, found by
- * its marker and the app's own login, edited only when its text changes.
+ * its marker and the app's own login among the comments the review's
+ * snapshot reads, edited only when its text changes.
  */
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
@@ -13,38 +14,46 @@ import {
   comment,
   createProbot,
   fixture,
+  HEAD_SHA,
   lfsPointerPatch,
   listedCheckRun,
   MARKER,
   mockApp,
-  mockContent,
   mockCreateCheckRun,
   mockCreateComment,
   mockDeleteComment,
-  mockListCheckRuns,
-  mockListComments,
   mockListFiles,
-  mockNoConfig,
   mockReviewStart,
+  mockSnapshot,
   mockToken,
   mockUpdateComment,
   prFile,
+  REPO_WITH_LFS,
   type CheckRunBody,
-  mockRepoWithLfs,
+  type SnapshotOptions,
   useNockSandbox,
 } from "./helpers/github.js";
+import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
-/** Cardinal's comment from an earlier push (another sha, another finding). */
-const STALE_BODY = `${MARKER}\n### Cardinal review\n\n**1 warning** in 1 file · reviewed at \`c2a6b03\`\n\n#### \`models/x/README.md\`\n\n- ⚠️ **No metadata block at the top of the card** (line 1)\n`;
+/** Cardinal's comment from an earlier push (another finding). */
+const STALE_BODY = `${MARKER}\n### Cardinal review\n\n**1 warning** in 1 file\n\n#### \`models/x/README.md\`\n\n- ⚠️ **No metadata block at the top of the card** (line 1)\n`;
 
 const synchronize = () => fixture<"pull_request.synchronize">("pull_request.synchronize.json");
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
-/** Listing and reading a PR that adds the given card next to LFS weights. */
-function mockPullRequestFiles(scope: nock.Scope, card: string): void {
+/**
+ * A PR that adds the given card next to LFS weights: its file list, then the
+ * review's snapshot (the card's text, the repository around it, and the PR's
+ * comments and check runs as `github` says).
+ */
+function mockPullRequest(
+  scope: nock.Scope,
+  card: string,
+  github: Pick<SnapshotOptions, "comments" | "checkRuns" | "sha"> = {},
+  into?: GraphqlRequestBody[],
+): void {
   mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
-  mockRepoWithLfs(scope);
-  mockContent(scope, "models/x/README.md", card);
+  mockSnapshot(scope, { files: { "models/x/README.md": card }, repo: REPO_WITH_LFS, ...github }, into);
 }
 
 useFakeHub();
@@ -56,13 +65,14 @@ describe("sticky comment", () => {
     const updates: string[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, BROKEN_CARD);
-    mockListCheckRuns(scope);
+    // The snapshot brings the PR's comments: no GET /issues/7/comments.
+    mockPullRequest(scope, BROKEN_CARD, {
+      comments: [
+        comment(101, "Thanks! Could you also add the eval numbers?", { login: "maintainer-max" }),
+        comment(102, STALE_BODY, { login: BOT_LOGIN, type: "Bot" }),
+      ],
+    });
     mockCreateCheckRun(scope, []);
-    mockListComments(scope, [
-      comment(101, "Thanks! Could you also add the eval numbers?", { login: "maintainer-max" }),
-      comment(102, STALE_BODY, { login: BOT_LOGIN, type: "Bot" }),
-    ]);
     mockUpdateComment(scope, 102, updates);
 
     await probot.receive({ id: "delivery-sync-1", name: "pull_request", payload: synchronize() });
@@ -72,8 +82,11 @@ describe("sticky comment", () => {
     expect(unmatched.requests).toEqual([]);
     expect(updates).toHaveLength(1);
     expect(updates[0]!.startsWith(MARKER)).toBe(true);
+    // The findings of the head sha replace the earlier push's; the text names no commit.
     expect(updates[0]).toContain("card/front-matter-valid-yaml");
-    expect(updates[0]).toContain("reviewed at `6dcb09b`");
+    expect(updates[0]).not.toContain("No metadata block");
+    expect(updates[0]).not.toContain(HEAD_SHA.slice(0, 7));
+    expect(updates[0]).toContain("this comment follows the latest push; each commit's result is in its Cardinal check");
   });
 
   it("writes nothing when the comment and the check run already say the same", async () => {
@@ -83,23 +96,22 @@ describe("sticky comment", () => {
     const created: string[] = [];
     const firstScope = api();
     mockReviewStart(firstScope);
-    mockPullRequestFiles(firstScope, BROKEN_CARD);
-    mockListCheckRuns(firstScope);
+    mockPullRequest(firstScope, BROKEN_CARD);
     mockCreateCheckRun(firstScope, checkRuns);
-    mockListComments(firstScope, []);
     mockCreateComment(firstScope, created);
     await first.receive({ id: "delivery-same-1", name: "pull_request", payload: opened() });
     expect(firstScope.pendingMocks()).toEqual([]);
     expect(checkRuns).toHaveLength(1);
     expect(created).toHaveLength(1);
 
-    // The same sha again (a new process, a new delivery): GitHub already shows both.
+    // The same sha again (a new process, a new delivery): the snapshot shows GitHub has both already.
     const second = await createProbot(app);
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, BROKEN_CARD);
-    mockListCheckRuns(scope, [listedCheckRun(checkRuns[0]!)]);
-    mockListComments(scope, [comment(900, created[0]!, { login: BOT_LOGIN, type: "Bot" })]);
+    mockPullRequest(scope, BROKEN_CARD, {
+      checkRuns: [listedCheckRun(checkRuns[0]!)],
+      comments: [comment(900, created[0]!, { login: BOT_LOGIN, type: "Bot" })],
+    });
 
     await second.receive({ id: "delivery-same-2", name: "pull_request", payload: synchronize() });
 
@@ -108,20 +120,54 @@ describe("sticky comment", () => {
     expect(unmatched.requests).toEqual([]);
   });
 
+  it("leaves the comment untouched on a push that changes no finding, and checks the new commit", async () => {
+    const first = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const created: string[] = [];
+    const firstScope = api();
+    mockReviewStart(firstScope);
+    mockPullRequest(firstScope, BROKEN_CARD);
+    mockCreateCheckRun(firstScope, checkRuns);
+    mockCreateComment(firstScope, created);
+    await first.receive({ id: "delivery-push-1", name: "pull_request", payload: opened() });
+    expect(firstScope.pendingMocks()).toEqual([]);
+    expect(created).toHaveLength(1);
+
+    // A new commit with the same card: no check run on it yet, Cardinal's comment from the first review.
+    const newer = "c2a6b03f1e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b";
+    const payload = synchronize();
+    payload.pull_request.head.sha = newer;
+    const second = await createProbot(app);
+    const queries: GraphqlRequestBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockPullRequest(scope, BROKEN_CARD, { sha: newer, comments: [comment(900, created[0]!, { login: BOT_LOGIN, type: "Bot" })] }, queries);
+    mockCreateCheckRun(scope, checkRuns);
+
+    await second.receive({ id: "delivery-push-2", name: "pull_request", payload });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    // No PATCH mock: rewriting the same text would be unmatched.
+    expect(unmatched.requests).toEqual([]);
+    expect(queries[0]!.variables).toMatchObject({ head: newer });
+    expect(checkRuns).toHaveLength(2);
+    expect(checkRuns[1]).toMatchObject({ head_sha: newer, conclusion: checkRuns[0]!.conclusion, output: { title: checkRuns[0]!.output.title } });
+  });
+
   it("keeps the oldest of two Cardinal comments (PATCHed) and DELETEs the other, leaving others' comments alone", async () => {
     const probot = await createProbot(app);
     const updates: string[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockPullRequest(scope, BROKEN_CARD, {
+      comments: [
+        comment(201, STALE_BODY, { login: BOT_LOGIN, type: "Bot" }),
+        comment(202, "Looks good to me once the card is fixed.", { login: "maintainer-max" }),
+        comment(203, `${STALE_BODY}\n(duplicate from a race)`, { login: BOT_LOGIN, type: "Bot" }),
+        comment(204, `${MARKER}\nquoting the bot here`, { login: "octo-dana" }),
+      ],
+    });
     mockCreateCheckRun(scope, []);
-    mockListComments(scope, [
-      comment(201, STALE_BODY, { login: BOT_LOGIN, type: "Bot" }),
-      comment(202, "Looks good to me once the card is fixed.", { login: "maintainer-max" }),
-      comment(203, `${STALE_BODY}\n(duplicate from a race)`, { login: BOT_LOGIN, type: "Bot" }),
-      comment(204, `${MARKER}\nquoting the bot here`, { login: "octo-dana" }),
-    ]);
     mockDeleteComment(scope, 203);
     mockUpdateComment(scope, 201, updates);
 
@@ -141,10 +187,8 @@ describe("sticky comment", () => {
     const created: string[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockPullRequest(scope, BROKEN_CARD, { comments: [comment(301, `${MARKER}\n### Cardinal review\n\nAll clear, merge away!`, author)] });
     mockCreateCheckRun(scope, []);
-    mockListComments(scope, [comment(301, `${MARKER}\n### Cardinal review\n\nAll clear, merge away!`, author)]);
     mockCreateComment(scope, created);
 
     await probot.receive({ id: "delivery-impostor-1", name: "pull_request", payload: opened() });
@@ -162,10 +206,8 @@ describe("sticky comment", () => {
     const updates: string[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, GOOD_CARD);
-    mockListCheckRuns(scope);
+    mockPullRequest(scope, GOOD_CARD, { comments: [comment(401, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })] });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, [comment(401, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })]);
     mockUpdateComment(scope, 401, updates);
 
     await probot.receive({ id: "delivery-clear-1", name: "pull_request", payload: synchronize() });
@@ -175,8 +217,8 @@ describe("sticky comment", () => {
     expect(checkRuns[0]).toMatchObject({ conclusion: "success", output: { title: "No problems found" } });
     expect(updates).toHaveLength(1);
     expect(updates[0]!.startsWith(MARKER)).toBe(true);
-    expect(updates[0]).toContain("All clear at `6dcb09b`");
-    expect(updates[0]).toContain("@octo-dana");
+    expect(updates[0]).toContain("### ✅ All clear — thank you, @octo-dana!");
+    expect(updates[0]).not.toContain(HEAD_SHA.slice(0, 7));
     expect(updates[0]).not.toContain("No metadata block");
   });
 
@@ -185,10 +227,8 @@ describe("sticky comment", () => {
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, GOOD_CARD);
-    mockListCheckRuns(scope);
+    mockPullRequest(scope, GOOD_CARD, { comments: [comment(501, "Nice model!", { login: "maintainer-max" })] });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, [comment(501, "Nice model!", { login: "maintainer-max" })]);
 
     await probot.receive({ id: "delivery-clear-2", name: "pull_request", payload: opened() });
 
@@ -209,10 +249,8 @@ describe("redelivery", () => {
     const created: string[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockPullRequestFiles(scope, BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockPullRequest(scope, BROKEN_CARD);
     mockCreateCheckRun(scope, []);
-    mockListComments(scope, []);
     mockCreateComment(scope, created);
 
     await probot.receive({ id: "delivery-redelivered", name: "pull_request", payload: opened() });
@@ -234,11 +272,8 @@ describe("bot identity", () => {
     const scope = api();
     mockToken(scope);
     scope.get("/app").reply(500, { message: "Server Error" });
-    mockNoConfig(scope);
-    mockPullRequestFiles(scope, BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockPullRequest(scope, BROKEN_CARD, { comments: [comment(601, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })] });
     mockCreateCheckRun(scope, []);
-    mockListComments(scope, [comment(601, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })]);
     mockUpdateComment(scope, 601, updates);
 
     await probot.receive({ id: "delivery-identity-1", name: "pull_request", payload: synchronize() });
@@ -251,11 +286,8 @@ describe("bot identity", () => {
     const created: string[] = [];
     const next = api();
     mockApp(next);
-    mockNoConfig(next);
-    mockPullRequestFiles(next, BROKEN_CARD);
-    mockListCheckRuns(next);
+    mockPullRequest(next, BROKEN_CARD, { comments: [comment(602, STALE_BODY, { login: "github-actions[bot]", type: "Bot" })] });
     mockCreateCheckRun(next, []);
-    mockListComments(next, [comment(602, STALE_BODY, { login: "github-actions[bot]", type: "Bot" })]);
     mockCreateComment(next, created);
 
     await probot.receive({ id: "delivery-identity-2", name: "pull_request", payload: synchronize() });

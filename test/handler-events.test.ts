@@ -8,6 +8,8 @@ import { BROKEN_CARD, CARD_BODY_LINES } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
+  blobSha,
+  contentsPath,
   createProbot,
   fixture,
   FORK_OWNER,
@@ -16,25 +18,24 @@ import {
   listedCheckRun,
   MARKER,
   mockApp,
-  mockConfig,
   mockContent,
   mockCreateCheckRun,
   mockCreateComment,
-  mockListCheckRuns,
-  mockListComments,
+  mockGraphql,
   mockListFiles,
-  mockNoConfig,
   mockReviewStart,
+  mockSnapshot,
   mockToken,
   OWNER,
   prFile,
   pullFixture,
   REPO,
+  REPO_WITH_LFS,
   type CheckRunBody,
-  mockRepoWithLfs,
-  mockTree,
   useNockSandbox,
+  mockListCheckRuns,
 } from "./helpers/github.js";
+import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
 const GOOD_CARD = [
   "---",
@@ -51,13 +52,18 @@ const GOOD_CARD = [
 useFakeHub();
 const unmatched = useNockSandbox({ fakeHub: true });
 
+/** The variables a snapshot query sets beyond the PR's own (`b0`… blobs by sha, `p0`… paths at the head sha). */
+const lookupVariables = (query: GraphqlRequestBody) => Object.keys(query.variables ?? {}).filter((k) => /^[bp]\d+$/.test(k));
+
 describe("drafts and bots", () => {
   it("skips a draft with a 'skipped' check run and no file listing or comment, then reviews it on ready_for_review", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
+    const draftQueries: GraphqlRequestBody[] = [];
     const draftScope = api();
     mockReviewStart(draftScope);
-    mockListCheckRuns(draftScope);
+    // The configuration comes first (a draft is skipped by default), so the snapshot asks no file text.
+    mockSnapshot(draftScope, {}, draftQueries);
     mockCreateCheckRun(draftScope, checkRuns);
 
     await probot.receive({
@@ -67,8 +73,10 @@ describe("drafts and bots", () => {
     });
 
     expect(draftScope.pendingMocks()).toEqual([]);
-    // No files, contents or comments mocks: any such request would be unmatched.
+    // No file list, blob or comment mocks: any such request would be unmatched.
     expect(unmatched.requests).toEqual([]);
+    expect(draftQueries).toHaveLength(1);
+    expect(lookupVariables(draftQueries[0]!)).toEqual([]);
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]).toMatchObject({ conclusion: "skipped", external_id: "pr:7", output: { title: "Review skipped" } });
     expect(checkRuns[0]!.output.summary).toContain("draft");
@@ -77,12 +85,10 @@ describe("drafts and bots", () => {
     // Same process: the installation token and the bot login are cached, so neither is asked again.
     const created: string[] = [];
     const readyScope = api();
-    mockNoConfig(readyScope);
     mockListFiles(readyScope, [prFile("models/x/README.md")]);
-    mockContent(readyScope, "models/x/README.md", BROKEN_CARD);
-    mockListCheckRuns(readyScope, [listedCheckRun(checkRuns[0]!)]);
+    // The skipped run is on the head commit; the snapshot shows it, and the new verdict is published over it.
+    mockSnapshot(readyScope, { files: { "models/x/README.md": BROKEN_CARD }, checkRuns: [listedCheckRun(checkRuns[0]!)] });
     mockCreateCheckRun(readyScope, checkRuns);
-    mockListComments(readyScope, []);
     mockCreateComment(readyScope, created);
 
     await probot.receive({
@@ -103,15 +109,16 @@ describe("drafts and bots", () => {
   it("reviews a draft when the repository sets review.drafts: true", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
+    const queries: GraphqlRequestBody[] = [];
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, "review:\n  drafts: true\n");
+    mockReviewStart(scope);
+    // The snapshot is read before the file list (a draft is likely skipped), so it holds no file text…
+    mockSnapshot(scope, { config: "review:\n  drafts: true\n" }, queries);
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", GOOD_CARD);
-    mockTree(scope, ["models/x/README.md"]);
-    mockListCheckRuns(scope);
+    // …the card is read by its blob sha afterwards, and the license rules look for a LICENSE beside it: there is none.
+    mockGraphql(scope, "CardinalBlobs", { files: { "models/x/README.md": GOOD_CARD } }, queries);
+    mockGraphql(scope, "CardinalRepoFiles", { files: { "models/x/README.md": GOOD_CARD } }, queries);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
 
     await probot.receive({
       id: "delivery-draft-2",
@@ -121,15 +128,18 @@ describe("drafts and bots", () => {
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    expect(lookupVariables(queries[0]!)).toEqual([]);
+    expect(queries[1]!.variables).toMatchObject({ b0: blobSha("models/x/README.md") });
     expect(checkRuns[0]).toMatchObject({ conclusion: "success", output: { title: "No problems found" } });
   });
 
   it("skips a pull request opened by a bot", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
+    const queries: GraphqlRequestBody[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockListCheckRuns(scope);
+    mockSnapshot(scope, {}, queries);
     mockCreateCheckRun(scope, checkRuns);
 
     await probot.receive({
@@ -139,7 +149,9 @@ describe("drafts and bots", () => {
     });
 
     expect(scope.pendingMocks()).toEqual([]);
+    // No file list mock: listing the files of a skipped pull request would be unmatched.
     expect(unmatched.requests).toEqual([]);
+    expect(lookupVariables(queries[0]!)).toEqual([]);
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]).toMatchObject({ conclusion: "skipped", output: { title: "Review skipped" } });
     expect(checkRuns[0]!.output.summary).toContain("opened by a bot");
@@ -150,16 +162,18 @@ describe("configuration", () => {
   it("reports an unknown key and a bad value in the check run, uses the defaults, and posts no comment for them", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
+    const queries: GraphqlRequestBody[] = [];
     const scope = api();
-    mockApp(mockToken(scope));
-    // Found in the repository, so the owner's .github repository is not asked.
-    mockConfig(scope, "reviews:\n  drafts: true\ncomment: sometimes\n");
+    mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", GOOD_CARD);
-    mockTree(scope, ["models/x/README.md"]);
-    mockListCheckRuns(scope);
+    // The snapshot reads the repository's file and the owner's .github one together; the repository's wins
+    // (the owner's would ask for a comment every time, and raise no problem).
+    mockSnapshot(
+      scope,
+      { config: "reviews:\n  drafts: true\ncomment: sometimes\n", orgConfig: "comment: always\n", files: { "models/x/README.md": GOOD_CARD } },
+      queries,
+    );
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
 
     await probot.receive({
       id: "delivery-config-1",
@@ -169,7 +183,10 @@ describe("configuration", () => {
 
     expect(scope.pendingMocks()).toEqual([]);
     // No POST /comments mock: config problems alone are for maintainers, in the check run.
+    // No REST config mock either: the snapshot's text was used as it is.
     expect(unmatched.requests).toEqual([]);
+    expect(queries).toHaveLength(1);
+    expect(queries[0]!.variables).toMatchObject({ owner: OWNER, repo: REPO, config: "main:.github/cardinal.yml" });
     const run = checkRuns[0]!;
     expect(run.conclusion).toBe("success");
     expect(run.output.title).toBe("2 warnings");
@@ -181,18 +198,18 @@ describe("configuration", () => {
     );
   });
 
-  it("reports a configuration that is not valid YAML (Probot's config plugin throws) and reviews with the defaults", async () => {
+  it("reports a configuration that is not valid YAML and reviews with the defaults", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
     const created: string[] = [];
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, "review:\n  drafts: [true\nrules:\n  card/front-matter-valid-yaml: off\n");
+    mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockSnapshot(scope, {
+      config: "review:\n  drafts: [true\nrules:\n  card/front-matter-valid-yaml: off\n",
+      files: { "models/x/README.md": BROKEN_CARD },
+    });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, created);
 
     await probot.receive({
@@ -206,7 +223,7 @@ describe("configuration", () => {
     const run = checkRuns[0]!;
     expect(run.output.summary).toContain("cardinal/config-valid");
     expect(run.output.summary).toContain("the configuration could not be read");
-    expect(run.output.summary).toContain("invalid YAML");
+    expect(run.output.summary).toContain(`${OWNER}/${REPO}:.github/cardinal.yml is not valid YAML`);
     // The broken file switched nothing off: the card's YAML error is still reported.
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).toContain("card/front-matter-valid-yaml");
@@ -219,21 +236,26 @@ describe("check_run.rerequested", () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
     const created: string[] = [];
+    const baseLookups: GraphqlRequestBody[] = [];
+    const forkLookups: GraphqlRequestBody[] = [];
     const scope = api();
     mockToken(scope);
     scope.get(`/repos/${OWNER}/${REPO}/pulls/7`).reply(200, pullFixture("pulls.get.fork.json"));
     mockApp(scope);
-    mockNoConfig(scope);
     mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
-    mockRepoWithLfs(scope);
-    scope
-      .get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent("models/x/README.md")}`)
-      .query({ ref: HEAD_SHA })
-      .reply(404, { message: "Not Found", status: "404" });
-    mockContent(scope, "models/x/README.md", BROKEN_CARD, { owner: FORK_OWNER });
+    // The base repository cannot see the fork's commit: no blob, no check run, no path answers there.
+    mockSnapshot(scope, { headVisible: false });
+    // Nor the check runs on it: those are listed through REST.
     mockListCheckRuns(scope);
+    scope.get(contentsPath("models/x/README.md")).query({ ref: HEAD_SHA }).reply(404, { message: "Not Found", status: "404" });
+    mockContent(scope, "models/x/README.md", BROKEN_CARD, { owner: FORK_OWNER });
+    // The snapshot's paths are of no use on a commit the base cannot see. The first repository lookup of the
+    // rules (the .gitattributes above the weights) asks the base, which says it cannot see the commit, then the
+    // fork; the next one (a model card above the weights) asks the fork directly.
+    mockGraphql(scope, "CardinalRepoFiles", { headVisible: false }, baseLookups);
+    mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS }, forkLookups);
+    mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS }, forkLookups);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, created);
 
     await probot.receive({
@@ -244,6 +266,16 @@ describe("check_run.rerequested", () => {
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    // Each answer came from the repository it was meant for: the base could not see the commit, the fork could.
+    expect(baseLookups.map((q) => q.variables)).toEqual([
+      expect.objectContaining({ owner: OWNER, repo: REPO, head: HEAD_SHA }),
+    ]);
+    expect(forkLookups.map((q) => q.variables)).toEqual([
+      expect.objectContaining({ owner: FORK_OWNER, repo: REPO, head: HEAD_SHA }),
+      expect.objectContaining({ owner: FORK_OWNER, repo: REPO, head: HEAD_SHA }),
+    ]);
+    // The fork's root .gitattributes sends the weights through LFS: no finding about them.
+    expect(Object.values(forkLookups[0]!.variables ?? {})).toContain(`${HEAD_SHA}:.gitattributes`);
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]).toMatchObject({ head_sha: HEAD_SHA, conclusion: "failure", external_id: "pr:7" });
     expect(checkRuns[0]!.output.annotations).toEqual([expect.objectContaining({ path: "models/x/README.md", start_line: 4 })]);

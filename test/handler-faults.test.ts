@@ -1,8 +1,8 @@
 /**
  * GitHub faults through the real Probot: a 502 retried by plugin-retry, a
  * secondary rate limit on the comment waited out and retried by Cardinal,
- * and a permanent 500 that leaves a completed neutral check run and logs
- * GitHub's request id.
+ * and a permanent 500 that leaves a completed neutral check run (created
+ * without listing check runs first) and logs GitHub's request id.
  */
 import { Writable } from "node:stream";
 import nock from "nock";
@@ -14,13 +14,11 @@ import {
   api,
   createProbot,
   fixture,
-  mockContent,
   mockCreateCheckRun,
   mockCreateComment,
-  mockListCheckRuns,
-  mockListComments,
   mockListFiles,
   mockReviewStart,
+  mockSnapshot,
   OWNER,
   prFile,
   privateKey,
@@ -62,10 +60,9 @@ describe("GitHub faults", () => {
     mockReviewStart(scope);
     scope.get(`/repos/${OWNER}/${REPO}/pulls/7/files`).query({ per_page: "100" }).reply(502, { message: "Bad Gateway" });
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", BROKEN_CARD);
-    mockListCheckRuns(scope);
+    // The snapshot (config, comments, check runs, the card's text) follows the file list that finally answered.
+    mockSnapshot(scope, { files: { "models/x/README.md": BROKEN_CARD } });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, []);
 
     await probot.receive({ id: "delivery-502-1", name: "pull_request", payload: opened() });
@@ -84,10 +81,8 @@ describe("GitHub faults", () => {
     const scope = api();
     mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockSnapshot(scope, { files: { "models/x/README.md": BROKEN_CARD } });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     scope.post(`/repos/${OWNER}/${REPO}/issues/7/comments`).reply(
       403,
       { message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits" },
@@ -123,7 +118,7 @@ describe("GitHub faults", () => {
       .query({ per_page: "100" })
       .times(3)
       .reply(500, { message: "Server Error" }, { "X-GitHub-Request-Id": REQUEST_ID });
-    mockListCheckRuns(scope);
+    // No snapshot without the file list, and the neutral run is created without listing check runs first.
     mockCreateCheckRun(scope, checkRuns);
 
     await expect(probot.receive({ id: "delivery-500-permanent", name: "pull_request", payload: opened() })).rejects.toThrow();

@@ -7,18 +7,17 @@ import {
   api,
   createProbot,
   fixture,
-  mockContent,
+  HEAD_SHA,
   mockCreateCheckRun,
   mockCreateComment,
-  mockListCheckRuns,
-  mockListComments,
   mockListFiles,
   mockReviewStart,
-  mockTree,
+  mockSnapshot,
   prFile,
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
+import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
 const CARD = ["---", "license: Apache 2.0", "language: EN", "---", "", "# tiny-llm-x", "", ...CARD_BODY_LINES].join("\n");
 
@@ -33,11 +32,10 @@ describe("mute labels", () => {
     const scope = api();
     mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", CARD);
-    mockTree(scope, ["models/x/README.md"]);
-    mockListCheckRuns(scope);
+    // The snapshot gives the card's text and shows no LICENSE beside it, no comment and no check run yet.
+    const queries: GraphqlRequestBody[] = [];
+    mockSnapshot(scope, { files: { "models/x/README.md": CARD } }, queries);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, comments);
 
     const payload = fixture<"pull_request.opened">("pull_request.opened.json");
@@ -49,6 +47,8 @@ describe("mute labels", () => {
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    // The LICENSE beside the card was looked for in the snapshot, not in a later request.
+    expect(Object.values(queries[0]!.variables ?? {})).toContain(`${HEAD_SHA}:models/x/LICENSE`);
     const annotations = checkRuns[0]!.output.annotations ?? [];
     expect(annotations.map((a) => a.title)).toEqual(["License is not a Hub license id"]);
     expect(comments[0]).not.toContain("card/language-valid`](");

@@ -6,32 +6,32 @@ import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import app from "../src/index.js";
+import { titleMatches } from "../src/io/github/title-match.js";
 import { renderWelcome } from "../src/report/comment.js";
 import { RULE_IDS } from "../src/rules/index.js";
 import { BROKEN_CARD, GOOD_CARD } from "./helpers/cards.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import {
   api,
+  blobSha,
   createProbot,
   fixture,
+  HEAD_SHA,
   lfsPointerPatch,
   MARKER,
   mockAddLabels,
-  mockApp,
-  mockConfig,
-  mockContent,
   mockCreateCheckRun,
   mockCreateComment,
-  mockListCheckRuns,
-  mockListComments,
+  mockGraphql,
   mockListFiles,
-  mockRepoWithLfs,
   mockReviewStart,
-  mockToken,
+  mockSnapshot,
   prFile,
+  REPO_WITH_LFS,
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
+import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
 const firstTimer = () => fixture<"pull_request.opened">("pull_request.opened.first-timer.json");
 const contributor = () => fixture<"pull_request.opened">("pull_request.opened.contributor.json");
@@ -39,21 +39,35 @@ const skipLabelled = () => fixture<"pull_request.opened">("pull_request.opened.s
 const firstTimeContributor = () => fixture<"pull_request.opened">("pull_request.opened.json");
 const synchronize = () => fixture<"pull_request.synchronize">("pull_request.synchronize.json");
 
-function mockPullRequestFiles(scope: nock.Scope, card: string): void {
+/**
+ * The PR's files (a card beside LFS weights), then the snapshot (one GraphQL
+ * query): `.github/cardinal.yml` when given (else none, here or in the
+ * owner's `.github` repository), no comment and no check run yet, the card's
+ * text and the repository around it (the root `.gitattributes` that sends
+ * safetensors through LFS). Returns the snapshot queries sent.
+ */
+function mockPullRequestFiles(scope: nock.Scope, card: string, config?: string): GraphqlRequestBody[] {
+  const queries: GraphqlRequestBody[] = [];
   mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
-  mockRepoWithLfs(scope);
-  mockContent(scope, "models/x/README.md", card);
+  mockSnapshot(scope, { files: { "models/x/README.md": card }, repo: REPO_WITH_LFS, ...(config !== undefined ? { config } : {}) }, queries);
+  return queries;
 }
 
-/** A review that posts a new comment: returns the bodies posted. */
-function mockReviewWithComment(scope: nock.Scope, card = BROKEN_CARD, checkRuns: CheckRunBody[] = []): string[] {
+/** A review that posts a new comment: returns the bodies posted and the snapshot queries sent. */
+function mockReviewWithComment(
+  scope: nock.Scope,
+  options: { card?: string; checkRuns?: CheckRunBody[]; config?: string } = {},
+): { created: string[]; queries: GraphqlRequestBody[] } {
   const created: string[] = [];
-  mockPullRequestFiles(scope, card);
-  mockListCheckRuns(scope);
-  mockCreateCheckRun(scope, checkRuns);
-  mockListComments(scope, []);
+  const queries = mockPullRequestFiles(scope, options.card ?? BROKEN_CARD, options.config);
+  mockCreateCheckRun(scope, options.checkRuns ?? []);
   mockCreateComment(scope, created);
-  return created;
+  return { created, queries };
+}
+
+/** The configuration the snapshot asked for: the file's expression on the default branch (`branch:.github/cardinal.yml`). */
+function configAsked(queries: readonly GraphqlRequestBody[]): unknown[] {
+  return queries.map((q) => q.variables?.["config"]);
 }
 
 useFakeHub();
@@ -64,12 +78,18 @@ describe("welcome for first-time contributors", () => {
     const probot = await createProbot(app);
     const scope = api();
     mockReviewStart(scope);
-    const created = mockReviewWithComment(scope);
+    const { created, queries } = mockReviewWithComment(scope);
 
     await probot.receive({ id: "welcome-1", name: "pull_request", payload: firstTimer() });
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    // One snapshot: the card's text by its blob, never the weights'; the config on the default branch.
+    expect(queries).toHaveLength(1);
+    const variables = Object.values(queries[0]!.variables ?? {});
+    expect(variables).toContain(blobSha("models/x/README.md"));
+    expect(variables).not.toContain(blobSha("models/x/model.safetensors"));
+    expect(configAsked(queries)).toEqual(["main:.github/cardinal.yml"]);
     expect(created).toHaveLength(1);
     const body = created[0]!;
     expect(body.startsWith(`${MARKER}\n### 👋 Welcome, @ada-new, and thank you for your first pull request to acme-ai/tiny-llm!`)).toBe(true);
@@ -88,12 +108,14 @@ describe("welcome for first-time contributors", () => {
     (payload.pull_request.base.repo as { default_branch: string }).default_branch = "develop";
     const scope = api();
     mockReviewStart(scope);
-    const created = mockReviewWithComment(scope);
+    const { created, queries } = mockReviewWithComment(scope);
 
     await probot.receive({ id: "welcome-2", name: "pull_request", payload });
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    // The configuration is read on that branch too.
+    expect(configAsked(queries)).toEqual(["develop:.github/cardinal.yml"]);
     expect(created[0]).toContain("Welcome, @octo-dana");
     expect(created[0]).toContain("(../blob/develop/CONTRIBUTING.md)");
   });
@@ -102,7 +124,7 @@ describe("welcome for first-time contributors", () => {
     const probot = await createProbot(app);
     const scope = api();
     mockReviewStart(scope);
-    const created = mockReviewWithComment(scope);
+    const { created } = mockReviewWithComment(scope);
 
     await probot.receive({ id: "welcome-3", name: "pull_request", payload: contributor() });
 
@@ -118,7 +140,7 @@ describe("welcome for first-time contributors", () => {
     payload.pull_request.author_association = "NONE";
     const scope = api();
     mockReviewStart(scope);
-    const created = mockReviewWithComment(scope);
+    const { created } = mockReviewWithComment(scope);
 
     await probot.receive({ id: "welcome-4", name: "pull_request", payload });
 
@@ -131,9 +153,11 @@ describe("welcome for first-time contributors", () => {
   it("uses the repository's own welcome text, filling {author} and {repo}", async () => {
     const probot = await createProbot(app);
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, 'welcome: "Hi {author}! First time in {repo}? Read our [guide](https://example.org/guide). {unknown} stays."\n');
-    const created = mockReviewWithComment(scope);
+    mockReviewStart(scope);
+    // The repository's `.github/cardinal.yml`, read in the snapshot.
+    const { created } = mockReviewWithComment(scope, {
+      config: 'welcome: "Hi {author}! First time in {repo}? Read our [guide](https://example.org/guide). {unknown} stays."\n',
+    });
 
     await probot.receive({ id: "welcome-5", name: "pull_request", payload: firstTimer() });
 
@@ -146,9 +170,8 @@ describe("welcome for first-time contributors", () => {
   it("posts no welcome with welcome: false", async () => {
     const probot = await createProbot(app);
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, "welcome: false\n");
-    const created = mockReviewWithComment(scope);
+    mockReviewStart(scope);
+    const { created } = mockReviewWithComment(scope, { config: "welcome: false\n" });
 
     await probot.receive({ id: "welcome-6", name: "pull_request", payload: firstTimer() });
 
@@ -160,16 +183,17 @@ describe("welcome for first-time contributors", () => {
   it("adds the welcome to an all-clear comment that is created (comment: always)", async () => {
     const probot = await createProbot(app);
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, "comment: always\n");
-    const created = mockReviewWithComment(scope, GOOD_CARD);
+    mockReviewStart(scope);
+    const { created } = mockReviewWithComment(scope, { card: GOOD_CARD, config: "comment: always\n" });
 
     await probot.receive({ id: "welcome-7", name: "pull_request", payload: firstTimer() });
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
     expect(created[0]).toContain("### 👋 Welcome, @ada-new");
-    expect(created[0]).toContain("All clear at `6dcb09b` — thank you, @ada-new!");
+    expect(created[0]).toContain("### ✅ All clear — thank you, @ada-new!");
+    // No commit sha in the text: a later push that changes nothing leaves the comment as it is.
+    expect(created[0]).not.toContain(HEAD_SHA.slice(0, 7));
     expect(created[0]!.indexOf("Welcome")).toBeLessThan(created[0]!.indexOf("All clear"));
   });
 
@@ -178,10 +202,9 @@ describe("welcome for first-time contributors", () => {
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
     mockReviewStart(scope);
+    // The snapshot shows no comment of Cardinal's to keep current.
     mockPullRequestFiles(scope, GOOD_CARD);
-    mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
 
     await probot.receive({ id: "welcome-8", name: "pull_request", payload: firstTimer() });
 
@@ -219,10 +242,9 @@ describe("first_time_label", () => {
     const probot = await createProbot(app);
     const labels: string[][] = [];
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, 'first_time_label: "first contribution"\n');
+    mockReviewStart(scope);
     mockAddLabels(scope, labels);
-    mockReviewWithComment(scope);
+    mockReviewWithComment(scope, { config: 'first_time_label: "first contribution"\n' });
 
     await probot.receive({ id: "label-1", name: "pull_request", payload: firstTimer() });
 
@@ -236,9 +258,8 @@ describe("first_time_label", () => {
     const payload = firstTimer();
     payload.pull_request.labels.push({ ...payload.pull_request.labels[0]!, id: 6011220001, name: "First Contribution" });
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, 'first_time_label: "first contribution"\n');
-    mockReviewWithComment(scope);
+    mockReviewStart(scope);
+    mockReviewWithComment(scope, { config: 'first_time_label: "first contribution"\n' });
 
     await probot.receive({ id: "label-2", name: "pull_request", payload });
 
@@ -246,9 +267,9 @@ describe("first_time_label", () => {
     // No POST /labels mock: adding it again would be unmatched.
     expect(unmatched.requests).toEqual([]);
 
+    // The token and the bot login are cached by now.
     const next = api();
-    mockConfig(next, 'first_time_label: "first contribution"\n');
-    mockReviewWithComment(next);
+    mockReviewWithComment(next, { config: 'first_time_label: "first contribution"\n' });
     await probot.receive({ id: "label-3", name: "pull_request", payload: synchronize() });
 
     expect(next.pendingMocks()).toEqual([]);
@@ -258,9 +279,8 @@ describe("first_time_label", () => {
   it("does not label a contributor's pull request", async () => {
     const probot = await createProbot(app);
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, 'first_time_label: "first contribution"\n');
-    mockReviewWithComment(scope);
+    mockReviewStart(scope);
+    mockReviewWithComment(scope, { config: 'first_time_label: "first contribution"\n' });
 
     await probot.receive({ id: "label-4", name: "pull_request", payload: contributor() });
 
@@ -275,14 +295,19 @@ describe("skip rules", () => {
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockListCheckRuns(scope);
+    // The default skip label is on the pull request: the configuration (in the snapshot) is read first,
+    // without file texts, and the files are never listed (a file list mock would be left pending).
+    const queries: GraphqlRequestBody[] = [];
+    mockSnapshot(scope, {}, queries);
     mockCreateCheckRun(scope, checkRuns);
 
     await probot.receive({ id: "skip-1", name: "pull_request", payload: skipLabelled() });
 
     expect(scope.pendingMocks()).toEqual([]);
-    // No file listing, no comment: either would be unmatched.
+    // Nothing but the snapshot and the check run: no file list, no repository lookup, no comment.
     expect(unmatched.requests).toEqual([]);
+    expect(queries).toHaveLength(1);
+    expect(Object.keys(queries[0]!.variables ?? {}).filter((k) => /^[bp]\d+$/.test(k))).toEqual([]);
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]).toMatchObject({ conclusion: "skipped", output: { title: "Review skipped" } });
     expect(checkRuns[0]!.output.summary).toContain("has the label `cardinal: skip`");
@@ -293,14 +318,24 @@ describe("skip rules", () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, "review:\n  skip_labels: [no-review]\n");
-    mockReviewWithComment(scope, BROKEN_CARD, checkRuns);
+    mockReviewStart(scope);
+    // The label made a skip likely, so the snapshot came first, without file texts; the configuration
+    // says otherwise, so the files are listed and their texts asked in one more query.
+    const config = "review:\n  skip_labels: [no-review]\n";
+    const blobQueries: GraphqlRequestBody[] = [];
+    mockSnapshot(scope, { config });
+    mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
+    mockGraphql(scope, "CardinalBlobs", { files: { "models/x/README.md": BROKEN_CARD } }, blobQueries);
+    mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS });
+    mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS });
+    mockCreateCheckRun(scope, checkRuns);
+    mockCreateComment(scope, []);
 
     await probot.receive({ id: "skip-2", name: "pull_request", payload: skipLabelled() });
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    expect(Object.values(blobQueries[0]!.variables ?? {})).toContain(blobSha("models/x/README.md"));
     expect(checkRuns[0]).toMatchObject({ conclusion: "failure" });
   });
 
@@ -310,17 +345,43 @@ describe("skip rules", () => {
     payload.pull_request.title = "[WIP] tiny-llm-x card";
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
-    mockApp(mockToken(scope));
-    mockConfig(scope, "review:\n  skip_title: '^\\[WIP\\]'\n");
-    mockListCheckRuns(scope);
+    mockReviewStart(scope);
+    mockPullRequestFiles(scope, BROKEN_CARD, "review:\n  skip_title: '^\\[WIP\\]'\n");
     mockCreateCheckRun(scope, checkRuns);
 
     await probot.receive({ id: "skip-3", name: "pull_request", payload });
 
     expect(scope.pendingMocks()).toEqual([]);
+    // No comment and no request after the snapshot but the check run.
     expect(unmatched.requests).toEqual([]);
     expect(checkRuns[0]).toMatchObject({ conclusion: "skipped" });
     expect(checkRuns[0]!.output.summary).toContain("matches `review.skip_title` (`^\\[WIP\\]`)");
+  });
+
+  it("reviews the pull request when skip_title backtracks catastrophically on its title, within the time bound", async () => {
+    const probot = await createProbot(app);
+    const payload = contributor();
+    // (a+)+$ on a long run of "a" that ends in another character backtracks exponentially.
+    payload.pull_request.title = `${"a".repeat(40)}!`;
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockReviewWithComment(scope, { checkRuns, config: "review:\n  skip_title: '^(a+)+$'\n" });
+
+    await probot.receive({ id: "skip-redos", name: "pull_request", payload });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    // Not skipped: the title did not match within the bound, so the card was reviewed.
+    expect(checkRuns[0]).toMatchObject({ conclusion: "failure" });
+  });
+
+  it("times a catastrophic skip_title out instead of hanging, and still matches ordinary titles", () => {
+    expect(titleMatches("^(a+)+$", `${"a".repeat(40)}!`)).toBe("timeout");
+    expect(titleMatches("^\\[WIP\\]", "[WIP] card")).toBe(true);
+    expect(titleMatches("^\\[WIP\\]", "card [WIP]")).toBe(false);
+    // The same pattern on a title it can settle quickly is answered, not timed out.
+    expect(titleMatches("^(a+)+$", "aaaa")).toBe(true);
   });
 
   it("rejects a skip_title that does not compile or is longer than 200 characters, keeping the default", () => {

@@ -18,22 +18,22 @@ import {
   lfsPointerPatch,
   listedCheckRun,
   MARKER,
+  blobSha,
   mockContent,
   mockCreateCheckRun,
   mockCreateComment,
   mockListCheckRuns,
-  mockListComments,
   mockListFiles,
-  mockNoConfig,
   mockReviewStart,
+  mockSnapshot,
   OWNER,
   prFile,
   REPO,
+  REPO_WITH_LFS,
   type CheckRunBody,
-  mockRepoWithLfs,
-  mockTree,
   useNockSandbox,
 } from "./helpers/github.js";
+import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 
@@ -51,18 +51,21 @@ describe("pull_request.opened", () => {
       prFile("models/x/README.md", { patch: "@@ -0,0 +1,9 @@\n+---\n+license: apache-2.0" }),
       prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) }),
     ]);
-    // Only the card is fetched, never the weights; the tree and .gitattributes answer the LFS check.
-    mockContent(scope, "models/x/README.md", BROKEN_CARD);
-    mockRepoWithLfs(scope);
-    mockListCheckRuns(scope);
+    // One query reads the config, comments, check runs, the card's text and the root .gitattributes.
+    const queries: GraphqlRequestBody[] = [];
+    mockSnapshot(scope, { files: { "models/x/README.md": BROKEN_CARD }, repo: REPO_WITH_LFS }, queries);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, comments);
 
     await probot.receive({ id: "delivery-opened-1", name: "pull_request", payload: opened() });
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+    // The card's blob was asked for, never the weights'; the .gitattributes that applies to them was.
+    const variables = Object.values(queries[0]!.variables ?? {});
+    expect(variables).toContain(blobSha("models/x/README.md"));
+    expect(variables).not.toContain(blobSha("models/x/model.safetensors"));
+    expect(variables).toContain(`${HEAD_SHA}:.gitattributes`);
 
     expect(checkRuns).toHaveLength(1);
     const run = checkRuns[0]!;
@@ -96,7 +99,8 @@ describe("pull_request.opened", () => {
     expect(body).toContain("card/front-matter-valid-yaml");
     expect(body).toContain("(line 4)");
     expect(body).toContain("`pipeline_tag: text-generation: causal`");
-    expect(body).toContain("reviewed at `6dcb09b`");
+    // No commit sha in the text: a push that changes no finding leaves the comment untouched.
+    expect(body).not.toContain("6dcb09b");
   });
 
   it("reads a fork's files from the head repository at the head sha when the base repository cannot see them", async () => {
@@ -106,14 +110,16 @@ describe("pull_request.opened", () => {
     const scope = api();
     mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
+    // The base repository cannot see the fork's commit: no blob, no check run, no path answers there.
+    mockSnapshot(scope, { headVisible: false });
+    // Nor can it list check runs on that commit: those are listed through REST.
+    mockListCheckRuns(scope);
     scope
       .get(contentsPath("models/x/README.md"))
       .query({ ref: HEAD_SHA })
       .reply(404, { message: "No commit found for the ref 6dcb09b5b57875f334f61aebed695e2e4193db5e", status: "404" });
     mockContent(scope, "models/x/README.md", BROKEN_CARD, { owner: FORK_OWNER, repo: REPO });
-    mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, comments);
 
     await probot.receive({
@@ -148,11 +154,8 @@ describe("pull_request.opened", () => {
     payload.pull_request.changed_files = 150;
     mockListFiles(scope, shards(0, 100), { next: 2, last: 2 });
     mockListFiles(scope, [...shards(100, 48), prFile("models/x/README.md"), prFile("LICENSE")], { page: 2 });
-    mockContent(scope, "models/x/README.md", BROKEN_CARD);
-    mockContent(scope, "LICENSE", "MIT License\n\nCopyright (c) 2026 Acme AI\n");
-    mockListCheckRuns(scope);
+    mockSnapshot(scope, { files: { "models/x/README.md": BROKEN_CARD, LICENSE: "MIT License\n\nCopyright (c) 2026 Acme AI\n" } });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, []);
 
     await probot.receive({ id: "delivery-pages-1", name: "pull_request", payload });
@@ -178,9 +181,8 @@ describe("pull_request.opened", () => {
       const files = Array.from({ length: 100 }, (_, i) => prFile(`data/shard-${String((page - 1) * 100 + i).padStart(5, "0")}.jsonl`));
       mockListFiles(scope, files, { page, ...(page < 30 ? { next: page + 1, last: 30 } : {}) });
     }
-    mockListCheckRuns(scope);
+    mockSnapshot(scope);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, comments);
 
     await probot.receive({ id: "delivery-limit-1", name: "pull_request", payload });
@@ -200,7 +202,7 @@ describe("pull_request.opened", () => {
   it.each([
     ["text/plain; charset=utf-8", "as text"],
     ["application/octet-stream", "as bytes"],
-  ])("fetches a file over 1 MB again with the raw media type (%s, answered %s) and reviews it", async (contentType) => {
+  ])("reads a file GraphQL cuts short through the contents API, again with the raw media type over 1 MB (%s, answered %s)", async (contentType) => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
@@ -209,7 +211,9 @@ describe("pull_request.opened", () => {
     const big = `${BROKEN_CARD}\n## Evaluation\n\n${"| step | loss | accuracy |\n".repeat(45_000)}`;
     const size = Buffer.byteLength(big);
     expect(size).toBeGreaterThan(1024 * 1024);
-    // Over 1 MB the contents API answers the JSON without the bytes.
+    // The snapshot's blob text is cut short (isTruncated), so the contents API is asked;
+    // over 1 MB it answers the JSON without the bytes.
+    mockSnapshot(scope, { files: { "models/x/README.md": big } });
     scope
       .get(contentsPath("models/x/README.md"))
       .query({ ref: HEAD_SHA })
@@ -220,9 +224,7 @@ describe("pull_request.opened", () => {
       .query({ ref: HEAD_SHA })
       .matchHeader("accept", "application/vnd.github.v3.raw")
       .reply(200, big, { "Content-Type": contentType });
-    mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, []);
 
     await probot.receive({ id: "delivery-big-1", name: "pull_request", payload: opened() });
@@ -243,10 +245,9 @@ describe("pull_request.opened", () => {
     const scope = api();
     mockReviewStart(scope);
     mockListFiles(scope, [prFile("src/train.py", { status: "modified" }), prFile("requirements.txt", { status: "modified" })]);
-    mockListCheckRuns(scope);
+    // The snapshot still reads the comments (to keep an earlier Cardinal comment current); nothing is created.
+    mockSnapshot(scope);
     mockCreateCheckRun(scope, checkRuns);
-    // The comments are listed (to keep an earlier Cardinal comment current); nothing is created.
-    mockListComments(scope, []);
 
     await probot.receive({ id: "delivery-irrelevant-1", name: "pull_request", payload: opened() });
 
@@ -268,7 +269,6 @@ describe("pull_request.opened", () => {
       .get(`/repos/${OWNER}/${REPO}/pulls/7/files`)
       .query({ per_page: "100" })
       .reply(500, { message: "Server Error" }, { "X-GitHub-Request-Id": "C0DE:2F1A:8B1C2D:9E3F4A:65E2F00D" });
-    mockListCheckRuns(scope);
     mockCreateCheckRun(scope, checkRuns);
 
     const receiving = probot.receive({ id: "delivery-500-1", name: "pull_request", payload: opened() });
@@ -293,7 +293,6 @@ describe("pull_request.opened", () => {
     const failing = api();
     mockReviewStart(failing);
     failing.get(`/repos/${OWNER}/${REPO}/pulls/7/files`).query({ per_page: "100" }).reply(502, { message: "Server Error" });
-    mockListCheckRuns(failing);
     mockCreateCheckRun(failing, checkRuns);
 
     await expect(probot.receive({ id: "delivery-retry-1", name: "pull_request", payload: opened() })).rejects.toThrow();
@@ -302,12 +301,9 @@ describe("pull_request.opened", () => {
 
     // The same delivery again; the token and the bot login are cached by now.
     const retry = api();
-    mockNoConfig(retry);
     mockListFiles(retry, [prFile("models/x/README.md")]);
-    mockContent(retry, "models/x/README.md", BROKEN_CARD);
-    mockListCheckRuns(retry, [listedCheckRun(checkRuns[0]!)]);
+    mockSnapshot(retry, { files: { "models/x/README.md": BROKEN_CARD }, checkRuns: [listedCheckRun(checkRuns[0]!)] });
     mockCreateCheckRun(retry, checkRuns);
-    mockListComments(retry, []);
     mockCreateComment(retry, created);
 
     await probot.receive({ id: "delivery-retry-1", name: "pull_request", payload: opened() });
@@ -325,10 +321,8 @@ describe("pull_request.opened", () => {
     const scope = api();
     mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", BROKEN_CARD);
-    mockListCheckRuns(scope);
+    mockSnapshot(scope, { files: { "models/x/README.md": BROKEN_CARD } });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     scope
       .post(`/repos/${OWNER}/${REPO}/issues/7/comments`)
       .reply(403, { message: "Resource not accessible by integration", status: "403" });
@@ -345,7 +339,7 @@ describe("pull_request.opened", () => {
 });
 
 describe("a model release without Git LFS or safetensors", () => {
-  it("reports the pickle and the missing LFS from the diff and one tree request, and finds the card above", async () => {
+  it("reports the pickle and the missing LFS from the diff and the snapshot's paths, and finds the card above", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
     const comments: string[] = [];
@@ -353,12 +347,12 @@ describe("a model release without Git LFS or safetensors", () => {
     mockReviewStart(scope);
     // A binary added without LFS: GitHub lists it with no patch.
     mockListFiles(scope, [prFile("models/legacy/pytorch_model.bin"), prFile("models/legacy/config.json")]);
-    mockContent(scope, "models/legacy/config.json", '{"architectures": ["BertForMaskedLM"], "transformers_version": "4.30.0"}\n');
-    // The tree shows there is no .gitattributes anywhere, so none is fetched.
-    mockTree(scope, ["README.md", "models/legacy/pytorch_model.bin", "models/legacy/config.json"]);
-    mockListCheckRuns(scope);
+    // The snapshot asks for the .gitattributes above the weights (there is none) and a card above them.
+    mockSnapshot(scope, {
+      files: { "models/legacy/config.json": '{"architectures": ["BertForMaskedLM"], "transformers_version": "4.30.0"}\n' },
+      repo: { "README.md": "# legacy models\n" },
+    });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
     mockCreateComment(scope, comments);
 
     await probot.receive({ id: "delivery-weights-1", name: "pull_request", payload: opened() });
@@ -398,12 +392,9 @@ describe("the Hub during reviews", () => {
 
   const mockOneReview = (scope: nock.Scope, checkRuns: CheckRunBody[], card: string) => {
     mockListFiles(scope, [prFile("models/x/README.md")]);
-    mockContent(scope, "models/x/README.md", card);
-    // The license rules look for a LICENSE file beside the card: the tree shows there is none.
-    mockTree(scope, ["models/x/README.md"]);
-    mockListCheckRuns(scope);
+    // The license rules look for a LICENSE file beside the card: the snapshot shows there is none.
+    mockSnapshot(scope, { files: { "models/x/README.md": card } });
     mockCreateCheckRun(scope, checkRuns);
-    mockListComments(scope, []);
   };
 
   it("asks the Hub once per repository, and not at all for a second review within the cache's lifetime", async () => {
@@ -416,7 +407,6 @@ describe("the Hub during reviews", () => {
     await probot.receive({ id: "delivery-hub-1", name: "pull_request", payload: opened() });
     const cold = fakeHub.hub!.requests.length - before;
 
-    mockNoConfig(scope);
     mockOneReview(scope, checkRuns, CARD);
     await probot.receive({ id: "delivery-hub-2", name: "pull_request", payload: opened() });
     const warm = fakeHub.hub!.requests.length - before - cold;

@@ -15,21 +15,14 @@ import {
   fixture,
   HEAD_SHA,
   listedCheckRun,
-  mockApp,
-  mockConfig,
-  mockContent,
   mockCreateCheckRun,
   mockCreateComment,
   mockCreateReview,
-  mockListCheckRuns,
-  mockListComments,
   mockListFiles,
   mockListReviewComments,
   mockListReviews,
-  mockNoConfig,
   mockReviewStart,
-  mockToken,
-  mockTree,
+  mockSnapshot,
   prFile,
   review,
   reviewComment,
@@ -52,14 +45,21 @@ const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 useFakeHub();
 const unmatched = useNockSandbox({ fakeHub: true });
 
-/** The requests of the review itself, up to the sticky comment. */
-function mockReviewedCard(scope: nock.Scope, patch: string, checkRuns: CheckRunBody[], comments: string[], status: "added" | "modified" = "added") {
-  mockListFiles(scope, [prFile(CARD_PATH, { status, patch })]);
-  mockContent(scope, CARD_PATH, CARD);
-  mockTree(scope, [CARD_PATH]);
-  mockListCheckRuns(scope);
+/**
+ * The requests of the review itself, up to the sticky comment: the file list,
+ * the snapshot (config, no comment or check run yet, the card's text), the
+ * check run and the comment.
+ */
+function mockReviewedCard(
+  scope: nock.Scope,
+  patch: string,
+  checkRuns: CheckRunBody[],
+  comments: string[],
+  options: { status?: "added" | "modified"; config?: string } = {},
+) {
+  mockListFiles(scope, [prFile(CARD_PATH, { status: options.status ?? "added", patch })]);
+  mockSnapshot(scope, { files: { [CARD_PATH]: CARD }, ...(options.config !== undefined ? { config: options.config } : {}) });
   mockCreateCheckRun(scope, checkRuns);
-  mockListComments(scope, []);
   mockCreateComment(scope, comments);
 }
 
@@ -95,14 +95,15 @@ describe("suggestions", () => {
     ]);
     expect(posted.comments[0]!.body).toContain("`card/known-keys`");
 
-    // The same head sha again (a re-run): the check run, comment and review are all there already.
+    // The same head sha again (a re-run): the check run, comment and review are all there already,
+    // so the snapshot shows the first two unchanged and only the reviews are listed: no write at all.
     const again = api();
-    mockNoConfig(again);
     mockListFiles(again, [prFile(CARD_PATH, { patch: ADDED_PATCH })]);
-    mockContent(again, CARD_PATH, CARD);
-    mockTree(again, [CARD_PATH]);
-    mockListCheckRuns(again, [listedCheckRun(checkRuns[0]!)]);
-    mockListComments(again, [comment(900, comments[0]!, { login: "cardinal-test[bot]", type: "Bot" })]);
+    mockSnapshot(again, {
+      files: { [CARD_PATH]: CARD },
+      checkRuns: [listedCheckRun(checkRuns[0]!)],
+      comments: [comment(900, comments[0]!, { login: "cardinal-test[bot]", type: "Bot" })],
+    });
     mockListReviews(again, [review(81_000, HEAD_SHA)]);
 
     await probot.receive({ id: "delivery-suggest-2", name: "pull_request", payload: opened() });
@@ -140,7 +141,7 @@ describe("suggestions", () => {
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
     mockReviewStart(scope);
-    mockReviewedCard(scope, BODY_EDIT_PATCH, checkRuns, [], "modified");
+    mockReviewedCard(scope, BODY_EDIT_PATCH, checkRuns, [], { status: "modified" });
 
     await probot.receive({ id: "delivery-suggest-outside", name: "pull_request", payload: opened() });
 
@@ -171,8 +172,9 @@ describe("suggestions", () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
-    mockConfig(mockApp(mockToken(scope)), "suggestions: false\n");
-    mockReviewedCard(scope, ADDED_PATCH, checkRuns, []);
+    mockReviewStart(scope);
+    // The repository's config comes in the snapshot.
+    mockReviewedCard(scope, ADDED_PATCH, checkRuns, [], { config: "suggestions: false\n" });
 
     await probot.receive({ id: "delivery-suggest-off", name: "pull_request", payload: opened() });
 

@@ -13,7 +13,6 @@ import { findRule, RULES, RULE_IDS } from "../src/rules/index.js";
 
 const ruleMeta = (id: string) => findRule(id)?.meta;
 const RULES_URL = "https://example.test/rules";
-const HEAD = "3f2a9c1d0e8b7a6f5e4d3c2b1a09f8e7d6c5b4a3";
 
 /** A pull request with a broken model card, an unclosed dataset card and a bad config change. */
 const brokenPr: Workspace = {
@@ -52,10 +51,11 @@ describe("renderers on a PR with a broken card", () => {
   it("comment (snapshot)", async () => {
     const { findings, files } = await brokenReview();
     const openness = opennessLines(files, [{ type: "dataset", id: "tatsu-lab/alpaca", status: "found", licenses: ["cc-by-nc-4.0"] }]);
-    const body = renderComment({ findings, headSha: HEAD, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL, openness });
+    const body = renderComment({ findings, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL, openness });
     expect(body).toContain("<details><summary>What these licenses allow</summary>");
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
-    expect(body).toContain("**2 errors, 2 warnings** in 3 files · reviewed at `3f2a9c1`");
+    expect(body).toContain("**2 errors, 2 warnings** in 3 files\n");
+    expect(body).not.toContain("3f2a9c1");
     await expect(body).toMatchFileSnapshot("./__snapshots__/comment-broken-card.md");
   });
 
@@ -104,13 +104,13 @@ describe("renderers on a PR with a broken card", () => {
 
 describe("all clear", () => {
   it("thanks the author and says nothing else", () => {
-    const body = renderAllClear({ headSha: HEAD, author: "new-contributor", rulesUrl: RULES_URL });
-    expect(body).toContain("### ✅ All clear at `3f2a9c1` — thank you, @new-contributor!");
-    expect(renderComment({ findings: [], headSha: HEAD, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL })).toBe(body);
+    const body = renderAllClear({ author: "new-contributor", rulesUrl: RULES_URL });
+    expect(body).toContain("### ✅ All clear — thank you, @new-contributor!\n");
+    expect(renderComment({ findings: [], author: "new-contributor", ruleMeta, rulesUrl: RULES_URL })).toBe(body);
   });
 
   it("does not mention a login that is not shaped like one", () => {
-    expect(renderAllClear({ headSha: HEAD, author: "x <img src=y>", rulesUrl: RULES_URL })).not.toContain("@");
+    expect(renderAllClear({ author: "x <img src=y>", rulesUrl: RULES_URL })).not.toContain("@");
   });
 
   it("check run for a clean PR and for a PR with nothing to review", () => {
@@ -151,7 +151,7 @@ describe("user-controlled text is escaped", () => {
       line: 1,
       docsUrl: "https://example.test/docs",
     };
-    const body = renderComment({ findings: [finding], headSha: HEAD, ruleMeta, rulesUrl: RULES_URL });
+    const body = renderComment({ findings: [finding], ruleMeta, rulesUrl: RULES_URL });
     expect(body).toContain("#### `models/<script>@x/README.md`");
     expect(body).toContain("See `@admin`.");
     expect(body.replace(/`[^`]*`/g, "")).not.toMatch(/<script>|@admin|@x/);
@@ -168,7 +168,7 @@ describe("user-controlled text is escaped", () => {
       fix: { line: 2, endLine: 2, replacement: "license: apache-2.0 ```\n@admin <b>x</b>" },
       docsUrl: "https://example.test/docs",
     };
-    const body = renderComment({ findings: [finding], headSha: HEAD, ruleMeta, rulesUrl: RULES_URL });
+    const body = renderComment({ findings: [finding], ruleMeta, rulesUrl: RULES_URL });
     expect(body).toContain("  Replace line 2 with:\n  ````yaml\n  license: apache-2.0 ```\n  @admin <b>x</b>\n  ````");
   });
 
@@ -198,7 +198,7 @@ describe("GitHub's limits", () => {
   }));
 
   it("the comment stays under 65,536 characters and says what was left out", () => {
-    const body = renderComment({ findings: many, headSha: HEAD, ruleMeta, rulesUrl: RULES_URL });
+    const body = renderComment({ findings: many, ruleMeta, rulesUrl: RULES_URL });
     expect(body.length).toBeLessThan(65_536);
     expect(body).toMatch(/_…and \d+ more findings\. The check run lists every finding\._/);
   });

@@ -82,11 +82,10 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
   };
   const repo: RepoFiles | undefined = testCase.repo
     ? {
-        paths: async () =>
-          new Set([
-            ...Object.keys(testCase.repo ?? {}),
-            ...workspace.files.filter((f) => f.status !== "removed").map((f) => f.path),
-          ]),
+        existing: async (paths) => {
+          const all = new Set([...Object.keys(testCase.repo ?? {}), ...workspace.files.filter((f) => f.status !== "removed").map((f) => f.path)]);
+          return new Set(paths.filter((p) => all.has(p)));
+        },
         read: async (path) => testCase.repo?.[path] ?? undefined,
       }
     : undefined;

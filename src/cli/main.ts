@@ -71,9 +71,6 @@ export type Format = (typeof FORMATS)[number];
 /** Folders with more relevant files than this get a progress line (stderr, terminals only). */
 export const PROGRESS_THRESHOLD = 200;
 
-/** What the markdown format shows as the reviewed revision (there is no commit). */
-export const LOCAL_HEAD = "local";
-
 const RULES_URL = `${DEFAULT_DOCS_BASE}/README.md`;
 const HOMEPAGE = "https://github.com/cardinal-app/cardinal";
 
@@ -229,7 +226,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(
       renderComment({
         findings: shown,
-        headSha: LOCAL_HEAD,
         ruleMeta,
         rulesUrl: RULES_URL,
         ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),

@@ -5,8 +5,12 @@
  * Implementations fetch lazily, once per review, and only when a rule asks.
  */
 export interface RepoFiles {
-  /** Every file path at the reviewed revision, or undefined when it cannot be known completely. */
-  paths(): Promise<ReadonlySet<string> | undefined>;
+  /**
+   * Which of `paths` are files at the reviewed revision, or undefined when
+   * that cannot be known. Implementations answer a whole list at once (one
+   * request for a pull request), so callers ask for every candidate together.
+   */
+  existing(paths: readonly string[]): Promise<ReadonlySet<string> | undefined>;
   /** The text of a file at the reviewed revision, or undefined when absent or unreadable. */
   read(path: string): Promise<string | undefined>;
 }
@@ -21,18 +25,42 @@ interface KnownFiles {
  * file the PR adds, or removes), then the repository. undefined: unknown.
  */
 export async function fileExists(context: KnownFiles, path: string): Promise<boolean | undefined> {
-  const file = context.files.find((f) => f.path === path);
-  if (file) return file.status !== "removed";
-  const paths = await context.repo?.paths();
-  return paths ? paths.has(path) : undefined;
+  return (await filesExist(context, [path])).get(path);
 }
 
 /**
- * The text of every `.gitattributes`, from the workspace or the repository;
- * undefined when Cardinal cannot see the repository beyond the workspace.
+ * Whether each of `paths` exists at the reviewed revision, asked in one go:
+ * the workspace first, then the repository for the rest. undefined: unknown.
+ */
+export async function filesExist(context: KnownFiles, paths: readonly string[]): Promise<Map<string, boolean | undefined>> {
+  const answers = new Map<string, boolean | undefined>();
+  const ask: string[] = [];
+  for (const path of new Set(paths)) {
+    const file = context.files.find((f) => f.path === path);
+    if (file) answers.set(path, file.status !== "removed");
+    else ask.push(path);
+  }
+  if (ask.length > 0) {
+    const found = context.repo ? await context.repo.existing(ask) : undefined;
+    for (const path of ask) answers.set(path, found ? found.has(path) : undefined);
+  }
+  return answers;
+}
+
+/** The `.gitattributes` paths whose patterns can apply to `path`: the root's and each parent folder's. */
+export function gitattributesCandidates(path: string): string[] {
+  const parts = path.split("/").slice(0, -1);
+  return [".gitattributes", ...parts.map((_, i) => `${parts.slice(0, i + 1).join("/")}/.gitattributes`)];
+}
+
+/**
+ * The text of every `.gitattributes` that can apply to `forPaths` (the root's
+ * and their folders'), from the workspace or the repository; undefined when
+ * Cardinal cannot see the repository beyond the workspace.
  */
 export async function gitattributesFiles(
   context: KnownFiles & { readonly files: readonly { readonly path: string; readonly content: { readonly type: string; readonly text?: string } }[] },
+  forPaths: readonly string[],
 ): Promise<{ path: string; text: string }[] | undefined> {
   const out = new Map<string, string>();
   const removed = new Set<string>();
@@ -43,10 +71,11 @@ export async function gitattributesFiles(
   }
   const list = () => [...out].map(([path, text]) => ({ path, text }));
   if (!context.repo) return out.size > 0 ? list() : undefined;
-  const paths = await context.repo.paths();
-  const candidates = paths ? [...paths].filter((p) => p === ".gitattributes" || p.endsWith("/.gitattributes")) : [".gitattributes"];
-  for (const p of candidates) {
-    if (out.has(p) || removed.has(p)) continue;
+  const candidates = [...new Set(forPaths.flatMap(gitattributesCandidates))].filter((p) => !out.has(p) && !removed.has(p));
+  if (candidates.length === 0) return list();
+  const present = await context.repo.existing(candidates);
+  if (!present) return undefined;
+  for (const p of candidates.filter((c) => present.has(c))) {
     const text = await context.repo.read(p);
     if (text !== undefined) out.set(p, text);
   }

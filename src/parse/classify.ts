@@ -85,3 +85,17 @@ export function classifyPath(path: string): PathKind {
 export function needsText(kind: PathKind): boolean {
   return kind !== "weights" && kind !== "other";
 }
+
+/** File names that hold a model card, looked for in the folder of weights or above it. */
+export const CARD_FILE_NAMES = ["README.md", "MODEL_CARD.md", "modelcard.md", "model_card.md"];
+
+/** The folder itself, then each folder above it up to the repository root (""). */
+export function foldersUp(dir: string): string[] {
+  const out = [dir];
+  let current = dir;
+  while (current !== "") {
+    current = dirname(current);
+    out.push(current);
+  }
+  return out;
+}

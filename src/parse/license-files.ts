@@ -20,16 +20,19 @@ export async function licenseFileFor(
   context: { readonly files: readonly WorkspaceFile[]; readonly repo?: RepoFiles },
 ): Promise<LicenseFile | undefined> {
   const dir = dirname(cardPath);
-  for (const name of LICENSE_FILE_NAMES) {
-    const path = dir ? `${dir}/${name}` : name;
+  const candidates = LICENSE_FILE_NAMES.map((name) => (dir ? `${dir}/${name}` : name));
+  let inRepo: ReadonlySet<string> | undefined | null = null; // null: not asked yet
+  for (const path of candidates) {
     const file = context.files.find((f) => f.path === path);
     if (file) {
       if (file.status === "removed" || file.content.type !== "text") continue;
       return { path, match: identifyLicense(file.content.text) };
     }
-    const paths = await context.repo?.paths();
-    if (paths && !paths.has(path)) continue;
-    const text = await context.repo?.read(path);
+    if (!context.repo) continue;
+    // Every candidate the workspace lacks, asked of the repository at once.
+    if (inRepo === null) inRepo = await context.repo.existing(candidates.filter((c) => !context.files.some((f) => f.path === c)));
+    if (inRepo && !inRepo.has(path)) continue;
+    const text = await context.repo.read(path);
     if (text !== undefined) return { path, match: identifyLicense(text) };
   }
   return undefined;

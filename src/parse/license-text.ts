@@ -867,6 +867,35 @@ const floor3 = (x: number): number => Math.floor(x * 1000) / 1000;
 
 /** The license a LICENSE/COPYING text holds, or undefined when it is not recognisably any license. */
 export function identifyLicense(text: string): LicenseMatch | undefined {
+  const known = recent.get(text);
+  if (known !== undefined || recent.has(text)) return known;
+  const match = identify(text);
+  remember(text, match);
+  return match;
+}
+
+/**
+ * The last texts identified, with their answers: the same LICENSE text comes
+ * back in every review of a pull request and in most repositories of an
+ * organisation, and identifying it costs milliseconds. Bounded by the
+ * characters held (oldest first out), so memory stays flat.
+ */
+const recent = new Map<string, LicenseMatch | undefined>();
+const RECENT_CHARS = 2 * 1024 * 1024;
+let recentChars = 0;
+
+function remember(text: string, match: LicenseMatch | undefined): void {
+  if (text.length > RECENT_CHARS / 4) return;
+  recent.set(text, match);
+  recentChars += text.length;
+  for (const oldest of recent.keys()) {
+    if (recentChars <= RECENT_CHARS) break;
+    recent.delete(oldest);
+    recentChars -= oldest.length;
+  }
+}
+
+function identify(text: string): LicenseMatch | undefined {
   const { all, content } = normalise(text);
   const marker = markerMatch(all);
   const sim = content.length >= 3 ? similarity(content) : undefined;

@@ -12,7 +12,6 @@ export const COMMENT_BUDGET = 60_000;
 
 export interface CommentInput {
   readonly findings: readonly Finding[];
-  readonly headSha: string;
   /** The PR author's login, to thank them when all is clear. */
   readonly author?: string;
   readonly ruleMeta: (id: string) => RuleMeta | undefined;
@@ -40,9 +39,6 @@ export interface WelcomeInput {
   readonly defaultBranch: string;
 }
 
-export function shortSha(sha: string): string {
-  return sha.slice(0, 7);
-}
 
 /** A GitHub login can be mentioned safely only if it has a login's shape. */
 export function mention(login: string | undefined): string {
@@ -50,7 +46,7 @@ export function mention(login: string | undefined): string {
 }
 
 function footer(rulesUrl: string): string {
-  return `<sub>Cardinal · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal-review check .\`</sub>`;
+  return `<sub>Cardinal · this comment follows the latest push; each commit's result is in its Cardinal check · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal-review check .\`</sub>`;
 }
 
 /** A branch name as a path in a relative link: each segment encoded, parentheses too (they would end the link). */
@@ -93,7 +89,7 @@ export function renderWelcome(welcome: WelcomeInput, author: string | undefined)
  * each with what is wrong and how to fix it. Pure: same input, same text.
  */
 export function renderComment(input: CommentInput): string {
-  const { findings, headSha } = input;
+  const { findings } = input;
   if (findings.length === 0) return renderAllClear(input);
 
   const files = groupByPath(findings).size;
@@ -102,7 +98,7 @@ export function renderComment(input: CommentInput): string {
     ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
     "### Cardinal review",
     "",
-    `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"} · reviewed at ${inlineCode(shortSha(headSha))}`,
+    `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"}`,
   ].join("\n");
   const why = whySection(findings, input.ruleMeta);
   const openness = renderOpenness(input.openness ?? []);
@@ -115,12 +111,12 @@ export function renderComment(input: CommentInput): string {
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "headSha" | "author" | "rulesUrl" | "welcome" | "muted">): string {
+export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "welcome" | "muted">): string {
   const who = mention(input.author);
   return [
     COMMENT_MARKER,
     ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
-    `### ✅ All clear at ${inlineCode(shortSha(input.headSha))}${who ? ` — thank you, ${who}!` : ""}`,
+    `### ✅ All clear${who ? ` — thank you, ${who}!` : ""}`,
     "",
     "Cardinal found nothing to fix in the model cards, licenses and model files of this pull request.",
     "",

@@ -16,7 +16,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob } from "tinyglobby";
+import { createHash } from "node:crypto";
 import { IGNORED_DIRECTORIES } from "../io/fs/workspace.js";
+import { answerGraphql, type FakeGraphqlState, type GraphqlRequestBody } from "./fake-github-graphql.js";
 
 const OWNER = "local";
 const REPO = "model-release";
@@ -51,6 +53,31 @@ async function main(): Promise<number> {
   }
   const files = (await glob("**/*", { cwd: folder, dot: true, onlyFiles: true, ignore: IGNORED_DIRECTORIES })).sort();
   const posted: string[] = [];
+  /** A file of the folder, or undefined outside it or when absent. */
+  const readInFolder = (file: string): Buffer | undefined => {
+    const absolute = path.join(folder, file);
+    if (!absolute.startsWith(folder) || !statSync(absolute, { throwIfNoEntry: false })?.isFile()) return undefined;
+    return readFileSync(absolute);
+  };
+  // Git's blob sha of each file, as GitHub lists it with a pull request's files.
+  const shaOf = new Map<string, string>();
+  const bySha = new Map<string, string>();
+  for (const file of files) {
+    const bytes = readFileSync(path.join(folder, file));
+    const sha = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    shaOf.set(file, sha);
+    bySha.set(sha, file);
+  }
+  const graphql: FakeGraphqlState = {
+    config: (owner, name) => (owner === OWNER && name === REPO ? readInFolder(".github/cardinal.yml")?.toString("utf8") : undefined),
+    comments: () => [],
+    checkRuns: () => [],
+    blob: (sha) => {
+      const file = bySha.get(sha);
+      return file === undefined ? undefined : readInFolder(file);
+    },
+    file: (commit, file) => (commit === HEAD_SHA ? readInFolder(file) : undefined),
+  };
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -66,7 +93,7 @@ async function main(): Promise<number> {
           200,
           files.map((filename) => {
             const patch = patchOf(readFileSync(path.join(folder, filename)));
-            return { filename, status: "added", additions: 1, deletions: 0, changes: 1, ...(patch ? { patch } : {}) };
+            return { sha: shaOf.get(filename), filename, status: "added", additions: 1, deletions: 0, changes: 1, ...(patch ? { patch } : {}) };
           }),
         );
       }
@@ -84,6 +111,7 @@ async function main(): Promise<number> {
         }
         return send(res, 200, { type: "file", encoding: "base64", size: bytes.length, path: file, content: bytes.toString("base64") });
       }
+      if (route === "POST /graphql") return send(res, 200, answerGraphql((await readBody(req)) as GraphqlRequestBody, graphql));
       if (route === `GET ${repoPrefix}/commits/${HEAD_SHA}/check-runs`) return send(res, 200, { total_count: 0, check_runs: [] });
       if (route === `GET ${repoPrefix}/issues/${PR}/comments`) return send(res, 200, []);
       if (route === `POST ${repoPrefix}/check-runs` || route.startsWith(`PATCH ${repoPrefix}/check-runs/`)) {

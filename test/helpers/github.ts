@@ -10,7 +10,9 @@ import type { EmitterWebhookEvent, EmitterWebhookEventName } from "@octokit/webh
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
 import { allowFakeHub } from "./fake-hub.js";
+import { createHash } from "node:crypto";
 import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
+import { answerGraphql, operationName, type FakeCheckRun, type FakeComment, type GraphqlRequestBody } from "../../src/tools/fake-github-graphql.js";
 
 export const API = "https://api.github.com";
 export const OWNER = "acme-ai";
@@ -145,12 +147,17 @@ export interface PrFile {
   previous_filename?: string;
 }
 
+/** The blob sha the fake gives a file of the PR (derived from its path, so the snapshot mock can find it). */
+export function blobSha(filename: string): string {
+  return createHash("sha1").update(`blob:${filename}`).digest("hex");
+}
+
 /** One entry of GET /pulls/N/files. `patch` is the unified diff GitHub includes for text changes. */
 export function prFile(filename: string, options: { status?: PrFile["status"]; patch?: string } = {}): PrFile {
   const lines = options.patch?.split("\n").filter((l) => l.startsWith("+") && !l.startsWith("+++")).length ?? 0;
   const encoded = encodeURIComponent(filename);
   return {
-    sha: "3f4c2b1a0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b",
+    sha: blobSha(filename),
     filename,
     status: options.status ?? "added",
     additions: lines,
@@ -345,14 +352,75 @@ export function mockDeleteComment(scope: nock.Scope, id: number): nock.Scope {
 }
 
 /**
- * What every first review in a fresh Probot costs: the installation token,
- * GET /app for the bot login, and the two config lookups (both 404).
+ * What every first review in a fresh Probot costs besides the review itself:
+ * the installation token and GET /app for the bot login.
  */
 export function mockReviewStart(scope: nock.Scope): nock.Scope {
-  return mockNoConfig(mockApp(mockToken(scope)));
+  return mockApp(mockToken(scope));
 }
 
-/** GET /repos/o/r/git/trees/<sha>?recursive=true: the repository's files at the head sha. */
+export interface SnapshotOptions {
+  /** The PR's files by path (their blobs, found by `blobSha(path)`). */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
+  /** Files of the repository at the head sha, beyond the PR's (`.gitattributes`, a LICENSE…). */
+  readonly repo?: Readonly<Record<string, string | Uint8Array>>;
+  /** `.github/cardinal.yml` on the default branch; `orgConfig` the owner's `.github` repository's. */
+  readonly config?: string;
+  readonly orgConfig?: string;
+  readonly comments?: readonly FakeComment[];
+  /** Check runs on the head commit, in the REST shape (`listedCheckRun`). */
+  readonly checkRuns?: readonly Record<string, unknown>[];
+  /** false: the base repository cannot see the head commit (a fork's). */
+  readonly headVisible?: boolean;
+  readonly sha?: string;
+}
+
+/** The fake GitHub the GraphQL mocks answer from. */
+function graphqlState(options: SnapshotOptions) {
+  const files = options.files ?? {};
+  const blobs = new Map(Object.entries(files).map(([path, text]) => [blobSha(path), text]));
+  const sha = options.sha ?? HEAD_SHA;
+  return {
+    config: (owner: string, name: string) =>
+      owner === OWNER && name === REPO ? options.config : owner === OWNER && name === ".github" ? options.orgConfig : undefined,
+    comments: () => options.comments ?? [],
+    checkRuns: () => (options.checkRuns ?? []) as unknown as FakeCheckRun[],
+    blob: (s: string) => blobs.get(s),
+    file: (commit: string, path: string) => (commit === sha ? (options.repo?.[path] ?? files[path]) : undefined),
+    commitVisible: () => options.headVisible ?? true,
+  };
+}
+
+/**
+ * POST /graphql for the review's snapshot (CardinalSnapshot): the config, the
+ * comments, the check runs on the head commit, the PR's file texts and the
+ * prefetched repository paths, answered by the shared fake
+ * (src/tools/fake-github-graphql.ts). Each query it answers is pushed into `into`.
+ */
+export function mockSnapshot(scope: nock.Scope, options: SnapshotOptions = {}, into: GraphqlRequestBody[] = []): nock.Scope {
+  return mockGraphql(scope, "CardinalSnapshot", options, into);
+}
+
+/** POST /graphql for a later lookup of repository paths (CardinalRepoFiles) or blobs (CardinalBlobs). */
+export function mockGraphql(
+  scope: nock.Scope,
+  operation: "CardinalSnapshot" | "CardinalRepoFiles" | "CardinalBlobs",
+  options: SnapshotOptions = {},
+  into: GraphqlRequestBody[] = [],
+): nock.Scope {
+  const state = graphqlState(options);
+  return scope
+    .post("/graphql", (body: GraphqlRequestBody) => operationName(body.query) === operation)
+    .reply(200, (_uri: string, body: nock.Body) => {
+      into.push(body as unknown as GraphqlRequestBody);
+      return answerGraphql(body as unknown as GraphqlRequestBody, state);
+    });
+}
+
+/**
+ * GET /repos/o/r/git/trees/<sha>?recursive=true: the repository's files at
+ * the head sha, which Cardinal reads only when GraphQL refuses its lookups.
+ */
 export function mockTree(scope: nock.Scope, paths: readonly string[], sha = HEAD_SHA, owner = OWNER, repo = REPO): nock.Scope {
   return scope
     .get(`/repos/${owner}/${repo}/git/trees/${sha}`)
@@ -365,14 +433,15 @@ export function mockTree(scope: nock.Scope, paths: readonly string[], sha = HEAD
 }
 
 /**
- * The repository around a PR that adds `models/x/` with LFS weights: its tree
- * and the root `.gitattributes` that sends safetensors through LFS (read when
- * the weight rules ask).
+ * The repository around a PR that adds `models/x/` with LFS weights: the
+ * root `.gitattributes` that sends safetensors through LFS, a root README and
+ * the folder's model card. Pass as `repo` to `mockSnapshot`.
  */
-export function mockRepoWithLfs(scope: nock.Scope, extra: readonly string[] = []): nock.Scope {
-  mockTree(scope, [".gitattributes", "README.md", "models/x/README.md", "models/x/model.safetensors", ...extra]);
-  return mockContent(scope, ".gitattributes", "*.safetensors filter=lfs diff=lfs merge=lfs -text\n");
-}
+export const REPO_WITH_LFS: Readonly<Record<string, string>> = {
+  ".gitattributes": "*.safetensors filter=lfs diff=lfs merge=lfs -text\n",
+  "README.md": "# tiny-llm\n",
+  "models/x/README.md": "---\nlicense: mit\n---\n# x\n",
+};
 
 /** POST /issues/N/labels; pushes each requested label list into `into`. */
 export function mockAddLabels(scope: nock.Scope, into: string[][], number = PR_NUMBER): nock.Scope {

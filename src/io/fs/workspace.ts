@@ -44,11 +44,12 @@ async function readHead(absolute: string, bytes: number): Promise<Uint8Array> {
 export function folderRepoFiles(root: string): RepoFiles {
   let listing: Promise<ReadonlySet<string>> | undefined;
   return {
-    paths() {
+    async existing(paths) {
       listing ??= glob("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: IGNORED_DIRECTORIES }).then(
         (found) => new Set(found.map(toPosix)),
       );
-      return listing;
+      const all = await listing;
+      return new Set(paths.filter((p) => all.has(p)));
     },
     async read(relative) {
       const absolute = path.join(root, relative);

@@ -9,9 +9,24 @@ import { renderComment, type WelcomeInput } from "../../report/comment.js";
 import { inlineCode } from "../../report/markdown.js";
 import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
-import { loadPullRequest, pullRequestContext, pullRequestSources, requestIdOf, type Octokit, type PullRequestPayload } from "./pull-request.js";
+import { parse as parseYaml } from "yaml";
+import { defaultConfig } from "../../core/config.js";
+import { likelyRepoLookups } from "../../core/prefetch.js";
+import {
+  likelyTextBlobs,
+  listPullRequestFiles,
+  loadPullRequest,
+  pullRequestContext,
+  pullRequestSources,
+  requestIdOf,
+  type ListedFile,
+  type Octokit,
+  type PullRequestPayload,
+} from "./pull-request.js";
+import { readSnapshot, type Snapshot } from "./snapshot.js";
+import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
-import { publishCheckRun, upsertComment, type BotIdentity } from "./publish.js";
+import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
 import { publishSuggestions } from "./review.js";
 import { suggestionComments } from "../../report/suggestions.js";
 import { parseCommand, renderExplain, renderHelp, renderRecheckRefused, renderUnknownCommand, WRITE_ROLES } from "./commands.js";
@@ -36,23 +51,46 @@ function prNumberFromExternalId(value: string | null | undefined): number | unde
   return match ? Number(match[1]) : undefined;
 }
 
-/** Reads `.github/cardinal.yml` (default branch, org defaults via `_extends`) and validates it. */
-async function loadConfig(context: Context) {
+/** Reads `.github/cardinal.yml` through Probot (default branch, org defaults via `_extends`) and validates it. */
+async function loadConfigThroughProbot(context: Context) {
   let raw: unknown;
   const problems: ConfigProblem[] = [];
   try {
     raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-    problems.push({
-      key: "(file)",
-      path: [],
-      message: `the configuration could not be read (${message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "")}); all defaults apply`,
-    });
+    problems.push(unreadableConfig(message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "")));
     raw = undefined;
   }
   const resolved = resolveConfig(raw, RULE_IDS);
   return { config: resolved.config, problems: [...problems, ...resolved.problems] };
+}
+
+function unreadableConfig(reason: string): ConfigProblem {
+  return { key: "(file)", path: [], message: `the configuration could not be read (${reason}); all defaults apply` };
+}
+
+/**
+ * The configuration from the review's snapshot: parsed as Probot parses it
+ * (YAML; an empty file is `{}`), and validated. A file that extends another
+ * (`_extends`) or that GraphQL cut short is read through Probot instead,
+ * which follows `_extends` exactly as other Probot apps do.
+ */
+async function loadConfig(context: Context, snapshot: Snapshot | undefined) {
+  if (!snapshot) return loadConfigThroughProbot(context);
+  if (!snapshot.config) return { config: resolveConfig(undefined, RULE_IDS).config, problems: [] };
+  if (snapshot.config.truncated) return loadConfigThroughProbot(context);
+  let raw: unknown;
+  try {
+    raw = parseYaml(snapshot.config.text, { logLevel: "error" }) ?? {};
+  } catch (error) {
+    const resolved = resolveConfig(undefined, RULE_IDS);
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+    return { config: resolved.config, problems: [unreadableConfig(`${snapshot.config.source} is not valid YAML: ${reason}`)] };
+  }
+  if (raw !== null && typeof raw === "object" && "_extends" in raw) return loadConfigThroughProbot(context);
+  const resolved = resolveConfig(raw, RULE_IDS);
+  return { config: resolved.config, problems: resolved.problems };
 }
 
 /** Who Cardinal is on GitHub, asked once per process (GET /app with the app's JWT). */
@@ -151,7 +189,7 @@ function mutedRules(pr: PullRequestPayload): { ruleId: string; label: string }[]
   });
 }
 
-function skipReasonFor(pr: PullRequestPayload, config: Config): string | undefined {
+function skipReasonFor(pr: PullRequestPayload, config: Config, log?: Context["log"]): string | undefined {
   const { author, draft, title } = pullRequestContext(pr);
   if (draft && !config.review.drafts) {
     return "This pull request is a draft. Cardinal reviews it when it is marked ready for review (set `review.drafts: true` in `.github/cardinal.yml` to review drafts too).";
@@ -168,7 +206,11 @@ function skipReasonFor(pr: PullRequestPayload, config: Config): string | undefin
     return `This pull request has the label ${inlineCode(label.name)}, which is listed in \`review.skip_labels\`, so Cardinal does not review it. To have it reviewed, remove the label, then push a commit or comment \`/cardinal recheck\`.`;
   }
   const pattern = config.review.skip_title;
-  if (pattern !== undefined && new RegExp(pattern).test(title)) {
+  const matched = pattern === undefined ? false : titleMatches(pattern, title);
+  if (matched === "timeout") {
+    log?.warn({ pattern }, `review.skip_title took over ${SKIP_TITLE_TIMEOUT_MS} ms on this title; reviewing the pull request (simplify the pattern)`);
+  }
+  if (pattern !== undefined && matched === true) {
     return `The title of this pull request matches \`review.skip_title\` (${inlineCode(pattern)}), so Cardinal does not review it. To have it reviewed, change the title, then push a commit or comment \`/cardinal recheck\`.`;
   }
   return undefined;
@@ -186,7 +228,12 @@ async function labelFirstTimer(octokit: Octokit, pr: PullRequestPayload, label: 
   }
 }
 
-/** The whole road for one pull request: config → workspace → rules → check run and comment. */
+/**
+ * The whole road for one pull request: file list → snapshot (config,
+ * comments, check runs and file texts in one GraphQL query) → rules → check
+ * run and comment. A typical review costs four requests: the file list, the
+ * snapshot, the check run and the comment (none when its text is unchanged).
+ */
 async function reviewPullRequest(
   context: Context,
   octokit: Octokit,
@@ -197,21 +244,67 @@ async function reviewPullRequest(
 ): Promise<void> {
   const prContext = pullRequestContext(pr);
   const repo = { owner: prContext.owner, repo: prContext.repo };
-  const { config, problems } = await loadConfig(context);
   const log = context.log.child({ pr: `${repo.owner}/${repo.repo}#${pr.number}`, sha: prContext.headSha.slice(0, 7) });
+
+  // A draft, a bot's pull request or one with a default skip label is skipped under the default
+  // configuration: read the configuration before listing files that would not be reviewed.
+  const defaultSkipLabels = defaultConfig().review.skip_labels.map((l) => l.toLowerCase());
+  const likelySkipped =
+    prContext.draft || prContext.author.isBot || (pr.labels ?? []).some((l) => defaultSkipLabels.includes(l.name.toLowerCase()));
+  let listed: ListedFile[] | undefined;
+  let snapshot: Snapshot | undefined;
+  try {
+    // Reads, like writes, wait out a secondary rate limit (Probot's Octokit only logs those).
+    if (!likelySkipped) listed = await withRateLimitRetry(() => listPullRequestFiles(octokit, pr));
+    snapshot = await withRateLimitRetry(() => readSnapshot(octokit, {
+      repo,
+      number: pr.number,
+      headSha: prContext.headSha,
+      defaultBranch: pr.base.repo.default_branch ?? "HEAD",
+      blobShas: listed ? likelyTextBlobs(listed, defaultConfig()) : [],
+      paths: listed ? likelyRepoLookups(listed.map((f) => ({ path: f.filename, removed: f.status === "removed" }))) : [],
+    }));
+  } catch (error) {
+    if (listed === undefined && !likelySkipped) {
+      // GitHub did not list the files: nothing can be reviewed; say so on the check run below.
+      return failReview(error);
+    }
+    log.warn({ err: error, requestId: requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1") || undefined }, "GitHub's GraphQL API did not answer the review's query; reading through REST instead");
+  }
+  const { config, problems } = await loadConfig(context, snapshot);
   const publish = (output: CheckRunOutput) =>
     publishCheckRun(octokit, repo, prContext.headSha, output, {
       externalId: externalId(pr.number),
       ...(identity.login ? { botLogin: identity.login } : {}),
       ...(trigger.requested ? { force: true } : {}),
+      existing: snapshot?.checkRuns,
     });
+
+  async function failReview(error: unknown): Promise<never> {
+    // GitHub's request id, so that a failure can be traced with GitHub support.
+    const requestId = requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1");
+    log.error({ err: error, ...(requestId ? { requestId } : {}) }, `review failed${requestIdOf(error)}`);
+    // Never leave the PR without a verdict: say what went wrong, then let Probot log the error.
+    const detail = `${error instanceof Error ? error.message : String(error)}${requestIdOf(error)}`;
+    try {
+      await publishCheckRun(octokit, repo, prContext.headSha, {
+        conclusion: "neutral",
+        title: "Review could not be completed",
+        summary: `Cardinal could not finish this review: ${detail.replace(/[<>@]/g, "")}\n\nRe-run the check to try again.`,
+        annotations: [],
+      }, { externalId: externalId(pr.number), force: true });
+    } catch (publishError) {
+      log.error({ err: publishError }, "could not publish the failure either");
+    }
+    throw error;
+  }
 
   const author = prContext.author;
   const firstTime = isFirstTimeContributor(author.association);
   if (firstTime && trigger.opened && config.first_time_label) {
     await labelFirstTimer(octokit, pr, config.first_time_label, log);
   }
-  const skipReason = skipReasonFor(pr, config);
+  const skipReason = skipReasonFor(pr, config, log);
   if (skipReason) {
     await publish(renderSkipped(skipReason));
     log.info({ reason: skipReason.split(".")[0] }, "review skipped");
@@ -225,10 +318,13 @@ async function reviewPullRequest(
   // Set once the verdict is on GitHub: a later failure (the comment) must not replace it with "neutral".
   let verdictPublished = false;
   try {
-    const workspace = await loadPullRequest(octokit, pr, config);
+    const workspace = await loadPullRequest(octokit, pr, config, {
+      ...(listed ? { listed } : {}),
+      ...(snapshot ? { blobs: snapshot.blobs } : { graphql: false }),
+    });
     const result = await review({
       workspace,
-      repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha),
+      repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha, snapshot?.paths),
       ...(options.hub && config.hub ? { hub: options.hub } : {}),
       config: reviewConfig,
       configSource: { path: CONFIG_PATH, problems },
@@ -236,27 +332,36 @@ async function reviewPullRequest(
       ...(options.docsBase ? { docsBase: options.docsBase } : {}),
     });
     const ruleMeta = (id: string) => findRule(id)?.meta;
-    const checkAction = await publish(renderCheckRun({ findings: result.findings, files: result.files, ruleMeta }));
+    const checkOutput = renderCheckRun({ findings: result.findings, files: result.files, ruleMeta });
+    const worthy = commentWorthy(result.findings);
+    const commentBody =
+      config.comment === "never"
+        ? undefined
+        : renderComment({
+            // While an error or warning remains, every finding; then "all clear" (notices stay in the check run).
+            findings: worthy ? result.findings : [],
+            author: author.login,
+            ruleMeta,
+            rulesUrl: RULES_URL,
+            ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+            ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome) } : {}),
+            ...(muted.length > 0 ? { muted } : {}),
+          });
+    // The check run and the comment do not depend on each other: both are written at once.
+    const [checked, commented] = await Promise.allSettled([
+      publish(checkOutput),
+      commentBody === undefined
+        ? Promise.resolve("none" as const)
+        : upsertComment(octokit, { ...repo, issue_number: pr.number }, commentBody, identity, {
+            createIfMissing: worthy || config.comment === "always",
+            known: snapshot?.comments,
+          }),
+    ]);
+    if (checked.status === "rejected") throw checked.reason;
     verdictPublished = true;
-
-    let commentAction = "none";
-    if (config.comment !== "never") {
-      const worthy = commentWorthy(result.findings);
-      const body = renderComment({
-        // While an error or warning remains, every finding; then "all clear" (notices stay in the check run).
-        findings: worthy ? result.findings : [],
-        headSha: prContext.headSha,
-        author: author.login,
-        ruleMeta,
-        rulesUrl: RULES_URL,
-        ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
-        ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome) } : {}),
-        ...(muted.length > 0 ? { muted } : {}),
-      });
-      commentAction = await upsertComment(octokit, { ...repo, issue_number: pr.number }, body, identity, {
-        createIfMissing: worthy || config.comment === "always",
-      });
-    }
+    if (commented.status === "rejected") throw commented.reason;
+    const checkAction = checked.value;
+    const commentAction = commented.value;
 
     let reviewAction = "none";
     if (config.suggestions && result.findings.some((f) => f.fix)) {
@@ -274,22 +379,9 @@ async function reviewPullRequest(
       "review published",
     );
   } catch (error) {
-    // GitHub's request id, so that a failure can be traced with GitHub support.
+    if (!verdictPublished) return failReview(error);
     const requestId = requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1");
     log.error({ err: error, ...(requestId ? { requestId } : {}) }, `review failed${requestIdOf(error)}`);
-    if (verdictPublished) throw error;
-    // Never leave the PR without a verdict: say what went wrong, then let Probot log the error.
-    const detail = `${error instanceof Error ? error.message : String(error)}${requestIdOf(error)}`;
-    try {
-      await publish({
-        conclusion: "neutral",
-        title: "Review could not be completed",
-        summary: `Cardinal could not finish this review: ${detail.replace(/[<>@]/g, "")}\n\nRe-run the check to try again.`,
-        annotations: [],
-      });
-    } catch (publishError) {
-      log.error({ err: publishError }, "could not publish the failure either");
-    }
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { ANNOTATIONS_PER_REQUEST, CHECK_NAME, type CheckRunOutput } from "../../report/check-run.js";
 import { COMMENT_MARKER } from "../../report/comment.js";
 import type { Octokit, RepoRef } from "./pull-request.js";
+import type { KnownCheckRun, KnownComment } from "./snapshot.js";
 
 /** Waits GitHub asks for before a publishing call is tried again, at most this long (seconds). */
 export const MAX_RETRY_AFTER_SECONDS = 60;
@@ -43,13 +44,7 @@ export interface BotIdentity {
   readonly login?: string;
 }
 
-interface CommentLike {
-  id: number;
-  body?: string | undefined;
-  user: { login: string; type: string } | null;
-}
-
-function isOurs(comment: CommentLike, bot: BotIdentity): boolean {
+function isOurs(comment: KnownComment, bot: BotIdentity): boolean {
   if (!comment.body?.startsWith(COMMENT_MARKER)) return false;
   // The marker alone could be copied by anyone; the author must be this app.
   return bot.login ? comment.user?.login === bot.login : comment.user?.type === "Bot";
@@ -61,16 +56,19 @@ export type CommentAction = "created" | "updated" | "unchanged" | "none";
  * Keeps exactly one Cardinal comment on a PR. `body` undefined means
  * "post nothing new": an existing comment is still brought up to date by the
  * caller passing a body; duplicates (from races or redeliveries) are deleted,
- * keeping the oldest so the conversation's order stays.
+ * keeping the oldest so the conversation's order stays. `known` is the PR's
+ * comments when the caller has read them already (the review's snapshot);
+ * otherwise they are listed.
  */
 export async function upsertComment(
   octokit: Octokit,
   issue: RepoRef & { issue_number: number },
   body: string | undefined,
   bot: BotIdentity,
-  options: { readonly createIfMissing: boolean },
+  options: { readonly createIfMissing: boolean; readonly known?: readonly KnownComment[] | undefined },
 ): Promise<CommentAction> {
-  const comments = await withRateLimitRetry(() => octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 }));
+  const comments: readonly KnownComment[] =
+    options.known ?? (await withRateLimitRetry(() => octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 })));
   const ours = comments.filter((c) => isOurs(c, bot)).sort((a, b) => a.id - b.id);
   const [keep, ...duplicates] = ours;
   for (const dup of duplicates) {
@@ -97,34 +95,34 @@ export type CheckRunAction = "created" | "unchanged";
  * its annotations to the old ones. Annotations go 50 per request, the first
  * batch with the verdict, the rest in follow-up updates. `force` (someone
  * asked for a re-run) writes a new run even when the verdict is the same,
- * so the asker sees that the review ran.
+ * so the asker sees that the review ran. `existing` is the runs already on
+ * the commit when the caller has read them (the review's snapshot);
+ * otherwise they are listed.
  */
 export async function publishCheckRun(
   octokit: Octokit,
   repo: RepoRef,
   headSha: string,
   output: CheckRunOutput,
-  options: { readonly externalId: string; readonly botLogin?: string; readonly force?: boolean },
+  options: {
+    readonly externalId: string;
+    readonly botLogin?: string;
+    readonly force?: boolean;
+    readonly existing?: readonly KnownCheckRun[] | undefined;
+  },
 ): Promise<CheckRunAction> {
   if (!options.force) {
-    const { data: existing } = await withRateLimitRetry(() =>
-      octokit.rest.checks.listForRef({
-        ...repo,
-        ref: headSha,
-        check_name: CHECK_NAME,
-        filter: "latest",
-        per_page: 100,
-      }),
-    );
+    const runs = options.existing ?? (await listCheckRuns(octokit, repo, headSha));
     const slug = options.botLogin?.replace(/\[bot\]$/, "");
-    const latest = existing.check_runs.find((run) => run.head_sha === headSha && (!slug || run.app?.slug === slug));
+    // The newest of this app's runs (any app's, when the slug is unknown).
+    const latest = runs.filter((run) => !slug || run.appSlug === slug).sort((a, b) => b.id - a.id)[0];
     if (
       latest &&
       latest.status === "completed" &&
       latest.conclusion === output.conclusion &&
-      latest.output.title === output.title &&
-      latest.output.summary === output.summary &&
-      latest.output.annotations_count === output.annotations.length
+      latest.title === output.title &&
+      latest.summary === output.summary &&
+      latest.annotationsCount === output.annotations.length
     ) {
       return "unchanged";
     }
@@ -157,4 +155,22 @@ export async function publishCheckRun(
     await withRateLimitRetry(() => octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: outputFor(batch) }));
   }
   return "created";
+}
+
+/** Cardinal's latest check runs on a commit, through REST (when the snapshot could not say). */
+async function listCheckRuns(octokit: Octokit, repo: RepoRef, headSha: string): Promise<KnownCheckRun[]> {
+  const { data } = await withRateLimitRetry(() =>
+    octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: CHECK_NAME, filter: "latest", per_page: 100 }),
+  );
+  return data.check_runs
+    .filter((run) => run.head_sha === headSha)
+    .map((run) => ({
+      id: run.id,
+      appSlug: run.app?.slug,
+      status: run.status,
+      conclusion: run.conclusion,
+      title: run.output.title,
+      summary: run.output.summary,
+      annotationsCount: run.output.annotations_count,
+    }));
 }

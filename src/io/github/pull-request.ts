@@ -5,6 +5,8 @@ import type { AuthorAssociation, FileContent, FileStatus, PullRequestContext, Wo
 import { decodeContent, looksLikeLfsPointer, parseLfsPointer } from "../../parse/bytes.js";
 import { needsText } from "../../parse/classify.js";
 import type { FilePatch } from "../../report/suggestions.js";
+import type { GraphqlBlob } from "./graphql.js";
+import { fetchBlobs } from "./snapshot.js";
 
 export type Octokit = Context["octokit"];
 
@@ -109,11 +111,6 @@ function statusCode(error: unknown): number | undefined {
 }
 
 /**
- * Reads one file at the head sha. Small files come in the JSON response;
- * files over 1 MB come with an empty body there, and are fetched again with
- * the raw media type. Bytes are decoded only when they are text.
- */
-/**
  * Where to read a PR's files: the base repository, and for a fork also the
  * head repository, in case the fork's commits are not visible from the base.
  * Once the head repository has answered where the base did not, it is asked first.
@@ -197,28 +194,90 @@ export interface PullRequestWorkspace extends Workspace {
   readonly patches: readonly FilePatch[];
 }
 
+/** One entry of GitHub's list of a PR's files (the fields Cardinal reads). */
+export interface ListedFile {
+  readonly filename: string;
+  readonly status: string;
+  /** The blob sha at the head commit. */
+  readonly sha: string | null;
+  readonly patch?: string | undefined;
+  readonly previous_filename?: string | undefined;
+}
+
+/** GET /pulls/N/files, every page (GitHub stops at 3,000 files). */
+export async function listPullRequestFiles(octokit: Octokit, pr: PullRequestPayload): Promise<ListedFile[]> {
+  const { owner, repo } = pullRequestContext(pr);
+  return octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number: pr.number, per_page: 100 });
+}
+
+/** The listed files whose text a review needs under `config`. */
+function textFiles(listed: readonly ListedFile[], config: Config): ListedFile[] {
+  const filter = pathFilter(config);
+  return listed.filter((f) => statusOf(f.status) !== "removed" && isRelevantPath(f.filename, config, filter) && needsText(pathKind(f.filename, config)));
+}
+
+/**
+ * Blob shas worth fetching before the configuration is known: the files a
+ * review needs under `config` (the defaults, as a guess), and every Markdown
+ * file, which a repository's `cards` globs may make a card.
+ */
+export function likelyTextBlobs(listed: readonly ListedFile[], config: Config): string[] {
+  const likely = new Set(textFiles(listed, config));
+  for (const f of listed) if (statusOf(f.status) !== "removed" && /\.(md|markdown)$/i.test(f.filename)) likely.add(f);
+  return [...likely].flatMap((f) => (f.sha ? [f.sha] : []));
+}
+
+/** A file's content from its GraphQL blob, or undefined when the blob cannot give it (then REST does). */
+function fromBlob(blob: GraphqlBlob | null | undefined, maxFileSize: number): { content: FileContent; size?: number } | undefined {
+  if (!blob || blob.__typename !== "Blob") return undefined;
+  const size = blob.byteSize;
+  if (size !== undefined && size > maxFileSize) return { content: { type: "too-large", limit: maxFileSize }, size };
+  if (blob.isBinary || blob.isTruncated || typeof blob.text !== "string") return undefined;
+  const content = decodeContent(Buffer.from(blob.text, "utf8"));
+  return { content, ...(content.type === "lfs-pointer" ? { size: content.size } : size !== undefined ? { size } : {}) };
+}
+
+export interface LoadOptions {
+  /** The file list, when the caller has it already. */
+  readonly listed?: readonly ListedFile[];
+  /** Blobs already fetched (by sha); the rest are asked in one GraphQL query, then through REST one by one. */
+  readonly blobs?: ReadonlyMap<string, GraphqlBlob | null>;
+  /** false: read every file through REST (GraphQL refused the snapshot). */
+  readonly graphql?: boolean;
+}
+
 /**
  * Builds a workspace from a pull request: lists its files (up to GitHub's
- * 3,000), keeps the relevant ones by path, and fetches only those that need
- * their text, at the head sha. Weights are judged from the diff alone.
+ * 3,000), keeps the relevant ones by path, and reads only those that need
+ * their text, at the head sha: from blobs fetched by sha (one GraphQL query
+ * for many files), and through the contents API for what a blob cannot give
+ * (binary data, text GraphQL cut short, a fork's commit the base cannot see).
+ * Weights are judged from the diff alone.
  */
 export async function loadPullRequest(
   octokit: Octokit,
   pr: PullRequestPayload,
   config: Config,
+  options: LoadOptions = {},
 ): Promise<PullRequestWorkspace> {
   const context = pullRequestContext(pr);
   const base: RepoRef = { owner: context.owner, repo: context.repo };
-  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    ...base,
-    pull_number: pr.number,
-    per_page: 100,
-  });
+  const listed = options.listed ?? (await listPullRequestFiles(octokit, pr));
 
   const filter = pathFilter(config);
   const relevant = listed.filter((f) => isRelevantPath(f.filename, config, filter));
   const [, head] = pullRequestSources(pr);
   const sources = new ContentSources(base, head);
+
+  const blobs = new Map(options.blobs ?? []);
+  const missing = textFiles(relevant, config).flatMap((f) => (f.sha && !blobs.has(f.sha) ? [f.sha] : []));
+  if (missing.length > 0 && options.graphql !== false) {
+    try {
+      for (const [sha, blob] of await fetchBlobs(octokit, base, missing)) blobs.set(sha, blob);
+    } catch {
+      // Read these files through REST below.
+    }
+  }
 
   const files = await mapLimit(relevant, FETCH_CONCURRENCY, async (f): Promise<WorkspaceFile> => {
     const status = statusOf(f.status);
@@ -236,7 +295,9 @@ export async function loadPullRequest(
       if (added && looksLikeLfsPointer(added)) return { ...common, content: { type: "lfs-pointer-invalid", text: added } };
       return { ...common, content: { type: "not-fetched" } };
     }
-    const { content, size } = await fetchContent(octokit, sources, f.filename, context.headSha, config.max_file_size);
+    const { content, size } =
+      fromBlob(f.sha ? blobs.get(f.sha) : undefined, config.max_file_size) ??
+      (await fetchContent(octokit, sources, f.filename, context.headSha, config.max_file_size));
     return { ...common, ...(size !== undefined ? { size } : {}), content };
   });
 

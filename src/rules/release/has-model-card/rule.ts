@@ -1,22 +1,8 @@
-import { fileExists } from "../../../core/repo.js";
+import { filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
-import { basename, dirname } from "../../../parse/classify.js";
+import { basename, dirname, foldersUp, CARD_FILE_NAMES } from "../../../parse/classify.js";
 import { TRAINING_STATE } from "../../../parse/weights.js";
-
-/** File names that hold a model card, in the folder of the weights or above it. */
-const CARD_NAMES = ["README.md", "MODEL_CARD.md", "modelcard.md", "model_card.md"];
-
-/** The folder itself, then each folder above it up to the repository root. */
-function foldersUp(dir: string): string[] {
-  const out = [dir];
-  let current = dir;
-  while (current !== "") {
-    current = dirname(current);
-    out.push(current);
-  }
-  return out;
-}
 
 export default defineRule({
   meta: {
@@ -36,16 +22,12 @@ export default defineRule({
       const dir = dirname(f.path);
       if (!folders.has(dir)) folders.set(dir, f.path);
     }
+    const candidatesOf = (dir: string) => foldersUp(dir).flatMap((folder) => CARD_FILE_NAMES.map((name) => (folder ? `${folder}/${name}` : name)));
+    // Every candidate of every folder, asked at once.
+    const exists = await filesExist(context, [...folders.keys()].flatMap(candidatesOf));
     for (const [dir, first] of folders) {
-      let found: boolean | undefined = false;
-      for (const folder of foldersUp(dir)) {
-        for (const name of CARD_NAMES) {
-          const exists = await fileExists(context, folder ? `${folder}/${name}` : name);
-          if (exists === true) found = true;
-          else if (exists === undefined && found === false) found = undefined;
-        }
-        if (found === true) break;
-      }
+      const answers = candidatesOf(dir).map((c) => exists.get(c));
+      const found = answers.includes(true) ? true : answers.includes(undefined) ? undefined : false;
       if (found !== false) continue; // found, or unknown: say nothing rather than guess
       context.report({
         path: first,

@@ -1,4 +1,4 @@
-import { fileExists } from "../../../core/repo.js";
+import { filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, quoted, text } from "../../../core/text.js";
 import { dirname } from "../../../parse/classify.js";
@@ -41,11 +41,9 @@ export default defineRule({
       }
       const dir = dirname(file.path);
       const shards = [...new Set(Object.values(map).filter((v): v is string => typeof v === "string"))].sort();
-      const missing: string[] = [];
-      for (const shard of shards) {
-        const shardPath = dir ? `${dir}/${shard}` : shard;
-        if ((await fileExists(context, shardPath)) === false) missing.push(shard);
-      }
+      const pathOf = (shard: string) => (dir ? `${dir}/${shard}` : shard);
+      const exists = await filesExist(context, shards.map(pathOf));
+      const missing = shards.filter((shard) => exists.get(pathOf(shard)) === false);
       if (missing.length === 0) continue;
       const shown = missing.slice(0, 5);
       context.report({

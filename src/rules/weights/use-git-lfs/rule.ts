@@ -17,7 +17,7 @@ export default defineRule({
   async check(context) {
     const weights = context.files.filter((f) => f.kind === "weights" && f.status !== "removed");
     if (weights.length === 0) return;
-    const attributes = await gitattributesFiles(context);
+    const attributes = await gitattributesFiles(context, weights.map((f) => f.path));
     if (!attributes) return; // the repository's .gitattributes cannot be seen: no verdict
     const fromPullRequest = context.workspace.source === "pull-request";
 

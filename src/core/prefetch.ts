@@ -1,0 +1,31 @@
+import { basename, classifyPath, dirname, foldersUp, CARD_FILE_NAMES } from "../parse/classify.js";
+import { LICENSE_FILE_NAMES } from "../parse/license-files.js";
+import { safetensorsTwins, TRAINING_STATE } from "../parse/weights.js";
+import { gitattributesCandidates } from "./repo.js";
+
+/**
+ * Paths beyond a pull request's files that the rules are likely to ask the
+ * repository about, so that they can be read together with the rest of the
+ * review instead of one request each: the `.gitattributes` that apply to new
+ * weights, a model card above them, their safetensors twins, and a LICENSE
+ * beside each Markdown file. A guess only: a path it misses is still asked
+ * when a rule needs it, and a path it adds costs a few bytes.
+ */
+export function likelyRepoLookups(files: readonly { readonly path: string; readonly removed: boolean }[]): string[] {
+  const out = new Set<string>();
+  const inPullRequest = new Set(files.map((f) => f.path));
+  for (const f of files) {
+    if (f.removed) continue;
+    const kind = classifyPath(f.path);
+    if (kind === "weights" && !TRAINING_STATE.test(basename(f.path))) {
+      for (const p of gitattributesCandidates(f.path)) out.add(p);
+      for (const folder of foldersUp(dirname(f.path))) for (const name of CARD_FILE_NAMES) out.add(folder ? `${folder}/${name}` : name);
+      if (!/\.safetensors$/i.test(f.path)) for (const p of safetensorsTwins(f.path)) out.add(p);
+    }
+    if (/\.(md|markdown)$/i.test(f.path)) {
+      const dir = dirname(f.path);
+      for (const name of LICENSE_FILE_NAMES) out.add(dir ? `${dir}/${name}` : name);
+    }
+  }
+  return [...out].filter((p) => !inPullRequest.has(p));
+}

@@ -1,0 +1,43 @@
+import type { Octokit } from "./pull-request.js";
+
+/** The fields Cardinal reads of a blob: enough to decode a text file without a second request. */
+export const BLOB_FIELDS = "__typename ... on Blob { byteSize isBinary isTruncated text }";
+
+/** A blob as GraphQL answers it (`text` is null for binary data, cut short when `isTruncated`). */
+export interface GraphqlBlob {
+  readonly __typename: string;
+  readonly byteSize?: number;
+  readonly isBinary?: boolean | null;
+  readonly isTruncated?: boolean;
+  readonly text?: string | null;
+}
+
+/** Aliased fields of one query are limited so that a response stays small and GitHub's query cost low. */
+export const MAX_ALIASES_PER_QUERY = 100;
+
+interface ResponseError {
+  readonly type?: string;
+  readonly path?: readonly (string | number)[];
+  readonly message?: string;
+}
+
+/**
+ * Runs a GraphQL query and returns its data. GitHub answers a field it cannot
+ * resolve (a repository that does not exist, an object the token cannot see)
+ * with null and a NOT_FOUND error beside the rest of the data; such answers
+ * count as "absent". Any other error is thrown, for the caller to fall back.
+ */
+export async function queryGraphql<T>(octokit: Octokit, query: string, variables: Record<string, unknown>): Promise<T> {
+  try {
+    return await octokit.graphql<T>(query, variables);
+  } catch (error) {
+    const e = error as { name?: string; errors?: readonly ResponseError[]; data?: T | null };
+    if (e?.name === "GraphqlResponseError" && e.data && (e.errors ?? []).every((x) => x.type === "NOT_FOUND")) return e.data;
+    throw error;
+  }
+}
+
+/** `$name: Type!` declarations for variables named in `names`. */
+export function declare(names: readonly string[], type: string): string {
+  return names.map((n) => `$${n}: ${type}!`).join(", ");
+}
