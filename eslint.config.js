@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import redos from "eslint-plugin-redos";
 
 /** Modules that do I/O. The pure core (core/, parse/, rules/, report/) must not import them. */
 const IO_MODULES = [
@@ -60,5 +61,12 @@ export default tseslint.config(
         { object: "Date", property: "now", message: "No clock in the pure core; pass the time in." },
       ],
     },
+  },
+  {
+    // Every regular expression literal in Cardinal's code is checked for catastrophic
+    // backtracking (ReDoS) by recheck: much of what they read comes from pull requests.
+    files: ["src/**/*.ts"],
+    plugins: { redos },
+    rules: { "redos/no-vulnerable": ["error", { timeout: 10000 }] },
   },
 );

@@ -6,6 +6,7 @@
  */
 import { HUB_LICENSES, hubIdForSpdx, hubLicense } from "../data/hf-licenses.js";
 import { closest } from "../core/suggest.js";
+import { trimChars } from "../core/strings.js";
 
 /** One shape for every spelling: lower case, words dropped, letters and numbers apart, `.0` versions. */
 function canonical(value: string): string {
@@ -16,7 +17,7 @@ function canonical(value: string): string {
   v = v.replace(/\battribution\b/g, "by").replace(/\bnon-?commercial\b/g, "nc").replace(/\bshare-?alike\b/g, "sa").replace(/\bno-?derivatives?\b/g, "nd");
   v = v.replace(/([a-z])v(\d)/g, "$1$2"); // gplv3 → gpl3
   v = v.replace(/([a-z])(\d)/g, "$1-$2").replace(/(\d)([a-z])/g, "$1-$2");
-  v = v.replace(/[^a-z0-9.+]+/g, "-").replace(/^-+|-+$/g, "");
+  v = trimChars(v.replace(/[^a-z0-9.+]+/g, "-"), "-");
   v = v.replace(/-(\d+)(?=-|$)(?!\.)/g, "-$1.0"); // cc-by-4 → cc-by-4.0; apache-2 → apache-2.0
   return v;
 }
@@ -86,16 +87,13 @@ export function judgeLicenseId(value: string): LicenseIdVerdict | undefined {
 export function splitExpression(value: string): string[] | undefined {
   if (!/\s(OR|AND)\s/.test(value)) return undefined;
   return value
-    .replace(/[()]/g, " ")
-    .split(/\s+(?:OR|AND)\s+/)
+    .replace(/[()\s]+/g, " ")
+    .split(/ (?:OR|AND) /)
     .map((p) => p.trim())
     .filter(Boolean);
 }
 
 /** A license name written as the Hub wants `license_name`: lower case, words joined by `-`. */
 export function slugLicenseName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9.]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  return trimChars(name.toLowerCase().replace(/[^a-z0-9.]+/g, "-"), "-");
 }

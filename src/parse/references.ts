@@ -9,6 +9,7 @@ import type { Card } from "./card.js";
 import { asStrings } from "./card-schema.js";
 import { entry, field, items, metadataOf, type Located } from "./metadata.js";
 import { checkRepoId } from "./repo-id.js";
+import { trimEndChars } from "../core/strings.js";
 
 export type ReferenceSource = "datasets" | "base_model" | "new_version" | "model-index" | "link";
 
@@ -61,7 +62,7 @@ function fromLinks(card: Card): Reference[] {
   DATASET_LINK.lastIndex = 0;
   const body = card.text.slice(start);
   for (const match of body.matchAll(DATASET_LINK)) {
-    const id = (match[1] ?? "").replace(/\.+$/, "");
+    const id = trimEndChars(match[1] ?? "", ".");
     if (!id || checkRepoId(id, "dataset")) continue;
     const { line, column } = card.lines.position(start + (match.index ?? 0));
     out.push({ type: "dataset", id, source: "link", line, column });

@@ -1,3 +1,4 @@
+import { beforeAny } from "../core/strings.js";
 /**
  * Hub repository ids (`namespace/name` or a legacy `name`), as
  * huggingface_hub's validate_repo_id checks them (mirroring the Hub's
@@ -46,7 +47,7 @@ export function checkRepoId(raw: string, kind: RepoKind): RepoIdProblem | undefi
 
   const url = HUB_HOSTS.exec(value);
   if (url) {
-    const rest = (url[1] ?? "").replace(/[?#].*$/, "");
+    const rest = beforeAny(url[1] ?? "", "?#");
     const prefix = TYPE_PREFIX[kind];
     const path = prefix && rest.startsWith(prefix) ? rest.slice(prefix.length) : rest;
     const [ns, name] = path.split("/");

@@ -16,7 +16,8 @@ export type Command =
 /** Write access, as GET /collaborators/{user}/permission names it (`role_name`, or the older `permission`). */
 export const WRITE_ROLES: readonly string[] = ["admin", "maintain", "write"];
 
-const COMMAND_LINE = /^[ \t]*\/cardinal(?:[ \t]+(.*?))?[ \t]*$/i;
+/** `/cardinal` alone or followed by a space or tab: group 1 is the rest of the line. */
+const COMMAND_LINE = /^[ \t]*\/cardinal(?![^ \t])(.*)$/i;
 
 /**
  * The first `/cardinal …` command of a comment: a line of its own that

@@ -15,6 +15,7 @@ import { datasetInfo, HubApiError, modelInfo } from "@huggingface/hub";
 import { LRUCache } from "lru-cache";
 import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../../core/hub.js";
 import { isRepoId } from "../../parse/repo-id.js";
+import { trimEndChars } from "../../core/strings.js";
 
 export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -122,7 +123,7 @@ function normalizeEndpoint(endpoint: string | undefined): string {
   if (url.username || url.password) throw new TypeError("the Hub endpoint must not carry credentials");
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new TypeError("the Hub endpoint must be an http(s) URL");
   if (url.search || url.hash) throw new TypeError("the Hub endpoint must not have a query or fragment");
-  return raw.replace(/\/+$/, "");
+  return trimEndChars(raw, "/");
 }
 
 /** "5 s", "1.5 s", "200 ms". */

@@ -7,6 +7,7 @@ import type { Fix } from "../../../core/types.js";
 import { closest, editDistance } from "../../../core/suggest.js";
 import type { Card } from "../../../parse/card.js";
 import { sourceText, type Located } from "../../../parse/metadata.js";
+import { trimStartChars } from "../../../core/strings.js";
 
 export interface NearMiss {
   /** The value probably meant. */
@@ -39,8 +40,11 @@ function plainSafe(value: string): boolean {
 
 /** What sits before a value alone on its line: indentation, list dashes, a plain key. */
 const LINE_PREFIX = /^[ \t]*(?:-[ \t]+)*(?:[A-Za-z_][\w-]*[ \t]*:[ \t]+)?$/;
-/** What may follow it: spaces and a comment. */
-const LINE_SUFFIX = /^(?:[ \t]+#.*)?[ \t]*$/;
+/** What may follow it: nothing but spaces, or spaces then a comment. */
+function isLineSuffix(after: string): boolean {
+  const rest = trimStartChars(after, " \t");
+  return rest === "" || (rest.startsWith("#") && rest.length < after.length);
+}
 
 /**
  * The whole line with the scalar at `located` replaced by `replacement`, in
@@ -57,7 +61,7 @@ export function replaceValueFix(card: Card, located: Located, replacement: strin
   if (lineText.slice(start, start + source.length) !== source) return undefined;
   const before = lineText.slice(0, start);
   const after = lineText.slice(start + source.length);
-  if (!LINE_PREFIX.test(before) || !LINE_SUFFIX.test(after)) return undefined;
+  if (!LINE_PREFIX.test(before) || !isLineSuffix(after)) return undefined;
 
   let written: string;
   if (node.type === "QUOTE_DOUBLE") written = JSON.stringify(replacement);

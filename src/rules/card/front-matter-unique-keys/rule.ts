@@ -2,6 +2,7 @@ import { isMap, isScalar } from "yaml";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { yamlPosition } from "../../../parse/front-matter.js";
+import { beforeAny } from "../../../core/strings.js";
 
 export default defineRule({
   meta: {
@@ -18,7 +19,7 @@ export default defineRule({
       if (fm.status !== "present") continue;
       const top = fm.document.contents;
       for (const dup of fm.duplicateKeys) {
-        const keyText = card.lines.lineText(dup.line).trim().replace(/:.*$/, "");
+        const keyText = beforeAny(card.lines.lineText(dup.line).trim(), ":");
         // For a top-level key, point at where it first appears.
         let firstLine: number | undefined;
         if (isMap(top)) {

@@ -14,12 +14,30 @@ const HINTS: Record<string, string> = {
   BAD_SCALAR_START: "Quote values that start with `@`, a backtick or `%`.",
 };
 
+/**
+ * A line without its quoted strings ("…" with backslash escapes, '…'), in one
+ * pass; an unclosed quote runs to the end of the line.
+ */
+function withoutQuoted(line: string): string {
+  let out = "";
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (quote === undefined) {
+      if (c === '"' || c === "'") quote = c;
+      else out += c;
+    } else if (quote === '"' && c === "\\") i++;
+    else if (c === quote) quote = undefined;
+  }
+  return out;
+}
+
 /** The last line between `from` and `to` (exclusive) that opens more `open` brackets than it closes. */
 function unclosedBracketLine(lines: LineIndex, from: number, to: number, open: "[" | "{"): number | undefined {
   const close = open === "[" ? "]" : "}";
   for (let line = Math.min(to, lines.lineCount); line >= from; line--) {
     // Brackets inside quotes do not count.
-    const value = lines.lineText(line).replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, "");
+    const value = withoutQuoted(lines.lineText(line));
     const balance = value.split(open).length - value.split(close).length;
     if (balance > 0) return line;
   }

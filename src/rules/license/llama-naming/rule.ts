@@ -5,6 +5,7 @@ import { effectiveLicenses } from "../../../parse/license-values.js";
 import { lineage } from "../../../parse/lineage.js";
 import { entry, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
+import { trimEndChars } from "../../../core/strings.js";
 
 /** Llama licenses (3.1 and later) that require derivative model names to begin with "Llama". */
 const NAMING = new Set(["llama3.1", "llama3.2", "llama3.3", "llama4"]);
@@ -17,8 +18,9 @@ function title(card: Parameters<typeof metadataOf>[0]): { name: string; line: nu
   for (let line = start; line <= Math.min(card.lines.lineCount, start + 200); line++) {
     const value = card.lines.lineText(line);
     if (/^\s*(```|~~~)/.test(value)) fence = !fence;
-    const m = fence ? null : /^#\s+(.+?)\s*#*\s*$/.exec(value);
-    if (m?.[1]) return { name: m[1], line };
+    // `# Name` or `# Name #`: the heading's text without the closing hashes.
+    const name = fence || !/^#\s/.test(value) ? "" : trimEndChars(value.slice(1), " \t#").trim();
+    if (name) return { name, line };
   }
   return undefined;
 }
