@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { registerHandlers } from "./io/github/handler.js";
+import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
 
 /**
@@ -7,7 +8,12 @@ import { hubClientFromEnv } from "./io/hub/client.js";
  * handlers (io/github) and the pure engine they call. One Hub client per
  * process, so that its cache and request bound cover every review.
  */
-export default (app: Probot): void => {
+export default async (app: Probot): Promise<void> => {
+  // Probot checks signatures against "development" when given no secret: refuse that in production.
+  const secretProblem = webhookSecretProblem(process.env, await usesDefaultSecret(app.webhooks));
+  if (secretProblem?.level === "error") throw new Error(secretProblem.message);
+  if (secretProblem) app.log.warn(secretProblem.message);
+
   const docsBase = process.env["CARDINAL_DOCS_URL"];
   const hub = hubClientFromEnv(process.env);
   if (process.env["HF_TOKEN"] && !hub.authenticated) {

@@ -164,7 +164,7 @@ async function main(): Promise<number> {
     const child = spawn(
       process.execPath,
       [probotBin, "receive", "-e", "pull_request", "-p", payloadPath, "-t", "ghp_replay", "--base-url", `http://127.0.0.1:${port}`, path.join(root, "lib/index.js")],
-      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, LOG_LEVEL: process.env["LOG_LEVEL"] ?? "warn" } },
+      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, LOG_LEVEL: process.env["LOG_LEVEL"] ?? "warn", CARDINAL_REPLAY: "1" } },
     );
     child.on("exit", (status) => resolve(status ?? 1));
   });
