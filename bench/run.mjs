@@ -1,20 +1,21 @@
 /**
  * Cardinal's benchmark suite. `npm run bench` (builds first), or
  * `npm run bench -- --json FILE` to also write the figures as JSON.
- * Options: --quick (fewer iterations), --skip cli,scaling,memory.
+ * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile.
  */
 import { performance } from "node:perf_hooks";
 import { writeFileSync } from "node:fs";
 import os from "node:os";
 import { cliThroughput } from "./cli.mjs";
 import { cardScaling } from "./engine.mjs";
+import { hostileInputs } from "./hostile.mjs";
 import { apiEconomy, memory, prScaling, reviewCost, setup } from "./review.mjs";
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt === -1 ? undefined : args[jsonAt + 1];
 if (jsonAt !== -1 && !jsonFile) {
-  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory]");
+  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile]");
   process.exit(2);
 }
 const quick = args.includes("--quick");
@@ -59,6 +60,10 @@ if (!skip.has("scaling")) {
       quick ? { "10KB": 10e3, "100KB": 100e3, "1MB": 1e6 } : { "10KB": 10e3, "100KB": 100e3, "1MB": 1e6, "5MB": 5e6, "10MB": 10e6 },
     ),
   };
+}
+if (!skip.has("hostile")) {
+  step("hostile inputs");
+  Object.assign(result, await hostileInputs({ mutations: quick ? 300 : 2000 }));
 }
 if (!skip.has("cli")) {
   step("CLI throughput");
@@ -105,6 +110,12 @@ if (result.memory) {
     row(`Heap growth since warm-up (${m.reviews} reviews)`, f(m.growthFromWarmupPercent, 1), `heap ${f(m.heapUsedAfterWarmupMB)} MB after warm-up`);
     row(`Peak RSS over ${m.reviews} reviews, MB`, f(m.peakRssMB, 0), "sampled every 10 reviews");
   }
+}
+if (result.hostile) {
+  const h = result.hostile;
+  row(`Hostile inputs reviewed (${Object.keys(h.namedMs).length} named + ${h.mutations} mutated)`, f(h.inputs, 0), "every rule, engine only");
+  row("Hostile input, slowest, ms", f(h.slowestMs, 0), h.slowestInput);
+  row("Mutated corpus cards, p99 / max ms", `${f(h.mutationP99Ms, 0)} / ${f(h.mutationMaxMs, 0)}`, "");
 }
 if (result.cli) {
   const c = result.cli;

@@ -605,6 +605,8 @@ function endsAsLabel(value: string): boolean {
  * until the scan moves past it, so a line full of `[` or `<` stays linear.
  */
 function stripMarkup(line: string): string {
+  // Most lines hold no markup at all: nothing to strip, no copy.
+  if (!/[<[\]!]/.test(line)) return line;
   // One entry per kept character (or a space for a removed span); truncating
   // the array drops a link's text without copying what came before.
   const out: string[] = [];
