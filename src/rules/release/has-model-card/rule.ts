@@ -23,7 +23,10 @@ export default defineRule({
       if (!folders.has(dir)) folders.set(dir, f.path);
     }
     const candidatesOf = (dir: string) => foldersUp(dir).flatMap((folder) => CARD_FILE_NAMES.map((name) => (folder ? `${folder}/${name}` : name)));
-    // Every candidate of every folder, asked at once.
+    // A card the pull request adds or keeps settles a folder; the repository is asked, all at once,
+    // only about the folders that still have none.
+    const inWorkspace = new Set(context.files.filter((f) => f.status !== "removed").map((f) => f.path));
+    for (const dir of [...folders.keys()]) if (candidatesOf(dir).some((c) => inWorkspace.has(c))) folders.delete(dir);
     const exists = await filesExist(context, [...folders.keys()].flatMap(candidatesOf));
     for (const [dir, first] of folders) {
       const answers = candidatesOf(dir).map((c) => exists.get(c));
