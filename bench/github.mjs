@@ -284,16 +284,23 @@ export function installGitHub() {
     return [404, notFound];
   }
 
+  // Simulated network latency per request (ms), 0 by default; `setLatency` changes it between runs.
+  let latency = 0;
   const reply = (method) =>
-    function (uri, body) {
+    function (uri, body, callback) {
       const parsed = typeof body === "string" && body.startsWith("{") ? JSON.parse(body) : body;
-      return route(method, uri, parsed, this.req.headers);
+      const answer = route(method, uri, parsed, this.req.headers);
+      if (latency === 0) callback(null, answer);
+      else setTimeout(() => callback(null, answer), latency);
     };
   const scope = nock(API).persist();
   for (const method of ["get", "post", "patch", "put", "delete"]) scope[method](() => true).query(true).reply(reply(method.toUpperCase()));
 
   return {
     counter,
+    setLatency: (ms) => {
+      latency = ms;
+    },
     /** Requests counted so far; `since(mark)` gives the ones after a mark. */
     mark: () => ({ total: counter.total, byRoute: new Map(counter.byRoute) }),
     since(mark) {

@@ -88,8 +88,12 @@ export async function apiEconomy(env) {
   };
 }
 
-/** 1. Review cost: Cardinal and the baseline, interleaved in rounds, each review a new PR. */
-export async function reviewCost(env, { iterations = 50, warmup = 5 } = {}) {
+/**
+ * 1. Review cost: Cardinal and the baseline, interleaved in rounds, each
+ * review a new PR. `latencyMs` delays every GitHub answer, as a network would.
+ */
+export async function reviewCost(env, { iterations = 50, warmup = 5, latencyMs = 0 } = {}) {
+  env.github.setLatency(latencyMs);
   const cardinal = await createProbot(app);
   const baseline = await createProbot(baselineApp);
   for (let i = 0; i < warmup; i++) {
@@ -112,6 +116,7 @@ export async function reviewCost(env, { iterations = 50, warmup = 5 } = {}) {
       }
     }
   }
+  env.github.setLatency(0);
   const c = stats(times.cardinal);
   const b = stats(times.baseline);
   return {
