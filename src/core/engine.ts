@@ -8,8 +8,8 @@ import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./con
 import { docsUrl } from "./docs.js";
 import { recordingHub, type HubClient, type HubReference } from "./hub.js";
 import type { RepoFiles } from "./repo.js";
+import { code, joinText, text, type Text, type TextPart } from "./text.js";
 import type { Rule, ReviewFile, RuleContext } from "./rule.js";
-import { text } from "./text.js";
 import type { Finding, Report, Severity, Workspace } from "./types.js";
 
 /** What Cardinal recognised in one file: the `files` entries of the JSON output. */
@@ -186,13 +186,16 @@ function coalesce(ruleFindings: Finding[]): Finding[] {
       continue;
     }
     const sameFile = rest.every((f) => f.path === first.path);
-    const places = sameFile
-      ? rest.flatMap((f) => (f.line === undefined ? [] : [String(f.line)]))
-      : rest.map((f) => f.path.slice(f.path.lastIndexOf("/") + 1));
-    const shown = places.slice(0, 8).join(", ") + (places.length > 8 ? ", …" : "");
-    const where = places.length === 0 ? "" : sameFile ? ` (line${places.length === 1 ? "" : "s"} ${shown})` : ` (${shown})`;
     const times = sameFile ? `${rest.length} more time${rest.length === 1 ? "" : "s"}` : `in ${rest.length} more files`;
-    out.push({ ...first, message: [...first.message, ` The same problem appears ${times}${where}.`] });
+    // Line numbers are Cardinal's words; file names come from the pull request, so they are code.
+    const places: TextPart[] = sameFile
+      ? rest.flatMap((f) => (f.line === undefined ? [] : [String(f.line)]))
+      : rest.map((f) => code(f.path.slice(f.path.lastIndexOf("/") + 1)));
+    const shown = joinText(places.slice(0, 8).map((p) => [p]), ", ");
+    const more = places.length > 8 ? ", …" : "";
+    const where: Text =
+      places.length === 0 ? [] : sameFile ? [` (line${places.length === 1 ? "" : "s"} `, ...shown, `${more})`] : [" (", ...shown, `${more})`];
+    out.push({ ...first, message: [...first.message, ` The same problem appears ${times}`, ...where, "."] });
   }
   return out;
 }

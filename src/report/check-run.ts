@@ -118,13 +118,23 @@ export function renderSkipped(reason: string): CheckRunOutput {
   return { conclusion: "skipped", title: "Review skipped", summary: reason, annotations: [] };
 }
 
+/**
+ * A path as a code span in a table cell. GitHub splits table rows at every
+ * pipe not preceded by a backslash, even inside code spans, so each pipe is
+ * escaped; a backslash right before a pipe would make the escape itself
+ * literal (`\\|` ends the cell), so it becomes U+29F5 (⧵) in the table.
+ */
+function tableCode(path: string): string {
+  return inlineCode(path.replace(/\\(?=\|)/g, "\u29f5")).replace(/\|/g, "\\|");
+}
+
 /** Which files Cardinal recognised, as a table (the check run's details). */
 function filesTable(files: readonly FileFacts[]): string {
   if (files.length === 0) return "";
   const rows = ["| File | Recognised as | Metadata |", "| --- | --- | --- |"];
   let length = rows.join("\n").length;
   for (const f of files) {
-    const row = `| ${inlineCode(f.path).replace(/\|/g, "\\|")} | ${f.kind}${f.storage === "text" || f.storage === "not-fetched" ? "" : ` (${f.storage})`} | ${f.metadata ?? ""} |`;
+    const row = `| ${tableCode(f.path)} | ${f.kind}${f.storage === "text" || f.storage === "not-fetched" ? "" : ` (${f.storage})`} | ${f.metadata ?? ""} |`;
     if (length + row.length + 200 > OUTPUT_LIMIT) {
       rows.push(`\n_…and ${files.length - (rows.length - 2)} more files._`);
       break;

@@ -4,14 +4,33 @@ import type { Text } from "../core/text.js";
 const MAX_CODE_LENGTH = 120;
 
 /**
+ * Unicode's bidirectional controls (embeddings, overrides, isolates, marks).
+ * An unclosed override in a value reverses the rest of the paragraph it sits
+ * in, Cardinal's words after the code span included (the "Trojan Source"
+ * trick), so a value could make a finding read differently from what it says.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value on one line, without control characters: what code spans and escaped words hold. */
+function oneLine(value: string): string {
+  return (
+    value
+      .replace(/\r\n|\r|\n/g, " ")
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD")
+      .replace(BIDI_CONTROLS, "\uFFFD")
+  );
+}
+
+/**
  * A user-controlled value as a markdown code span. Inside a code span GitHub
  * renders no HTML, no links and no @mentions, so this is the one safe way
  * to show text from a pull request. Line breaks become spaces (a code span
- * cannot hold them) and long values are cut.
+ * cannot hold them), control and bidirectional characters become U+FFFD, and
+ * long values are cut.
  */
 export function inlineCode(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  let v = value.replace(/\r\n|\r|\n/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD");
+  let v = oneLine(value);
   if (v.length > MAX_CODE_LENGTH) v = `${v.slice(0, MAX_CODE_LENGTH - 1)}…`;
   if (v.trim() === "") return v === "" ? "(empty)" : "` `";
   const longestRun = Math.max(0, ...Array.from(v.matchAll(/`+/g), (m) => m[0].length));
@@ -28,13 +47,30 @@ export function renderText(message: Text): string {
 }
 
 /**
- * Text from elsewhere shown outside a code span (a rule's title, a login):
- * escapes markdown and HTML and breaks @mentions.
+ * Text from elsewhere shown outside a code span (a rule's title, a parser's
+ * message that quotes the file): escapes markdown and HTML, keeps it on one
+ * line, and breaks what GitHub links in the rendered text.
+ *
+ * A backslash escape only reaches the markdown parser: GitHub finds
+ * @mentions and issue references (`#1`, `owner/repo#1`, `GH-1`) in the
+ * text *after* rendering, where `\@` and `\#` are plain `@` and `#` again. A
+ * zero-width space after `@`, and between `#` or `GH-` and a number, breaks
+ * those patterns. Bare addresses (`https://…`, `www.…`) are autolinked by
+ * the parser, so their `:` and `.` are escaped. Without line breaks no block
+ * (list, heading, table, rule) can start inside the text; a list marker or
+ * ordered-list number at its very start is escaped, as the text may open a
+ * line.
  */
 export function escapeMarkdown(value: string): string {
-  return value
+  return oneLine(value)
     .replace(/[\\`*_{}[\]()#+!|<>~]/g, (ch) => `\\${ch}`)
+    .replace(/#(?=\d)/g, "#\u200b")
+    .replace(/\b(gh)-(?=\d)/gi, "$1-\u200b")
     .replace(/@/g, "@\u200b")
+    .replace(/:(?=\/\/)/g, "\\:")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/^(\s*)([-=])/, "$1\\$2")
+    .replace(/^(\s*\d+)\./, "$1\\.")
     .replace(/&/g, "&amp;");
 }
 

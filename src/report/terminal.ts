@@ -32,8 +32,9 @@ export interface TerminalInput {
 
 /** Terminal characters that could move the cursor or recolour the screen. */
 function safe(value: string): string {
+  // Line breaks too: the renderer adds its own, and one inside a value could forge a line of output.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+  return value.replace(/\r\n|\r|\n/g, " ⏎ ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\uFFFD");
 }
 
 /** A linter-style report: file, then `line:col  severity  title  rule-id`, detail, fix. */

@@ -6,7 +6,7 @@ import type { Finding } from "../../core/types.js";
 import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
 import type { HubClient } from "../../core/hub.js";
 import { renderComment, type WelcomeInput } from "../../report/comment.js";
-import { inlineCode } from "../../report/markdown.js";
+import { escapeMarkdown, inlineCode } from "../../report/markdown.js";
 import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { parse as parseYaml } from "yaml";
@@ -290,7 +290,7 @@ async function reviewPullRequest(
       await publishCheckRun(octokit, repo, prContext.headSha, {
         conclusion: "neutral",
         title: "Review could not be completed",
-        summary: `Cardinal could not finish this review: ${detail.replace(/[<>@]/g, "")}\n\nRe-run the check to try again.`,
+        summary: `Cardinal could not finish this review: ${escapeMarkdown(detail)}\n\nRe-run the check to try again.`,
         annotations: [],
       }, { externalId: externalId(pr.number), force: true });
     } catch (publishError) {
