@@ -7,6 +7,7 @@
  * here, by interception, whatever the app's own code believes it sent.
  */
 import { createHash, generateKeyPairSync } from "node:crypto";
+import { setTimeout } from "node:timers";
 import { readFileSync } from "node:fs";
 import nock from "nock";
 import { Probot, ProbotOctokit } from "probot";

@@ -249,11 +249,10 @@ describe("check_run.rerequested", () => {
     mockListCheckRuns(scope);
     scope.get(contentsPath("models/x/README.md")).query({ ref: HEAD_SHA }).reply(404, { message: "Not Found", status: "404" });
     mockContent(scope, "models/x/README.md", BROKEN_CARD, { owner: FORK_OWNER });
-    // The snapshot's paths are of no use on a commit the base cannot see. The first repository lookup of the
-    // rules (the .gitattributes above the weights) asks the base, which says it cannot see the commit, then the
-    // fork; the next one (a model card above the weights) asks the fork directly.
+    // The snapshot's paths are of no use on a commit the base cannot see. The one repository lookup of the
+    // rules (the .gitattributes above the weights; the card beside them is in the pull request) asks the base,
+    // which says it cannot see the commit, then the fork.
     mockGraphql(scope, "CardinalRepoFiles", { headVisible: false }, baseLookups);
-    mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS }, forkLookups);
     mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS }, forkLookups);
     mockCreateCheckRun(scope, checkRuns);
     mockCreateComment(scope, created);
@@ -270,10 +269,7 @@ describe("check_run.rerequested", () => {
     expect(baseLookups.map((q) => q.variables)).toEqual([
       expect.objectContaining({ owner: OWNER, repo: REPO, head: HEAD_SHA }),
     ]);
-    expect(forkLookups.map((q) => q.variables)).toEqual([
-      expect.objectContaining({ owner: FORK_OWNER, repo: REPO, head: HEAD_SHA }),
-      expect.objectContaining({ owner: FORK_OWNER, repo: REPO, head: HEAD_SHA }),
-    ]);
+    expect(forkLookups.map((q) => q.variables)).toEqual([expect.objectContaining({ owner: FORK_OWNER, repo: REPO, head: HEAD_SHA })]);
     // The fork's root .gitattributes sends the weights through LFS: no finding about them.
     expect(Object.values(forkLookups[0]!.variables ?? {})).toContain(`${HEAD_SHA}:.gitattributes`);
     expect(checkRuns).toHaveLength(1);

@@ -326,7 +326,7 @@ describe("skip rules", () => {
     mockSnapshot(scope, { config });
     mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
     mockGraphql(scope, "CardinalBlobs", { files: { "models/x/README.md": BROKEN_CARD } }, blobQueries);
-    mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS });
+    // The .gitattributes above the weights (the card beside them is in the pull request).
     mockGraphql(scope, "CardinalRepoFiles", { repo: REPO_WITH_LFS });
     mockCreateCheckRun(scope, checkRuns);
     mockCreateComment(scope, []);

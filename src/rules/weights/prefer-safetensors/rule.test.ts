@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: "eight shards are one finding",
       files: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`pytorch_model-0000${i + 1}-of-00008.bin`, pointer()])),
-      findings: [{ line: 1, message: "The same problem appears in 7 more files (pytorch_model-00002-of-00008.bin, pytorch_model-00003-of-00008.bin," }],
+      findings: [{ line: 1, message: "The same problem appears in 7 more files (`pytorch_model-00002-of-00008.bin`, `pytorch_model-00003-of-00008.bin`," }],
     },
   ],
 });
