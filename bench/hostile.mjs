@@ -33,7 +33,7 @@ function namedCases() {
     "50,000 trailing dots in a dataset id": `---\nlicense: mit\ndatasets:\n- acme/x${".".repeat(50_000)}a\n---\n${BODY}`,
     "200,000 hyphens as a license": `---\nlicense: ${"-".repeat(200_000)}x\n---\n${BODY}`,
     "a heading of 100,000 hashes and spaces": `---\nlicense: llama3.1\n---\n# ${"# ".repeat(100_000)}x\n`,
-    "5 MB card (max_file_size)": `---\nlicense: mit\n---\n${"## Section\n\nSome text with a [link](https://example.com) and `code`.\n\n".repeat(70_000)}`,
+    "2 MB card (the default max_file_size), only short sections and links": `---\nlicense: mit\n---\n${"## Section\n\nSome text with a [link](https://example.com) and `code`.\n\n".repeat(29_000)}`,
   };
 }
 

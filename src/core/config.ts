@@ -74,12 +74,16 @@ const sections = {
   welcome: z.union([z.boolean(), z.string().min(1).max(WELCOME_MAX_LENGTH)]).default(true),
   /** A label added to a first-time contributor's pull request when it is opened. */
   first_time_label: z.string().min(1).max(50).optional(),
+  /**
+   * Text files over this many bytes are reported, not read. 2 MB holds the largest real cards (a few
+   * hundred KB with their evaluation tables) and keeps the slowest review of one file under a second.
+   */
   max_file_size: z
     .number()
     .int()
     .positive()
     .max(100 * 1024 * 1024)
-    .default(5 * 1024 * 1024),
+    .default(2 * 1024 * 1024),
 } as const;
 
 type Sections = typeof sections;

@@ -23,8 +23,8 @@ ruleTester(rule, {
     },
     {
       name: "too large",
-      files: { LICENSE: { content: { type: "too-large", limit: 5 * 1024 * 1024 }, size: 9_000_000 } },
-      findings: [{ title: "File too large to review", message: "larger than the 5 MB", hint: "max_file_size" }],
+      files: { LICENSE: { content: { type: "too-large", limit: 2 * 1024 * 1024 }, size: 9_000_000 } },
+      findings: [{ title: "File too large to review", message: "larger than the 2 MB", hint: "max_file_size" }],
     },
     {
       name: "could not be fetched",
