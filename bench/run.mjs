@@ -41,6 +41,13 @@ try {
   Object.assign(result, await apiEconomy(env));
   step("review cost");
   Object.assign(result, await reviewCost(env, { iterations: quick ? 10 : 50 }));
+  // The same with 50 ms per GitHub answer, a typical round trip to api.github.com from a cloud host.
+  const slow = await reviewCost(env, { iterations: quick ? 5 : 20, warmup: 1, latencyMs: 50 });
+  result.reviewAt50msLatency = {
+    msPerReview: slow.review.msPerReview,
+    baselineMsPerReview: slow.review.baselineMsPerReview,
+    ratioVsBaseline: slow.review.ratioVsBaseline,
+  };
   if (!skip.has("scaling")) {
     step("PR size scaling");
     result.scaling = { prFiles: await prScaling(env, quick ? [10, 300] : [10, 300, 3000]) };
@@ -87,6 +94,11 @@ row("Review, ms per review (mean)", f(r.msPerReview, 2), `median ${f(r.medianMs,
 row("Review, reviews per second", f(r.reviewsPerSecond), "");
 row("Baseline, ms per review (mean)", f(r.baselineMsPerReview, 2), "list files + one comment");
 row("review.ratioVsBaseline", f(r.ratioVsBaseline, 2), "Cardinal / baseline; target ≤ 1.5");
+if (result.reviewAt50msLatency) {
+  const l = result.reviewAt50msLatency;
+  row("With 50 ms per GitHub answer: Cardinal / baseline ms", `${f(l.msPerReview, 0)} / ${f(l.baselineMsPerReview, 0)}`, "");
+  row("reviewAt50msLatency.ratioVsBaseline", f(l.ratioVsBaseline, 2), "round trips dominate, as against the real API");
+}
 if (result.scaling?.prFiles) {
   for (const v of Object.values(result.scaling.prFiles)) {
     row(`PR of ${v.files} files, ms per review`, f(v.msPerReview, 1), `${v.githubRequests} GitHub requests`);
