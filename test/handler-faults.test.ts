@@ -4,9 +4,7 @@
  * and a permanent 500 that leaves a completed neutral check run (created
  * without listing check runs first) and logs GitHub's request id.
  */
-import { Writable } from "node:stream";
 import nock from "nock";
-import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
@@ -25,6 +23,7 @@ import {
   REPO,
   trackUnmatched,
   type CheckRunBody,
+  createLoggingProbot,
 } from "./helpers/github.js";
 
 const BROKEN_CARD = "---\nlicense: apache-2.0\npipeline_tag: text-generation: causal\n---\n\n# tiny-llm-x\n";
@@ -100,14 +99,7 @@ describe("GitHub faults", () => {
   });
 
   it("a permanent 500 leaves a completed neutral check run and logs GitHub's request id", async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const probot = new Probot({ appId: 123, privateKey, log: pino({ level: "info" }, stream), Octokit: RetryingOctokit });
+    const { probot, lines } = createLoggingProbot({ Octokit: RetryingOctokit });
     await probot.load(app);
     const checkRuns: CheckRunBody[] = [];
     const scope = api();
@@ -128,7 +120,7 @@ describe("GitHub faults", () => {
     expect(checkRuns).toHaveLength(1);
     expect(checkRuns[0]).toMatchObject({ status: "completed", conclusion: "neutral", output: { title: "Review could not be completed" } });
     expect(checkRuns[0]!.output.summary).toContain(`request id ${REQUEST_ID}`);
-    const failure = lines.map((l) => JSON.parse(l) as { msg: string; requestId?: string; level: number }).find((l) => l.msg.startsWith("review failed"));
+    const failure = lines.find((l) => l.msg.startsWith("review failed"));
     expect(failure).toMatchObject({ requestId: REQUEST_ID, level: 50 });
     expect(failure!.msg).toContain(REQUEST_ID);
   });

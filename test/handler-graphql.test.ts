@@ -8,10 +8,8 @@
  * CardinalRepoFiles query for paths the snapshot did not guess, and the
  * fork-aware repository port used directly.
  */
-import { Writable } from "node:stream";
 import type nock from "nock";
-import { pino } from "pino";
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { pullRequestRepoFiles } from "../src/io/github/repo-files.js";
@@ -43,7 +41,6 @@ import {
   mockSnapshot,
   OWNER,
   prFile,
-  privateKey,
   REPO,
   REPO_WITH_LFS,
   TestOctokit,
@@ -51,6 +48,8 @@ import {
   useNockSandbox,
   mockTree,
   contentsPath,
+  createLoggingProbot,
+  type LogLine,
 } from "./helpers/github.js";
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
@@ -101,15 +100,8 @@ const CREATE_CHECK_RUN = `POST /repos/${OWNER}/${REPO}/check-runs`;
 const CREATE_COMMENT = `POST /repos/${OWNER}/${REPO}/issues/7/comments`;
 
 /** A Probot whose log lines are kept (level info and up), for tests that look at what was logged. */
-async function probotWithLog(): Promise<{ probot: Probot; lines: { level: number; msg: string }[] }> {
-  const lines: { level: number; msg: string }[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split("\n")) if (line.trim() !== "") lines.push(JSON.parse(line) as { level: number; msg: string });
-      done();
-    },
-  });
-  const probot = new Probot({ appId: 123, privateKey, log: pino({ level: "info" }, stream), Octokit: TestOctokit });
+async function probotWithLog(): Promise<{ probot: Probot; lines: LogLine[] }> {
+  const { probot, lines } = createLoggingProbot();
   await probot.load(app);
   return { probot, lines };
 }

@@ -12,10 +12,8 @@
  * are secrets as well, and each test first proves the secrets were in play.
  */
 import { inspect } from "node:util";
-import { Writable } from "node:stream";
 import type nock from "nock";
-import { pino } from "pino";
-import { Probot } from "probot";
+import type { Probot } from "probot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { CARD_BODY_LINES } from "./helpers/cards.js";
@@ -40,10 +38,10 @@ import {
   privateKey,
   REPO,
   REPO_WITH_LFS,
-  TestOctokit,
   type CheckRunBody,
   type ReviewBody,
   useNockSandbox,
+  createLoggingProbot,
 } from "./helpers/github.js";
 
 /** Recognisable fakes: a real-looking Hub token, and the token helpers' mockToken mints. */
@@ -107,14 +105,7 @@ interface Capture {
 
 /** A fresh Probot logging everything (trace) into memory, with the app loaded (which reads HF_TOKEN). */
 async function captureProbot(scope: nock.Scope): Promise<Capture> {
-  const logs: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const probot = new Probot({ appId: 123, privateKey, Octokit: TestOctokit, log: pino({ level: "trace" }, stream) });
+  const { probot, raw: logs } = createLoggingProbot({ level: "trace" });
   await probot.load(app);
   const capture: Capture = { probot, logs, githubAuthorizations: new Set(), githubBodies: [], checkRuns: [], comments: [], reviews: [] };
   scope.on("request", (req: { headers: Record<string, unknown> }, _interceptor: unknown, body: string) => {

@@ -10,8 +10,6 @@
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
-import { pino } from "pino";
 import { Probot, createNodeMiddleware } from "probot";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import app from "../src/index.js";
@@ -37,6 +35,7 @@ import {
   TestOctokit,
   type CheckRunBody,
   useNockSandbox,
+  createLoggingProbot,
 } from "./helpers/github.js";
 
 const SECRET = "s3cr3t-for-webhook-security-test-9f2c4e";
@@ -315,28 +314,7 @@ describe("usesDefaultSecret, on real Probots", () => {
 
 describe("the app at start-up", () => {
   /** A Probot whose log lines (level info and up) are kept. */
-  function probotWithLog(secret?: string): { probot: Probot; lines: { level: number; msg: string }[]; raw: string[] } {
-    const lines: { level: number; msg: string }[] = [];
-    const raw: string[] = [];
-    const stream = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        for (const line of chunk.toString().split("\n")) {
-          if (line.trim() === "") continue;
-          raw.push(line);
-          lines.push(JSON.parse(line) as { level: number; msg: string });
-        }
-        done();
-      },
-    });
-    const probot = new Probot({
-      appId: 123,
-      privateKey,
-      log: pino({ level: "info" }, stream),
-      Octokit: TestOctokit,
-      ...(secret === undefined ? {} : { secret }),
-    });
-    return { probot, lines, raw };
-  }
+  const probotWithLog = (secret?: string) => createLoggingProbot(secret === undefined ? {} : { secret });
 
   it("refuses to load in production without a secret: createNodeMiddleware rejects and no handler is registered", async () => {
     vi.stubEnv("NODE_ENV", "production");

@@ -6,6 +6,8 @@
  */
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import { pino } from "pino";
 import type { EmitterWebhookEvent, EmitterWebhookEventName } from "@octokit/webhooks";
 import nock from "nock";
 import { afterEach, beforeEach } from "vitest";
@@ -48,6 +50,43 @@ export async function createProbot(app: ApplicationFunction): Promise<Probot> {
   const probot = new Probot({ appId: 123, privateKey, logLevel: "fatal", Octokit: TestOctokit });
   await probot.load(app);
   return probot;
+}
+
+/** A log line as pino writes it (JSON), with its level and message. */
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * A Probot (app not loaded) whose log lines are kept in memory: `raw` as
+ * written, `lines` parsed. `level` defaults to info; trace also keeps
+ * Octokit's request logs.
+ */
+export function createLoggingProbot(
+  options: { readonly level?: string; readonly Octokit?: typeof ProbotOctokit; readonly secret?: string } = {},
+): { probot: Probot; lines: LogLine[]; raw: string[] } {
+  const lines: LogLine[] = [];
+  const raw: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n")) {
+        if (line.trim() === "") continue;
+        raw.push(line);
+        lines.push(JSON.parse(line) as LogLine);
+      }
+      done();
+    },
+  });
+  const probot = new Probot({
+    appId: 123,
+    privateKey,
+    log: pino({ level: options.level ?? "info" }, stream),
+    Octokit: options.Octokit ?? TestOctokit,
+    ...(options.secret === undefined ? {} : { secret: options.secret }),
+  });
+  return { probot, lines, raw };
 }
 
 /** A JSON fixture without its `_source` note, parsed afresh each call so a test may change it freely. */
