@@ -1,6 +1,7 @@
 import { LRUCache } from "lru-cache";
 import type { Context, Probot } from "probot";
-import { CONFIG_FILE, CONFIG_PATH, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
+import { parse as parseYaml } from "yaml";
+import { CONFIG_FILE, CONFIG_PATH, defaultConfig, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { review } from "../../core/engine.js";
 import type { Finding } from "../../core/types.js";
 import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
@@ -9,8 +10,6 @@ import { renderComment, type WelcomeInput } from "../../report/comment.js";
 import { escapeMarkdown, inlineCode } from "../../report/markdown.js";
 import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
-import { parse as parseYaml } from "yaml";
-import { defaultConfig } from "../../core/config.js";
 import { likelyRepoLookups } from "../../core/prefetch.js";
 import {
   likelyTextBlobs,
@@ -19,6 +18,7 @@ import {
   pullRequestContext,
   pullRequestSources,
   requestIdOf,
+  requestIdValue,
   type ListedFile,
   type Octokit,
   type PullRequestPayload,
@@ -92,6 +92,10 @@ async function loadConfig(context: Context, snapshot: Snapshot | undefined) {
   const resolved = resolveConfig(raw, RULE_IDS);
   return { config: resolved.config, problems: resolved.problems };
 }
+
+/** What a review assumes before it has read the repository's configuration. */
+const DEFAULT_CONFIG = defaultConfig();
+const DEFAULT_SKIP_LABELS = DEFAULT_CONFIG.review.skip_labels.map((l) => l.toLowerCase());
 
 /** Who Cardinal is on GitHub, asked once per process (GET /app with the app's JWT). */
 function botIdentity(app: Probot): () => Promise<BotIdentity> {
@@ -248,9 +252,8 @@ async function reviewPullRequest(
 
   // A draft, a bot's pull request or one with a default skip label is skipped under the default
   // configuration: read the configuration before listing files that would not be reviewed.
-  const defaultSkipLabels = defaultConfig().review.skip_labels.map((l) => l.toLowerCase());
   const likelySkipped =
-    prContext.draft || prContext.author.isBot || (pr.labels ?? []).some((l) => defaultSkipLabels.includes(l.name.toLowerCase()));
+    prContext.draft || prContext.author.isBot || (pr.labels ?? []).some((l) => DEFAULT_SKIP_LABELS.includes(l.name.toLowerCase()));
   let listed: ListedFile[] | undefined;
   let snapshot: Snapshot | undefined;
   try {
@@ -261,7 +264,7 @@ async function reviewPullRequest(
       number: pr.number,
       headSha: prContext.headSha,
       defaultBranch: pr.base.repo.default_branch ?? "HEAD",
-      blobShas: listed ? likelyTextBlobs(listed, defaultConfig()) : [],
+      blobShas: listed ? likelyTextBlobs(listed, DEFAULT_CONFIG) : [],
       paths: listed ? likelyRepoLookups(listed.map((f) => ({ path: f.filename, removed: f.status === "removed" }))) : [],
     }));
   } catch (error) {
@@ -269,7 +272,7 @@ async function reviewPullRequest(
       // GitHub did not list the files: nothing can be reviewed; say so on the check run below.
       return failReview(error);
     }
-    log.warn({ err: error, requestId: requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1") || undefined }, "GitHub's GraphQL API did not answer the review's query; reading through REST instead");
+    log.warn({ err: error, requestId: requestIdValue(error) }, "GitHub's GraphQL API did not answer the review's query; reading through REST instead");
   }
   const { config, problems } = await loadConfig(context, snapshot);
   const publish = (output: CheckRunOutput) =>
@@ -282,8 +285,7 @@ async function reviewPullRequest(
 
   async function failReview(error: unknown): Promise<never> {
     // GitHub's request id, so that a failure can be traced with GitHub support.
-    const requestId = requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1");
-    log.error({ err: error, ...(requestId ? { requestId } : {}) }, `review failed${requestIdOf(error)}`);
+    log.error({ err: error, requestId: requestIdValue(error) }, `review failed${requestIdOf(error)}`);
     // Never leave the PR without a verdict: say what went wrong, then let Probot log the error.
     const detail = `${error instanceof Error ? error.message : String(error)}${requestIdOf(error)}`;
     try {
@@ -380,8 +382,7 @@ async function reviewPullRequest(
     );
   } catch (error) {
     if (!verdictPublished) return failReview(error);
-    const requestId = requestIdOf(error).replace(/^ \(request id (.*)\)$/, "$1");
-    log.error({ err: error, ...(requestId ? { requestId } : {}) }, `review failed${requestIdOf(error)}`);
+    log.error({ err: error, requestId: requestIdValue(error) }, `review failed${requestIdOf(error)}`);
     throw error;
   }
 }

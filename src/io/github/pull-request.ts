@@ -183,9 +183,15 @@ async function fetchContent(
   return { content: { type: "unavailable", reason } };
 }
 
-export function requestIdOf(error: unknown): string {
+/** GitHub's `x-github-request-id` of a failed request, to trace it with GitHub support; undefined when absent. */
+export function requestIdValue(error: unknown): string | undefined {
   const headers = (error as { response?: { headers?: Record<string, string | undefined> } } | null)?.response?.headers;
-  const id = headers?.["x-github-request-id"];
+  return headers?.["x-github-request-id"] || undefined;
+}
+
+/** " (request id X)" for a message, or "" without one. */
+export function requestIdOf(error: unknown): string {
+  const id = requestIdValue(error);
   return id ? ` (request id ${id})` : "";
 }
 
