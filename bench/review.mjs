@@ -101,6 +101,8 @@ export async function reviewCost(env, { iterations = 50, warmup = 5, latencyMs =
     env.github.dropPull(await env.receive(baseline));
   }
   const times = { cardinal: [], baseline: [] };
+  // A push to the same pull request right after (new head sha, same files): the re-review.
+  const again = { cardinal: [], baseline: [] };
   const rounds = 5;
   const per = Math.ceil(iterations / rounds);
   for (let r = 0; r < rounds; r++) {
@@ -112,6 +114,9 @@ export async function reviewCost(env, { iterations = 50, warmup = 5, latencyMs =
         const t0 = now();
         const n = await env.receive(probot);
         times[name].push(now() - t0);
+        const t1 = now();
+        await env.receive(probot, { number: n, action: "synchronize" });
+        again[name].push(now() - t1);
         env.github.dropPull(n);
       }
     }
@@ -119,6 +124,8 @@ export async function reviewCost(env, { iterations = 50, warmup = 5, latencyMs =
   env.github.setLatency(0);
   const c = stats(times.cardinal);
   const b = stats(times.baseline);
+  const rc = stats(again.cardinal);
+  const rb = stats(again.baseline);
   return {
     review: {
       iterations: times.cardinal.length,
@@ -130,6 +137,9 @@ export async function reviewCost(env, { iterations = 50, warmup = 5, latencyMs =
       baselineMedianMs: b.median,
       baselineReviewsPerSecond: 1000 / b.mean,
       ratioVsBaseline: c.mean / b.mean,
+      reReviewMsPerReview: rc.mean,
+      reReviewBaselineMsPerReview: rb.mean,
+      reReviewRatioVsBaseline: rc.mean / rb.mean,
     },
   };
 }

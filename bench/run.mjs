@@ -47,6 +47,9 @@ try {
     msPerReview: slow.review.msPerReview,
     baselineMsPerReview: slow.review.baselineMsPerReview,
     ratioVsBaseline: slow.review.ratioVsBaseline,
+    reReviewMsPerReview: slow.review.reReviewMsPerReview,
+    reReviewBaselineMsPerReview: slow.review.reReviewBaselineMsPerReview,
+    reReviewRatioVsBaseline: slow.review.reReviewRatioVsBaseline,
   };
   if (!skip.has("scaling")) {
     step("PR size scaling");
@@ -94,10 +97,14 @@ row("Review, ms per review (mean)", f(r.msPerReview, 2), `median ${f(r.medianMs,
 row("Review, reviews per second", f(r.reviewsPerSecond), "");
 row("Baseline, ms per review (mean)", f(r.baselineMsPerReview, 2), "list files + one comment");
 row("review.ratioVsBaseline", f(r.ratioVsBaseline, 2), "Cardinal / baseline; target ≤ 1.5");
+row("Re-review, ms: Cardinal / baseline", `${f(r.reReviewMsPerReview, 2)} / ${f(r.reReviewBaselineMsPerReview, 2)}`, "a push to a reviewed PR, same process");
+row("review.reReviewRatioVsBaseline", f(r.reReviewRatioVsBaseline, 2), "file list and texts read together");
 if (result.reviewAt50msLatency) {
   const l = result.reviewAt50msLatency;
   row("With 50 ms per GitHub answer: Cardinal / baseline ms", `${f(l.msPerReview, 0)} / ${f(l.baselineMsPerReview, 0)}`, "");
   row("reviewAt50msLatency.ratioVsBaseline", f(l.ratioVsBaseline, 2), "round trips dominate, as against the real API");
+  row("Re-review with 50 ms per answer: Cardinal / baseline ms", `${f(l.reReviewMsPerReview, 0)} / ${f(l.reReviewBaselineMsPerReview, 0)}`, "a push to a reviewed PR");
+  row("reviewAt50msLatency.reReviewRatioVsBaseline", f(l.reReviewRatioVsBaseline, 2), "file list and texts read together");
 }
 if (result.scaling?.prFiles) {
   for (const v of Object.values(result.scaling.prFiles)) {

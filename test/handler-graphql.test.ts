@@ -50,6 +50,7 @@ import {
   contentsPath,
   createLoggingProbot,
   type LogLine,
+  mockUpdateComment,
 } from "./helpers/github.js";
 
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
@@ -150,6 +151,54 @@ describe("the cost of a review", () => {
     expect(comments[0]!.startsWith(MARKER)).toBe(true);
   });
 
+  it("a push to a reviewed pull request reads the texts of the last review's paths beside the file list, at the new head", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const comments: string[] = [];
+    const first = api();
+    mockReviewStart(first);
+    mockListFiles(first, [prFile(CARD_PATH), prFile(WEIGHTS_PATH, { patch: lfsPointerPatch(163_840_000) })]);
+    mockSnapshot(first, { files: { [CARD_PATH]: BROKEN_CARD }, repo: REPO_WITH_LFS });
+    mockCreateCheckRun(first, checkRuns);
+    mockCreateComment(first, comments);
+    await probot.receive({ id: "delivery-push-1", name: "pull_request", payload: opened() });
+    expect(first.pendingMocks()).toEqual([]);
+
+    // The author pushes a fix to the card.
+    const NEW_SHA = "a".repeat(40);
+    const payload = fixture<"pull_request.synchronize">("pull_request.synchronize.json");
+    payload.pull_request.head.sha = NEW_SHA;
+    payload.after = NEW_SHA;
+    const fixed = BROKEN_CARD.replace("pipeline_tag: text-generation: causal", "pipeline_tag: text-generation");
+    expect(fixed).not.toBe(BROKEN_CARD);
+    const again = api();
+    const seen = recordRequests(again);
+    const queries: GraphqlRequestBody[] = [];
+    mockListFiles(again, [prFile(CARD_PATH), prFile(WEIGHTS_PATH, { patch: lfsPointerPatch(163_840_000) })]);
+    mockSnapshot(again, { sha: NEW_SHA, files: { [CARD_PATH]: fixed }, repo: REPO_WITH_LFS, comments: [comment(900, comments[0]!, { login: BOT_LOGIN, type: "Bot" })] }, queries);
+    mockCreateCheckRun(again, checkRuns);
+    const edited: string[] = [];
+    mockUpdateComment(again, 900, edited);
+
+    await probot.receive({ id: "delivery-push-2", name: "pull_request", payload });
+
+    expect(again.pendingMocks()).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+    // Three requests, the first two sent together: the texts did not wait for the file list.
+    expect([...seen].sort()).toEqual([FILES, SNAPSHOT, CREATE_CHECK_RUN, `PATCH /repos/${OWNER}/${REPO}/issues/comments/900`].sort());
+    expect(seen.indexOf(CREATE_CHECK_RUN)).toBeGreaterThan(1);
+    const variables = queries[0]!.variables ?? {};
+    // No blob sha (the list had not come back): the last review's paths, at the new head sha.
+    expect(Object.keys(variables).filter((k) => /^b\d+$/.test(k))).toEqual([]);
+    expect(Object.values(variables)).toContain(`${NEW_SHA}:${CARD_PATH}`);
+    expect(Object.values(variables)).toContain(`${NEW_SHA}:.gitattributes`);
+    // The card's new text was reviewed: the YAML error is gone.
+    expect(checkRuns[1]).toMatchObject({ head_sha: NEW_SHA });
+    expect(checkRuns[1]!.output.summary).not.toContain("card/front-matter-valid-yaml");
+    expect(edited).toHaveLength(1);
+    expect(edited[0]).not.toContain("card/front-matter-valid-yaml");
+  });
+
   it("an unchanged re-review (same check run, same comment in the snapshot) writes nothing", async () => {
     const probot = await createProbot(app);
     const checkRuns: CheckRunBody[] = [];
@@ -191,7 +240,8 @@ describe("the cost of a review", () => {
     await probot.receive({ id: "delivery-rereview-2", name: "pull_request", payload: opened() });
 
     expect(unmatched.requests).toEqual([]);
-    expect(seen).toEqual([FILES, SNAPSHOT]);
+    // The same pull request again: the file list and the snapshot go out together (in either order).
+    expect([...seen].sort()).toEqual([FILES, SNAPSHOT].sort());
     expect(checkRunsAgain).toEqual([]);
     expect(commentsAgain).toEqual([]);
     // Only the write mocks are left over.

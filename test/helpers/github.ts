@@ -425,7 +425,7 @@ function graphqlState(options: SnapshotOptions) {
     comments: () => options.comments ?? [],
     checkRuns: () => (options.checkRuns ?? []) as unknown as FakeCheckRun[],
     blob: (s: string) => blobs.get(s),
-    file: (commit: string, path: string) => (commit === sha ? (options.repo?.[path] ?? files[path]) : undefined),
+    file: (commit: string, path: string) => (commit === sha ? (files[path] ?? options.repo?.[path]) : undefined),
     commitVisible: () => options.headVisible ?? true,
   };
 }

@@ -23,6 +23,7 @@ import {
   type Octokit,
   type PullRequestPayload,
 } from "./pull-request.js";
+import { MAX_ALIASES_PER_QUERY } from "./graphql.js";
 import { readSnapshot, type Snapshot } from "./snapshot.js";
 import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
@@ -91,6 +92,17 @@ async function loadConfig(context: Context, snapshot: Snapshot | undefined) {
   if (raw !== null && typeof raw === "object" && "_extends" in raw) return loadConfigThroughProbot(context);
   const resolved = resolveConfig(raw, RULE_IDS);
   return { config: resolved.config, problems: resolved.problems };
+}
+
+/** The paths each pull request's last review read, by `owner/repo#number` (see reviewPullRequest). */
+type PathMemory = LRUCache<string, readonly string[]>;
+
+function pullRequestKey(pr: PullRequestPayload): string {
+  return `${pr.base.repo.owner.login}/${pr.base.repo.name}#${pr.number}`;
+}
+
+function listedPaths(listed: readonly ListedFile[]): { path: string; removed: boolean }[] {
+  return listed.map((f) => ({ path: f.filename, removed: f.status === "removed" }));
 }
 
 /** What a review assumes before it has read the repository's configuration. */
@@ -244,10 +256,12 @@ async function reviewPullRequest(
   pr: PullRequestPayload,
   identity: BotIdentity,
   options: HandlerOptions,
+  remembered: PathMemory,
   trigger: ReviewTrigger = {},
 ): Promise<void> {
   const prContext = pullRequestContext(pr);
   const repo = { owner: prContext.owner, repo: prContext.repo };
+  const key = pullRequestKey(pr);
   const log = context.log.child({ pr: `${repo.owner}/${repo.repo}#${pr.number}`, sha: prContext.headSha.slice(0, 7) });
 
   // A draft, a bot's pull request or one with a default skip label is skipped under the default
@@ -256,17 +270,33 @@ async function reviewPullRequest(
     prContext.draft || prContext.author.isBot || (pr.labels ?? []).some((l) => DEFAULT_SKIP_LABELS.includes(l.name.toLowerCase()));
   let listed: ListedFile[] | undefined;
   let snapshot: Snapshot | undefined;
+  // Reads, like writes, wait out a secondary rate limit (Probot's Octokit only logs those).
+  const list = () => withRateLimitRetry(() => listPullRequestFiles(octokit, pr));
+  const read = (blobShas: readonly string[], paths: readonly string[]) =>
+    withRateLimitRetry(() =>
+      readSnapshot(octokit, {
+        repo,
+        number: pr.number,
+        headSha: prContext.headSha,
+        defaultBranch: pr.base.repo.default_branch ?? "HEAD",
+        blobShas,
+        paths,
+      }),
+    );
+  // The paths the last review of this pull request read: a push mostly changes the same files, so
+  // their texts at the new head are asked for beside the file list instead of after it.
+  const previousPaths = likelySkipped ? undefined : remembered.get(key);
   try {
-    // Reads, like writes, wait out a secondary rate limit (Probot's Octokit only logs those).
-    if (!likelySkipped) listed = await withRateLimitRetry(() => listPullRequestFiles(octokit, pr));
-    snapshot = await withRateLimitRetry(() => readSnapshot(octokit, {
-      repo,
-      number: pr.number,
-      headSha: prContext.headSha,
-      defaultBranch: pr.base.repo.default_branch ?? "HEAD",
-      blobShas: listed ? likelyTextBlobs(listed, DEFAULT_CONFIG) : [],
-      paths: listed ? likelyRepoLookups(listed.map((f) => ({ path: f.filename, removed: f.status === "removed" }))) : [],
-    }));
+    if (previousPaths) {
+      const [files, answer] = await Promise.allSettled([list(), read([], previousPaths)]);
+      if (files.status === "rejected") throw files.reason;
+      listed = files.value;
+      if (answer.status === "rejected") throw answer.reason;
+      snapshot = answer.value;
+    } else {
+      if (!likelySkipped) listed = await list();
+      snapshot = await read(listed ? likelyTextBlobs(listed, DEFAULT_CONFIG) : [], listed ? likelyRepoLookups(listedPaths(listed)) : []);
+    }
   } catch (error) {
     if (listed === undefined && !likelySkipped) {
       // GitHub did not list the files: nothing can be reviewed; say so on the check run below.
@@ -322,8 +352,9 @@ async function reviewPullRequest(
   try {
     const workspace = await loadPullRequest(octokit, pr, config, {
       ...(listed ? { listed } : {}),
-      ...(snapshot ? { blobs: snapshot.blobs } : { graphql: false }),
+      ...(snapshot ? { blobs: snapshot.blobs, atHead: snapshot.paths } : { graphql: false }),
     });
+    remembered.set(key, [...new Set([...workspace.read, ...likelyRepoLookups(listedPaths(workspace.listed))])].slice(0, MAX_ALIASES_PER_QUERY));
     const result = await review({
       workspace,
       repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha, snapshot?.paths),
@@ -425,6 +456,8 @@ async function hasWriteAccess(octokit: Octokit, repo: { owner: string; repo: str
 export function registerHandlers(app: Probot, options: HandlerOptions = {}): void {
   const seenDeliveries = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
   const queue = new PullRequestQueue();
+  // Bounded: a few hundred bytes per pull request, forgotten after a day without a push.
+  const remembered: PathMemory = new LRUCache({ max: 5_000, ttl: 24 * 60 * 60 * 1000 });
   const identity = botIdentity(app);
 
   /** Runs `job` once per delivery id; a failed delivery may be redelivered (same id) from GitHub's UI, so it is let through. */
@@ -443,11 +476,11 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
   };
 
   const reviewQueued = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}) => {
-    const key = `${pr.base.repo.owner.login}/${pr.base.repo.name}#${pr.number}`;
+    const key = pullRequestKey(pr);
     await queue.run(
       key,
       pr.head.sha,
-      async () => reviewPullRequest(context, octokit, pr, await identity(), options, trigger),
+      async () => reviewPullRequest(context, octokit, pr, await identity(), options, remembered, trigger),
       () => context.log.info({ pr: key }, "a newer push is queued; skipping this one"),
     );
   };

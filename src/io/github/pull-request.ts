@@ -198,6 +198,10 @@ export function requestIdOf(error: unknown): string {
 /** A pull request's workspace, with the diff of every listed file (for suggestions on the diff's lines). */
 export interface PullRequestWorkspace extends Workspace {
   readonly patches: readonly FilePatch[];
+  /** Every file GitHub listed. */
+  readonly listed: readonly ListedFile[];
+  /** The paths whose text the review read. */
+  readonly read: readonly string[];
 }
 
 /** One entry of GitHub's list of a PR's files (the fields Cardinal reads). */
@@ -248,6 +252,8 @@ export interface LoadOptions {
   readonly listed?: readonly ListedFile[];
   /** Blobs already fetched (by sha); the rest are asked in one GraphQL query, then through REST one by one. */
   readonly blobs?: ReadonlyMap<string, GraphqlBlob | null>;
+  /** Blobs already fetched by path at the head sha (null: no file there). */
+  readonly atHead?: ReadonlyMap<string, GraphqlBlob | null>;
   /** false: read every file through REST (GraphQL refused the snapshot). */
   readonly graphql?: boolean;
 }
@@ -276,7 +282,12 @@ export async function loadPullRequest(
   const sources = new ContentSources(base, head);
 
   const blobs = new Map(options.blobs ?? []);
-  const missing = textFiles(relevant, config).flatMap((f) => (f.sha && !blobs.has(f.sha) ? [f.sha] : []));
+  const atHead = options.atHead ?? new Map<string, GraphqlBlob | null>();
+  const blobOf = (f: ListedFile) => (f.sha ? blobs.get(f.sha) : undefined) ?? atHead.get(f.filename) ?? undefined;
+  const needed = textFiles(relevant, config);
+  // Asked already, found or not: a blob GraphQL did not find is read through REST below, not asked again.
+  const asked = (f: ListedFile) => (f.sha !== null && blobs.has(f.sha)) || atHead.has(f.filename);
+  const missing = needed.flatMap((f) => (f.sha && !asked(f) ? [f.sha] : []));
   if (missing.length > 0 && options.graphql !== false) {
     try {
       for (const [sha, blob] of await fetchBlobs(octokit, base, missing)) blobs.set(sha, blob);
@@ -302,7 +313,7 @@ export async function loadPullRequest(
       return { ...common, content: { type: "not-fetched" } };
     }
     const { content, size } =
-      fromBlob(f.sha ? blobs.get(f.sha) : undefined, config.max_file_size) ??
+      fromBlob(blobOf(f), config.max_file_size) ??
       (await fetchContent(octokit, sources, f.filename, context.headSha, config.max_file_size));
     return { ...common, ...(size !== undefined ? { size } : {}), content };
   });
@@ -313,6 +324,8 @@ export async function loadPullRequest(
     files,
     pullRequest: context,
     patches: listed.map((f) => ({ path: f.filename, patch: f.patch })),
+    listed,
+    read: needed.map((f) => f.filename),
     ...(listed.length >= PR_FILES_CAP && total > listed.length ? { truncated: { listed: listed.length, total } } : {}),
   };
 }
