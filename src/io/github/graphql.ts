@@ -37,7 +37,22 @@ export async function queryGraphql<T>(octokit: Octokit, query: string, variables
   }
 }
 
-/** `$name: Type!` declarations for variables named in `names`. */
-export function declare(names: readonly string[], type: string): string {
-  return names.map((n) => `$${n}: ${type}!`).join(", ");
+/**
+ * `count` aliased blob fields of a query, asked by sha (`b0: object(oid: $b0)`)
+ * or by `commit:path` (`p0: object(expression: $p0)`): the aliases, their
+ * variable declarations, and the fields.
+ */
+export function blobFields(kind: "oid" | "expression", count: number): { names: string[]; declarations: string[]; fields: string } {
+  const names = Array.from({ length: count }, (_, i) => `${kind === "oid" ? "b" : "p"}${i}`);
+  return {
+    names,
+    declarations: names.map((n) => `$${n}: ${kind === "oid" ? "GitObjectID" : "String"}!`),
+    fields: names.map((n) => `${n}: object(${kind}: $${n}) { ${BLOB_FIELDS} }`).join("\n    "),
+  };
+}
+
+/** Raw bytes from the contents API's raw media type (a string, or an ArrayBuffer for binary data). */
+export function rawBytes(body: unknown): Uint8Array | undefined {
+  if (typeof body === "string") return Buffer.from(body, "utf8");
+  return body instanceof ArrayBuffer ? new Uint8Array(body) : undefined;
 }

@@ -5,7 +5,7 @@ import type { AuthorAssociation, FileContent, FileStatus, PullRequestContext, Wo
 import { decodeContent, looksLikeLfsPointer, parseLfsPointer } from "../../parse/bytes.js";
 import { needsText } from "../../parse/classify.js";
 import type { FilePatch } from "../../report/suggestions.js";
-import type { GraphqlBlob } from "./graphql.js";
+import { rawBytes, type GraphqlBlob } from "./graphql.js";
 import { fetchBlobs } from "./snapshot.js";
 
 export type Octokit = Context["octokit"];
@@ -161,12 +161,7 @@ async function fetchContent(
       } else {
         const raw = await octokit.rest.repos.getContent({ ...source, path, ref, mediaType: { format: "raw" } });
         const body: unknown = raw.data;
-        bytes =
-          typeof body === "string"
-            ? Buffer.from(body, "utf8")
-            : body instanceof ArrayBuffer
-              ? new Uint8Array(body)
-              : Buffer.from(String(body));
+        bytes = rawBytes(body) ?? Buffer.from(String(body));
       }
       const content = decodeContent(bytes);
       return { content, size: content.type === "lfs-pointer" ? content.size : data.size };

@@ -1,6 +1,6 @@
 import type { RepoFiles } from "../../core/repo.js";
 import { decodeContent } from "../../parse/bytes.js";
-import { BLOB_FIELDS, declare, MAX_ALIASES_PER_QUERY, queryGraphql, type GraphqlBlob } from "./graphql.js";
+import { blobFields, MAX_ALIASES_PER_QUERY, queryGraphql, rawBytes, type GraphqlBlob } from "./graphql.js";
 import type { Octokit, RepoRef } from "./pull-request.js";
 
 /** Text files read for rules (a `.gitattributes`, a card beside new weights) stay small. */
@@ -10,9 +10,8 @@ const MAX_READ_BYTES = 1024 * 1024;
 type Entry = GraphqlBlob | null | undefined;
 
 function lookupQuery(count: number): string {
-  const names = Array.from({ length: count }, (_, i) => `p${i}`);
-  const fields = names.map((n) => `${n}: object(expression: $${n}) { ${BLOB_FIELDS} }`).join("\n    ");
-  return `query CardinalRepoFiles($owner: String!, $repo: String!, $head: GitObjectID!, ${declare(names, "String")}) {
+  const { declarations, fields } = blobFields("expression", count);
+  return `query CardinalRepoFiles($owner: String!, $repo: String!, $head: GitObjectID!, ${declarations.join(", ")}) {
   repository(owner: $owner, name: $repo) {
     head: object(oid: $head) { __typename }
     ${fields}
@@ -102,8 +101,7 @@ export function pullRequestRepoFiles(
   const fetchText = (path: string): Promise<string | undefined> =>
     fromFirstSource(async (source) => {
       const { data } = await octokit.rest.repos.getContent({ ...source, path, ref: headSha, mediaType: { format: "raw" } });
-      const body: unknown = data;
-      const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body instanceof ArrayBuffer ? new Uint8Array(body) : undefined;
+      const bytes = rawBytes(data);
       if (!bytes || bytes.length > MAX_READ_BYTES) return undefined;
       const content = decodeContent(bytes);
       return content.type === "text" ? content.text : undefined;

@@ -1,6 +1,6 @@
 import { CONFIG_PATH } from "../../core/config.js";
 import { CHECK_NAME } from "../../report/check-run.js";
-import { BLOB_FIELDS, declare, MAX_ALIASES_PER_QUERY, queryGraphql, type GraphqlBlob } from "./graphql.js";
+import { blobFields, MAX_ALIASES_PER_QUERY, queryGraphql, type GraphqlBlob } from "./graphql.js";
 import type { Octokit, RepoRef } from "./pull-request.js";
 
 /** A comment on the pull request, in the REST shape the publishing code reads. */
@@ -92,9 +92,9 @@ interface SnapshotAnswer {
 const CONFIG_FIELDS = "__typename ... on Blob { text isTruncated }";
 
 function snapshotQuery(blobs: number, paths: number): string {
-  const b = Array.from({ length: blobs }, (_, i) => `b${i}`);
-  const p = Array.from({ length: paths }, (_, i) => `p${i}`);
-  const vars = [declare(b, "GitObjectID"), declare(p, "String")].filter((s) => s !== "");
+  const b = blobFields("oid", blobs);
+  const p = blobFields("expression", paths);
+  const vars = [...b.declarations, ...p.declarations];
   return `query CardinalSnapshot($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $config: String!${vars.length > 0 ? `, ${vars.join(", ")}` : ""}) {
   repository(owner: $owner, name: $repo) {
     config: object(expression: $config) { ${CONFIG_FIELDS} }
@@ -116,7 +116,8 @@ function snapshotQuery(blobs: number, paths: number): string {
         }
       }
     }
-    ${[...b.map((n) => `${n}: object(oid: $${n}) { ${BLOB_FIELDS} }`), ...p.map((n) => `${n}: object(expression: $${n}) { ${BLOB_FIELDS} }`)].join("\n    ")}
+    ${b.fields}
+    ${p.fields}
   }
   org: repository(owner: $owner, name: ".github") {
     config: object(expression: ${JSON.stringify(`HEAD:${CONFIG_PATH}`)}) { ${CONFIG_FIELDS} }
@@ -200,10 +201,10 @@ export async function fetchBlobs(octokit: Octokit, repo: RepoRef, shas: readonly
   const unique = [...new Set(shas)];
   for (let i = 0; i < unique.length; i += MAX_ALIASES_PER_QUERY) {
     const chunk = unique.slice(i, i + MAX_ALIASES_PER_QUERY);
-    const names = chunk.map((_, j) => `b${j}`);
-    const query = `query CardinalBlobs($owner: String!, $repo: String!, ${declare(names, "GitObjectID")}) {
+    const { declarations, fields } = blobFields("oid", chunk.length);
+    const query = `query CardinalBlobs($owner: String!, $repo: String!, ${declarations.join(", ")}) {
   repository(owner: $owner, name: $repo) {
-    ${names.map((n) => `${n}: object(oid: $${n}) { ${BLOB_FIELDS} }`).join("\n    ")}
+    ${fields}
   }
 }`;
     const data = await queryGraphql<{ repository: Record<string, GraphqlBlob | null> | null }>(octokit, query, {
