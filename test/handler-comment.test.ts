@@ -32,6 +32,8 @@ import {
   type CheckRunBody,
   type SnapshotOptions,
   useNockSandbox,
+  createLoggingProbot,
+  retitled,
 } from "./helpers/github.js";
 import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
@@ -266,23 +268,31 @@ describe("redelivery", () => {
 });
 
 describe("bot identity", () => {
-  it("falls back to marker + bot type when GET /app fails, and asks again on the next review", async () => {
-    const probot = await createProbot(app);
-    const updates: string[] = [];
+  it("when GET /app fails, touches no comment (not even one with its marker), says so in the log, and asks again on the next review", async () => {
+    const { probot, lines } = createLoggingProbot();
+    await probot.load(app);
+    const checkRuns: CheckRunBody[] = [];
     const scope = api();
     mockToken(scope);
     scope.get("/app").reply(500, { message: "Server Error" });
-    mockPullRequest(scope, BROKEN_CARD, { comments: [comment(601, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })] });
-    mockCreateCheckRun(scope, []);
-    mockUpdateComment(scope, 601, updates);
+    // Another bot's comment that starts with Cardinal's marker, and one that is Cardinal's: neither can be
+    // proved Cardinal's without its login, so neither is edited nor deleted, and no new one is created.
+    mockPullRequest(scope, BROKEN_CARD, {
+      comments: [comment(600, STALE_BODY, { login: "copycat[bot]", type: "Bot" }), comment(601, STALE_BODY, { login: BOT_LOGIN, type: "Bot" })],
+    });
+    mockCreateCheckRun(scope, checkRuns);
 
     await probot.receive({ id: "delivery-identity-1", name: "pull_request", payload: synchronize() });
 
     expect(scope.pendingMocks()).toEqual([]);
+    // No PATCH, DELETE or POST on a comment reached GitHub (the sandbox records every unmatched request).
     expect(unmatched.requests).toEqual([]);
-    expect(updates).toHaveLength(1);
+    expect(checkRuns).toHaveLength(1);
+    expect(checkRuns[0]!.conclusion).toBe("failure");
+    expect(lines.some((l) => l.level === 40 && l.msg.includes("could not learn its own login"))).toBe(true);
 
-    // Next review in the same process: GET /app is asked again, and now only cardinal-test[bot] counts.
+    // Next review in the same process (a new push): GET /app is asked again, and only cardinal-test[bot]'s
+    // comment counts as Cardinal's, so the copycat's is left alone and Cardinal creates its own.
     const created: string[] = [];
     const next = api();
     mockApp(next);
@@ -290,7 +300,7 @@ describe("bot identity", () => {
     mockCreateCheckRun(next, []);
     mockCreateComment(next, created);
 
-    await probot.receive({ id: "delivery-identity-2", name: "pull_request", payload: synchronize() });
+    await probot.receive({ id: "delivery-identity-2", name: "pull_request", payload: retitled(synchronize(), "Fix the card") });
 
     expect(next.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);

@@ -245,8 +245,7 @@ describe("check_run.rerequested", () => {
     mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
     // The base repository cannot see the fork's commit: no blob, no check run, no path answers there.
     mockSnapshot(scope, { headVisible: false });
-    // Nor the check runs on it: those are listed through REST.
-    mockListCheckRuns(scope);
+    // A Re-run always publishes a new check run, so the runs on the commit are not listed.
     scope.get(contentsPath("models/x/README.md")).query({ ref: HEAD_SHA }).reply(404, { message: "Not Found", status: "404" });
     mockContent(scope, "models/x/README.md", BROKEN_CARD, { owner: FORK_OWNER });
     // The snapshot's paths are of no use on a commit the base cannot see. The one repository lookup of the

@@ -43,6 +43,7 @@ import {
   prFile,
   REPO,
   REPO_WITH_LFS,
+  retitled,
   TestOctokit,
   type CheckRunBody,
   useNockSandbox,
@@ -237,7 +238,8 @@ describe("the cost of a review", () => {
       .reply(200, {});
     mockCreateComment(again, commentsAgain);
 
-    await probot.receive({ id: "delivery-rereview-2", name: "pull_request", payload: opened() });
+    // Its title changed (a new state, so it is reviewed again); the files did not.
+    await probot.receive({ id: "delivery-rereview-2", name: "pull_request", payload: retitled(opened(), "Add tiny-llm-x (v2)") });
 
     expect(unmatched.requests).toEqual([]);
     // The same pull request again: the file list and the snapshot go out together (in either order).
@@ -390,7 +392,7 @@ describe("when the snapshot fails", () => {
     mockCreateCheckRun(rest, checkRuns);
     mockListComments(rest, []);
     mockCreateComment(rest, comments);
-    await probot.receive({ id: "delivery-fallback-rest", name: "pull_request", payload: opened() });
+    await probot.receive({ id: "delivery-fallback-rest", name: "pull_request", payload: retitled(opened(), "Add tiny-llm-x (v2)") });
 
     expect(rest.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);

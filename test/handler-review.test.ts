@@ -29,6 +29,7 @@ import {
   OWNER,
   prFile,
   REPO,
+  retitled,
   REPO_WITH_LFS,
   type CheckRunBody,
   useNockSandbox,
@@ -408,7 +409,7 @@ describe("the Hub during reviews", () => {
     const cold = fakeHub.hub!.requests.length - before;
 
     mockOneReview(scope, checkRuns, CARD);
-    await probot.receive({ id: "delivery-hub-2", name: "pull_request", payload: opened() });
+    await probot.receive({ id: "delivery-hub-2", name: "pull_request", payload: retitled(opened(), "Fine-tune BERT (v2)") });
     const warm = fakeHub.hub!.requests.length - before - cold;
 
     expect(scope.pendingMocks()).toEqual([]);

@@ -29,6 +29,7 @@ import {
   type CheckRunBody,
   type ReviewBody,
   useNockSandbox,
+  retitled,
 } from "./helpers/github.js";
 
 const CARD_PATH = "models/x/README.md";
@@ -106,7 +107,8 @@ describe("suggestions", () => {
     });
     mockListReviews(again, [review(81_000, HEAD_SHA)]);
 
-    await probot.receive({ id: "delivery-suggest-2", name: "pull_request", payload: opened() });
+    // (A new state of the pull request, its title, so that it is reviewed again.)
+    await probot.receive({ id: "delivery-suggest-2", name: "pull_request", payload: retitled(opened(), "Add a card (v2)") });
 
     expect(again.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);

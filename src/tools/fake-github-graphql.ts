@@ -37,6 +37,8 @@ export interface FakeGraphqlState {
   readonly file: (commit: string, path: string) => string | Uint8Array | undefined;
   /** Whether a commit is visible in this repository (default: yes). */
   readonly commitVisible?: (sha: string) => boolean;
+  /** The pull request's head commit now (default: the commit the query asks about, i.e. nothing was pushed since). */
+  readonly pullRequestHead?: (number: number) => string | undefined;
 }
 
 /** GitHub cuts a blob's `text` short past some size and sets `isTruncated`; the fake does so here. */
@@ -122,6 +124,7 @@ export function answerGraphql(request: GraphqlRequestBody, state: FakeGraphqlSta
     repository: {
       config: configBlob(state.config(owner, name)),
       pullRequest: {
+        headRefOid: state.pullRequestHead?.(number) ?? head,
         comments: {
           pageInfo: { hasNextPage: comments.length > 100 },
           nodes: comments.slice(0, 100).map((c) => ({

@@ -101,6 +101,15 @@ export function fixture<E extends EmitterWebhookEventName>(file: string): Emitte
   return readFixture(file) as unknown as EmitterWebhookEvent<E>["payload"];
 }
 
+/**
+ * The same pull request event with another title: a new pull request state,
+ * so Cardinal reviews it again (a second delivery of the same state is not
+ * reviewed twice).
+ */
+export function retitled<P extends { pull_request: { title: string } }>(payload: P, title: string): P {
+  return { ...payload, pull_request: { ...payload.pull_request, title } };
+}
+
 /** A REST response fixture (GET /pulls/N for the fork PR). */
 export function pullFixture(file: string): Record<string, unknown> {
   return readFixture(file);

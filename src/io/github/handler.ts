@@ -28,6 +28,7 @@ import { readSnapshot, type Snapshot } from "./snapshot.js";
 import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
 import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
+import { ReplyLimiter, reviewState, ReviewedStates } from "./flood.js";
 import { publishSuggestions } from "./review.js";
 import { suggestionComments } from "../../report/suggestions.js";
 import { parseCommand, renderExplain, renderHelp, renderRecheckRefused, renderUnknownCommand, WRITE_ROLES } from "./commands.js";
@@ -304,6 +305,10 @@ async function reviewPullRequest(
     }
     log.warn({ err: error, requestId: requestIdValue(error) }, "GitHub's GraphQL API did not answer the review's query; reading through REST instead");
   }
+  // A late or redelivered event for a commit that is no longer the head: its check run is still
+  // true of that commit, but the conversation belongs to the newest head (its own review says it).
+  const stale = snapshot?.pullRequestHead !== undefined && snapshot.pullRequestHead !== prContext.headSha;
+  if (stale) log.info({ head: snapshot?.pullRequestHead?.slice(0, 7) }, "this commit is no longer the pull request's head; publishing its check run only");
   const { config, problems } = await loadConfig(context, snapshot);
   const publish = (output: CheckRunOutput) =>
     publishCheckRun(octokit, repo, prContext.headSha, output, {
@@ -333,7 +338,7 @@ async function reviewPullRequest(
 
   const author = prContext.author;
   const firstTime = isFirstTimeContributor(author.association);
-  if (firstTime && trigger.opened && config.first_time_label) {
+  if (firstTime && trigger.opened && config.first_time_label && !stale) {
     await labelFirstTimer(octokit, pr, config.first_time_label, log);
   }
   const skipReason = skipReasonFor(pr, config, log);
@@ -368,7 +373,7 @@ async function reviewPullRequest(
     const checkOutput = renderCheckRun({ findings: result.findings, files: result.files, ruleMeta });
     const worthy = commentWorthy(result.findings);
     const commentBody =
-      config.comment === "never"
+      config.comment === "never" || stale
         ? undefined
         : renderComment({
             // While an error or warning remains, every finding; then "all clear" (notices stay in the check run).
@@ -397,7 +402,7 @@ async function reviewPullRequest(
     const commentAction = commented.value;
 
     let reviewAction = "none";
-    if (config.suggestions && result.findings.some((f) => f.fix)) {
+    if (config.suggestions && !stale && result.findings.some((f) => f.fix)) {
       reviewAction = await publishSuggestions(
         octokit,
         { ...repo, pull_number: pr.number },
@@ -406,6 +411,9 @@ async function reviewPullRequest(
         identity,
         log,
       );
+    }
+    if (commentAction === "unknown-identity" || reviewAction === "unknown-identity") {
+      log.warn("Cardinal could not learn its own login (GET /app failed), so it created, edited and deleted no comment; the check run carries the verdict");
     }
     log.info(
       { files: result.files.length, findings: result.findings.length, check: checkAction, comment: commentAction, review: reviewAction },
@@ -459,6 +467,12 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
   // Bounded: a few hundred bytes per pull request, forgotten after a day without a push.
   const remembered: PathMemory = new LRUCache({ max: 5_000, ttl: 24 * 60 * 60 * 1000 });
   const identity = botIdentity(app);
+  const states = new ReviewedStates();
+  const replies = new ReplyLimiter();
+  /** A recheck waiting to start, per pull request: later `/cardinal recheck` comments join it. */
+  const pendingRechecks = new Map<string, Promise<void>>();
+  /** Who may write to a repository, asked of GitHub once per ten minutes per person. */
+  const writers = new LRUCache<string, boolean>({ max: 10_000, ttl: 10 * 60 * 1000 });
 
   /** Runs `job` once per delivery id; a failed delivery may be redelivered (same id) from GitHub's UI, so it is let through. */
   const once = async (context: Context, job: () => Promise<void>) => {
@@ -475,14 +489,42 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
     }
   };
 
-  const reviewQueued = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}) => {
+  /**
+   * Queues a review unless the same pull request state is reviewed or queued
+   * already (a flood of deliveries for one head costs one review); a
+   * requested review (recheck, Re-run) always runs.
+   */
+  const reviewQueued = async (
+    context: Context,
+    octokit: Octokit,
+    pr: PullRequestPayload,
+    trigger: ReviewTrigger = {},
+    onStart?: () => void,
+  ) => {
     const key = pullRequestKey(pr);
-    await queue.run(
-      key,
-      pr.head.sha,
-      async () => reviewPullRequest(context, octokit, pr, await identity(), options, remembered, trigger),
-      () => context.log.info({ pr: key }, "a newer push is queued; skipping this one"),
-    );
+    const state = reviewState(pr);
+    if (!states.claim(key, state, trigger.requested === true)) {
+      context.log.info({ pr: key, sha: pr.head.sha.slice(0, 7) }, "this pull request state is already reviewed or queued; ignoring the delivery");
+      return;
+    }
+    let published = false;
+    try {
+      await queue.run(
+        key,
+        pr.head.sha,
+        async () => {
+          onStart?.();
+          await reviewPullRequest(context, octokit, pr, await identity(), options, remembered, trigger);
+          published = true;
+        },
+        () => {
+          onStart?.();
+          context.log.info({ pr: key }, "a newer push is queued; skipping this one");
+        },
+      );
+    } finally {
+      states.settle(key, state, published);
+    }
   };
 
   const handle = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}) =>
@@ -507,7 +549,13 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
     if (!command) return;
     const octokit = context.octokit;
     const log = context.log.child({ pr: `${context.payload.repository.full_name}#${issue.number}`, command: command.name });
+    const prKey = `${context.payload.repository.full_name}#${issue.number}`;
     const reply = async (body: string) => {
+      const decision = replies.decide(prKey, user.login, comment.body ?? "");
+      if (decision !== "reply") {
+        log.info({ user: user.login, reason: decision }, "command not answered: replies are limited per person and pull request");
+        return;
+      }
       await octokit.rest.issues.createComment(context.repo({ issue_number: issue.number, body }));
     };
 
@@ -525,14 +573,38 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
             }),
           );
         case "recheck": {
-          const allowed = user.login === issue.user?.login || (await hasWriteAccess(octokit, context.repo(), user.login));
+          const writerKey = `${context.payload.repository.full_name}:${user.login.toLowerCase()}`;
+          let allowed = user.login === issue.user?.login || writers.get(writerKey);
+          if (allowed === undefined) {
+            allowed = await hasWriteAccess(octokit, context.repo(), user.login);
+            writers.set(writerKey, allowed);
+          }
           if (!allowed) {
             log.info({ user: user.login }, "recheck refused: neither the author nor a writer");
             return reply(renderRecheckRefused());
           }
-          const { data } = await octokit.rest.pulls.get(context.repo({ pull_number: issue.number }));
-          log.info({ user: user.login }, "recheck requested");
-          return reviewQueued(context as unknown as Context, octokit, data as unknown as PullRequestPayload, { requested: true });
+          // Rechecks that arrive before the waiting one has started join it: a burst costs one review
+          // (two when one was already running), whatever the number of comments.
+          const waiting = pendingRechecks.get(prKey);
+          if (waiting) {
+            log.info({ user: user.login }, "a recheck of this pull request is already waiting; joining it");
+            return waiting;
+          }
+          const started = () => {
+            if (pendingRechecks.get(prKey) === job) pendingRechecks.delete(prKey);
+          };
+          // Deferred a tick, so `job` is set before its body can call `started`.
+          const job: Promise<void> = Promise.resolve().then(async () => {
+            try {
+              const { data } = await octokit.rest.pulls.get(context.repo({ pull_number: issue.number }));
+              log.info({ user: user.login }, "recheck requested");
+              await reviewQueued(context as unknown as Context, octokit, data as unknown as PullRequestPayload, { requested: true }, started);
+            } finally {
+              started();
+            }
+          });
+          pendingRechecks.set(prKey, job);
+          return job;
         }
       }
     });
@@ -548,6 +620,7 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
       return;
     }
     const { data } = await context.octokit.rest.pulls.get(context.repo({ pull_number: number }));
-    await handle(context as unknown as Context, context.octokit, data as unknown as PullRequestPayload);
+    // Someone pressed Re-run: publish a check run even when the verdict is unchanged, so the button never looks dead.
+    await handle(context as unknown as Context, context.octokit, data as unknown as PullRequestPayload, { requested: true });
   });
 }

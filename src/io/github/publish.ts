@@ -44,13 +44,13 @@ export interface BotIdentity {
   readonly login?: string;
 }
 
-function isOurs(comment: KnownComment, bot: BotIdentity): boolean {
-  if (!comment.body?.startsWith(COMMENT_MARKER)) return false;
-  // The marker alone could be copied by anyone; the author must be this app.
-  return bot.login ? comment.user?.login === bot.login : comment.user?.type === "Bot";
+/** Cardinal's comment: the marker, written by this app's own login (the marker alone could be copied by anyone). */
+function isOurs(comment: KnownComment, login: string): boolean {
+  return comment.user?.login === login && comment.body?.startsWith(COMMENT_MARKER) === true;
 }
 
-export type CommentAction = "created" | "updated" | "unchanged" | "none";
+/** `unknown-identity`: Cardinal could not learn its own login, so it touched no comment. */
+export type CommentAction = "created" | "updated" | "unchanged" | "none" | "unknown-identity";
 
 /**
  * Keeps exactly one Cardinal comment on a PR. `body` undefined means
@@ -58,7 +58,9 @@ export type CommentAction = "created" | "updated" | "unchanged" | "none";
  * caller passing a body; duplicates (from races or redeliveries) are deleted,
  * keeping the oldest so the conversation's order stays. `known` is the PR's
  * comments when the caller has read them already (the review's snapshot);
- * otherwise they are listed.
+ * otherwise they are listed. Without the app's own login nothing is created,
+ * edited or deleted: another bot's comment may carry the same marker, and a
+ * second comment cannot be told from Cardinal's own.
  */
 export async function upsertComment(
   octokit: Octokit,
@@ -67,9 +69,11 @@ export async function upsertComment(
   bot: BotIdentity,
   options: { readonly createIfMissing: boolean; readonly known?: readonly KnownComment[] | undefined },
 ): Promise<CommentAction> {
+  const login = bot.login;
+  if (!login) return "unknown-identity";
   const comments: readonly KnownComment[] =
     options.known ?? (await withRateLimitRetry(() => octokit.paginate(octokit.rest.issues.listComments, { ...issue, per_page: 100 })));
-  const ours = comments.filter((c) => isOurs(c, bot)).sort((a, b) => a.id - b.id);
+  const ours = comments.filter((c) => isOurs(c, login)).sort((a, b) => a.id - b.id);
   const [keep, ...duplicates] = ours;
   for (const dup of duplicates) {
     await withRateLimitRetry(() => octokit.rest.issues.deleteComment({ owner: issue.owner, repo: issue.repo, comment_id: dup.id }));
@@ -111,11 +115,11 @@ export async function publishCheckRun(
     readonly existing?: readonly KnownCheckRun[] | undefined;
   },
 ): Promise<CheckRunAction> {
-  if (!options.force) {
+  // Another app may name its runs "Cardinal" too: without this app's slug, no run is taken for ours.
+  const slug = options.botLogin?.replace(/\[bot\]$/, "");
+  if (!options.force && slug) {
     const runs = options.existing ?? (await listCheckRuns(octokit, repo, headSha));
-    const slug = options.botLogin?.replace(/\[bot\]$/, "");
-    // The newest of this app's runs (any app's, when the slug is unknown).
-    const latest = runs.filter((run) => !slug || run.appSlug === slug).sort((a, b) => b.id - a.id)[0];
+    const latest = runs.filter((run) => run.appSlug === slug).sort((a, b) => b.id - a.id)[0];
     if (
       latest &&
       latest.status === "completed" &&

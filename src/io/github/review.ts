@@ -3,14 +3,14 @@ import type { SuggestionComment } from "../../report/suggestions.js";
 import type { Octokit, RepoRef } from "./pull-request.js";
 import type { BotIdentity } from "./publish.js";
 
-/** Ends the body of Cardinal's suggestion reviews (invisible on GitHub), so they are known without the bot login. */
+/** Ends the body of Cardinal's suggestion reviews (invisible on GitHub). */
 export const REVIEW_MARKER = "<!-- cardinal:suggestions -->";
 
 type User = { login: string; type?: string } | null | undefined;
 
-/** Written by this app: its login when known, else any bot (plus the marker, where a body carries one). */
-function byCardinal(user: User, bot: BotIdentity): boolean {
-  return bot.login ? user?.login === bot.login : user?.type === "Bot";
+/** Written by this app's own login (never by type or marker alone: another bot could copy them). */
+function byCardinal(user: User, login: string): boolean {
+  return user?.login === login;
 }
 
 /**
@@ -19,8 +19,10 @@ function byCardinal(user: User, bot: BotIdentity): boolean {
  * - `repeated`: every suggestion was already posted in an earlier review.
  * - `refused`: GitHub answered 422 (a line outside the diff after all).
  * - `none`: no suggestion to make.
+ * - `unknown-identity`: Cardinal could not learn its own login, so it could not tell its earlier
+ *   suggestions from others' and posted none (the check run and comment carry the fixes).
  */
-export type ReviewAction = "created" | "exists" | "repeated" | "refused" | "none";
+export type ReviewAction = "created" | "exists" | "repeated" | "refused" | "none" | "unknown-identity";
 
 /**
  * Posts at most one pull request review per head sha, holding the
@@ -39,16 +41,18 @@ export async function publishSuggestions(
   log: Context["log"],
 ): Promise<ReviewAction> {
   if (suggestions.length === 0) return "none";
+  const login = bot.login;
+  if (!login) return "unknown-identity";
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...pull, per_page: 100 });
   const reviewed = reviews.some(
-    (r) => r.commit_id === headSha && byCardinal(r.user, bot) && (bot.login !== undefined || r.body.includes(REVIEW_MARKER)),
+    (r) => r.commit_id === headSha && byCardinal(r.user, login),
   );
   if (reviewed) return "exists";
 
   const posted = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...pull, per_page: 100 });
   const seen = new Set<string>();
   for (const c of posted) {
-    if (!byCardinal(c.user, bot)) continue;
+    if (!byCardinal(c.user, login)) continue;
     for (const line of [c.line, c.original_line]) {
       if (typeof line === "number") seen.add(keyOf(c.path, line, c.body));
     }

@@ -39,6 +39,12 @@ export interface Snapshot {
   readonly blobs: ReadonlyMap<string, GraphqlBlob | null>;
   /** Paths at the head sha: null when absent. */
   readonly paths: ReadonlyMap<string, GraphqlBlob | null>;
+  /**
+   * The pull request's head commit as GitHub sees it now. When it is not the
+   * sha being reviewed, the delivery is late (a newer push exists) and the
+   * review must not speak in the pull request's conversation.
+   */
+  readonly pullRequestHead: string | undefined;
 }
 
 export interface SnapshotRequest {
@@ -66,6 +72,7 @@ interface SnapshotAnswer {
     | ({
         readonly config: ConfigBlob | null;
         readonly pullRequest: {
+          readonly headRefOid?: string | null;
           readonly comments: Connection<{ databaseId: number | null; body: string; author: { __typename: string; login: string } | null }>;
         } | null;
         readonly head:
@@ -99,6 +106,7 @@ function snapshotQuery(blobs: number, paths: number): string {
   repository(owner: $owner, name: $repo) {
     config: object(expression: $config) { ${CONFIG_FIELDS} }
     pullRequest(number: $number) {
+      headRefOid
       comments(first: 100) { pageInfo { hasNextPage } nodes { databaseId body author { __typename login } } }
     }
     head: object(oid: $head) {
@@ -191,6 +199,7 @@ export async function readSnapshot(octokit: Octokit, request: SnapshotRequest): 
     checkRuns,
     blobs: new Map(blobShas.map((sha, i) => [sha, (repository[`b${i}`] as GraphqlBlob | null | undefined) ?? null])),
     // A commit this repository cannot see (a fork's) makes every path look absent: keep none of them.
+    pullRequestHead: repository.pullRequest?.headRefOid ?? undefined,
     paths: repository.head ? new Map(paths.map((path, i) => [path, (repository[`p${i}`] as GraphqlBlob | null | undefined) ?? null])) : new Map(),
   };
 }
