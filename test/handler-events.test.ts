@@ -33,7 +33,6 @@ import {
   REPO_WITH_LFS,
   type CheckRunBody,
   useNockSandbox,
-  mockListCheckRuns,
 } from "./helpers/github.js";
 import type { GraphqlRequestBody } from "../src/tools/fake-github-graphql.js";
 
