@@ -421,6 +421,8 @@ export interface SnapshotOptions {
   /** false: the base repository cannot see the head commit (a fork's). */
   readonly headVisible?: boolean;
   readonly sha?: string;
+  /** The pull request's head commit now, when a newer push than the reviewed one exists. */
+  readonly pullRequestHead?: string;
 }
 
 /** The fake GitHub the GraphQL mocks answer from. */
@@ -436,6 +438,7 @@ function graphqlState(options: SnapshotOptions) {
     blob: (s: string) => blobs.get(s),
     file: (commit: string, path: string) => (commit === sha ? (files[path] ?? options.repo?.[path]) : undefined),
     commitVisible: () => options.headVisible ?? true,
+    ...(options.pullRequestHead ? { pullRequestHead: () => options.pullRequestHead } : {}),
   };
 }
 
