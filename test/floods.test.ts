@@ -5,6 +5,8 @@
  * the requests the flood may cost: one more would be an unmatched request
  * (the sandbox records it) and fail the test.
  */
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
 import { describe, expect, it } from "vitest";
 import app from "../src/index.js";
 import { REPLIES_PER_WINDOW, ReplyLimiter, reviewState, ReviewedStates } from "../src/io/github/flood.js";
@@ -23,6 +25,7 @@ import {
   mockReviewStart,
   mockSnapshot,
   prFile,
+  privateKey,
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
@@ -193,4 +196,38 @@ describe("the flood bounds themselves", () => {
       reviewState({ head: { sha: "b" }, labels: [{ name: "y" }, { name: "X" }] }),
     );
   });
+});
+
+describe("GitHub's write throttle", () => {
+  it("is keyed per installation: one installation's burst of writes does not delay another's", async () => {
+    // Probot's own Octokit with its throttle on (as `probot run` builds it), retries off.
+    const probot = new Probot({
+      appId: 123,
+      privateKey,
+      logLevel: "fatal",
+      Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({ ...options, retry: { enabled: false } })),
+    });
+    const scope = nock("https://api.github.com")
+      .post(/^\/app\/installations\/(1|2)\/access_tokens$/)
+      .times(2)
+      .reply(200, { token: "ghs_test", permissions: {} })
+      .post("/repos/o/r/check-runs")
+      .times(4)
+      .reply(201, { id: 1 });
+    const busy = await probot.auth(1);
+    const quiet = await probot.auth(2);
+    const order: string[] = [];
+    const write = (octokit: typeof busy, who: string) =>
+      octokit.rest.checks.create({ owner: "o", repo: "r", name: "Cardinal", head_sha: "a".repeat(40) }).then(() => order.push(who));
+
+    // Installation 1 queues three writes (the throttle spaces them a second apart); installation 2 writes once meanwhile.
+    const burst = Promise.all([write(busy, "busy-1"), write(busy, "busy-2"), write(busy, "busy-3")]);
+    await new Promise((resolve) => setImmediate(resolve));
+    await write(quiet, "quiet");
+    await burst;
+
+    expect(scope.pendingMocks()).toEqual([]);
+    // The quiet installation's write went out before the busy one's second: it did not queue behind it.
+    expect(order.indexOf("quiet")).toBeLessThan(order.indexOf("busy-2"));
+  }, 15_000);
 });
