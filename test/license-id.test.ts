@@ -4,6 +4,9 @@ import { judgeLicenseId, slugLicenseName, splitExpression } from "../src/parse/l
 describe("declared license values → Hub ids", () => {
   it.each([
     ["Apache-2.0", "apache-2.0"],
+    // The Hub's own id for OpenMDW for two months of 2025, renamed since.
+    ["open-mdw", "openmdw-1.0"],
+    ["OpenMDW-1.0", "openmdw-1.0"],
     ["Apache 2.0", "apache-2.0"],
     ["apache2", "apache-2.0"],
     ["Apache License, Version 2.0", "apache-2.0"],

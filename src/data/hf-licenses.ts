@@ -2,7 +2,11 @@
  * The Hub's license ids (83), from hub-docs `docs/hub/repositories-licenses.md` at
  * 242f4a1e (2026-08-22), with the closest SPDX id and notes on openness (Model
  * Openness Tool rule applied to the SPDX id). Source: shared/reference/data/hf-licenses.tsv.
- * Generated once from that file; edit both together.
+ * Generated once from that file; edit both together. Two changes are newer than
+ * that file (shared/reference/spec-drift-2026-12.md §1.3): `openmdw-1.0` has the
+ * SPDX id OpenMDW-1.0 (spdx/license-list-XML PR #2929, in spdx-license-list
+ * 6.12.0), and `openmdw-1.1` is open like 1.0 (it changes only the patent
+ * clause; ScanCode files it Permissive).
  */
 
 export interface HubLicense {
@@ -78,8 +82,8 @@ export const HUB_LICENSES: readonly HubLicense[] = [
   { id: "mpl-2.0", name: "Mozilla Public License 2.0", spdx: "MPL-2.0", umbrella: false, open: true, notes: "MOT-open(OSI+FSF)" },
   { id: "odc-by", name: "Open Data Commons License Attribution family", spdx: "ODC-By-1.0", umbrella: false, open: true, notes: "data license; HF id is family-level; MOT-open(MOT-open-data)" },
   { id: "odbl", name: "Open Database License family", spdx: "ODbL-1.0", umbrella: false, open: true, notes: "data license, share-alike; HF id is family-level; MOT-open(FSF+MOT-open-data)" },
-  { id: "openmdw-1.0", name: "Open Model, Data & Weights License Agreement", umbrella: false, open: true, notes: "OpenMDW-1.0 (LF AI & Data, MOF-aligned, permissive for all model materials); MOT treats \"OpenMDW-1.0\" as open; missing from @huggingface/hub TS type; MOT-open(OPEN_LICENSES); license: https://openmdw.ai/license/1-0/" },
-  { id: "openmdw-1.1", name: "Open Model, Data & Weights License Agreement v1.1", umbrella: false, open: false, notes: "OpenMDW-1.1; added to docs after 2026-05 (not in Hub error list quoted in huggingface_hub#4218) -> may be rejected by older validators; MOT-NOT-open(no SPDX id); license: https://openmdw.ai/license/1-1/" },
+  { id: "openmdw-1.0", name: "Open Model, Data & Weights License Agreement", spdx: "OpenMDW-1.0", umbrella: false, open: true, notes: "OpenMDW-1.0 (LF AI & Data, MOF-aligned, permissive for all model materials); MOT treats \"OpenMDW-1.0\" as open; missing from @huggingface/hub TS type; MOT-open(OPEN_LICENSES); license: https://openmdw.ai/license/1-0/" },
+  { id: "openmdw-1.1", name: "Open Model, Data & Weights License Agreement v1.1", umbrella: false, open: true, notes: "OpenMDW-1.1; differs from 1.0 only in the patent clause (\"patent or copyright\"), ScanCode files it Permissive (scancode-toolkit#5158); added to docs after 2026-05 (not in Hub error list quoted in huggingface_hub#4218) -> may be rejected by older validators; no SPDX id yet; license: https://openmdw.ai/license/1-1/" },
   { id: "openrail++", name: "Open Rail++-M License", umbrella: false, open: false, notes: "OpenRAIL++-M (SDXL): use-based restrictions; not OSI; MOT-NOT-open(no SPDX id); license: https://huggingface.co/stabilityai/stable-diffusion-xl-base-1.0/blob/main/LICENSE.md" },
   { id: "osl-3.0", name: "Open Software License 3.0", spdx: "OSL-3.0", umbrella: false, open: true, notes: "MOT-open(OSI+FSF)" },
   { id: "postgresql", name: "PostgreSQL License", spdx: "PostgreSQL", umbrella: false, open: true, notes: "MOT-open(OSI)" },

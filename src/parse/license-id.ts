@@ -47,6 +47,8 @@ const ALIASES: Record<string, string> = {
   "openrail-m": "openrail",
   "stable-diffusion": "creativeml-openrail-m",
   "openrail++-m": "openrail++",
+  // The Hub's id for OpenMDW from 2025-07-03 until its rename on 2025-09-07 (hub-docs d4896a00, d0bdadfd).
+  "open-mdw": "openmdw-1.0",
 };
 
 export interface LicenseIdVerdict {

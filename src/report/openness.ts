@@ -11,6 +11,31 @@ import { categoryOf } from "../data/license-compat.js";
 import { inlineCode } from "./markdown.js";
 
 const DATA_LICENSES = /^(cc-by-|cc0|odc-|odbl|pddl|cdla-)/;
+/** Licenses that waive even attribution. */
+const NO_ATTRIBUTION = new Set(["unlicense", "wtfpl", "cc0-1.0"]);
+
+/** A copyleft license, called open source only where the OSI approved it. */
+function copyleftSummary(license: NonNullable<ReturnType<typeof hubLicense>>): string {
+  if (license.open && /\bOSI\b/.test(license.notes)) return "open source (OSI-approved), copyleft — derivatives keep the same license";
+  if (license.open && DATA_LICENSES.test(license.id)) return "open (an open data license), share-alike — derivatives keep the same license";
+  return "copyleft terms — derivatives keep the same license";
+}
+
+/**
+ * A permissive license in the words its standing backs: "OSI-approved" only
+ * where the OSI approved it (the notes say so, from the Model Openness Tool's
+ * reading of SPDX), never for FSF-only licenses (wtfpl, bsd-3-clause-clear)
+ * or OpenMDW, which is not submitted to the OSI.
+ */
+function permissiveSummary(license: NonNullable<ReturnType<typeof hubLicense>>): string {
+  if (!license.open) return "permissive terms — any use";
+  if (license.id === "cc0-1.0") return "open (a public-domain dedication) — any use";
+  if (DATA_LICENSES.test(license.id)) return "open (an open data license) — any use, with attribution";
+  if (license.id.startsWith("openmdw-")) return "open (OpenMDW, a permissive license for models, data and weights) — any use, keeping its notices";
+  if (/\bOSI\b/.test(license.notes)) return `open source (OSI-approved) — any use${NO_ATTRIBUTION.has(license.id) ? "" : ", with attribution"}`;
+  if (/\bFSF\b/.test(license.notes)) return "permissive, a free software license (FSF), not OSI-approved — any use";
+  return "permissive terms — any use";
+}
 
 /** What a license allows, in a few words. */
 export function licenseSummary(id: string, subject: "weights" | "data"): string | undefined {
@@ -18,14 +43,10 @@ export function licenseSummary(id: string, subject: "weights" | "data"): string 
   if (!license) return undefined;
   switch (categoryOf(id)) {
     case "permissive":
-      return license.open
-        ? DATA_LICENSES.test(id)
-          ? "open (an open data license) — any use, with attribution"
-          : "open source (OSI-approved) — any use, with attribution"
-        : "permissive terms — any use";
+      return permissiveSummary(license);
     case "share-alike":
     case "weak-copyleft":
-      return "open source, copyleft — derivatives keep the same license";
+      return copyleftSummary(license);
     case "community":
       return `open ${subject} with use restrictions — not open source (OSI)`;
     case "rail":

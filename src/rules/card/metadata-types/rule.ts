@@ -80,20 +80,8 @@ export default defineRule({
         });
       }
 
-      // `inference` as a mapping takes only `parameters`.
-      const inference = entries(card).find((e) => e.key === "inference");
-      if (card.kind === "model" && inference && typeof inference.value === "object" && inference.value !== null && !Array.isArray(inference.value)) {
-        const extra = Object.keys(inference.value).filter((k) => k !== "parameters");
-        if (extra.length > 0) {
-          report({
-            path: card.path,
-            line: inference.keyLine,
-            column: inference.keyColumn,
-            message: text`${"inference"} accepts only ${"parameters"} under it, but it also has ${extra.join(", ")}.`,
-            hint: prose("Put generation settings under `parameters:` (for example `temperature`, `max_new_tokens`), or write `inference: false` to turn the widget off."),
-          });
-        }
-      }
+      // `inference` is not judged beyond its shape: hub-docs removed both `inference: false` (46970364,
+      // 2025-04-10) and `inference: parameters:` (379eaf6f, 2025-07-03); the key is a legacy no-op.
     }
   },
 });

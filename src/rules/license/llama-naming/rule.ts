@@ -7,8 +7,15 @@ import { entry, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
 import { trimEndChars } from "../../../core/strings.js";
 
-/** Llama licenses (3.1 and later) that require derivative model names to begin with "Llama". */
-const NAMING = new Set(["llama3.1", "llama3.2", "llama3.3", "llama4"]);
+/**
+ * Llama licenses that bind derivative model names, and the words the name
+ * must begin with: "Llama 3" for Llama 3 (its license, section 1.b.i, in
+ * meta-llama/llama-models `models/llama3/LICENSE`), "Llama" for 3.1 and later.
+ */
+const NAMING = new Map<string, { readonly prefix: string; readonly test: RegExp }>([
+  ["llama3", { prefix: "Llama 3", test: /^\W*(meta[-_ ])?llama[-_ ]?3/i }],
+  ...["llama3.1", "llama3.2", "llama3.3", "llama4"].map((id) => [id, { prefix: "Llama", test: /^\W*(meta[-_ ])?llama/i }] as const),
+]);
 
 /** The model's name as the card shows it: its first `# ` heading. */
 function title(card: Parameters<typeof metadataOf>[0]): { name: string; line: number } | undefined {
@@ -29,9 +36,9 @@ export default defineRule({
   meta: {
     id: "license/llama-naming",
     title: "Llama derivative not named Llama",
-    description: "A model derived from Llama 3.1 or later has a name that begins with \"Llama\", as its license requires.",
+    description: "A model derived from Llama 3 or later has a name that begins as its license requires (\"Llama 3\" for Llama 3, \"Llama\" from 3.1 on).",
     why:
-      "The Llama 3.1, 3.2, 3.3 and 4 community licenses require anyone who distributes a model built from Llama to include \"Llama\" at the beginning of its name. A release that does not breaks the license it depends on.",
+      "The Llama 3 community license requires a model built from Llama 3 to include \"Llama 3\" at the beginning of its name, and the Llama 3.1, 3.2, 3.3 and 4 licenses require \"Llama\" there. A release that does not breaks the license it depends on.",
     defaultSeverity: "warning",
   },
   async check({ cards, hub, report }) {
@@ -47,12 +54,13 @@ export default defineRule({
       const heading = title(card);
       // A sentence-like heading ("Finetune Llama 3.1 2x faster!") is a banner, not the model's name.
       if (!heading || heading.name.split(/\s+/).length > 6 || /[,!?]/.test(heading.name)) continue;
-      if (/^\W*(meta[-_ ])?llama/i.test(heading.name)) continue;
+      const naming = NAMING.get(license);
+      if (!naming || naming.test.test(heading.name)) continue;
       report({
         path: card.path,
         line: heading.line,
-        message: text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with "Llama".`,
-        hint: prose("Rename the model (and its card's title) to begin with \"Llama\", for example \"Llama-3.1-8B-MyTune\"."),
+        message: text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with ${prose(`"${naming.prefix}"`)}.`,
+        hint: prose(`Rename the model (and its card's title) to begin with "${naming.prefix}", for example "${naming.prefix === "Llama" ? "Llama-3.1-8B-MyTune" : "Llama-3-8B-MyTune"}".`),
       });
     }
   },
