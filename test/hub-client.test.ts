@@ -6,15 +6,24 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { recordingHub, type HubLookup, type HubRepoInfo } from "../src/core/hub.js";
+import { defaultConfig } from "../src/core/config.js";
+import { review } from "../src/core/engine.js";
+import { HUB_LOOKUPS_PER_REVIEW, recordingHub, type HubClient, type HubLookup, type HubRepoInfo } from "../src/core/hub.js";
+import { plain } from "../src/core/text.js";
 import {
   createHubClient,
   formatDuration,
   hubClientFromEnv,
+  MAX_REDIRECTS,
+  RATE_LIMITED_REASON,
   retryAfterSeconds,
   type CardinalHubClient,
   type HubClientOptions,
 } from "../src/io/hub/client.js";
+import { renderCheckRun } from "../src/report/check-run.js";
+import { renderComment } from "../src/report/comment.js";
+import { renderJson } from "../src/report/json.js";
+import { findRule, RULES } from "../src/rules/index.js";
 import { loadFakeHubData, startFakeHub, type FakeHub, type FakeHubData } from "../src/tools/fake-hub.js";
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/hub");
@@ -133,32 +142,32 @@ describe("canonical ids", () => {
     expect(hub.requests).toHaveLength(2);
   });
 
-  it("follows a rename (307) and reports the new id", async () => {
+  it("follows a rename (307) within the endpoint and reports the new id", async () => {
     const { hub, client } = await setup();
     expect(info(await client.lookup("dataset", "squad_v2")).id).toBe("rajpurkar/squad_v2");
     expect(hub.requests.map((r) => r.split("?")[0])).toEqual([
       "GET /api/datasets/squad_v2/revision/HEAD",
       "GET /api/datasets/rajpurkar/squad_v2/revision/HEAD",
     ]);
-    expect(client.stats().requests).toBe(1);
+    expect(client.stats().requests).toBe(2);
   });
 });
 
-describe("not found", () => {
+describe("not found (showPrivate: the Hub's status as it came, for the CLI)", () => {
   it("maps 404 (unknown repo, with a token) to not-found", async () => {
-    const { hub, client } = await setup({}, { token: TOKEN });
+    const { hub, client } = await setup({}, { token: TOKEN, showPrivate: true });
     expect(await client.lookup("model", "acme-ai/no-such-model")).toEqual({ status: "not-found", httpStatus: 404 });
     expect(hub.requests).toHaveLength(1);
   });
 
   it("maps 401 (unknown or private repo, no token) to not-found, as the Hub gives no way to tell them apart", async () => {
-    const { client } = await setup();
+    const { client } = await setup({}, { showPrivate: true });
     expect(await client.lookup("model", "acme-ai/no-such-model")).toEqual({ status: "not-found", httpStatus: 401 });
     expect(await client.lookup("model", "acme-ai/internal-draft")).toEqual({ status: "not-found", httpStatus: 401 });
   });
 
   it("maps 403 (gated or no permission) to not-found", async () => {
-    const { client } = await setup({ behaviours: { "datasets/bigcode/the-stack": { status: 403 } } });
+    const { client } = await setup({ behaviours: { "datasets/bigcode/the-stack": { status: 403 } } }, { showPrivate: true });
     expect(await client.lookup("dataset", "bigcode/the-stack")).toEqual({ status: "not-found", httpStatus: 403 });
   });
 
@@ -198,7 +207,7 @@ describe("unavailable", () => {
     });
     const limited = await client.lookup("dataset", "tatsu-lab/alpaca");
     expect(limited.status).toBe("unavailable");
-    expect(limited.status === "unavailable" && limited.reason).toBe("the Hub rate limit was reached (429); retry after 2 s");
+    expect(limited.status === "unavailable" && limited.reason).toBe("the Hub rate limit was reached (429)");
     // Another repository during the pause: answered without a request.
     expect(await client.lookup("dataset", "rajpurkar/squad_v2")).toMatchObject({ status: "unavailable" });
     expect(hub.requests).toHaveLength(1);
@@ -336,14 +345,14 @@ describe("requests, de-duplication and the cache", () => {
 
 describe("the token", () => {
   it("is sent as a Bearer token when it starts with hf_", async () => {
-    const { hub, client } = await setup({}, { token: TOKEN });
+    const { hub, client } = await setup({}, { token: TOKEN, showPrivate: true });
     expect(client.authenticated).toBe(true);
     expect(info(await client.lookup("model", "acme-ai/internal-draft")).private).toBe(true);
     expect(hub.log.map((r) => r.authorization)).toEqual([`Bearer ${TOKEN}`]);
   });
 
   it("is not sent when it does not start with hf_", async () => {
-    const { hub, client } = await setup({}, { token: "ghp_NotAHubToken" });
+    const { hub, client } = await setup({}, { token: "ghp_NotAHubToken", showPrivate: true });
     expect(client.authenticated).toBe(false);
     expect(await client.lookup("model", "acme-ai/internal-draft")).toEqual({ status: "not-found", httpStatus: 401 });
     expect(hub.log.map((r) => r.authorization)).toEqual([undefined]);
@@ -408,5 +417,206 @@ describe("the fake Hub", () => {
     expect(Object.keys((await response.json()) as object).sort()).toEqual(["_id", "cardData", "gated", "id"]);
     const missing = await fetch(`${hub.url}/api/datasets/nobody/nothing`);
     expect([missing.status, missing.headers.get("x-error-code")]).toEqual([401, "RepoNotFound"]);
+  });
+});
+
+/** A model card in a pull request, reviewed by every rule with `hub`. */
+async function reviewCard(text: string, hub: HubClient) {
+  return review({
+    workspace: { source: "pull-request", files: [{ path: "README.md", status: "added", content: { type: "text", text } }] },
+    config: defaultConfig(),
+    rules: RULES,
+    hub,
+  });
+}
+
+/** Everything a pull request's author can read of a review: findings, JSON, check run, comment. */
+function visible(result: Awaited<ReturnType<typeof reviewCard>>): string {
+  const ruleMeta = (id: string) => findRule(id)?.meta;
+  return JSON.stringify({
+    findings: result.findings,
+    json: renderJson(result.findings, result.files, { hub: "on", references: result.references ?? [] }),
+    checkRun: renderCheckRun({ findings: result.findings, files: result.files, ruleMeta }),
+    comment: renderComment({ findings: result.findings, ruleMeta, rulesUrl: "https://example.test/rules" }),
+  });
+}
+
+describe("issue 18: a stranger's pull request and the operator's token", () => {
+  it("a card listing 3,000 dataset ids sends at most 100 requests (was 6,000) and gets one notice naming the rest", async () => {
+    const { hub, client } = await setup({}, { token: TOKEN });
+    const ids = Array.from({ length: 3000 }, (_, i) => `org${i}/data${i}`);
+    const card = `---\nlicense: mit\ndatasets:\n${ids.map((id) => `- ${id}`).join("\n")}\n---\n# M\n`;
+    const result = await reviewCard(card, client);
+
+    expect(hub.requests.length).toBeLessThanOrEqual(HUB_LOOKUPS_PER_REVIEW);
+    expect(result.references).toHaveLength(HUB_LOOKUPS_PER_REVIEW);
+    const notices = result.findings.filter((f) => f.ruleId === "hub/unreachable");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ title: "Too many repositories to verify with the Hub", path: "README.md", line: 104 });
+    expect(plain(notices[0]?.message ?? [])).toBe(
+      "Did not verify 2,900 more repositories: this review had already asked the Hub about 100 repositories, the most one review asks about. " +
+        "Not checked: `org100/data100`, `org101/data101`, `org102/data102`, `org103/data103`, `org104/data104` and 2,895 more.",
+    );
+    // A second review of the same card: the same notice, and no request beyond the cache.
+    const again = await reviewCard(card, client);
+    expect(again.findings.filter((f) => f.ruleId === "hub/unreachable")).toEqual(notices);
+    expect(hub.requests.length).toBeLessThanOrEqual(HUB_LOOKUPS_PER_REVIEW);
+  });
+
+  it("takes the limit from the client (lookupsPerReview), and malformed ids do not use it up", async () => {
+    const { hub, client } = await setup({}, { lookupsPerReview: 3 });
+    const recording = recordingHub(client);
+    for (const id of ["a b", "../x", "a/1", "a/2", "a/1", "a/3", "a/4", "a/5"]) await recording.client.lookup("dataset", id);
+    expect(hub.requests).toHaveLength(3);
+    expect(recording.failures().map((f) => [f.id, f.limited])).toEqual([
+      ["a/4", true],
+      ["a/5", true],
+    ]);
+  });
+
+  it("answers a private repository the token sees exactly like a missing one: the same review, byte for byte", async () => {
+    const secret = {
+      models: {
+        "acme-ai/public-ft": { id: "acme-ai/public-ft", private: false, gated: false, tags: [], cardData: { license: "mit", base_model: "acme-ai/secret-base" } },
+        "acme-ai/secret-base": { id: "acme-ai/secret-base", private: true, gated: false, tags: ["license:cc-by-nc-4.0"], cardData: { license: "cc-by-nc-4.0" } },
+        "acme-ai/Secret-Renamed": { id: "acme-ai/Secret-Renamed", private: true, gated: "manual", tags: [], cardData: {} },
+      },
+      datasets: { "acme-ai/secret-data": { id: "acme-ai/secret-data", private: true, gated: false, tags: [], cardData: { license: "cc-by-nc-4.0" } } },
+    };
+    const withSecrets = await startFakeHub(secret);
+    const without = await startFakeHub({ models: { "acme-ai/public-ft": secret.models["acme-ai/public-ft"] } });
+    hubs.push(withSecrets, without);
+    const card = [
+      "---",
+      "license: mit",
+      "base_model: acme-ai/public-ft",
+      "new_version: acme-ai/secret-renamed",
+      "datasets:",
+      "- acme-ai/secret-data",
+      "- acme-ai/secret-base",
+      "---",
+      "# M",
+      "See [the base](https://huggingface.co/acme-ai/secret-base).",
+      "",
+    ].join("\n");
+
+    const app = (url: string) => createHubClient({ endpoint: url, token: TOKEN });
+    const seen = await reviewCard(card, app(withSecrets.url));
+    const missing = await reviewCard(card, app(without.url));
+    expect(withSecrets.log.some((r) => r.id === "acme-ai/secret-data")).toBe(true);
+    expect(visible(seen)).toBe(visible(missing));
+    expect(visible(seen)).not.toMatch(/is private:|private\\?":\s*true|cc-by-nc|Secret-Renamed|"manual/);
+
+    // The CLI (the token's owner) is told: the same Hubs, showPrivate.
+    const cli = (url: string) => createHubClient({ endpoint: url, token: TOKEN, showPrivate: true });
+    const own = await reviewCard(card, cli(withSecrets.url));
+    expect(own.findings.some((f) => f.ruleId === "hub/repo-access" && plain(f.message).includes("is private"))).toBe(true);
+    expect(visible(own)).not.toBe(visible(await reviewCard(card, cli(without.url))));
+  });
+
+  it("gives every not-found answer one shape in the app, whatever the Hub said (401, 403, 404, private)", async () => {
+    const { client } = await setup({ behaviours: { "datasets/bigcode/the-stack": { status: 403 } } }, { token: TOKEN });
+    const anonymous = createHubClient({ endpoint: client.endpoint });
+    const answers = [
+      await client.lookup("model", "acme-ai/internal-draft"),
+      await client.lookup("model", "acme-ai/no-such-model"),
+      await client.lookup("dataset", "bigcode/the-stack"),
+      await anonymous.lookup("model", "acme-ai/internal-draft"),
+      await anonymous.lookup("model", "acme-ai/no-such-model"),
+    ];
+    for (const answer of answers) expect(answer).toEqual({ status: "not-found", httpStatus: 404 });
+  });
+
+  it("keeps each installation's answers to itself: scoped views share no cached answer and no request in flight", async () => {
+    const { hub, client } = await setup(
+      { behaviours: { "acme-ai/internal-draft": { delayMs: 20 } } },
+      { token: TOKEN, showPrivate: true },
+    );
+    const one = client.scoped("installation:1");
+    const two = client.scoped("installation:2");
+    expect(info(await one.lookup("model", "acme-ai/internal-draft")).private).toBe(true);
+    expect(info(await one.lookup("model", "acme-ai/internal-draft")).private).toBe(true);
+    expect(hub.requests).toHaveLength(1);
+    // Installation 2, and the unscoped client, ask for themselves: the first answer is never theirs.
+    await Promise.all([two.lookup("model", "acme-ai/internal-draft"), client.lookup("model", "acme-ai/internal-draft")]);
+    expect(hub.requests).toHaveLength(3);
+    expect(client.stats()).toMatchObject({ requests: 3, cacheHits: 1, coalesced: 0 });
+    // A scoped view keeps the client's settings.
+    expect(two).toMatchObject({ authenticated: true, endpoint: client.endpoint, lookupsPerReview: HUB_LOOKUPS_PER_REVIEW });
+  });
+
+  it("keeps today's TTLs in a scoped view (found 1 h, not found 10 min, errors 30 s)", async () => {
+    const { hub, client, clock } = await setup({ behaviours: { "datasets/tatsu-lab/alpaca": { status: 503, times: 1 } } });
+    const view = client.scoped("installation:7");
+    const ask = async () => {
+      await view.lookup("dataset", "tatsu-lab/alpaca");
+      await view.lookup("dataset", "rajpurkar/squad_v2");
+      await view.lookup("model", "acme-ai/no-such-model");
+      return hub.requests.length;
+    };
+    expect(await ask()).toBe(3);
+    clock.now += 29_000;
+    expect(await ask()).toBe(3);
+    clock.now += 2_000; // 31 s: the error is asked again
+    expect(await ask()).toBe(4);
+    clock.now += 9 * 60_000; // 9 min 31 s
+    expect(await ask()).toBe(4);
+    clock.now += 60_000; // 10 min 31 s: the not-found is asked again
+    expect(await ask()).toBe(5);
+    clock.now += 50 * 60_000; // 60 min 31 s: everything is asked again
+    expect(await ask()).toBe(8);
+  });
+
+  it("words every 429 one way: the refused request, the lookups held back, with or without Retry-After", async () => {
+    const { client, clock } = await setup({
+      behaviours: {
+        "datasets/tatsu-lab/alpaca": { status: 429, retryAfter: 5 },
+        "datasets/bigcode/the-stack": { status: 429, errorCode: "RateLimited" },
+      },
+    });
+    const reasons = [
+      await client.lookup("dataset", "tatsu-lab/alpaca"),
+      await client.lookup("dataset", "rajpurkar/squad_v2"),
+      await client.scoped("installation:2").lookup("model", "acme-ai/merged-7b"),
+    ];
+    clock.now += 6_000;
+    // The fake sends RateLimit t=60 when Retry-After is absent: a second pause, the same words.
+    reasons.push(await client.lookup("dataset", "bigcode/the-stack"), await client.lookup("model", "google-bert/bert-base-uncased"));
+    expect(reasons).toEqual(reasons.map(() => ({ status: "unavailable", reason: RATE_LIMITED_REASON })));
+  });
+
+  it("takes the Hub's spelling of an id only when it is a well-formed repo id", async () => {
+    const { client } = await setup({
+      behaviours: {
+        "acme-ai/odd": { rawBody: JSON.stringify({ _id: "1", id: "acme-ai/odd\nbase_model: evil/x", private: false, tags: [] }) },
+        "acme-ai/odder": { rawBody: JSON.stringify({ _id: "2", id: "../../whoami-v2/x", private: false, tags: [] }) },
+      },
+    });
+    expect(info(await client.lookup("model", "acme-ai/odd")).id).toBe("acme-ai/odd");
+    expect(info(await client.lookup("model", "acme-ai/odder")).id).toBe("acme-ai/odder");
+    const result = await reviewCard("---\nlicense: mit\nbase_model: acme-ai/odd\n---\n# M\n", client);
+    expect(result.findings.filter((f) => f.ruleId === "hub/canonical-id")).toEqual([]);
+    expect(result.references?.[0]).not.toHaveProperty("canonicalId");
+  });
+
+  it("does not follow a redirect to another origin: nothing is sent there, and the lookup is unavailable", async () => {
+    const elsewhere = await startFakeHub(DATA);
+    hubs.push(elsewhere);
+    const { hub, client } = await setup(
+      { redirects: { "acme-ai/moved": `${elsewhere.url}/api/models/acme-ai/tiny-llm-instruct/revision/HEAD` } },
+      { token: TOKEN },
+    );
+    expect(await client.lookup("model", "acme-ai/moved")).toEqual({
+      status: "unavailable",
+      reason: "the Hub redirected to another site, which Cardinal does not follow",
+    });
+    expect(hub.requests).toHaveLength(1);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it("stops a redirect loop within the endpoint after MAX_REDIRECTS", async () => {
+    const { hub, client } = await setup({ redirects: { "acme-ai/ping": "acme-ai/pong", "acme-ai/pong": "acme-ai/ping" } });
+    expect(await client.lookup("model", "acme-ai/ping")).toEqual({ status: "unavailable", reason: "the Hub redirected too many times" });
+    expect(hub.requests).toHaveLength(MAX_REDIRECTS + 1);
   });
 });

@@ -578,18 +578,19 @@ describe("hostile values through the real engine", () => {
     }
   });
 
-  it("the Hub's answers are not trusted either: canonical ids and licenses it sends are code", async () => {
+  it("the Hub's answers are not trusted either: ids and licenses it sends are code", async () => {
     const evilDataset = `ACME/data ${H.mention} ${H.img} ${H.fixes}`;
     const evilModel = `acme/BASE ${H.link} ${H.image}`;
+    // hub/canonical-id offers only well-formed ids; hub/repo-access still shows the Hub's id.
     const answers: Record<string, HubLookup> = {
-      "dataset:acme/data": found("dataset", evilDataset, { licenses: ["cc-by-nc-4.0", H.img] }),
+      "dataset:acme/data": found("dataset", evilDataset, { licenses: ["cc-by-nc-4.0", H.img], gated: "manual" }),
       "model:acme/base": found("model", evilModel, { licenses: ["cc-by-nc-4.0"] }),
     };
     const hub: HubClient = { lookup: async (type, id) => answers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 } };
     const card = ["---", "license: mit", "datasets: [acme/data]", "base_model: acme/base", "---", BODY].join("\n");
     const result = await reviewFiles([file("models/x/README.md", card)], hub);
     expect(new Set(result.findings.map((f) => f.ruleId))).toEqual(
-      new Set(["hub/canonical-id", "license/dataset-terms", "license/compatible-with-base-model"]),
+      new Set(["hub/repo-access", "license/dataset-terms", "license/compatible-with-base-model"]),
     );
     expect(codeValues(result.findings)).toEqual(expect.arrayContaining([evilDataset, evilModel]));
 

@@ -189,7 +189,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let hub: HubClient | undefined;
   if (hubMode === "on") {
     try {
-      hub = hubClientFromEnv(io.env);
+      // The token's owner reviews their own files: private repositories it can see are named as such.
+      hub = hubClientFromEnv(io.env, { showPrivate: true });
     } catch (error) {
       io.stderr(`cardinal: ${(error as Error).message}\n`);
       return 2;

@@ -3,6 +3,7 @@
  * Pure code sees only this interface; io/hub implements it over
  * @huggingface/hub with a cache, timeouts and a concurrency bound.
  */
+import { isRepoId } from "../parse/repo-id.js";
 
 export type HubRepoType = "model" | "dataset";
 
@@ -25,19 +26,38 @@ export interface HubRepoInfo {
 
 export type HubLookup =
   | { readonly status: "found"; readonly info: HubRepoInfo }
-  /** The Hub says no such repository, or it is private or gated and Cardinal has no access (401/403/404). */
+  /**
+   * The Hub says no such repository, or it is private or gated and Cardinal
+   * has no access (401/403/404). Rules word every not-found answer the same
+   * way: a pull request's author must not learn from a finding whether a
+   * repository exists privately.
+   */
   | { readonly status: "not-found"; readonly httpStatus: number }
   /** The Hub could not be asked: timeout, 5xx, 429, network error. Never a verdict on the repository. */
   | { readonly status: "unavailable"; readonly reason: string };
 
 export interface HubClient {
   lookup(type: HubRepoType, id: string): Promise<HubLookup>;
+  /** Most distinct repositories one review asks about (default HUB_LOOKUPS_PER_REVIEW). */
+  readonly lookupsPerReview?: number;
+  /**
+   * A view of this client whose cached answers and requests in flight are
+   * its own (one per GitHub installation), so that no answer obtained for
+   * one scope is ever given to another. The request bound and a rate-limit
+   * pause stay shared.
+   */
+  scoped?(scope: string): HubClient;
 }
+
+/** Most distinct repositories a review asks the Hub about; the others are named in one hub/unreachable notice. */
+export const HUB_LOOKUPS_PER_REVIEW = 100;
 
 export interface HubFailure {
   readonly type: HubRepoType;
   readonly id: string;
   readonly reason: string;
+  /** Not asked at all: the review had already asked about its limit of repositories. */
+  readonly limited?: true;
 }
 
 /** What the Hub said about one repository during a review (the JSON output's `references`). */
@@ -56,18 +76,37 @@ export interface HubReference {
 /**
  * Wraps a client for one review: remembers every answer, so the review can
  * say which references it could not verify and what the Hub said of each.
+ *
+ * It also bounds the review: past `limit` distinct repositories (a card can
+ * list thousands of ids), lookups are answered "unavailable" without asking
+ * the client, and failures() names them as `limited`. Ids that are not Hub
+ * repo ids cost nothing (the client answers them without a request) and do
+ * not count.
  */
-export function recordingHub(client: HubClient): {
+export function recordingHub(
+  client: HubClient,
+  limit: number = client.lookupsPerReview ?? HUB_LOOKUPS_PER_REVIEW,
+): {
   client: HubClient;
   failures: () => readonly HubFailure[];
   references: () => readonly HubReference[];
 } {
   const answers = new Map<string, HubReference>();
+  const asked = new Set<string>();
+  const skipped = new Map<string, HubFailure>();
+  const reason = `this review had already asked the Hub about ${limit} repositories, the most one review asks about`;
   return {
     client: {
       async lookup(type, id) {
-        const result = await client.lookup(type, id);
         const key = `${type}:${id}`;
+        if (!asked.has(key) && isRepoId(id)) {
+          if (asked.size >= limit) {
+            if (!skipped.has(key)) skipped.set(key, { type, id, reason, limited: true });
+            return { status: "unavailable", reason };
+          }
+          asked.add(key);
+        }
+        const result = await client.lookup(type, id);
         if (!answers.has(key)) {
           answers.set(
             key,
@@ -90,8 +129,10 @@ export function recordingHub(client: HubClient): {
         return result;
       },
     },
-    failures: () =>
-      [...answers.values()].flatMap((a) => (a.status === "unavailable" ? [{ type: a.type, id: a.id, reason: a.reason ?? "" }] : [])),
+    failures: () => [
+      ...[...answers.values()].flatMap((a) => (a.status === "unavailable" ? [{ type: a.type, id: a.id, reason: a.reason ?? "" }] : [])),
+      ...skipped.values(),
+    ],
     references: () => [...answers.values()],
   };
 }

@@ -36,14 +36,14 @@ export const SOURCE_WORDS: Record<Reference["source"], string> = {
   link: "in a link in the card",
 };
 
-/** Findings for references of one type that the Hub does not know (hub/dataset-exists, hub/model-exists). */
-export async function missingReferences(
-  hub: HubClient,
-  cards: readonly Card[],
-  type: "model" | "dataset",
-): Promise<{ ref: ResolvedReference; definitely: boolean }[]> {
+/**
+ * References of one type that the Hub does not know (hub/dataset-exists,
+ * hub/model-exists). Every not-found answer is one case: whether the Hub
+ * said 401, 403 or 404, and whether the repository is private, is not
+ * something a finding may tell (the app reviews strangers' pull requests
+ * with the operator's token).
+ */
+export async function missingReferences(hub: HubClient, cards: readonly Card[], type: "model" | "dataset"): Promise<ResolvedReference[]> {
   const resolved = await resolveReferences(hub, cards, (r) => r.type === type);
-  return resolved.flatMap((ref) =>
-    ref.lookup.status === "not-found" ? [{ ref, definitely: ref.lookup.httpStatus === 404 }] : [],
-  );
+  return resolved.filter((ref) => ref.lookup.status === "not-found");
 }

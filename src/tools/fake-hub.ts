@@ -51,7 +51,11 @@ export interface FakeHubData {
   readonly datasets?: Readonly<Record<string, FakeHubRepo>>;
   /** Keyed by `<id>` for models and `datasets/<id>` for datasets (case-insensitive). */
   readonly behaviours?: Readonly<Record<string, FakeHubBehaviour>>;
-  /** Renamed repos: `<old id>` or `datasets/<old id>` → new id; answered with a 307. */
+  /**
+   * Renamed repos: `<old id>` or `datasets/<old id>` → new id; answered with
+   * a 307 to the new id's path. A value starting with `http://` or
+   * `https://` is sent as the Location as it is (a redirect to another site).
+   */
   readonly redirects?: Readonly<Record<string, string>>;
 }
 
@@ -177,6 +181,11 @@ export async function startFakeHub(data: FakeHubData = {}, options: { readonly p
         return;
       }
       const renamed = redirects.get(prefixed)?.value;
+      if (renamed !== undefined && /^https?:\/\//.test(renamed)) {
+        res.writeHead(307, { location: renamed, "content-type": "text/plain; charset=utf-8" });
+        res.end(`Temporary Redirect. Redirecting to ${renamed}`);
+        return;
+      }
       if (renamed !== undefined) {
         const target = url.pathname.replace(REPO_PATH, (_all, kind: string, _id: string, rev?: string) =>
           `/api/${kind}/${renamed}${rev ? `/revision/${rev}` : ""}`,

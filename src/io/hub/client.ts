@@ -4,22 +4,34 @@
  * flight, in-flight de-duplication and an LRU cache whose entries live
  * longer for answers than for errors.
  *
- * Create one client per process and share it: the cache, the concurrency
- * bound and the rate-limit pause belong to the client.
+ * Create one client per process and share it: the concurrency bound and
+ * the rate-limit pause belong to the client. Cached answers belong to a
+ * scope: `client.scoped(id)` gives each GitHub installation a view whose
+ * answers no other installation ever receives.
  *
  * The token never leaves this module except as the Authorization header of
- * a request to the configured endpoint: reasons are fixed phrases and never
- * carry an error message, a URL or a header.
+ * a request to the configured endpoint: redirects are followed by hand and
+ * only within the endpoint's origin, and reasons are fixed phrases that
+ * never carry an error message, a URL or a header.
+ *
+ * Unless `showPrivate` is set, what only the token can see stays unsaid: a
+ * private repository answers exactly as one that does not exist. The app
+ * reviews strangers' pull requests with the operator's token, and a card
+ * naming `acme/secret-model` must not tell its author whether it exists.
  */
 import { datasetInfo, HubApiError, modelInfo } from "@huggingface/hub";
 import { LRUCache } from "lru-cache";
-import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../../core/hub.js";
+import { HUB_LOOKUPS_PER_REVIEW, type HubClient, type HubLookup, type HubRepoInfo, type HubRepoType } from "../../core/hub.js";
 import { isRepoId } from "../../parse/repo-id.js";
 import { trimEndChars } from "../../core/strings.js";
 
 export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 export const DEFAULT_TIMEOUT_MS = 5_000;
 export const DEFAULT_CONCURRENCY = 8;
+/** Redirects followed for one lookup (the Hub redirects a renamed repository once). */
+export const MAX_REDIRECTS = 3;
+/** The one reason given for every lookup a 429 held back, whatever the wait. */
+export const RATE_LIMITED_REASON = "the Hub rate limit was reached (429)";
 
 export interface HubCacheOptions {
   /** Most answers kept (default 2000). */
@@ -46,10 +58,21 @@ export interface HubClientOptions {
   readonly cache?: HubCacheOptions;
   /** The clock for cache expiry and rate-limit pauses, in ms (default Date.now). */
   readonly now?: () => number;
+  /**
+   * Report private repositories the token can see as found and private, and
+   * pass on the Hub's 401/403/404 as it came (default false). Only for the
+   * token's owner reviewing their own files (the CLI): with it off, a
+   * private repository, and every not-found answer, is `{ status:
+   * "not-found", httpStatus: 404 }`, so nothing in a review differs
+   * between "private but visible to the token" and "does not exist".
+   */
+  readonly showPrivate?: boolean;
+  /** Most distinct repositories one review asks about (default 100, HUB_LOOKUPS_PER_REVIEW). */
+  readonly lookupsPerReview?: number;
 }
 
 export interface HubClientStats {
-  /** HTTP requests started (a redirect followed by fetch counts once). */
+  /** HTTP requests sent, every scope together (a redirect followed is a second request). */
   readonly requests: number;
   /** Lookups answered from the cache. */
   readonly cacheHits: number;
@@ -66,8 +89,16 @@ export interface CardinalHubClient extends HubClient {
   readonly authenticated: boolean;
   /** The endpoint in use, without a trailing slash. */
   readonly endpoint: string;
+  readonly lookupsPerReview: number;
+  /**
+   * A view with its own cached answers and requests in flight (the app: one
+   * per installation, `scoped(String(installationId))`). Requests, the
+   * concurrency bound, the rate-limit pause and the counters stay shared.
+   */
+  scoped(scope: string): CardinalHubClient;
+  /** Counters of the whole client, every scope together. */
   stats(): HubClientStats;
-  /** Forgets every cached answer and any rate-limit pause; counters stay. */
+  /** Forgets every cached answer of every scope and any rate-limit pause; counters stay. */
   clear(): void;
 }
 
@@ -149,11 +180,8 @@ export function retryAfterSeconds(headers: Headers, nowMs: number): number | und
   return t?.[1] ? Number(t[1]) : undefined;
 }
 
-function rateLimitReason(seconds: number | undefined): string {
-  return seconds === undefined
-    ? "the Hub rate limit was reached (429)"
-    : `the Hub rate limit was reached (429); retry after ${seconds} s`;
-}
+/** A redirect Cardinal does not follow; the lookup is then unavailable with this reason. */
+class RedirectRefused extends Error {}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -200,8 +228,10 @@ export function toRepoInfo(type: HubRepoType, askedId: string, entry: HubEntry):
   const licenseName = optionalString(card["license_name"]);
   const licenseLink = optionalString(card["license_link"]);
   const pipelineTag = type === "model" ? optionalString(entry.task) ?? optionalString(card["pipeline_tag"]) : undefined;
+  // The Hub's spelling is offered as a fix and becomes a cache key: only a well-formed id is taken.
+  const name = optionalString(entry.name);
   const info: HubRepoInfo = {
-    id: optionalString(entry.name) ?? askedId,
+    id: name !== undefined && isRepoId(name) ? name : askedId,
     type,
     private: entry.private === true,
     gated: gatedValue(entry.gated),
@@ -218,10 +248,13 @@ export function toRepoInfo(type: HubRepoType, askedId: string, entry: HubEntry):
 
 export function createHubClient(options: HubClientOptions = {}): CardinalHubClient {
   const endpoint = normalizeEndpoint(options.endpoint);
+  const origin = new URL(endpoint).origin;
   const token = options.token?.trim();
   const accessToken = token?.startsWith("hf_") ? token : undefined;
   const timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS, "timeoutMs");
   const concurrency = Math.floor(positive(options.concurrency, DEFAULT_CONCURRENCY, "concurrency"));
+  const lookupsPerReview = Math.floor(positive(options.lookupsPerReview, HUB_LOOKUPS_PER_REVIEW, "lookupsPerReview"));
+  const showPrivate = options.showPrivate === true;
   const baseFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const ttl = {
@@ -229,13 +262,14 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     "not-found": nonNegative(options.cache?.notFoundTtlMs, 10 * MINUTE, "cache.notFoundTtlMs"),
     unavailable: nonNegative(options.cache?.unavailableTtlMs, 30_000, "cache.unavailableTtlMs"),
   };
+  // One cache and one map of requests in flight for every scope; the scope is part of each key.
   const cache = new LRUCache<string, CacheEntry>({ max: Math.floor(positive(options.cache?.max, 2000, "cache.max")) });
   const inFlight = new Map<string, Promise<HubLookup>>();
   const slots = new Slots(concurrency);
   let pausedUntil = 0;
   const counters = { requests: 0, cacheHits: 0, coalesced: 0, rateLimited: 0 };
-
-  const keyOf = (type: HubRepoType, id: string) => `${type}:${id}`;
+  // What the public is told of a repository it cannot see, whatever the Hub told the token.
+  const notPublic = { result: { status: "not-found" as const, httpStatus: 404 }, ttlMs: ttl["not-found"] };
 
   function remember(key: string, value: HubLookup, ttlMs: number): void {
     if (ttlMs > 0) cache.set(key, { value, expiresAt: now() + ttlMs });
@@ -256,18 +290,31 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     const pauseLeft = pausedUntil - now();
     if (pauseLeft > 0) {
       counters.rateLimited++;
-      return {
-        result: { status: "unavailable", reason: rateLimitReason(Math.ceil(pauseLeft / 1000)) },
-        ttlMs: Math.min(ttl.unavailable, pauseLeft),
-      };
+      return { result: { status: "unavailable", reason: RATE_LIMITED_REASON }, ttlMs: Math.min(ttl.unavailable, pauseLeft) };
     }
     const signal = AbortSignal.timeout(timeoutMs);
     let lastResponse: Response | undefined;
+    // Redirects by hand: the Authorization header, and the trust given to an
+    // answer, go to the configured endpoint's origin and nowhere else.
     const timedFetch: typeof fetch = async (input, init) => {
-      counters.requests++;
-      const response = await baseFetch(input, { ...init, signal });
-      lastResponse = response;
-      return response;
+      let url = new URL(input instanceof Request ? input.url : input);
+      for (let redirects = 0; ; redirects++) {
+        counters.requests++;
+        const response = await baseFetch(url, { ...init, signal, redirect: "manual" });
+        lastResponse = response;
+        const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
+        if (location === null) return response;
+        await response.body?.cancel().catch(() => undefined);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          throw new RedirectRefused("the Hub sent a redirect Cardinal could not read");
+        }
+        if (next.origin !== origin) throw new RedirectRefused("the Hub redirected to another site, which Cardinal does not follow");
+        if (redirects >= MAX_REDIRECTS) throw new RedirectRefused("the Hub redirected too many times");
+        url = next;
+      }
     };
     const params = {
       name: id,
@@ -280,21 +327,22 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
         type === "model"
           ? await modelInfo({ ...params, additionalFields: ["cardData", "tags", "disabled"] })
           : await datasetInfo({ ...params, additionalFields: ["cardData", "tags", "disabled"] });
-      return { result: { status: "found", info: toRepoInfo(type, id, entry) }, ttlMs: ttl.found };
+      const info = toRepoInfo(type, id, entry);
+      if (info.private && !showPrivate) return notPublic;
+      return { result: { status: "found", info }, ttlMs: ttl.found };
     } catch (error) {
       return failure(error, signal, lastResponse);
     }
   }
 
   function failure(error: unknown, signal: AbortSignal, response: Response | undefined): { result: HubLookup; ttlMs: number } {
-    const unavailable = (reason: string, ttlMs = ttl.unavailable) => ({
-      result: { status: "unavailable" as const, reason },
-      ttlMs,
-    });
+    const unavailable = (reason: string) => ({ result: { status: "unavailable" as const, reason }, ttlMs: ttl.unavailable });
     if (signal.aborted) return unavailable(`the Hub did not answer in ${formatDuration(timeoutMs)}`);
+    if (error instanceof RedirectRefused) return unavailable(error.message);
     if (error instanceof HubApiError) {
       const status = error.statusCode;
       if (status === 401 || status === 403 || status === 404) {
+        if (!showPrivate) return notPublic;
         return { result: { status: "not-found", httpStatus: status }, ttlMs: ttl["not-found"] };
       }
       if (status === 429) {
@@ -302,7 +350,7 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
         // Every lookup of this client waits out the Retry-After, not only this id.
         const waitMs = Math.min((seconds ?? 0) * 1000, MAX_RATE_LIMIT_PAUSE_MS);
         if (waitMs > 0) pausedUntil = Math.max(pausedUntil, now() + waitMs);
-        return unavailable(rateLimitReason(seconds));
+        return unavailable(RATE_LIMITED_REASON);
       }
       return unavailable(`the Hub answered ${status}`);
     }
@@ -310,48 +358,56 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     return unavailable("the Hub could not be reached");
   }
 
-  async function lookup(type: HubRepoType, id: string): Promise<HubLookup> {
-    const key = keyOf(type, id);
-    const hit = cached(key);
-    if (hit) {
-      counters.cacheHits++;
-      return hit;
-    }
-    const pending = inFlight.get(key);
-    if (pending) {
-      counters.coalesced++;
-      return pending;
-    }
-    // An id that is not a Hub repo id cannot name a repository; it is not
-    // sent either (ids go into the URL path unencoded).
-    if (!isRepoId(id)) return { status: "not-found", httpStatus: 400 };
+  function view(scope: readonly string[]): CardinalHubClient {
+    const keyOf = (type: HubRepoType, id: string) => JSON.stringify([...scope, type, id]);
 
-    const promise = slots
-      .run(() => request(type, id))
-      .then(({ result, ttlMs }) => {
-        remember(key, result, ttlMs);
-        if (result.status === "found" && result.info.id !== id) {
-          // The Hub's own spelling answers later lookups of the canonical id too.
-          const canonical = keyOf(type, result.info.id);
-          if (!cache.has(canonical)) remember(canonical, result, ttlMs);
-        }
-        return result;
-      })
-      .finally(() => inFlight.delete(key));
-    inFlight.set(key, promise);
-    return promise;
+    async function lookup(type: HubRepoType, id: string): Promise<HubLookup> {
+      const key = keyOf(type, id);
+      const hit = cached(key);
+      if (hit) {
+        counters.cacheHits++;
+        return hit;
+      }
+      const pending = inFlight.get(key);
+      if (pending) {
+        counters.coalesced++;
+        return pending;
+      }
+      // An id that is not a Hub repo id cannot name a repository; it is not
+      // sent either (ids go into the URL path unencoded).
+      if (!isRepoId(id)) return { status: "not-found", httpStatus: 400 };
+
+      const promise = slots
+        .run(() => request(type, id))
+        .then(({ result, ttlMs }) => {
+          remember(key, result, ttlMs);
+          if (result.status === "found" && result.info.id !== id) {
+            // The Hub's own spelling (checked by toRepoInfo) answers later lookups of the canonical id too.
+            const canonical = keyOf(type, result.info.id);
+            if (!cache.has(canonical)) remember(canonical, result, ttlMs);
+          }
+          return result;
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, promise);
+      return promise;
+    }
+
+    return {
+      lookup,
+      authenticated: accessToken !== undefined,
+      endpoint,
+      lookupsPerReview,
+      scoped: (inner) => view([...scope, inner]),
+      stats: () => ({ ...counters, cached: cache.size }),
+      clear() {
+        cache.clear();
+        pausedUntil = 0;
+      },
+    };
   }
 
-  return {
-    lookup,
-    authenticated: accessToken !== undefined,
-    endpoint,
-    stats: () => ({ ...counters, cached: cache.size }),
-    clear() {
-      cache.clear();
-      pausedUntil = 0;
-    },
-  };
+  return view([]);
 }
 
 /**

@@ -5,7 +5,14 @@ import rule from "./rule.js";
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n` });
 
 ruleTester(rule, {
-  valid: [{ name: "exact id", files: card("base_model: google-bert/bert-base-uncased"), hub: { "model:google-bert/bert-base-uncased": found("model", "google-bert/bert-base-uncased") } }],
+  valid: [
+    { name: "exact id", files: card("base_model: google-bert/bert-base-uncased"), hub: { "model:google-bert/bert-base-uncased": found("model", "google-bert/bert-base-uncased") } },
+    {
+      name: "a spelling from the Hub that is not a repo id is not offered",
+      files: card("base_model: acme/model"),
+      hub: { "model:acme/model": found("model", "acme/model\nlicense: mit") },
+    },
+  ],
   invalid: [
     {
       name: "wrong case",

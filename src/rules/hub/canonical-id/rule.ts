@@ -2,6 +2,7 @@ import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { resolveReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
 import { lineFix } from "../../../parse/metadata.js";
+import { isRepoId } from "../../../parse/repo-id.js";
 
 export default defineRule({
   meta: {
@@ -17,6 +18,8 @@ export default defineRule({
     for (const r of await resolveReferences(hub, cards, () => true)) {
       if (r.lookup.status !== "found" || r.lookup.info.id === r.id) continue;
       const canonical = r.lookup.info.id;
+      // Offered as the line's replacement: only a well-formed repo id, never whatever the Hub sent.
+      if (!isRepoId(canonical)) continue;
       const renamed = canonical.toLowerCase() !== r.id.toLowerCase();
       const fix = r.source === "link" ? undefined : lineFix(r.card, r.line, r.id, canonical);
       report({

@@ -16,13 +16,13 @@ ruleTester(rule, {
       name: "a misspelled dataset",
       files: card("datasets:\n- tatsu-lab/alpaka"),
       hub: HUB,
-      findings: [{ line: 4, message: "The dataset `tatsu-lab/alpaka` in `datasets` does not exist on the Hub." }],
+      findings: [{ line: 4, message: "The dataset `tatsu-lab/alpaka` in `datasets` was not found on the Hub: it does not exist, or it is private." }],
     },
     {
-      name: "401: missing or private",
+      name: "401: missing or private, worded as a 404",
       files: card("datasets: [acme/secret]"),
       hub: { "dataset:acme/secret": { status: "not-found", httpStatus: 401 } },
-      findings: [{ line: 3, message: "it does not exist, or it is private and Cardinal cannot see it" }],
+      findings: [{ line: 3, message: "The dataset `acme/secret` in `datasets` was not found on the Hub: it does not exist, or it is private." }],
     },
     {
       name: "in model-index and in a link",
@@ -32,8 +32,8 @@ ruleTester(rule, {
       ),
       hub: HUB,
       findings: [
-        { line: 7, message: "`squad_v3` in the evaluation results (`model-index`) does not exist" },
-        { line: 12, message: "`tatsu-lab/alpacca` in a link in the card does not exist" },
+        { line: 7, message: "`squad_v3` in the evaluation results (`model-index`) was not found on the Hub" },
+        { line: 12, message: "`tatsu-lab/alpacca` in a link in the card was not found on the Hub" },
       ],
     },
   ],

@@ -13,14 +13,12 @@ export default defineRule({
   },
   async check({ cards, hub, report }) {
     if (!hub) return;
-    for (const { ref: r, definitely } of await missingReferences(hub, cards, "dataset")) {
+    for (const r of await missingReferences(hub, cards, "dataset")) {
       report({
         path: r.card.path,
         line: r.line,
         column: r.column,
-        message: definitely
-          ? text`The dataset ${r.id} ${prose(SOURCE_WORDS[r.source])} does not exist on the Hub.`
-          : text`The dataset ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private and Cardinal cannot see it.`,
+        message: text`The dataset ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private.`,
         hint: prose("Check the id against the dataset's page on the Hub (`huggingface.co/datasets/<namespace>/<name>`), including the namespace and the case of each letter."),
       });
     }

@@ -13,7 +13,7 @@ ruleTester(rule, {
       name: "base model missing its prefix",
       files: card("base_model: meta-llama/Llama-3-8b"),
       hub: {},
-      findings: [{ line: 3, message: "The model `meta-llama/Llama-3-8b` in `base_model` does not exist on the Hub." }],
+      findings: [{ line: 3, message: "The model `meta-llama/Llama-3-8b` in `base_model` was not found on the Hub: it does not exist, or it is private." }],
     },
     {
       name: "new_version that does not exist",

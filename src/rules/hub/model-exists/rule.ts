@@ -13,14 +13,12 @@ export default defineRule({
   },
   async check({ cards, hub, report }) {
     if (!hub) return;
-    for (const { ref: r, definitely } of await missingReferences(hub, cards, "model")) {
+    for (const r of await missingReferences(hub, cards, "model")) {
       report({
         path: r.card.path,
         line: r.line,
         column: r.column,
-        message: definitely
-          ? text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} does not exist on the Hub.`
-          : text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private and Cardinal cannot see it.`,
+        message: text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private.`,
         hint: prose("Copy the id from the model's page on the Hub (`huggingface.co/<namespace>/<name>`); ids are `namespace/name`, with the exact case."),
       });
     }
