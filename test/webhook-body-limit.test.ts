@@ -57,11 +57,17 @@ interface RunningApp {
 }
 
 /** Cardinal behind `createNodeMiddleware` on 127.0.0.1; the fallback answers GET /ping with PONG, as Probot's server does. */
-async function startApp(): Promise<RunningApp> {
+async function startApp(options: { preRead?: boolean } = {}): Promise<RunningApp> {
   vi.stubEnv("WEBHOOK_SECRET", SECRET);
   const { probot, lines, raw } = createLoggingProbot({ secret: SECRET });
   const middleware = await createNodeMiddleware(app, { probot });
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(async (req, res) => {
+    if (options.preRead) {
+      // A framework in front that has read the body already (as a string `req.body`).
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      (req as typeof req & { body?: string }).body = Buffer.concat(chunks).toString("utf8");
+    }
     void middleware(req, res, () => {
       if (req.method === "GET" && req.url === "/ping") res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
       else res.writeHead(404).end();
@@ -359,6 +365,20 @@ describe("deliveries the guard passes on", () => {
     expect(form.status).toBe(415);
     expect(unsigned.status).toBe(400);
     expect(await unsigned.text()).toContain("x-hub-signature-256");
+  });
+
+  it("a body a framework in front already read is checked as well: a bad signature 400, a good one 200", async () => {
+    running = await startApp({ preRead: true });
+    const url = `http://127.0.0.1:${running.port}${WEBHOOK_PATH}`;
+    const body = JSON.stringify({ action: "labeled", zen: FILL_RUN });
+    const headers = { "content-type": "application/json", "x-github-event": "ping" };
+
+    const forged = await fetch(url, { method: "POST", headers: { ...headers, "x-github-delivery": "limit-pre-1", "x-hub-signature-256": sign("wrong", body) }, body });
+    const genuine = await fetch(url, { method: "POST", headers: { ...headers, "x-github-delivery": "limit-pre-2", "x-hub-signature-256": sign(SECRET, body) }, body });
+
+    expect(forged.status).toBe(400);
+    expect(genuine.status).toBe(200);
+    expectOneCleanRefusal(running, /^Refused a webhook delivery with 400/);
   });
 
   it("a long delivery id reaches the refusal's log line cut short", async () => {

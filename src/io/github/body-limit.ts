@@ -118,6 +118,20 @@ function readBody(request: IncomingMessage, limit: number): Promise<BodyRead> {
   });
 }
 
+/**
+ * The body a framework in front already read, where @octokit/webhooks
+ * would look for it (a string `body`, or a `rawBody` beside a parsed one);
+ * undefined when the stream is still to be read.
+ */
+function alreadyRead(request: IncomingMessage, limit: number): BodyRead | undefined {
+  const { body, rawBody } = request as IncomingMessage & { body?: unknown; rawBody?: unknown };
+  let bytes: Buffer | undefined;
+  if (typeof body === "object" && body !== null && rawBody instanceof Uint8Array) bytes = Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  else if (typeof body === "string") bytes = Buffer.from(body, "utf8");
+  if (bytes === undefined) return undefined;
+  return bytes.length > limit ? { kind: "too-large", received: bytes.length } : { kind: "complete", bytes };
+}
+
 /** Answers with a small JSON error; with `close`, drops the connection once the answer is out. */
 function refuse(response: ServerResponse, status: number, error: string, close: boolean): true {
   const body = JSON.stringify({ error });
@@ -155,7 +169,7 @@ export function guardWebhookMiddleware(inner: NodeMiddleware, options: WebhookGu
       return refuse(response, 413, tooLarge, true);
     }
 
-    const read = await readBody(request, limit);
+    const read = alreadyRead(request, limit) ?? (await readBody(request, limit));
     if (read.kind === "aborted") {
       response.destroy();
       return true;
