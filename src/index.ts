@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { guardProbotWebhooks } from "./io/github/body-limit.js";
 import { registerHandlers } from "./io/github/handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
@@ -13,6 +14,10 @@ export default async (app: Probot): Promise<void> => {
   const secretProblem = webhookSecretProblem(process.env, await usesDefaultSecret(app.webhooks));
   if (secretProblem?.level === "error") throw new Error(secretProblem.message);
   if (secretProblem) app.log.warn(secretProblem.message);
+
+  // Bodies over GitHub's 25 MB cap get 413 before they are read, and a bad
+  // signature 400 without its body reaching the log (io/github/body-limit.ts).
+  guardProbotWebhooks(app);
 
   const docsBase = process.env["CARDINAL_DOCS_URL"];
   const hub = hubClientFromEnv(process.env);
