@@ -13,7 +13,8 @@ import {
   type Parsed,
 } from "../src/io/github/payloads.js";
 import { pullRequestContext, type PullRequestPayload } from "../src/io/github/pull-request.js";
-import { fixture, HEAD_SHA, pullFixture } from "./helpers/github.js";
+import app from "../src/index.js";
+import { createLoggingProbot, fixture, HEAD_SHA, pullFixture, useNockSandbox } from "./helpers/github.js";
 
 type Json = Record<string, unknown>;
 
@@ -329,5 +330,39 @@ describe("parsePullRequest (a REST pull request, as pulls.get answers)", () => {
     withField(pr, "number", Infinity);
     expect(problemOf(parsePullRequest(pr))).toBe("pull_request.number: expected a positive integer");
     expect(problemOf(parsePullRequest(pr, "pulls.get"))).toBe("pulls.get.number: expected a positive integer");
+  });
+});
+
+describe("malformed signed payloads through the app", () => {
+  const unmatched = useNockSandbox();
+
+  async function receiveLogged(name: "pull_request" | "issue_comment" | "check_run", payload: Json) {
+    const { probot, lines } = createLoggingProbot();
+    await probot.load(app);
+    await probot.receive({ id: `malformed-${name}`, name, payload } as never);
+    return lines;
+  }
+
+  it.each([
+    ["a pull request without its number", (p: Json) => delete (p["pull_request"] as Json)["number"], "pull_request.number: missing"],
+    ["a pull request numbered Infinity", (p: Json) => ((p["pull_request"] as Json)["number"] = Infinity), "pull_request.number"],
+    ["a head without its sha", (p: Json) => delete ((p["pull_request"] as Json)["head"] as Json)["sha"], "pull_request.head.sha: missing"],
+  ])("%s: no request to GitHub, no exception, one warning that names the field", async (_name, damage, field) => {
+    const payload = fixture<"pull_request.opened">("pull_request.opened.json") as unknown as Json;
+    damage(payload);
+    const lines = await receiveLogged("pull_request", payload);
+    expect(unmatched.requests).toEqual([]);
+    const warnings = lines.filter((l) => l.level === 40 && !l.msg.startsWith("INSECURE"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.msg).toContain(field);
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it("a check run whose external id names a number past 2^53 reaches no /pulls/Infinity", async () => {
+    const payload = fixture<"check_run.rerequested">("check_run.rerequested.fork.json") as unknown as Json;
+    (payload["check_run"] as Json)["external_id"] = `pr:${"9".repeat(200)}`;
+    const lines = await receiveLogged("check_run", payload);
+    expect(unmatched.requests).toEqual([]);
+    expect(lines.some((l) => l.msg.includes("names no pull request"))).toBe(true);
   });
 });

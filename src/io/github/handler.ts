@@ -29,6 +29,7 @@ import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
 import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
 import { ReplyLimiter, reviewState, ReviewedStates } from "./flood.js";
+import { parseCheckRunEvent, parseIssueCommentEvent, parsePullRequest, parsePullRequestEvent, type Parsed } from "./payloads.js";
 import { publishSuggestions } from "./review.js";
 import { suggestionComments } from "../../report/suggestions.js";
 import { parseCommand, renderExplain, renderHelp, renderRecheckRefused, renderUnknownCommand, WRITE_ROLES } from "./commands.js";
@@ -49,8 +50,29 @@ export function externalId(prNumber: number): string {
 }
 
 function prNumberFromExternalId(value: string | null | undefined): number | undefined {
-  const match = /^pr:(\d+)$/.exec(value ?? "");
-  return match ? Number(match[1]) : undefined;
+  const match = /^pr:(\d{1,15})$/.exec(value ?? "");
+  const number = match ? Number(match[1]) : 0;
+  return Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}
+
+/**
+ * A payload (or a GitHub answer) in the shape Cardinal reads, or undefined
+ * after one log line that names the field at fault: a delivery that does not
+ * have GitHub's documented shape is answered (200) and ignored, never a
+ * TypeError, and no odd value reaches a request path.
+ */
+function valid<T>(parsed: Parsed<T>, log: Context["log"], what: string): T | undefined {
+  if (parsed.ok) return parsed.value;
+  log.warn({ problem: parsed.problem }, `ignoring ${what}: it does not have the shape GitHub documents (${parsed.problem})`);
+  return undefined;
+}
+
+/** GET /pulls/N, checked like a payload; a malformed answer stops the job with a one-line error. */
+async function getPullRequest(octokit: Octokit, repo: { owner: string; repo: string }, number: number): Promise<PullRequestPayload> {
+  const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+  const parsed = parsePullRequest(data, "pulls.get");
+  if (!parsed.ok) throw new Error(`GitHub's answer to GET /pulls/${number} does not have the documented shape (${parsed.problem})`);
+  return parsed.value;
 }
 
 /** Reads `.github/cardinal.yml` through Probot (default branch, org defaults via `_extends`) and validates it. */
@@ -363,7 +385,8 @@ async function reviewPullRequest(
     const result = await review({
       workspace,
       repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha, snapshot?.paths),
-      ...(options.hub && config.hub ? { hub: options.hub } : {}),
+      // The Hub's answers are cached per installation: one installation's lookups never answer another's.
+      ...(options.hub && config.hub ? { hub: options.hub.scoped?.(`installation:${installationOf(context)}`) ?? options.hub } : {}),
       config: reviewConfig,
       configSource: { path: CONFIG_PATH, problems },
       rules: RULES,
@@ -424,6 +447,12 @@ async function reviewPullRequest(
     log.error({ err: error, requestId: requestIdValue(error) }, `review failed${requestIdOf(error)}`);
     throw error;
   }
+}
+
+/** The installation a delivery came through ("none" for a payload without one, as in `npm run replay`). */
+function installationOf(context: Context): string {
+  const id = (context.payload as { installation?: { id?: unknown } }).installation?.id;
+  return typeof id === "number" ? String(id) : "none";
 }
 
 /** What the welcome needs: the repository's own text (a string in `welcome:`) or Cardinal's (`true`). */
@@ -533,23 +562,27 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
   app.on(
     [...PULL_REQUEST_ACTIONS],
     async (context) => {
-      await handle(context as unknown as Context, context.octokit, context.payload.pull_request as PullRequestPayload, {
-        opened: context.payload.action === "opened",
+      const event = valid(parsePullRequestEvent(context.payload), context.log, `a ${context.name} delivery`);
+      if (!event) return;
+      await handle(context as unknown as Context, context.octokit, event.pull_request, {
+        opened: event.action === "opened",
       });
     },
   );
 
   app.on("issue_comment.created", async (context) => {
-    const { issue, comment } = context.payload;
-    if (!issue.pull_request) return; // a comment on an issue, not on a pull request
+    if (!context.payload.issue?.pull_request) return; // a comment on an issue, not on a pull request
+    const event = valid(parseIssueCommentEvent(context.payload), context.log, "an issue_comment delivery");
+    if (!event) return;
+    const { issue, comment, repository } = event;
     const user = comment.user;
     // Bots never give commands; this covers Cardinal's own comments and replies too.
     if (!user || user.type === "Bot" || user.login.endsWith("[bot]")) return;
     const command = parseCommand(comment.body ?? "");
     if (!command) return;
     const octokit = context.octokit;
-    const log = context.log.child({ pr: `${context.payload.repository.full_name}#${issue.number}`, command: command.name });
-    const prKey = `${context.payload.repository.full_name}#${issue.number}`;
+    const prKey = `${repository.full_name}#${issue.number}`;
+    const log = context.log.child({ pr: prKey, command: command.name });
     const reply = async (body: string) => {
       const decision = replies.decide(prKey, user.login, comment.body ?? "");
       if (decision !== "reply") {
@@ -573,7 +606,7 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
             }),
           );
         case "recheck": {
-          const writerKey = `${context.payload.repository.full_name}:${user.login.toLowerCase()}`;
+          const writerKey = `${repository.full_name}:${user.login.toLowerCase()}`;
           let allowed = user.login === issue.user?.login || writers.get(writerKey);
           if (allowed === undefined) {
             allowed = await hasWriteAccess(octokit, context.repo(), user.login);
@@ -596,9 +629,9 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
           // Deferred a tick, so `job` is set before its body can call `started`.
           const job: Promise<void> = Promise.resolve().then(async () => {
             try {
-              const { data } = await octokit.rest.pulls.get(context.repo({ pull_number: issue.number }));
+              const pr = await getPullRequest(octokit, context.repo(), issue.number);
               log.info({ user: user.login }, "recheck requested");
-              await reviewQueued(context as unknown as Context, octokit, data as unknown as PullRequestPayload, { requested: true }, started);
+              await reviewQueued(context as unknown as Context, octokit, pr, { requested: true }, started);
             } finally {
               started();
             }
@@ -611,7 +644,9 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
   });
 
   app.on("check_run.rerequested", async (context) => {
-    const run = context.payload.check_run;
+    const event = valid(parseCheckRunEvent(context.payload), context.log, "a check_run delivery");
+    if (!event) return;
+    const run = event.check_run;
     if (run.name !== "Cardinal") return;
     // Fork PRs leave `pull_requests` empty; the external id keeps the number.
     const number = run.pull_requests[0]?.number ?? prNumberFromExternalId(run.external_id);
@@ -619,8 +654,8 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
       context.log.warn({ sha: run.head_sha }, "re-run requested for a check run that names no pull request");
       return;
     }
-    const { data } = await context.octokit.rest.pulls.get(context.repo({ pull_number: number }));
+    const pr = await getPullRequest(context.octokit, context.repo(), number);
     // Someone pressed Re-run: publish a check run even when the verdict is unchanged, so the button never looks dead.
-    await handle(context as unknown as Context, context.octokit, data as unknown as PullRequestPayload, { requested: true });
+    await handle(context as unknown as Context, context.octokit, pr, { requested: true });
   });
 }
