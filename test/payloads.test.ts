@@ -14,7 +14,18 @@ import {
 } from "../src/io/github/payloads.js";
 import { pullRequestContext, type PullRequestPayload } from "../src/io/github/pull-request.js";
 import app from "../src/index.js";
-import { createLoggingProbot, fixture, HEAD_SHA, pullFixture, useNockSandbox } from "./helpers/github.js";
+import {
+  api,
+  createLoggingProbot,
+  fixture,
+  HEAD_SHA,
+  mockCreateCheckRun,
+  mockReviewStart,
+  OWNER,
+  pullFixture,
+  REPO,
+  useNockSandbox,
+} from "./helpers/github.js";
 
 type Json = Record<string, unknown>;
 
@@ -364,5 +375,29 @@ describe("malformed signed payloads through the app", () => {
     const lines = await receiveLogged("check_run", payload);
     expect(unmatched.requests).toEqual([]);
     expect(lines.some((l) => l.msg.includes("names no pull request"))).toBe(true);
+  });
+});
+
+describe("a failing delivery's log", () => {
+  useNockSandbox();
+
+  it("holds no part of the payload: the thrown error carries only its message and status, the failed delivery only its id and name", async () => {
+    const { probot, raw } = createLoggingProbot();
+    await probot.load(app);
+    const payload = fixture<"pull_request.opened">("pull_request.opened.json");
+    const canary = "CANARY-7f3a payload text a stranger wrote";
+    payload.pull_request.title = canary;
+    payload.pull_request.body = canary;
+    const scope = api();
+    mockReviewStart(scope);
+    scope.get(`/repos/${OWNER}/${REPO}/pulls/7/files`).query({ per_page: "100" }).reply(500, { message: "Server Error" });
+    mockCreateCheckRun(scope, []);
+
+    const failure: unknown = await probot.receive({ id: "delivery-canary", name: "pull_request", payload }).catch((error: unknown) => error);
+
+    expect(failure).toMatchObject({ errors: [expect.objectContaining({ status: 500 })], event: { id: "delivery-canary", name: "pull_request" } });
+    expect(JSON.stringify((failure as { errors: unknown[] }).errors)).not.toContain("CANARY");
+    expect(raw.length).toBeGreaterThan(0);
+    expect(raw.filter((line) => line.includes("CANARY"))).toEqual([]);
   });
 });

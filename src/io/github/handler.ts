@@ -489,8 +489,42 @@ async function hasWriteAccess(octokit: Octokit, repo: { owner: string; repo: str
   }
 }
 
+/**
+ * An error as it leaves a handler: its name, message, stack and HTTP status,
+ * and nothing else. @octokit/webhooks assigns the whole payload to a thrown
+ * error (`event`) and Probot logs it; a payload is the stranger's text (and
+ * Octokit's errors carry the request body), so none of it reaches the log.
+ */
+function bare(error: unknown): Error {
+  const source = error instanceof Error ? error : new Error(String(error));
+  const out = new Error(source.message);
+  out.name = source.name;
+  if (source.stack) out.stack = source.stack;
+  const status = (source as { status?: unknown }).status;
+  if (typeof status === "number") Object.assign(out, { status });
+  // Assignments of `event` are ignored: the payload never rides on the error.
+  Object.defineProperty(out, "event", { get: () => undefined, set: () => undefined, enumerable: false });
+  return out;
+}
+
 /** Wires Cardinal's handlers into a Probot app. */
 export function registerHandlers(app: Probot, options: HandlerOptions = {}): void {
+  // The failed delivery as a whole (AggregateError) carries the payload too, logged by @octokit's
+  // middleware after the error handlers run: keep only its id and name.
+  app.onError((error) => {
+    const failed = error as { event?: { id?: unknown; name?: unknown } };
+    if (failed.event) failed.event = { id: failed.event.id, name: failed.event.name };
+  });
+  /** Runs a handler; what it throws leaves without the payload (see `bare`). */
+  const guard =
+    <C>(handler: (context: C) => Promise<void>) =>
+    async (context: C): Promise<void> => {
+      try {
+        await handler(context);
+      } catch (error) {
+        throw bare(error);
+      }
+    };
   const seenDeliveries = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
   const queue = new PullRequestQueue();
   // Bounded: a few hundred bytes per pull request, forgotten after a day without a push.
@@ -561,16 +595,16 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
 
   app.on(
     [...PULL_REQUEST_ACTIONS],
-    async (context) => {
+    guard(async (context) => {
       const event = valid(parsePullRequestEvent(context.payload), context.log, `a ${context.name} delivery`);
       if (!event) return;
       await handle(context as unknown as Context, context.octokit, event.pull_request, {
         opened: event.action === "opened",
       });
-    },
+    }),
   );
 
-  app.on("issue_comment.created", async (context) => {
+  app.on("issue_comment.created", guard(async (context) => {
     if (!context.payload.issue?.pull_request) return; // a comment on an issue, not on a pull request
     const event = valid(parseIssueCommentEvent(context.payload), context.log, "an issue_comment delivery");
     if (!event) return;
@@ -641,9 +675,9 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
         }
       }
     });
-  });
+  }));
 
-  app.on("check_run.rerequested", async (context) => {
+  app.on("check_run.rerequested", guard(async (context) => {
     const event = valid(parseCheckRunEvent(context.payload), context.log, "a check_run delivery");
     if (!event) return;
     const run = event.check_run;
@@ -657,5 +691,5 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
     const pr = await getPullRequest(context.octokit, context.repo(), number);
     // Someone pressed Re-run: publish a check run even when the verdict is unchanged, so the button never looks dead.
     await handle(context as unknown as Context, context.octokit, pr, { requested: true });
-  });
+  }));
 }
