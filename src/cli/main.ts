@@ -76,6 +76,11 @@ function say(io: Io, message: string): void {
   io.stderr(`cardinal: ${printable(message)}\n`);
 }
 
+/** A path for one line of stderr: a very long one (deep folders past the system's limit) keeps its two ends. */
+function shortPath(p: string): string {
+  return p.length <= 160 ? p : `${p.slice(0, 60)}…${p.slice(-60)} (${p.length} characters)`;
+}
+
 /** Folders with more relevant files than this get a progress line (stderr, terminals only). */
 export const PROGRESS_THRESHOLD = 200;
 
@@ -191,7 +196,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const { workspace, configSource, root, boundary, skipped, notes } = loaded;
   for (const s of skipped) say(io, `${s} is not a card, license or model file; skipped`);
-  for (const note of notes.slice(0, MAX_NOTES)) say(io, `skipped ${note.path}: ${note.reason}`);
+  for (const note of notes.slice(0, MAX_NOTES)) say(io, `skipped ${shortPath(note.path)}: ${note.reason}`);
   if (notes.length > MAX_NOTES) say(io, `and ${notes.length - MAX_NOTES} more paths skipped`);
   // --rule applies on top of the configuration file.
   const config: Config = { ...configSource.config, rules: { ...configSource.config.rules, ...overrides } };

@@ -257,7 +257,7 @@ async function walk(
       } else if (entry.isSymbolicLink()) {
         const target = await stat(absolute).catch(() => undefined);
         if (target?.isDirectory() && !IGNORED_NAMES.has(name)) {
-          notes.push({ path: relative, reason: "it is a symbolic link to a folder, which Cardinal does not follow; give the folder itself to review it" });
+          notes.push({ path: relative, reason: "it is a symbolic link to a folder, which Cardinal does not follow" });
         }
       }
     }
