@@ -13,7 +13,7 @@ import { renderJson } from "../report/json.js";
 import { opennessLines } from "../report/openness.js";
 import { renderRulePage } from "../report/rule-docs.js";
 import { renderSarif } from "../report/sarif.js";
-import { ANSI_STYLE, NO_STYLE, renderTerminal } from "../report/terminal.js";
+import { ANSI_STYLE, NO_STYLE, printable, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
 import { hubClientFromEnv } from "../io/hub/client.js";
@@ -67,6 +67,19 @@ export interface Io {
 
 export const FORMATS = ["text", "json", "sarif", "markdown"] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** Skipped paths named one per line on stderr, then counted. */
+export const MAX_NOTES = 20;
+
+/** One line on stderr; names in it (a file, a path given) have their control characters shown as escapes. */
+function say(io: Io, message: string): void {
+  io.stderr(`cardinal: ${printable(message)}\n`);
+}
+
+/** A path for one line of stderr: a very long one (deep folders past the system's limit) keeps its two ends. */
+function shortPath(p: string): string {
+  return p.length <= 160 ? p : `${p.slice(0, 60)}…${p.slice(-60)} (${p.length} characters)`;
+}
 
 /** Folders with more relevant files than this get a progress line (stderr, terminals only). */
 export const PROGRESS_THRESHOLD = 200;
@@ -129,7 +142,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       },
     });
   } catch (error) {
-    io.stderr(`cardinal: ${(error as Error).message}\n\n${HELP}`);
+    say(io, (error as Error).message);
+    io.stderr(`\n${HELP}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -150,12 +164,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (command === "explain") return explain(paths, io);
   if (command !== "check") {
-    io.stderr(command ? `cardinal: unknown command "${command}"\n\n${HELP}` : HELP);
+    if (command) say(io, `unknown command "${command}"`);
+    io.stderr(command ? `\n${HELP}` : HELP);
     return 2;
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
-    io.stderr(`cardinal: unknown format "${values.format}"; use ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}\n`);
+    say(io, `unknown format "${values.format}"; use ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}`);
     return 2;
   }
   let overrides: Record<string, RuleSetting>;
@@ -165,7 +180,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     maxWarnings = parseMaxWarnings(values["max-warnings"]);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    io.stderr(`cardinal: ${error.message}\n`);
+    say(io, error.message);
     return 2;
   }
 
@@ -174,13 +189,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     loaded = await loadFolder(paths, RULE_IDS, { ...(values.config ? { config: values.config } : {}), cwd: io.cwd });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`cardinal: ${error.message}\n`);
+      say(io, error.message);
       return 2;
     }
     throw error;
   }
-  const { workspace, configSource, root, skipped } = loaded;
-  for (const s of skipped) io.stderr(`cardinal: ${s} is not a card, license or model file; skipped\n`);
+  const { workspace, configSource, root, boundary, skipped, notes } = loaded;
+  for (const s of skipped) say(io, `${s} is not a card, license or model file; skipped`);
+  for (const note of notes.slice(0, MAX_NOTES)) say(io, `skipped ${shortPath(note.path)}: ${note.reason}`);
+  if (notes.length > MAX_NOTES) say(io, `and ${notes.length - MAX_NOTES} more paths skipped`);
   // --rule applies on top of the configuration file.
   const config: Config = { ...configSource.config, rules: { ...configSource.config.rules, ...overrides } };
 
@@ -192,14 +209,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // The token's owner reviews their own files: private repositories it can see are named as such.
       hub = hubClientFromEnv(io.env, { showPrivate: true });
     } catch (error) {
-      io.stderr(`cardinal: ${(error as Error).message}\n`);
+      say(io, (error as Error).message);
       return 2;
     }
   }
   const progress = workspace.files.length > PROGRESS_THRESHOLD && io.stderrIsTTY === true;
   const result = await review({
     workspace,
-    repo: folderRepoFiles(root),
+    repo: folderRepoFiles(root, boundary),
     ...(hub ? { hub } : {}),
     config,
     configSource: { path: configSource.path, problems: configSource.problems },
@@ -247,7 +264,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     };
     const color = io.isTTY && !("NO_COLOR" in io.env) && io.env["TERM"] !== "dumb";
     const relativeRoot = path.relative(io.cwd, root);
-    if (relativeRoot !== "") io.stderr(`cardinal: paths are relative to ${root}\n`);
+    if (relativeRoot !== "") say(io, `paths are relative to ${root}`);
     io.stdout(
       renderTerminal({
         findings: shown,
@@ -304,7 +321,7 @@ function explain(args: readonly string[], io: Io): number {
   const rule = findRule(id);
   if (!rule) {
     const guess = closest(id, RULE_IDS);
-    io.stderr(`cardinal: there is no rule "${id}"${guess ? `; did you mean "${guess}"?` : ""} (cardinal rules lists them all)\n`);
+    say(io, `there is no rule "${id}"${guess ? `; did you mean "${guess}"?` : ""} (cardinal rules lists them all)`);
     return 2;
   }
   const { meta } = rule;

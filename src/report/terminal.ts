@@ -37,6 +37,25 @@ function safe(value: string): string {
   return value.replace(/\r\n|\r|\n/g, " ⏎ ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "\uFFFD");
 }
 
+/** Characters that act on a terminal or reorder text: C0 and C1 controls, DEL, bidi controls, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * A file name (or any one-line value) for a terminal: each control character shown as a
+ * visible escape (`\n`, `\x1b`, `\u202e`), so the name can neither move the cursor,
+ * recolour the screen, nor start a line of its own, and the reader still sees what it is.
+ */
+export function printable(value: string): string {
+  return value.replace(UNPRINTABLE, (c) => {
+    const named = NAMED_ESCAPES[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** A linter-style report: file, then `line:col  severity  title  rule-id`, detail, fix. */
 export function renderTerminal(input: TerminalInput): string {
   const style = input.style ?? NO_STYLE;
@@ -50,7 +69,7 @@ export function renderTerminal(input: TerminalInput): string {
   const indent = " ".repeat(2 + posWidth + 2);
   let i = 0;
   for (const [path, group] of groupByPath(findings)) {
-    out.push("", style.bold(safe(path === "" ? "(pull request)" : path)));
+    out.push("", style.bold(path === "" ? "(pull request)" : printable(path)));
     for (const f of group) {
       const pos = positions[i++] ?? "";
       const sev = style.severity(f.severity.padEnd(7), f.severity);

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { open, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
@@ -10,6 +10,7 @@ import type { FileContent, Workspace, WorkspaceFile } from "../../core/types.js"
 import { decodeContent, LFS_POINTER_MAX_BYTES } from "../../parse/bytes.js";
 import { needsText } from "../../parse/classify.js";
 import { MAX_YAML_ALIASES } from "../../parse/front-matter.js";
+import { errorReason, isInside, openRegular, readBounded, readRegular, Refused, type Boundary } from "./safe-read.js";
 
 /** Folders never worth walking for model releases. */
 export const IGNORED_DIRECTORIES = [
@@ -26,22 +27,25 @@ export const IGNORED_DIRECTORIES = [
 
 export class UsageError extends Error {}
 
+/** Folder names never walked (IGNORED_DIRECTORIES as plain names). */
+const IGNORED_NAMES = new Set(IGNORED_DIRECTORIES.map((glob) => glob.replace(/^\*\*\//, "").replace(/\/\*\*$/, "")));
+
 /** Bytes of a weight file kept for format detection. */
 const WEIGHT_HEAD_BYTES = 256;
 
-async function readHead(absolute: string, bytes: number): Promise<Uint8Array> {
-  const handle = await open(absolute, "r");
-  try {
-    const buffer = new Uint8Array(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+/** The configuration file is small: anything larger is refused, not read. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+
+/** A path Cardinal did not read, and why (named on stderr by the CLI). */
+export interface SkippedPath {
+  readonly path: string;
+  readonly reason: string;
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 /** The whole folder at its current state, listed once and only when a rule asks. */
-export function folderRepoFiles(root: string): RepoFiles {
+export function folderRepoFiles(root: string, boundary?: Boundary): RepoFiles {
   let listing: Promise<ReadonlySet<string>> | undefined;
   return {
     async existing(paths) {
@@ -53,11 +57,11 @@ export function folderRepoFiles(root: string): RepoFiles {
     },
     async read(relative) {
       const absolute = path.join(root, relative);
-      if (!absolute.startsWith(root)) return undefined;
+      if (!isInside(absolute, root)) return undefined;
       try {
-        const info = await stat(absolute);
-        if (!info.isFile() || info.size > 1024 * 1024) return undefined;
-        const content = decodeContent(await readFile(absolute));
+        const { bytes } = await readRegular(absolute, REPO_READ_MAX_BYTES, boundary);
+        if (bytes.length > REPO_READ_MAX_BYTES) return undefined;
+        const content = decodeContent(bytes);
         return content.type === "text" ? content.text : undefined;
       } catch {
         return undefined;
@@ -65,6 +69,9 @@ export function folderRepoFiles(root: string): RepoFiles {
     },
   };
 }
+
+/** Files a rule reads beside the reviewed ones (a `.gitattributes` above them): at most this many bytes. */
+const REPO_READ_MAX_BYTES = 1024 * 1024;
 
 export interface FolderConfig {
   readonly config: Config;
@@ -77,10 +84,18 @@ export interface FolderConfig {
 export interface FolderWorkspace {
   /** Absolute folder that paths are relative to (the repository root when there is one). */
   readonly root: string;
+  /** The real path of the root (symbolic links resolved): nothing outside it is read. */
+  readonly boundary: Boundary;
   readonly workspace: Workspace;
   readonly configSource: FolderConfig;
   /** Paths given on the command line that Cardinal does not review. */
   readonly skipped: readonly string[];
+  /**
+   * Paths Cardinal did not read and that no finding names: folders it could not walk
+   * or did not follow, and weight files that are not regular files. (A card, license
+   * or config that cannot be read is a `cardinal/file-unreadable` finding instead.)
+   */
+  readonly notes: readonly SkippedPath[];
 }
 
 /** The nearest folder at or above `start` holding `.git`, else undefined. */
@@ -101,37 +116,48 @@ function toPosix(p: string): string {
 /**
  * Reads `.github/cardinal.yml` (or `--config`), the same file the app reads
  * from the default branch. Organisation defaults (`_extends`) exist only on
- * GitHub; locally the key is reported as not applied.
+ * GitHub; locally the key is reported as not applied. The file goes through the
+ * same reader as every other: a regular file, inside the repository (a `--config`
+ * given by the user may be anywhere), at most CONFIG_MAX_BYTES.
  */
 export async function loadFolderConfig(
   root: string,
   knownRuleIds: readonly string[],
   explicit?: string,
+  options: { readonly cwd?: string; readonly boundary?: Boundary } = {},
 ): Promise<FolderConfig> {
   const candidates = explicit
-    ? [path.resolve(explicit)]
+    ? [path.resolve(options.cwd ?? process.cwd(), explicit)]
     : [path.join(root, CONFIG_PATH), path.join(root, CONFIG_PATH.replace(/\.yml$/, ".yaml"))];
+  const defaults = (shown: string, message: string): FolderConfig => ({
+    config: resolveConfig({}, knownRuleIds).config,
+    path: shown,
+    found: true,
+    problems: [{ key: "(file)", path: [], message }],
+  });
   for (const file of candidates) {
-    let source: string;
-    try {
-      source = await readFile(file, "utf8");
-    } catch (error) {
-      if (explicit) throw new UsageError(`cannot read the configuration file ${explicit}: ${(error as Error).message}`);
-      continue;
-    }
     const shown = explicit ?? toPosix(path.relative(root, file));
+    let bytes: Buffer;
+    try {
+      bytes = (await readRegular(file, CONFIG_MAX_BYTES, explicit ? undefined : options.boundary)).bytes;
+    } catch (error) {
+      const reason = error instanceof Refused ? error.message : errorReason(error);
+      if (explicit) throw new UsageError(`cannot read the configuration file ${explicit}: ${reason}`);
+      if (error instanceof Refused && (error.code === "ENOENT" || error.code === "ENOTDIR")) continue;
+      return defaults(shown, `Cardinal did not read the file: ${reason}; all defaults apply`);
+    }
+    if (bytes.length > CONFIG_MAX_BYTES) {
+      const limit = `${CONFIG_MAX_BYTES / (1024 * 1024)} MB`;
+      if (explicit) throw new UsageError(`cannot read the configuration file ${explicit}: it is larger than ${limit}`);
+      return defaults(shown, `the file is larger than ${limit}, so Cardinal did not read it; all defaults apply`);
+    }
+    const source = bytes.toString("utf8");
     let raw: unknown;
     try {
       raw = parseYaml(source, { maxAliasCount: MAX_YAML_ALIASES, logLevel: "silent" });
     } catch (error) {
       const first = ((error as Error).message.split("\n")[0] ?? "").trim();
-      const resolved = resolveConfig({}, knownRuleIds);
-      return {
-        config: resolved.config,
-        path: shown,
-        found: true,
-        problems: [{ key: "(file)", path: [], message: `the file is not valid YAML (${first}); all defaults apply` }],
-      };
+      return defaults(shown, `the file is not valid YAML (${first}); all defaults apply`);
     }
     const resolved = resolveConfig(raw, knownRuleIds);
     const problems = [...resolved.problems];
@@ -147,26 +173,96 @@ export async function loadFolderConfig(
   return { config: resolveConfig({}, knownRuleIds).config, path: CONFIG_PATH, found: false, problems: [] };
 }
 
-async function readRelevant(absolute: string, relative: string, config: Config): Promise<WorkspaceFile> {
-  const info = await stat(absolute);
+/** One file as the rules see it; a path that may not be read becomes `unavailable` with the reason. */
+async function readRelevant(absolute: string, relative: string, config: Config, boundary: Boundary): Promise<WorkspaceFile> {
   const kind = pathKind(relative, config);
-  const base = { path: relative, status: "unchanged" as const, size: info.size };
-  if (!needsText(kind)) {
-    // Weights: read the first bytes (format, or an LFS pointer when Git LFS did not
-    // check the file out); never the whole checkpoint.
-    const head = await readHead(absolute, Math.min(info.size, LFS_POINTER_MAX_BYTES));
-    if (info.size <= LFS_POINTER_MAX_BYTES) {
-      const content = decodeContent(head);
-      if (content.type === "lfs-pointer") return { ...base, size: content.size, content };
-      if (content.type === "lfs-pointer-invalid") return { ...base, content };
+  let opened;
+  try {
+    opened = await openRegular(absolute, boundary);
+  } catch (error) {
+    return { path: relative, status: "unchanged", content: { type: "unavailable", reason: refusal(error) } };
+  }
+  const { handle, size } = opened;
+  const base = { path: relative, status: "unchanged" as const, size };
+  try {
+    if (!needsText(kind)) {
+      // Weights: read the first bytes (format, or an LFS pointer when Git LFS did not
+      // check the file out); never the whole checkpoint.
+      const head = await readBounded(handle, Math.min(size, LFS_POINTER_MAX_BYTES) - 1);
+      if (size <= LFS_POINTER_MAX_BYTES) {
+        const content = decodeContent(head);
+        if (content.type === "lfs-pointer") return { ...base, size: content.size, content };
+        if (content.type === "lfs-pointer-invalid") return { ...base, content };
+      }
+      return { ...base, content: { type: "not-fetched" }, head: head.subarray(0, WEIGHT_HEAD_BYTES) };
     }
-    return { ...base, content: { type: "not-fetched" }, head: head.subarray(0, WEIGHT_HEAD_BYTES) };
+    const tooLarge = { ...base, content: { type: "too-large" as const, limit: config.max_file_size } };
+    if (size > config.max_file_size) return tooLarge;
+    // Bounded even if the file grew since it was typed: max_file_size + 1 bytes at most.
+    const bytes = await readBounded(handle, config.max_file_size);
+    if (bytes.length > config.max_file_size) return tooLarge;
+    const content: FileContent = decodeContent(bytes);
+    return content.type === "lfs-pointer" ? { ...base, size: content.size, content } : { ...base, content };
+  } catch (error) {
+    return { ...base, content: { type: "unavailable", reason: refusal(error) } };
+  } finally {
+    await handle.close();
   }
-  if (info.size > config.max_file_size) {
-    return { ...base, content: { type: "too-large", limit: config.max_file_size } };
+}
+
+function refusal(error: unknown): string {
+  return error instanceof Refused ? error.message : errorReason(error);
+}
+
+/**
+ * Every relevant file below `start` (a real folder), without following symbolic links
+ * to folders. Nothing is opened here: entries are typed from the listing. Folders that
+ * cannot be listed, and links to folders, are noted; relevant names of any type are
+ * returned, for readRelevant to read or refuse.
+ */
+async function walk(
+  start: string,
+  root: string,
+  isRelevant: (relative: string) => boolean,
+  notes: SkippedPath[],
+): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [start];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    const relDir = toPosix(path.relative(root, dir));
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
+    } catch (error) {
+      notes.push({ path: relDir || ".", reason: `the folder was not walked: ${errorReason(error)}` });
+      continue;
+    }
+    for (const entry of entries) {
+      let name: string;
+      try {
+        name = UTF8.decode(entry.name);
+      } catch {
+        const shown = [relDir, entry.name.toString("utf8")].filter(Boolean).join("/");
+        notes.push({ path: shown, reason: "its name is not valid UTF-8, so Cardinal cannot name it; not read" });
+        continue;
+      }
+      const absolute = path.join(dir, name);
+      const relative = relDir ? `${relDir}/${name}` : name;
+      if (entry.isDirectory()) {
+        if (!IGNORED_NAMES.has(name)) pending.push(absolute);
+        continue;
+      }
+      if (isRelevant(relative)) {
+        found.push(relative);
+      } else if (entry.isSymbolicLink()) {
+        const target = await stat(absolute).catch(() => undefined);
+        if (target?.isDirectory() && !IGNORED_NAMES.has(name)) {
+          notes.push({ path: relative, reason: "it is a symbolic link to a folder, which Cardinal does not follow" });
+        }
+      }
+    }
   }
-  const content: FileContent = decodeContent(await readFile(absolute));
-  return content.type === "lfs-pointer" ? { ...base, size: content.size, content } : { ...base, content };
+  return found;
 }
 
 /** Builds a workspace from folders and files on disk (the CLI's door). */
@@ -176,38 +272,68 @@ export async function loadFolder(
   options: { readonly config?: string; readonly cwd?: string } = {},
 ): Promise<FolderWorkspace> {
   const cwd = options.cwd ?? process.cwd();
-  const absoluteTargets = (targets.length > 0 ? targets : ["."]).map((t) => path.resolve(cwd, t));
-  for (const target of absoluteTargets) {
-    if (!existsSync(target)) throw new UsageError(`no such file or folder: ${path.relative(cwd, target) || target}`);
+  const given = targets.length > 0 ? targets : ["."];
+  // Each target resolved once: its real path (symbolic links followed) and what it is.
+  const resolved: { given: string; absolute: string; real: string; isDirectory: boolean }[] = [];
+  for (const target of given) {
+    const absolute = path.resolve(cwd, target);
+    const shown = path.relative(cwd, absolute) || target;
+    try {
+      await lstat(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`no such file or folder: ${shown}`);
+      throw new UsageError(`cannot read ${shown}: ${errorReason(error)}`);
+    }
+    let real: string;
+    try {
+      real = await realpath(absolute);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") {
+        const to = await readlink(absolute).catch(() => "?");
+        throw new UsageError(`${shown} is a symbolic link to ${to}, which does not exist`);
+      }
+      throw new UsageError(`cannot read ${shown}: ${errorReason(error)}`);
+    }
+    const info = await stat(real).catch((error: unknown) => {
+      throw new UsageError(`cannot read ${shown}: ${errorReason(error)}`);
+    });
+    resolved.push({ given: shown, absolute, real, isDirectory: info.isDirectory() });
   }
-  const first = absoluteTargets[0] ?? cwd;
-  const firstDir = (await stat(first)).isDirectory() ? first : path.dirname(first);
+  const first = resolved[0]!;
+  const firstDir = first.isDirectory ? first.absolute : path.dirname(first.absolute);
   // Paths are repository-relative, as on GitHub; outside a repository, relative to
   // the current folder when the target is inside it.
-  const insideCwd = !path.relative(cwd, firstDir).startsWith("..");
-  const root = findRepositoryRoot(firstDir) ?? (insideCwd ? cwd : firstDir);
-  const configSource = await loadFolderConfig(root, knownRuleIds, options.config);
+  const repository = findRepositoryRoot(firstDir);
+  const insideCwd = isInside(firstDir, cwd);
+  const root = repository ?? (insideCwd ? cwd : firstDir);
+  // The root itself may be reached through a symbolic link (a home folder, macOS's /tmp):
+  // it is resolved once, and its real path is the boundary nothing is read outside of.
+  const boundary: Boundary = {
+    real: await realpath(root),
+    label: repository ? "the repository" : "the folder being checked",
+  };
+
+  const configSource = await loadFolderConfig(root, knownRuleIds, options.config, { cwd, boundary });
   const config = configSource.config;
   const filter = pathFilter(config);
+  const isRelevant = (relative: string) => isRelevantPath(relative, config, filter);
 
   const relativePaths = new Set<string>();
   const skipped: string[] = [];
-  for (const target of absoluteTargets) {
-    const rel = toPosix(path.relative(root, target));
-    if (rel.startsWith("..")) throw new UsageError(`${target} is outside the repository at ${root}`);
-    if ((await stat(target)).isDirectory()) {
-      const found = await glob("**/*", {
-        cwd: target,
-        dot: true,
-        onlyFiles: true,
-        followSymbolicLinks: false,
-        ignore: IGNORED_DIRECTORIES,
-      });
-      for (const entry of found) {
-        const relative = toPosix(path.relative(root, path.join(target, entry)));
-        if (isRelevantPath(relative, config, filter)) relativePaths.add(relative);
-      }
-    } else if (isRelevantPath(rel, config, filter)) {
+  const notes: SkippedPath[] = [];
+  for (const target of resolved) {
+    const rel = toPosix(path.relative(root, target.absolute));
+    if (!isInside(target.absolute, root)) throw new UsageError(`${target.given} is outside the repository at ${root}`);
+    if (!isInside(target.real, boundary.real)) {
+      throw new UsageError(
+        `${target.given} leads to ${target.real} through a symbolic link, outside ${boundary.label} at ${root}; Cardinal reads only what is inside it`,
+      );
+    }
+    if (target.isDirectory) {
+      for (const relative of await walk(target.absolute, root, isRelevant, notes)) relativePaths.add(relative);
+    } else if (isRelevant(rel)) {
       relativePaths.add(rel);
     } else {
       skipped.push(rel);
@@ -216,11 +342,12 @@ export async function loadFolder(
 
   const files: WorkspaceFile[] = [];
   for (const relative of [...relativePaths].sort()) {
-    try {
-      files.push(await readRelevant(path.join(root, relative), relative, config));
-    } catch (error) {
-      files.push({ path: relative, status: "unchanged", content: { type: "unavailable", reason: (error as Error).message } });
+    const file = await readRelevant(path.join(root, relative), relative, config, boundary);
+    files.push(file);
+    // A card or license that cannot be read is a finding (cardinal/file-unreadable); a weight file is not.
+    if (file.content.type === "unavailable" && !needsText(pathKind(relative, config))) {
+      notes.push({ path: relative, reason: `${file.content.reason}; not read` });
     }
   }
-  return { root, workspace: { source: "folder", files }, configSource, skipped };
+  return { root, boundary, workspace: { source: "folder", files }, configSource, skipped, notes };
 }
