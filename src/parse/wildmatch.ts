@@ -238,15 +238,27 @@ function parseClass(p: Uint8Array, from: number, words: number[]): { index: numb
   return { index, end: i + 1 };
 }
 
+/**
+ * Scratch space for run(), grown to the longest pattern seen and reused:
+ * a review matches thousands of paths, and fresh arrays per match cost
+ * more than the match. Generation stamps stand in for clearing.
+ */
+let scratch = { a: new Int32Array(64), b: new Int32Array(64), member: new Uint32Array(64), entered: new Uint32Array(64) };
+let generation = 0;
+
 /** The state-set simulation: states are token positions, `n` (past the last token) accepts. */
 function run(kind: Uint8Array, arg: Int32Array, sets: Uint32Array, subject: Uint8Array, meter: StepMeter | undefined): boolean {
   const n = kind.length;
-  let current = new Int32Array(n + 1);
-  let next = new Int32Array(n + 1);
-  // Generation stamps instead of clearing: member[s] === gen means s is in the set being built.
-  const member = new Uint32Array(n + 1);
-  const entered = new Uint32Array(n + 1);
-  let gen = 1;
+  if (scratch.a.length < n + 1 || generation > 0xfffffff0 - subject.length) {
+    const size = Math.max(n + 1, scratch.a.length);
+    scratch = { a: new Int32Array(size), b: new Int32Array(size), member: new Uint32Array(size), entered: new Uint32Array(size) };
+    generation = 0;
+  }
+  let current = scratch.a;
+  let next = scratch.b;
+  // member[s] === gen: s is in the set being built; entered[s] === gen: its skips were followed.
+  const { member, entered } = scratch;
+  let gen = ++generation;
   let size = 0;
   const add = (s: number) => {
     if (member[s] === gen) return;
@@ -269,7 +281,7 @@ function run(kind: Uint8Array, arg: Int32Array, sets: Uint32Array, subject: Uint
   [current, next] = [next, current];
   for (let t = 0; t < subject.length; t++) {
     const b = subject[t] as number;
-    gen++;
+    gen = ++generation;
     size = 0;
     if (meter) meter.steps += count;
     for (let j = 0; j < count; j++) {
