@@ -2,7 +2,9 @@
  * Hostile input, timed: the named cases of test/hostile.test.ts and cards
  * mutated from the corpus, each reviewed by every rule through the engine
  * (no I/O, no Hub). The tests prove that nothing throws; this measures that
- * no input takes long (the issue's bound: a second per input).
+ * no input takes long (the issue's bound: a second per input). Issue 18's
+ * whole pull requests (slow .gitattributes patterns, 10,000 cards) are timed
+ * the same way; they are many files, so their bound is linear growth, not a second.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -34,6 +36,25 @@ function namedCases() {
     "200,000 hyphens as a license": `---\nlicense: ${"-".repeat(200_000)}x\n---\n${BODY}`,
     "a heading of 100,000 hashes and spaces": `---\nlicense: llama3.1\n---\n# ${"# ".repeat(100_000)}x\n`,
     "2 MB card (the default max_file_size), only short sections and links": `---\nlicense: mit\n---\n${"## Section\n\nSome text with a [link](https://example.com) and `code`.\n\n".repeat(29_000)}`,
+  };
+}
+
+/** Whole pull requests from issue 18, not one card: slow .gitattributes patterns and many cards. */
+function workspaceCases() {
+  const pointer = { type: "lfs-pointer", oid: "a".repeat(64), size: 10 };
+  const text = (path, t) => ({ path, status: "added", content: { type: "text", text: t } });
+  const shards = (n, name = "model") =>
+    Array.from({ length: n }, (_, i) => ({ path: `${name}-${String(i + 1).padStart(5, "0")}-of-${String(n).padStart(5, "0")}.safetensors`, status: "added", content: pointer }));
+  const lfsLine = "*.safetensors filter=lfs diff=lfs merge=lfs -text\n";
+  const card = "---\nlicense: mit\n---\n# x\n\nA model.\n";
+  return {
+    "*(*a)b filter=lfs, a weight named with 28 a's (picomatch: 65 s)": [text(".gitattributes", "*(*a)b filter=lfs\n"), { path: `${"a".repeat(28)}.bin`, status: "added", content: pointer }],
+    "2 MB .gitattributes, 50 shards (was 5.5 min)": [text(".gitattributes", lfsLine.repeat(Math.floor((2 * 1024 * 1024) / lfsLine.length))), ...shards(50)],
+    "2 MB of distinct *a*a… patterns, 50 shards (step meter)": [
+      text(".gitattributes", Array.from({ length: 1100 }, (_, i) => `${"*a".repeat(900)}${i}b filter=lfs`).join("\n")),
+      ...shards(50, "a".repeat(200)),
+    ],
+    "10,000 cards, one per folder (was 22 s)": Array.from({ length: 10_000 }, (_, i) => text(`m${i}/README.md`, card)),
   };
 }
 
@@ -77,6 +98,13 @@ export async function hostileInputs({ mutations = 2000 } = {}) {
   await time(BODY); // warm-up
   const named = {};
   let slowest = { ms: 0, input: "" };
+  for (const [name, files] of Object.entries(workspaceCases())) {
+    const t0 = performance.now();
+    await review({ workspace: { source: "pull-request", files }, config, rules: RULES, ruleIds: RULE_IDS });
+    const ms = performance.now() - t0;
+    named[name] = ms;
+    if (ms > slowest.ms) slowest = { ms, input: name };
+  }
   for (const [name, text] of Object.entries(namedCases())) {
     const ms = await time(text);
     named[name] = ms;

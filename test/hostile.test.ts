@@ -6,11 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { INTERNAL_ERROR_ID, review, type ReviewResult } from "../src/core/engine.js";
 import type { FileContent, WorkspaceFile } from "../src/core/types.js";
 import { loadFolder } from "../src/io/fs/workspace.js";
+import { reviewPacing } from "../src/io/pacing.js";
 import { decodeContent } from "../src/parse/bytes.js";
 import { RULES, RULE_IDS } from "../src/rules/index.js";
 
@@ -200,6 +202,69 @@ describe("hostile cards through every rule", () => {
     const hostile = `\uFEFF---\r\n__proto__: {a: 1}\r\nlicense: [${"mit, ".repeat(1000)}mit]\r\nconfigs:\r\n- config_name: ${"x".repeat(100_000)}\r\n---\r\n${"|a|b|\n|-|-|\n".repeat(2000)}`;
     const result = await reviewAll({ "data/README.md": hostile, LICENSE: hostile, "data/LICENSE.md": "\0".repeat(10) });
     expectSound(result, { "data/README.md": lineCount(hostile), LICENSE: lineCount(hostile), "data/LICENSE.md": 1 });
+  });
+});
+
+describe("pull requests built to be slow (issue 18)", () => {
+  const card = "---\nlicense: mit\n---\n# x\n\nA model.\n";
+  const cards = (n: number): WorkspaceFile[] =>
+    Array.from({ length: n }, (_, i) => ({ path: `m${i}/README.md`, status: "added" as const, content: { type: "text" as const, text: card } }));
+  const config = resolveConfig({}, RULE_IDS).config;
+
+  it("20,000 cards: review time grows linearly (was 22 s at 10k and 2 min at 20k)", async () => {
+    const time = async (n: number) => {
+      const started = performance.now();
+      const result = await review({ workspace: { source: "pull-request", files: cards(n) }, config, rules: RULES });
+      expect(result.files).toHaveLength(n);
+      return performance.now() - started;
+    };
+    await time(500); // warm-up
+    const small = await time(5000);
+    const large = await time(20_000);
+    // Linear is 4×; the old per-card scans made it 16× and more. Generous for a busy machine.
+    expect(large / small).toBeLessThan(9);
+    expect(large).toBeLessThan(30_000);
+  }, 60_000);
+
+  it("with the app's pacing, the event loop gets turns during a 20,000-card review", async () => {
+    let yields = 0;
+    let longest = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 5);
+    const pacing = reviewPacing(600);
+    const started = performance.now();
+    try {
+      await review({
+        workspace: { source: "pull-request", files: cards(20_000) },
+        config,
+        rules: RULES,
+        pacing: { ...pacing, yieldToEventLoop: () => (yields++, pacing.yieldToEventLoop?.() ?? Promise.resolve()) },
+      });
+    } finally {
+      clearInterval(ticker);
+    }
+    const total = performance.now() - started;
+    expect(yields).toBeGreaterThan(5);
+    // About 0.2 s here against 1.8 s for the whole review; without turns the longest wait was the whole review.
+    expect(longest).toBeLessThan(Math.max(1000, total / 2));
+  }, 60_000);
+
+  it("a review past its time limit ends with cardinal/review-time-limit, not with a hang", async () => {
+    let asked = 0;
+    const result = await review({
+      workspace: { source: "pull-request", files: cards(2000) },
+      config,
+      rules: RULES,
+      pacing: { exhausted: () => ++asked > 3000, limitSeconds: 30 },
+    });
+    const limit = result.findings.filter((f) => f.ruleId === "cardinal/review-time-limit");
+    expect(limit).toHaveLength(1);
+    expect(limit[0]?.message.join(" ")).toContain("after 30 seconds");
+    expect(result.files).toHaveLength(2000);
   });
 });
 

@@ -7,14 +7,17 @@
  * would hold the test past vitest's timeout. Times are in `npm run bench`
  * (hostile inputs), not here.
  */
+import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { INTERNAL_ERROR_ID, review } from "../src/core/engine.js";
 import { beforeAny, trimChars, trimEndChars, trimStartChars } from "../src/core/strings.js";
+import { plain } from "../src/core/text.js";
 import { parseCommand } from "../src/io/github/commands.js";
 import { titleMatches } from "../src/io/github/title-match.js";
 import { slugLicenseName, splitExpression } from "../src/parse/license-id.js";
 import { checkRepoId } from "../src/parse/repo-id.js";
+import { compileWildmatch, utf8 } from "../src/parse/wildmatch.js";
 import { RULES, RULE_IDS } from "../src/rules/index.js";
 
 const N = 200_000;
@@ -85,5 +88,49 @@ describe("worst cases through the code that reads pull requests", () => {
   it("review.skip_title with nested quantifiers on a crafted title is cut off, not run to the end", () => {
     expect(titleMatches("^(a+)+$", `${"a".repeat(40)}!`)).toBe("timeout");
     expect(titleMatches("^(\\w+\\s?)*$", `${"word ".repeat(20)}!`)).toBe("timeout");
+  });
+});
+
+describe(".gitattributes patterns from the pull request (issue 18: picomatch took 65 s on `*(*a)b`)", () => {
+  const pointer = { type: "lfs-pointer" as const, oid: "a".repeat(64), size: 10 };
+
+  it("`*(*a)b filter=lfs` and weights named with 28 and 5,000 a's: decided as Git does, in linear steps", async () => {
+    for (const n of [28, 5000]) {
+      const result = await review({
+        workspace: {
+          source: "pull-request",
+          files: [
+            { path: ".gitattributes", status: "added", content: { type: "text", text: "*(*a)b filter=lfs\n" } },
+            { path: `${"a".repeat(n)}.bin`, status: "added", content: pointer },
+          ],
+        },
+        config: resolveConfig({}, RULE_IDS).config,
+        rules: RULES,
+      });
+      expect(result.findings.filter((f) => f.ruleId === INTERNAL_ERROR_ID)).toEqual([]);
+      // Git reads `(`, `a` and `)` literally, so the pointer has no LFS pattern.
+      expect(plain(result.findings.find((f) => f.ruleId === "weights/use-git-lfs")?.message ?? [])).toContain("no `.gitattributes` pattern sends it through LFS");
+    }
+    const meter = { steps: 0 };
+    expect(compileWildmatch("*(*a)b").test(utf8(`${"a".repeat(N)}.bin`), meter)).toBe(false);
+    expect(meter.steps).toBeLessThanOrEqual((N + 4) * 7);
+  });
+
+  it("a 2 MB .gitattributes with 50 shards is one compile and one match per shard, not 50 parses", async () => {
+    const line = "*.safetensors filter=lfs diff=lfs merge=lfs -text\n";
+    const text = line.repeat(Math.floor((2 * 1024 * 1024) / line.length));
+    const files = [
+      { path: ".gitattributes", status: "added" as const, content: { type: "text" as const, text } },
+      ...Array.from({ length: 50 }, (_, i) => ({
+        path: `model-${String(i + 1).padStart(5, "0")}-of-00050.safetensors`,
+        status: "added" as const,
+        content: pointer,
+      })),
+    ];
+    const started = performance.now();
+    const result = await review({ workspace: { source: "pull-request", files }, config: resolveConfig({}, RULE_IDS).config, rules: RULES });
+    // Was 44 s for 10 shards; now about 0.1 s. The bound is generous on purpose.
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.findings.filter((f) => f.ruleId === "weights/use-git-lfs" || f.ruleId === INTERNAL_ERROR_ID)).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import { ANSI_STYLE, NO_STYLE, printable, renderTerminal } from "../report/termi
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
 import { hubClientFromEnv } from "../io/hub/client.js";
+import { CLI_REVIEW_SECONDS, reviewPacing } from "../io/pacing.js";
 import type { HubClient } from "../core/hub.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
@@ -222,6 +223,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     configSource: { path: configSource.path, problems: configSource.problems },
     rules: progress ? withProgress(RULES, workspace.files.length, io) : RULES,
     ruleIds: RULE_IDS,
+    pacing: reviewPacing(CLI_REVIEW_SECONDS),
   });
   if (progress) io.stderr("\r\u001b[K");
 

@@ -2,13 +2,13 @@ import picomatch from "picomatch";
 import { recogniseCard, type Card } from "../parse/card.js";
 import { asStrings } from "../parse/card-schema.js";
 import { classifyPath, type PathKind } from "../parse/classify.js";
-import { identifyLicense } from "../parse/license-text.js";
+import { identifyLicenseText } from "../parse/license-files.js";
 import { weightFacts } from "../parse/weights.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
 import { recordingHub, type HubClient, type HubReference } from "./hub.js";
 import type { RepoFiles } from "./repo.js";
-import { code, joinText, text, type Text, type TextPart } from "./text.js";
+import { code, joinText, prose, text, type Text, type TextPart } from "./text.js";
 import type { Rule, ReviewFile, RuleContext } from "./rule.js";
 import type { Finding, Report, Severity, Workspace } from "./types.js";
 
@@ -50,7 +50,30 @@ export interface ReviewInput {
   readonly repo?: RepoFiles;
   /** The Hub; absent when Hub checks are off. */
   readonly hub?: HubClient;
+  /** The review's time limit and turns on the event loop, from the door; absent: unlimited, never yields. */
+  readonly pacing?: ReviewPacing;
 }
+
+/**
+ * Time, as the door sees it: the engine reads no clock, it asks. Checked
+ * between rules and between files (RuleContext.checkpoint).
+ */
+export interface ReviewPacing {
+  /** True once the review has used its time: the engine stops and says so (cardinal/review-time-limit). */
+  exhausted(): boolean;
+  /** True when the review has held the event loop long enough; absent: always. */
+  shouldYield?(): boolean;
+  /** Lets other work run (webhook deliveries, `/ping`): resolves on a later turn of the event loop. */
+  yieldToEventLoop?(): Promise<void>;
+  /** The limit, for the finding's message. */
+  readonly limitSeconds?: number;
+}
+
+/** Thrown by a checkpoint when the review's time is up; caught by the engine. */
+class OutOfTime extends Error {}
+
+/** Rule id under which the engine reports a review stopped at its time limit. */
+export const TIME_LIMIT_ID = "cardinal/review-time-limit";
 
 export interface ReviewResult {
   readonly findings: readonly Finding[];
@@ -96,22 +119,52 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice:
  * the input, and a rule that throws becomes a finding, never a crash.
  */
 export async function review(input: ReviewInput): Promise<ReviewResult> {
-  const { workspace, config, rules } = input;
+  const { workspace, config, rules, pacing } = input;
+  const checkpoint = (): Promise<void> | void => {
+    if (!pacing) return;
+    if (pacing.exhausted()) throw new OutOfTime("review time limit");
+    if (pacing.yieldToEventLoop && (pacing.shouldYield?.() ?? true)) return pacing.yieldToEventLoop();
+  };
+  /** A checkpoint that only yields: for the work that must finish (the files' facts). */
+  const breather = (): Promise<void> | void => {
+    if (pacing?.yieldToEventLoop && (pacing.shouldYield?.() ?? true)) return pacing.yieldToEventLoop();
+  };
   const filter = pathFilter(config);
   const files: ReviewFile[] = workspace.files
     .filter((f) => filter(f.path))
     .map((f) => ({ ...f, kind: pathKind(f.path, config) }))
     .filter((f) => f.kind !== "other");
 
-  const cards = recogniseCards(files);
   const hub = input.hub ? recordingHub(input.hub) : undefined;
   const findings: Finding[] = [];
   const internalErrors = ruleSetting(config, INTERNAL_ERROR_ID, "notice");
   let rulesRun = 0;
+  /** Set when the time limit stopped the review: the rule it stopped in, and those that never started. */
+  let stopped: { during?: string; notStarted: string[]; whileReading?: boolean } | undefined;
+  let cards: Card[] = [];
+  try {
+    cards = await recogniseCards(files, checkpoint);
+  } catch (error) {
+    if (!(error instanceof OutOfTime)) throw error;
+    stopped = { notStarted: [], whileReading: true };
+  }
 
   for (const rule of rules) {
     const setting = ruleSetting(config, rule.meta.id, rule.meta.defaultSeverity);
     if (setting === "off") continue;
+    if (!stopped) {
+      try {
+        await checkpoint();
+      } catch (error) {
+        if (!(error instanceof OutOfTime)) throw error;
+        stopped = { notStarted: [] };
+      }
+    }
+    if (stopped) {
+      // The engine's own rules have nothing left to do.
+      if (rule.meta.id !== TIME_LIMIT_ID && rule.meta.id !== INTERNAL_ERROR_ID) stopped.notStarted.push(rule.meta.id);
+      continue;
+    }
     rulesRun++;
     const make = (ruleId: string, severity: Severity, title: string, report: Report): Finding => ({
       ...report,
@@ -130,6 +183,7 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       ...(input.repo ? { repo: input.repo } : {}),
       ...(hub ? { hub: hub.client } : {}),
       hubFailures: () => hub?.failures() ?? [],
+      checkpoint,
       report: (report) => findings.push(make(rule.meta.id, setting, rule.meta.title, report)),
     };
     const before = findings.length;
@@ -137,6 +191,12 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       await rule.check(context);
       findings.splice(before, findings.length - before, ...coalesce(findings.slice(before)));
     } catch (error) {
+      if (error instanceof OutOfTime) {
+        // What the rule found before the limit stands; the finding below says it did not finish.
+        findings.splice(before, findings.length - before, ...coalesce(findings.slice(before)));
+        stopped = { during: rule.meta.id, notStarted: [] };
+        continue;
+      }
       if (internalErrors === "off") continue;
       findings.push(
         make(INTERNAL_ERROR_ID, internalErrors, "Cardinal could not finish a check", {
@@ -147,12 +207,50 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
     }
   }
 
+  if (stopped) {
+    const setting = ruleSetting(config, TIME_LIMIT_ID, "warning");
+    if (setting !== "off") findings.push(timeLimitFinding(stopped, setting, input));
+  }
+
   findings.sort(compareFindings);
+  const cardsByPath = new Map(cards.map((c) => [c.path, c] as const));
+  const facts: FileFacts[] = [];
+  for (const f of files) {
+    await breather();
+    facts.push(factsOf(f, cardsByPath.get(f.path)));
+  }
   return {
     findings,
-    files: files.map((f) => factsOf(f, cards)),
+    files: facts,
     rulesRun,
     ...(hub ? { references: hub.references() } : {}),
+  };
+}
+
+function timeLimitFinding(
+  stopped: { readonly during?: string; readonly notStarted: readonly string[]; readonly whileReading?: boolean },
+  severity: Severity,
+  input: ReviewInput,
+): Finding {
+  const limit = input.pacing?.limitSeconds;
+  const after = limit !== undefined ? prose(` after ${limit} seconds`) : [];
+  const unfinished = [...(stopped.during ? [stopped.during] : []), ...stopped.notStarted];
+  const named = joinText(unfinished.slice(0, 5).map((id) => [code(id)]), ", ");
+  const more = unfinished.length > 5 ? prose(` and ${unfinished.length - 5} more`) : [];
+  return {
+    ruleId: TIME_LIMIT_ID,
+    severity,
+    title: "Review stopped at its time limit",
+    path: "",
+    message: [
+      ...text`Cardinal stopped this review${after}${stopped.whileReading ? prose(", while it was still reading the cards") : []}. `,
+      ...(unfinished.length > 0
+        ? [...text`${prose(`${unfinished.length} check${unfinished.length === 1 ? " did" : "s did"}`)} not finish: `, ...named, ...more, "."]
+        : ["Every check had finished."]),
+      " The findings above are what it found until then, so a clean result does not cover the rest.",
+    ],
+    hint: prose("Split the change into smaller pull requests, or run `npx cardinal-review check <folder>` on one folder of the branch at a time."),
+    docsUrl: docsUrl(TIME_LIMIT_ID, input.docsBase),
   };
 }
 
@@ -207,11 +305,12 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function recogniseCards(files: readonly ReviewFile[]): Card[] {
+async function recogniseCards(files: readonly ReviewFile[], checkpoint: () => Promise<void> | void): Promise<Card[]> {
   const siblings = new Map(files.filter((f) => f.status !== "removed").map((f) => [f.path, f.kind] as const));
   const cards: Card[] = [];
   for (const file of files) {
     if (file.status === "removed") continue;
+    await checkpoint();
     const card = recogniseCard(
       { path: file.path, kind: file.kind, text: file.content.type === "text" ? file.content.text : undefined },
       { siblings },
@@ -230,8 +329,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-function factsOf(file: ReviewFile, cards: readonly Card[]): FileFacts {
-  const card = cards.find((c) => c.path === file.path);
+function factsOf(file: ReviewFile, card: Card | undefined): FileFacts {
   const base = {
     path: file.path,
     kind: card ? `${card.kind}-card` : file.kind,
@@ -247,7 +345,7 @@ function factsOf(file: ReviewFile, cards: readonly Card[]): FileFacts {
     return { ...base, format: weights.format, pickle: weights.pickle, ...(lfs !== undefined ? { lfs } : {}) };
   }
   if (file.kind === "license" && file.content.type === "text") {
-    const match = identifyLicense(file.content.text);
+    const match = identifyLicenseText(file.content);
     return match
       ? { ...base, identified: { id: match.id, ...(match.spdx ? { spdx: match.spdx } : {}), confidence: Math.round(match.confidence * 1000) / 1000 } }
       : base;

@@ -15,6 +15,36 @@ export interface RepoFiles {
   read(path: string): Promise<string | undefined>;
 }
 
+/** A review's files by path and the folders that hold them, built once per files array. */
+export interface FileIndex<F extends { readonly path: string }> {
+  /** The first file listed under each path. */
+  readonly byPath: ReadonlyMap<string, F>;
+  /** Every folder that directly holds a listed file ("" for the root). */
+  readonly dirs: ReadonlySet<string>;
+}
+
+const indexes = new WeakMap<readonly { readonly path: string }[], FileIndex<{ readonly path: string }>>();
+
+/**
+ * The index of a files array, memoised on the array itself: the engine
+ * hands every rule the same array, so the rules of one review share one
+ * index and no rule scans the files once per card or per path.
+ */
+export function fileIndex<F extends { readonly path: string }>(files: readonly F[]): FileIndex<F> {
+  const known = indexes.get(files);
+  if (known) return known as FileIndex<F>;
+  const byPath = new Map<string, F>();
+  const dirs = new Set<string>();
+  for (const f of files) {
+    if (!byPath.has(f.path)) byPath.set(f.path, f);
+    const slash = f.path.lastIndexOf("/");
+    dirs.add(slash === -1 ? "" : f.path.slice(0, slash));
+  }
+  const index: FileIndex<F> = { byPath, dirs };
+  indexes.set(files, index);
+  return index;
+}
+
 interface KnownFiles {
   readonly files: readonly { readonly path: string; readonly status: string; readonly content: { readonly type: string } }[];
   readonly repo?: RepoFiles;
@@ -35,8 +65,9 @@ export async function fileExists(context: KnownFiles, path: string): Promise<boo
 export async function filesExist(context: KnownFiles, paths: readonly string[]): Promise<Map<string, boolean | undefined>> {
   const answers = new Map<string, boolean | undefined>();
   const ask: string[] = [];
+  const { byPath } = fileIndex(context.files);
   for (const path of new Set(paths)) {
-    const file = context.files.find((f) => f.path === path);
+    const file = byPath.get(path);
     if (file) answers.set(path, file.status !== "removed");
     else ask.push(path);
   }

@@ -38,6 +38,12 @@ export interface RuleContext {
   readonly hub?: HubClient;
   /** Lookups the Hub could not answer so far in this review. */
   readonly hubFailures: () => readonly HubFailure[];
+  /**
+   * Await between files in a loop: lets other work run when the review has
+   * held the event loop for a while, and stops the rule (the engine says so
+   * in a finding) when the review's time is up.
+   */
+  checkpoint(): Promise<void> | void;
   report(report: Report): void;
 }
 

@@ -99,3 +99,25 @@ export function foldersUp(dir: string): string[] {
   }
   return out;
 }
+
+const folderIndexes = new WeakMap<readonly { readonly path: string }[], Map<string, readonly { readonly path: string }[]>>();
+
+/**
+ * The items of a list that sit directly in `dir`, in list order. The index
+ * is built once per list (memoised on the array), so a rule that asks once
+ * per file stays linear however many cards and files a review has.
+ */
+export function inFolder<T extends { readonly path: string }>(items: readonly T[], dir: string): readonly T[] {
+  let index = folderIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const item of items) {
+      const d = dirname(item.path);
+      const list = index.get(d) as T[] | undefined;
+      if (list) list.push(item);
+      else index.set(d, [item]);
+    }
+    folderIndexes.set(items, index);
+  }
+  return (index.get(dir) as readonly T[] | undefined) ?? [];
+}

@@ -22,6 +22,7 @@ import configValid from "./cardinal/config-valid/rule.js";
 import fileUnreadable from "./cardinal/file-unreadable/rule.js";
 import internalError from "./cardinal/internal-error/rule.js";
 import prFileLimit from "./cardinal/pr-file-limit/rule.js";
+import reviewTimeLimit from "./cardinal/review-time-limit/rule.js";
 import licenseDeclared from "./license/declared/rule.js";
 import licenseFileMatchesCard from "./license/file-matches-card/rule.js";
 import licenseFilePresent from "./license/file-present/rule.js";
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   prFileLimit,
   fileUnreadable,
   internalError,
+  reviewTimeLimit,
   // Cards: the metadata block the Hub reads.
   frontMatterPresent,
   frontMatterValidYaml,

@@ -27,6 +27,7 @@ import { MAX_ALIASES_PER_QUERY } from "./graphql.js";
 import { readSnapshot, type Snapshot } from "./snapshot.js";
 import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
+import { APP_REVIEW_SECONDS, reviewPacing } from "../pacing.js";
 import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
 import { ReplyLimiter, reviewState, ReviewedStates } from "./flood.js";
 import { parseCheckRunEvent, parseIssueCommentEvent, parsePullRequest, parsePullRequestEvent, type Parsed } from "./payloads.js";
@@ -391,6 +392,7 @@ async function reviewPullRequest(
       configSource: { path: CONFIG_PATH, problems },
       rules: RULES,
       ...(options.docsBase ? { docsBase: options.docsBase } : {}),
+      pacing: reviewPacing(APP_REVIEW_SECONDS),
     });
     const ruleMeta = (id: string) => findRule(id)?.meta;
     const checkOutput = renderCheckRun({ findings: result.findings, files: result.files, ruleMeta });

@@ -12,8 +12,9 @@ export default defineRule({
       "The card is the model's or dataset's page on the Hub. Metadata fills the tags and the license, but only the text tells people what the model does, what data it was trained on and how to use it. A page with nothing but tags, badges or an empty template gets skipped by users and cannot be judged by reviewers.",
     defaultSeverity: "warning",
   },
-  check({ cards, report }) {
+  async check({ cards, report, checkpoint }) {
     for (const card of cards) {
+      await checkpoint();
       if (!bodyReviewable(card)) continue;
       const body = parseBody(card);
       if (body.proseWords >= MIN_PROSE_WORDS) continue;

@@ -48,8 +48,9 @@ export default defineRule({
       "These are the questions every reader of a card has: what is it for, where does it fail, what was it trained on and how well does it work. The Hub's own card template and the model card paper put them first. A card without them leaves users to guess, and guessing about limitations is how models get misused.",
     defaultSeverity: "notice",
   },
-  check({ cards, config, report }) {
+  async check({ cards, config, report, checkpoint }) {
     for (const card of cards) {
+      await checkpoint();
       if (!bodyReviewable(card)) continue;
       const entries = config.required_sections[card.kind] ?? DEFAULT_REQUIRED_SECTIONS[card.kind];
       const required = entries.map(requirement).filter((r): r is Requirement => r !== undefined);

@@ -16,6 +16,7 @@ export default defineRule({
   },
   async check(context) {
     for (const card of context.cards) {
+      await context.checkpoint();
       const fm = metadataOf(card);
       if (!fm) continue; // no metadata at all: card/front-matter-present
       const license = entry(card, "license");

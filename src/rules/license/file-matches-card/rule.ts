@@ -16,6 +16,7 @@ export default defineRule({
   },
   async check(context) {
     for (const card of context.cards) {
+      await context.checkpoint();
       const declared = effectiveLicenses(card);
       const first = declared[0];
       if (!first) continue;

@@ -1,3 +1,4 @@
+import { fileIndex } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { dirname } from "../../../parse/classify.js";
@@ -16,12 +17,13 @@ export default defineRule({
   async check(context) {
     if (context.config.license_file !== "required") return;
     for (const card of context.cards) {
+      await context.checkpoint();
       const first = effectiveLicenses(card)[0];
       if (!first) continue;
       const file = await licenseFileFor(card.path, context);
       if (file) continue;
       // Without a view of the repository, "absent" cannot be told from "unknown".
-      if (!context.repo && !context.files.some((f) => dirname(f.path) === dirname(card.path))) continue;
+      if (!context.repo && !fileIndex(context.files).dirs.has(dirname(card.path))) continue;
       const dir = dirname(card.path);
       context.report({
         path: card.path,

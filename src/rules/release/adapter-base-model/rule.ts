@@ -2,13 +2,13 @@ import { defineRule, type RuleContext } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import type { Card } from "../../../parse/card.js";
 import { asStrings } from "../../../parse/card-schema.js";
-import { dirname } from "../../../parse/classify.js";
+import { dirname, inFolder } from "../../../parse/classify.js";
 import { appendMetadataLine, entry, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
 
 /** The model card of a folder among the reviewed cards. */
 function cardOf(context: RuleContext, dir: string): Card | undefined {
-  return context.cards.find((c) => c.kind === "model" && dirname(c.path) === dir);
+  return inFolder(context.cards, dir).find((c) => c.kind === "model");
 }
 
 export default defineRule({

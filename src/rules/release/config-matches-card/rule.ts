@@ -1,6 +1,6 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
-import { dirname } from "../../../parse/classify.js";
+import { dirname, inFolder } from "../../../parse/classify.js";
 import { appendMetadataLine, entry, metadataOf } from "../../../parse/metadata.js";
 
 /**
@@ -42,7 +42,7 @@ export default defineRule({
   check({ files, cards, report }) {
     for (const file of files) {
       if (file.kind !== "model-config" || file.status === "removed" || file.content.type !== "text") continue;
-      const card = cards.find((c) => c.kind === "model" && dirname(c.path) === dirname(file.path));
+      const card = inFolder(cards, dirname(file.path)).find((c) => c.kind === "model");
       if (!card || !metadataOf(card)) continue;
       let config: Record<string, unknown>;
       try {

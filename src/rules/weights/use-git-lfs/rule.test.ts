@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lfsAttributeFor } from "../../../parse/gitattributes.js";
+import { compileGitattributes, GITATTRIBUTES_MAX_BYTES, lfsAttributeFor, lfsAttributes } from "../../../parse/gitattributes.js";
 import { ruleTester } from "../../../../test/rule-tester.js";
 import { blob, LFS_ATTRIBUTES, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -42,6 +42,37 @@ ruleTester(rule, {
       findings: [{ message: "`.gitattributes` line 4 (`small/**`) turns LFS off for it" }],
     },
     {
+      name: "a pattern written for picomatch's extglob is literal in Git: `*(*a)b` does not match 28 a's",
+      pullRequest: true,
+      files: { [`${"a".repeat(28)}.bin`]: pointer(), ".gitattributes": "*(*a)b filter=lfs\n" },
+      repo: {},
+      findings: [{ message: "no `.gitattributes` pattern sends it through LFS" }],
+    },
+    {
+      name: "a .gitattributes over 4 MB: one finding on it, no verdict on the weights",
+      pullRequest: true,
+      files: { "model.safetensors": blob(), ".gitattributes": `${"# padding\n".repeat(Math.ceil(GITATTRIBUTES_MAX_BYTES / 10) + 1)}` },
+      repo: {},
+      findings: [{ path: ".gitattributes", message: "more than the 4 MB Cardinal reads, so it did not check the weight files below it" }],
+    },
+    {
+      name: "patterns that cost too many steps: one finding, the undecided weights get no verdict",
+      pullRequest: true,
+      files: {
+        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`${"a".repeat(200)}-${String(i + 1).padStart(5, "0")}-of-00020.safetensors`, pointer()])),
+        ".gitattributes": Array.from({ length: 1100 }, (_, i) => `${"*a".repeat(900)}${i}b filter=lfs`).join("\n"),
+      },
+      repo: {},
+      findings: [{ path: ".gitattributes", message: "took more than the 20,000,000 steps Cardinal allows" }],
+    },
+    {
+      name: "a line Git ignores for its length, in a .gitattributes the PR changes",
+      pullRequest: true,
+      files: { "model.safetensors": pointer(), ".gitattributes": `${LFS_ATTRIBUTES}${"x".repeat(3000)} filter=lfs\n` },
+      repo: {},
+      findings: [{ path: ".gitattributes", line: 4, message: "Line 4 of `.gitattributes` is 2,048 bytes or longer; Git ignores such lines" }],
+    },
+    {
       name: "folder: no pattern",
       files: { "model.safetensors": blob() },
       repo: {},
@@ -64,5 +95,68 @@ describe(".gitattributes matching", () => {
     ["other.gguf", undefined],
   ] as const)("%s → %s", (path, lfs) => {
     expect(lfsAttributeFor(path, files)?.lfs).toBe(lfs);
+  });
+});
+
+describe(".gitattributes read the way Git reads it", () => {
+  const decide = (text: string, path: string, source = ".gitattributes") => lfsAttributeFor(path, [{ path: source, text }])?.lfs;
+  it.each([
+    ["a trailing slash names folders only", "models/ filter=lfs\n", "models/m.bin", undefined],
+    ["a leading slash anchors", "/m.bin filter=lfs\n", "sub/m.bin", undefined],
+    ["no slash: any depth", "m.bin filter=lfs\n", "a/b/m.bin", true],
+    ["a slash: relative to the file", "sub/*.bin filter=lfs\n", "x/sub/m.bin", undefined],
+    ["**/ at any depth", "**/ckpt/*.bin filter=lfs\n", "a/b/ckpt/m.bin", true],
+    ["/** inside a folder", "big/** filter=lfs\n", "big/x/y.bin", true],
+    ["* does not cross a slash", "big/* filter=lfs\n", "big/x/y.bin", undefined],
+    ["no braces", "*.{bin,pt} filter=lfs\n", "m.bin", undefined],
+    ["[...] classes", "model-[0-9][0-9].bin filter=lfs\n", "model-07.bin", true],
+    ["[!...] negated classes", "model-[!0-9].bin filter=lfs\n", "model-7.bin", undefined],
+    ["backslash escapes", "model\\*.bin filter=lfs\n", "model*.bin", true],
+    ["negative patterns are ignored", "!*.bin filter=lfs\n", "m.bin", undefined],
+    ["a macro definition is not a pattern", "[attr]big filter=lfs\n", "b.bin", undefined],
+    ["an invalid attribute name drops the line", "*.bin filter=lfs bad@name\n", "m.bin", undefined],
+    ["a quoted pattern with a space", '"my model.bin" filter=lfs\n', "my model.bin", true],
+    ["-filter turns it off", "*.bin filter=lfs\nm.bin -filter\n", "m.bin", false],
+    ["the last filter on a line wins", "*.bin -filter filter=lfs\n", "m.bin", true],
+    ["a bare filter is not LFS", "*.bin filter\n", "m.bin", false],
+    ["a byte-order mark before the first line", "\uFEFF*.bin filter=lfs\n", "m.bin", true],
+    ["CRLF line ends", "*.bin filter=lfs\r\n*.pt filter=lfs\r\n", "m.pt", true],
+  ] as const)("%s", (_name, text, path, lfs) => {
+    expect(decide(text, path)).toBe(lfs);
+  });
+
+  it("the later line wins, also over a literal, and a deeper file over a shallower", () => {
+    expect(lfsAttributeFor("m.bin", [{ path: ".gitattributes", text: "m.bin -filter\n*.bin filter=lfs\n" }])).toMatchObject({ line: 2, lfs: true });
+    expect(lfsAttributeFor("m.bin", [{ path: ".gitattributes", text: "*.bin filter=lfs\nm.bin -filter\n" }])).toMatchObject({ line: 2, lfs: false });
+    const files = [
+      { path: "a/.gitattributes", text: "*.bin -filter\n" },
+      { path: ".gitattributes", text: "*.bin filter=lfs\n" },
+    ];
+    expect(lfsAttributeFor("a/b/m.bin", files)).toMatchObject({ source: "a/.gitattributes", lfs: false });
+    expect(lfsAttributeFor("ab/m.bin", files)).toMatchObject({ source: ".gitattributes", lfs: true });
+  });
+
+  it("a pattern repeated on 40,000 lines compiles to one rule, at its last line", () => {
+    const line = "*.safetensors filter=lfs diff=lfs merge=lfs -text\n";
+    const compiled = compileGitattributes(line.repeat(40_000), ".gitattributes");
+    expect(compiled.wild).toHaveLength(1);
+    expect(compiled.wild[0]?.line).toBe(40_000);
+  });
+
+  it("a 2 MB .gitattributes and 50 shards: the file is compiled once, not once per shard", () => {
+    const line = "*.safetensors filter=lfs diff=lfs merge=lfs -text\n";
+    const text = line.repeat(Math.floor((2 * 1024 * 1024) / line.length));
+    const lfs = lfsAttributes([{ path: ".gitattributes", text }, { path: "models/.gitattributes", text: "*.bin -filter\n" }]);
+    for (let i = 1; i <= 50; i++) {
+      expect(lfs.decide(`models/model-${String(i).padStart(5, "0")}-of-00050.safetensors`)).toMatchObject({ decided: true, attribute: { lfs: true } });
+    }
+    expect(lfs.compiled).toBe(2);
+    expect(lfs.problems()).toEqual([]);
+  });
+
+  it("a 62 MB .gitattributes (under max_file_size: 100MB) is measured, not compiled", () => {
+    const text = "*.bin filter=lfs\n".repeat(62 * 65536);
+    const lfs = lfsAttributes([{ path: ".gitattributes", text }]);
+    expect(lfs.decide("m.bin")).toMatchObject({ decided: false, problem: { kind: "too-large", bytes: text.length } });
   });
 });

@@ -2,7 +2,7 @@ import { gitattributesFiles } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { basename } from "../../../parse/classify.js";
-import { lfsAttributeFor } from "../../../parse/gitattributes.js";
+import { GIT_MAX_ATTRIBUTES_LINE, lfsAttributes, type GitattributesProblem } from "../../../parse/gitattributes.js";
 import { lfsLine, lfsPatternFor } from "../../../parse/weights.js";
 
 export default defineRule({
@@ -20,10 +20,14 @@ export default defineRule({
     const attributes = await gitattributesFiles(context, weights.map((f) => f.path));
     if (!attributes) return; // the repository's .gitattributes cannot be seen: no verdict
     const fromPullRequest = context.workspace.source === "pull-request";
+    const lfs = lfsAttributes(attributes);
 
     for (const file of weights) {
+      await context.checkpoint();
       const name = basename(file.path);
-      const decision = lfsAttributeFor(file.path, attributes);
+      const decided = lfs.decide(file.path);
+      if (!decided.decided) continue; // said once per .gitattributes below
+      const decision = decided.attribute;
       const tracked = decision?.lfs === true;
       const pattern = lfsPatternFor(file.path);
       const add = text`Add ${lfsLine(pattern)} to ${".gitattributes"} (or run ${`git lfs track "${pattern}"`}), then commit the file again.`;
@@ -62,5 +66,44 @@ export default defineRule({
         });
       }
     }
+    const changed = new Set(context.files.map((f) => f.path));
+    for (const problem of lfs.problems()) {
+      // Lines Git ignores are worth a word only in a .gitattributes the pull request changes.
+      if (problem.kind === "long-lines" && !changed.has(problem.source)) continue;
+      context.report(problemReport(problem));
+    }
   },
 });
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+function problemReport(problem: GitattributesProblem) {
+  switch (problem.kind) {
+    case "too-large":
+      return {
+        path: problem.source,
+        title: ".gitattributes too large to check",
+        message: text`${problem.source} is ${prose(megabytes(problem.bytes))}, more than the ${prose(megabytes(problem.limit))} Cardinal reads, so it did not check the weight files below it against its patterns.`,
+        hint: prose("Keep `.gitattributes` to the patterns the repository needs: one line such as `*.safetensors filter=lfs diff=lfs merge=lfs -text` covers every shard."),
+      };
+    case "too-complex":
+      return {
+        path: problem.source,
+        title: ".gitattributes patterns too complex to check",
+        message: text`Matching the weight files against the patterns of ${problem.source} took more than the ${prose(problem.limit.toLocaleString("en-US"))} steps Cardinal allows, so the weights it had not decided were not checked.`,
+        hint: prose("Use plain patterns such as `*.safetensors` or `models/**/*.bin`; a long run of `*` and `[...]` in one pattern is rarely what was meant."),
+      };
+    case "long-lines": {
+      const [first, ...rest] = problem.lines;
+      return {
+        path: problem.source,
+        ...(first !== undefined ? { line: first } : {}),
+        title: ".gitattributes line too long for Git",
+        message: text`Line ${first ?? 0} of ${problem.source}${rest.length > 0 ? prose(` (and ${rest.length} more)`) : []} is ${prose(GIT_MAX_ATTRIBUTES_LINE.toLocaleString("en-US"))} bytes or longer; Git ignores such lines, and so does Cardinal.`,
+        hint: prose("Split the line, or use a shorter pattern: Git reads no attributes from it."),
+      };
+    }
+  }
+}
