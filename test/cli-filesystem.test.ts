@@ -73,7 +73,7 @@ describe("special files are typed with stat and never opened", () => {
     expect(code).toBe(0);
     expect(stdout).toContain(".github/cardinal.yml\n");
     expect(stdout).toContain("Cardinal did not read the file: it is a named pipe (FIFO), not a regular file; all defaults apply.");
-    expect(stdout).toContain("Cardinal could not fetch `.github/cardinal.yml`: `it is a named pipe (FIFO), not a regular file`.");
+    expect(stdout).toContain("Cardinal could not read `.github/cardinal.yml` (it is a named pipe (FIFO), not a regular file)");
   });
 
   it("a FIFO given with --config: exit 2 and one clear line", () => {
@@ -89,7 +89,7 @@ describe("special files are typed with stat and never opened", () => {
     mkfifo(path.join(dir, "README.md"));
     mkfifo(path.join(dir, "model.safetensors"));
     const { stdout, stderr } = spawnCli(["check", ".", "-f", "json"], dir);
-    expect(unreadable(JSON.parse(stdout) as JsonReport)).toEqual(["README.md: Cardinal could not fetch `README.md`: `it is a named pipe (FIFO), not a regular file`. It was not reviewed."]);
+    expect(unreadable(JSON.parse(stdout) as JsonReport)).toEqual(["README.md: Cardinal could not read `README.md` (it is a named pipe (FIFO), not a regular file), so it was not reviewed."]);
     expect(stderr).toContain("cardinal: skipped model.safetensors: it is a named pipe (FIFO), not a regular file; not read\n");
   });
 
@@ -112,7 +112,7 @@ describe("reads are bounded, whatever the file claims", () => {
     const before = process.resourceUsage().maxRSS;
     const walked = await run(["check", ".", "-f", "json"], dir);
     expect(unreadable(JSON.parse(walked.stdout) as JsonReport)).toEqual([
-      "README.md: Cardinal could not fetch `README.md`: `it is a symbolic link to a file outside the repository`. It was not reviewed.",
+      "README.md: Cardinal could not read `README.md` (it is a symbolic link to a file outside the repository), so it was not reviewed.",
     ]);
     const target = await run(["check", "README.md"], dir);
     expect(target.code).toBe(2);
@@ -168,7 +168,7 @@ describe("symbolic links stay inside the repository", () => {
     const { stdout } = await run(["check", ".", "-f", "json"], dir);
     expect(stdout).not.toContain("nope-secret");
     expect(unreadable(JSON.parse(stdout) as JsonReport)).toEqual([
-      "MODEL_CARD.md: Cardinal could not fetch `MODEL_CARD.md`: `it is a symbolic link to a file outside the repository`. It was not reviewed.",
+      "MODEL_CARD.md: Cardinal could not read `MODEL_CARD.md` (it is a symbolic link to a file outside the repository), so it was not reviewed.",
     ]);
   });
 
@@ -197,7 +197,7 @@ describe("symbolic links stay inside the repository", () => {
     symlinkSync("README.md", path.join(dir, "loop-b"));
     const walked = await run(["check", ".", "-f", "json"], dir);
     expect(unreadable(JSON.parse(walked.stdout) as JsonReport)).toEqual([
-      "README.md: Cardinal could not fetch `README.md`: `it is a symbolic link loop`. It was not reviewed.",
+      "README.md: Cardinal could not read `README.md` (it is a symbolic link loop), so it was not reviewed.",
     ]);
     const target = await run(["check", "README.md"], dir);
     expect(target.code).toBe(2);
@@ -259,7 +259,7 @@ describe("every name is reviewed or named, and printed with its control characte
     chmodSync(path.join(dir, "README.md"), 0o000);
     const { stdout } = await run(["check", ".", "-f", "json"], dir);
     expect(unreadable(JSON.parse(stdout) as JsonReport)).toEqual([
-      "README.md: Cardinal could not fetch `README.md`: `permission denied`. It was not reviewed.",
+      "README.md: Cardinal could not read `README.md` (permission denied), so it was not reviewed.",
     ]);
   });
 
@@ -273,7 +273,7 @@ describe("every name is reviewed or named, and printed with its control characte
       expect(existsSync(socketPath)).toBe(true);
       const { stdout } = await run(["check", ".", "-f", "json"], dir);
       expect(unreadable(JSON.parse(stdout) as JsonReport)).toEqual([
-        "README.md: Cardinal could not fetch `README.md`: `it is a socket, not a regular file`. It was not reviewed.",
+        "README.md: Cardinal could not read `README.md` (it is a socket, not a regular file), so it was not reviewed.",
       ]);
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -29,7 +29,7 @@ ruleTester(rule, {
     {
       name: "could not be fetched",
       files: { "config.json": { content: { type: "unavailable", reason: "GitHub answered 502" } } },
-      findings: [{ title: "File could not be fetched", message: "GitHub answered 502" }],
+      findings: [{ title: "File could not be read", message: "GitHub answered 502" }],
     },
   ],
 });

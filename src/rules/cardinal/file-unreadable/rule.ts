@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, quoted, text } from "../../../core/text.js";
 import { needsText } from "../../../parse/classify.js";
 
 function formatBytes(bytes: number): string {
@@ -52,9 +52,11 @@ export default defineRule({
         case "unavailable":
           report({
             path: file.path,
-            title: "File could not be fetched",
-            message: text`Cardinal could not fetch ${file.path}: ${content.reason}. It was not reviewed.`,
-            hint: prose("Re-run the check; if this persists, check the app's access to the repository."),
+            title: "File could not be read",
+            message: text`Cardinal could not read ${file.path} (${quoted(content.reason)}), so it was not reviewed.`,
+            hint: prose(
+              "In a pull request, re-run the check; if this persists, check the app's access to the repository. In a local folder, make it a regular file inside the folder (the CLI reads no pipes, devices, or links that lead outside).",
+            ),
           });
           break;
         default:
