@@ -42,8 +42,12 @@ export interface Judgement {
   readonly rule: string;
   readonly file: string;
   readonly line?: number;
-  /** true: a real problem (nobody foresaw it); false: a false alarm. */
-  readonly verdict: boolean;
+  /**
+   * true: a real problem (nobody foresaw it); false: a false alarm;
+   * "artifact": true of the copy but not of the release (a file the copy could
+   * not include), counted neither way.
+   */
+  readonly verdict: boolean | "artifact";
   readonly why: string;
   /** The expectation this finding catches although its rule or line differs from the one foreseen. */
   readonly catches?: string;
@@ -66,7 +70,7 @@ export interface JudgedFinding {
   readonly line?: number;
   readonly message: string;
   /** `expected`: it is a foreseen problem; `true`/`false`: a person's judgement; `unjudged`: nobody said yet. */
-  readonly verdict: "expected" | "true" | "false" | "unjudged";
+  readonly verdict: "expected" | "true" | "false" | "artifact" | "unjudged";
   readonly why?: string;
 }
 
@@ -116,14 +120,15 @@ export function parseExpectations(text: string, slug: string): FolderExpectation
   });
   const judged = asList(data["judged"]).map((raw, i): Judgement => {
     const j = asRecord(raw);
-    if (typeof j["rule"] !== "string" || typeof j["file"] !== "string" || typeof j["verdict"] !== "boolean") {
-      throw new Error(`${slug}: judged[${i}] needs a rule, a file and a true/false verdict`);
+    const verdict = j["verdict"];
+    if (typeof j["rule"] !== "string" || typeof j["file"] !== "string" || (typeof verdict !== "boolean" && verdict !== "artifact")) {
+      throw new Error(`${slug}: judged[${i}] needs a rule, a file and a verdict (true, false or artifact)`);
     }
     return {
       rule: j["rule"],
       file: j["file"],
       ...optionalLine(j["line"]),
-      verdict: j["verdict"],
+      verdict,
       why: String(j["why"] ?? ""),
       ...(typeof j["catches"] === "string" ? { catches: j["catches"] } : {}),
     };
@@ -175,14 +180,14 @@ export function judgeFolder(expectations: FolderExpectations, findings: readonly
       };
       if (expectations.expected.some((e) => matchesExpectation(f, e))) return { ...base, verdict: "expected" };
       const judgement = judgementOf(f);
-      if (judgement) return { ...base, verdict: judgement.verdict ? "true" : "false", why: judgement.why };
+      if (judgement) return { ...base, verdict: judgement.verdict === "artifact" ? "artifact" : judgement.verdict ? "true" : "false", why: judgement.why };
       return { ...base, verdict: "unjudged" };
     });
   const caughtIds = new Set<string>();
   for (const e of expectations.expected) if (findings.some((f) => matchesExpectation(f, e))) caughtIds.add(e.id);
   for (const f of findings) {
     const judgement = judgementOf(f);
-    if (judgement?.catches && judgement.verdict) caughtIds.add(judgement.catches);
+    if (judgement?.catches && judgement.verdict === true) caughtIds.add(judgement.catches);
   }
   return {
     slug: expectations.slug,
@@ -219,7 +224,7 @@ export async function measureAccuracy(releases: string, expectedDir: string): Pr
   for (const f of folders.flatMap((r) => r.findings)) {
     const counts = perRule.get(f.ruleId) ?? { truePositives: 0, falsePositives: 0 };
     if (f.verdict === "false") counts.falsePositives++;
-    else if (f.verdict !== "unjudged") counts.truePositives++;
+    else if (f.verdict === "expected" || f.verdict === "true") counts.truePositives++;
     perRule.set(f.ruleId, counts);
   }
   const tp = [...perRule.values()].reduce((n, c) => n + c.truePositives, 0);
