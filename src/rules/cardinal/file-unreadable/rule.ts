@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { needsText } from "../../../parse/classify.js";
 
 function formatBytes(bytes: number): string {
@@ -35,7 +35,7 @@ export default defineRule({
             path: file.path,
             line: 1,
             title: "Text file stored in Git LFS",
-            message: text`${file.path} is stored in Git LFS (a pointer to a ${prose(formatBytes(content.size))} object), so GitHub, the Hub and Cardinal see only the pointer, not its text.`,
+            message: text`${file.path} is stored in Git LFS (a pointer to a ${trusted(formatBytes(content.size))} object), so GitHub, the Hub and Cardinal see only the pointer, not its text.`,
             hint: prose(
               "Narrow the pattern in `.gitattributes` that sends this file to LFS (for example `*.safetensors` instead of `*`), then commit the file again.",
             ),
@@ -45,7 +45,7 @@ export default defineRule({
           report({
             path: file.path,
             title: "File too large to review",
-            message: text`${file.path} is larger than the ${prose(formatBytes(content.limit))} Cardinal reads per file, so it was not reviewed.`,
+            message: text`${file.path} is larger than the ${trusted(formatBytes(content.limit))} Cardinal reads per file, so it was not reviewed.`,
             hint: prose("Raise `max_file_size` in `.github/cardinal.yml` if files this large are expected."),
           });
           break;

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { CONFIG_PATH } from "../../../core/config.js";
 import { cardReferences } from "../../../parse/references.js";
 
@@ -20,7 +20,7 @@ export default defineRule({
       report({
         path: card?.path ?? CONFIG_PATH,
         ...(where ? { line: where.line, column: where.column } : {}),
-        message: text`Could not verify the ${prose(failure.type)} ${failure.id}: ${prose(failure.reason)}.`,
+        message: text`Could not verify the ${prose(failure.type)} ${failure.id}: ${trusted(failure.reason)}.`,
         hint: prose("Nothing to change in the pull request for this. Re-run the check later; Cardinal asks the Hub again."),
       });
     }
