@@ -87,6 +87,20 @@ export function escapeMarkdown(value: string): string {
     .replace(/&/g, "&amp;");
 }
 
+/**
+ * Text shown (not applied) in a fenced block, such as a fix's replacement
+ * in the comment: its lines stay, but bidirectional and other control
+ * characters become U+FFFD, so what the reader sees is what the text holds.
+ */
+export function visibleLines(value: string): string {
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must show
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, "\uFFFD")
+      .replace(BIDI_CONTROLS, "\uFFFD")
+  );
+}
+
 /** Markdown for a fenced block whose content may contain backticks. */
 export function fencedBlock(content: string, info = ""): string {
   const longestRun = Math.max(2, ...Array.from(content.matchAll(/`+/g), (m) => m[0].length));
