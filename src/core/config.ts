@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { closest } from "./suggest.js";
-import { joinText, quoted, text, trusted, type Text } from "./text.js";
+import { joinText, text, trusted, type Text } from "./text.js";
 import type { Severity } from "./types.js";
 
 /** Where repository configuration lives (on the default branch for the app). */
@@ -199,7 +199,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
   return { config: config as Config, problems };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): Text {
+function describeIssue(issue: z.core.$ZodIssue): Text | string {
   if (issue.code === "unrecognized_keys") {
     // The file's own keys: code, and only the first few of a long list.
     const shown = issue.keys.slice(0, MAX_LISTED_PROBLEMS).map((k) => text`${k}`);
@@ -210,8 +210,8 @@ function describeIssue(issue: z.core.$ZodIssue): Text {
     // The allowed values come from Cardinal's schema.
     return trusted(`must be one of ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`);
   }
-  // zod's own words for a type or size problem ("expected boolean, received string"), escaped all the same.
-  return [quoted(issue.message.replace(/^Invalid input: /, "").replace(/^expected/, "must be"))];
+  // zod's own words for a type or size problem ("expected boolean, received string"): a string, so shown escaped.
+  return issue.message.replace(/^Invalid input: /, "").replace(/^expected/, "must be");
 }
 
 /** The severity a rule runs at under this configuration, or "off". */
