@@ -22,7 +22,7 @@ import { review, type ReviewResult } from "../src/core/engine.js";
 import type { HubClient, HubLookup } from "../src/core/hub.js";
 import { isCodePart, isQuotedPart, plain, quoted, type Text } from "../src/core/text.js";
 import type { Finding, WorkspaceFile } from "../src/core/types.js";
-import { renderCheckRun } from "../src/report/check-run.js";
+import { annotationText, renderCheckRun } from "../src/report/check-run.js";
 import { COMMENT_MARKER, renderComment, type CommentInput } from "../src/report/comment.js";
 import { groupByPath } from "../src/report/group.js";
 import { opennessLines } from "../src/report/openness.js";
@@ -467,7 +467,7 @@ describe("hostile values through the real engine", () => {
     });
     expect(headingTexts(table)).toEqual(["### Files reviewed"]);
 
-    // Annotations are plain text on GitHub: the title is Cardinal's, the path and values exact.
+    // Annotations are plain text on GitHub: the title is Cardinal's, the path exact, values whole but on one line.
     expect(checkRun.annotations).toHaveLength(result.findings.length);
     const titles = new Set(RULES.map((r) => r.meta.title));
     checkRun.annotations.forEach((a, i) => {
@@ -477,8 +477,12 @@ describe("hostile values through the real engine", () => {
       // A rule may refine its title, never with a user value.
       if (!titles.has(a.title)) expect(a.title).toMatch(/^[A-Za-z][A-Za-z0-9 ,.'_-]*$/);
       expect(a.title.length).toBeLessThanOrEqual(255);
-      expect(a.message.startsWith(plain(f.message))).toBe(true);
+      expect(a.message.startsWith(annotationText(f.message))).toBe(true);
       expect(a.message.length).toBeLessThanOrEqual(60_000);
+      // Cardinal's paragraphs only: message, how to fix, rule; no value starts a line or carries a bidi control.
+      expect(a.message.split("\n\n").length).toBeLessThanOrEqual(3);
+      expect(a.message.replace(/\n\n/g, "")).not.toMatch(/[\r\n]/);
+      expect(a.message).not.toMatch(BIDI);
     });
     const longAnnotation = checkRun.annotations.find((a) => a.path === PATHS.long && a.message.includes("A".repeat(100)));
     expect(longAnnotation?.message).toContain(H.long);

@@ -134,6 +134,14 @@ describe("user-controlled text is escaped", () => {
     expect(inlineCode("`")).toBe("`` ` ``");
     expect(inlineCode("a\nb")).toBe("`a b`");
     expect(inlineCode("")).toBe("(empty)");
+    expect(inlineCode("   ")).toBe("(blank)");
+    // CommonMark strips one space each side when both ends are spaces: padded, the value keeps them.
+    expect(inlineCode(" a ")).toBe("`  a  `");
+    expect(inlineCode("a``b```c")).toBe("````a``b```c````");
+    expect(inlineCode("x\u2028## y\u0085")).toBe("`x ## y\uFFFD`");
+    // A cut never leaves half of a surrogate pair.
+    const cut = inlineCode(`${"a".repeat(118)}😀😀`);
+    expect(cut).toBe(`\`${"a".repeat(118)}…\``);
     expect(inlineCode("x".repeat(500)).length).toBeLessThan(130);
   });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { closest } from "./suggest.js";
+import { joinText, text, trusted, type Text } from "./text.js";
 import type { Severity } from "./types.js";
 
 /** Where repository configuration lives (on the default branch for the app). */
@@ -97,7 +98,26 @@ export interface ConfigProblem {
   readonly key: string;
   /** The same path as segments, to find the key's line in the file. */
   readonly path: readonly (string | number)[];
-  readonly message: string;
+  /**
+   * What is wrong. Text keeps the file's own keys and values apart as code;
+   * a plain string is words from elsewhere (a YAML parser's or the config
+   * loader's error, which may quote the file) and is shown escaped.
+   */
+  readonly message: Text | string;
+}
+
+/**
+ * Unknown keys, unknown rule ids and invalid values are reported one by one
+ * up to this many per place (top level, each section); the rest are counted
+ * in one more problem. A configuration with 55,000 made-up rule ids is one
+ * mistake, not 55,000 findings, and naming the likely intended id for each
+ * would cost tens of seconds.
+ */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/** The problem that stands for those past MAX_LISTED_PROBLEMS. */
+function moreProblems(key: string, path: readonly (string | number)[], count: number, what: string): ConfigProblem {
+  return { key, path, message: trusted(`and ${count} more ${what} (only the first ${MAX_LISTED_PROBLEMS} are listed)`) };
 }
 
 export interface ResolvedConfig {
@@ -133,45 +153,64 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
     if (result.success) {
       config[key] = result.data;
     } else {
-      for (const issue of result.error.issues) {
+      const { issues } = result.error;
+      for (const issue of issues.slice(0, MAX_LISTED_PROBLEMS)) {
         const path = [key, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
         if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
         problems.push({ key: path.join("."), path, message: describeIssue(issue) });
       }
+      if (issues.length > MAX_LISTED_PROBLEMS) problems.push(moreProblems(key, [key], issues.length - MAX_LISTED_PROBLEMS, "problems"));
       config[key] = schema.parse(undefined);
     }
   }
 
-  for (const key of Object.keys(input)) {
-    if (!(key in sections)) {
-      const guess = closest(key, Object.keys(sections));
-      problems.push({ key, path: [key], message: `unknown key${guess ? `; did you mean "${guess}"?` : ""}` });
-    }
+  const unknownKeys = Object.keys(input).filter((key) => !Object.hasOwn(sections, key));
+  for (const key of unknownKeys.slice(0, MAX_LISTED_PROBLEMS)) {
+    const guess = closest(key, Object.keys(sections));
+    problems.push({ key, path: [key], message: guess ? text`unknown key; did you mean ${trusted(`"${guess}"`)}?` : text`unknown key` });
+  }
+  if (unknownKeys.length > MAX_LISTED_PROBLEMS) {
+    problems.push(moreProblems("(top level)", [], unknownKeys.length - MAX_LISTED_PROBLEMS, "unknown keys"));
   }
 
-  const rules = config["rules"] as Record<string, RuleSetting>;
-  for (const id of Object.keys(rules)) {
-    if (!knownRuleIds.includes(id)) {
-      const guess = closest(id, knownRuleIds);
-      problems.push({
-        key: `rules.${id}`,
-        path: ["rules", id],
-        message: `there is no rule with this id${guess ? `; did you mean "${guess}"?` : ""}`,
-      });
-      delete rules[id];
+  // One pass over the ids: a Set lookup each, a suggestion only for those listed.
+  const known = new Set(knownRuleIds);
+  const rules: Record<string, RuleSetting> = {};
+  let unknownRules = 0;
+  for (const [id, setting] of Object.entries(config["rules"] as Record<string, RuleSetting>)) {
+    if (known.has(id)) {
+      rules[id] = setting;
+      continue;
     }
+    unknownRules++;
+    if (unknownRules > MAX_LISTED_PROBLEMS) continue;
+    const guess = closest(id, knownRuleIds);
+    problems.push({
+      key: `rules.${id}`,
+      path: ["rules", id],
+      message: guess ? text`there is no rule with this id; did you mean ${trusted(`"${guess}"`)}?` : text`there is no rule with this id`,
+    });
   }
+  if (unknownRules > MAX_LISTED_PROBLEMS) {
+    problems.push(moreProblems("rules", ["rules"], unknownRules - MAX_LISTED_PROBLEMS, "unknown rule ids"));
+  }
+  config["rules"] = rules;
 
   return { config: config as Config, problems };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue): Text | string {
   if (issue.code === "unrecognized_keys") {
-    return `unknown ${issue.keys.length === 1 ? "key" : "keys"} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    // The file's own keys: code, and only the first few of a long list.
+    const shown = issue.keys.slice(0, MAX_LISTED_PROBLEMS).map((k) => text`${k}`);
+    const rest = issue.keys.length - shown.length;
+    return text`unknown ${trusted(issue.keys.length === 1 ? "key" : "keys")} ${joinText(shown, ", ")}${trusted(rest > 0 ? ` and ${rest} more` : "")}`;
   }
   if (issue.code === "invalid_value") {
-    return `must be one of ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`;
+    // The allowed values come from Cardinal's schema.
+    return trusted(`must be one of ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`);
   }
+  // zod's own words for a type or size problem ("expected boolean, received string"): a string, so shown escaped.
   return issue.message.replace(/^Invalid input: /, "").replace(/^expected/, "must be");
 }
 

@@ -8,6 +8,12 @@
  * they use the `text` tag, which keeps every interpolated value apart as a
  * `code` part. Each renderer then decides how to show a value safely (a code
  * span in markdown, plain text in a terminal).
+ *
+ * A string part is Cardinal's own markdown and reaches the comment as it is,
+ * so the ways to make one are narrow: a literal (`prose`, the literal parts
+ * of `text`), a number, or `trusted`, which says at the call site that the
+ * words were composed from Cardinal's own tables. A value from the pull
+ * request or the Hub goes in as `code` (the default of `text`) or `quoted`.
  */
 
 export interface CodePart {
@@ -56,8 +62,23 @@ export function quoted(value: string): QuotedPart {
   return { quoted: value };
 }
 
-/** Prose that contains no user-controlled value. */
-export function prose(value: string): Text {
+/**
+ * Prose that contains no user-controlled value: only a string literal (or a
+ * union of literals, `n === 1 ? "is" : "are"`) type-checks here. A string
+ * built at run time is `string`, which is refused; words Cardinal composes
+ * from its own tables go through `trusted`, values through `text` or `quoted`.
+ */
+export function prose<const S extends string>(value: string extends S ? never : S): Text {
+  return [value];
+}
+
+/**
+ * Cardinal's own words composed at run time (a number formatted, a path
+ * like `configs[2].data_files` built from fixed keys, a reason from one of
+ * Cardinal's tables): shown as markdown, unescaped. Never pass anything that
+ * contains a value read from the pull request, the repository or the Hub.
+ */
+export function trusted(value: string): Text {
   return [value];
 }
 

@@ -1,9 +1,9 @@
 import type { FileFacts } from "../core/engine.js";
 import type { RuleMeta } from "../core/rule.js";
-import { plain } from "../core/text.js";
+import type { Text } from "../core/text.js";
 import type { Finding, Severity } from "../core/types.js";
 import { countPhrase, renderGroups, whySection } from "./group.js";
-import { inlineCode } from "./markdown.js";
+import { inlineCode, oneLine } from "./markdown.js";
 
 /** The check run's name, one per head sha. */
 export const CHECK_NAME = "Cardinal";
@@ -60,11 +60,22 @@ function cut(value: string, limit: number): string {
   return value.length <= limit ? value : `${value.slice(0, limit - 1)}…`;
 }
 
+/**
+ * A message as an annotation's plain text. GitHub shows annotations as text,
+ * not markdown, but a line break in a value could still start a line that
+ * reads like Cardinal's own ("Rule: …", "How to fix: …"), and a bidi control
+ * could reorder the words: values are kept on one line, in backticks, without
+ * control or bidi characters, and so are quoted words.
+ */
+export function annotationText(message: Text): string {
+  return message.map((p) => (typeof p === "string" ? p : "code" in p ? `\`${oneLine(p.code)}\`` : oneLine(p.quoted))).join("");
+}
+
 export function toAnnotation(f: Finding): Annotation | undefined {
   if (f.path === "") return undefined;
   const line = f.line ?? 1;
   const endLine = Math.max(line, f.endLine ?? line);
-  const message = [plain(f.message), f.hint ? `How to fix: ${plain(f.hint)}` : "", `Rule: ${f.ruleId} — ${f.docsUrl}`]
+  const message = [annotationText(f.message), f.hint ? `How to fix: ${annotationText(f.hint)}` : "", `Rule: ${f.ruleId} — ${f.docsUrl}`]
     .filter(Boolean)
     .join("\n\n");
   return {
@@ -76,7 +87,7 @@ export function toAnnotation(f: Finding): Annotation | undefined {
       ? { start_column: f.column, end_column: Math.max(f.column, f.endColumn ?? f.column) }
       : {}),
     annotation_level: LEVEL[f.severity],
-    title: cut(f.title, TITLE_LIMIT),
+    title: cut(oneLine(f.title), TITLE_LIMIT),
     message: cut(message, ANNOTATION_MESSAGE_LIMIT),
   };
 }

@@ -11,15 +11,24 @@ const MAX_CODE_LENGTH = 120;
  */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A value on one line, without control characters: what code spans and escaped words hold. */
-function oneLine(value: string): string {
+/** A value on one line, without control characters: what code spans, escaped words and annotations hold. */
+export function oneLine(value: string): string {
   return (
     value
-      .replace(/\r\n|\r|\n/g, " ")
+      .replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")
       // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD")
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, "\uFFFD")
       .replace(BIDI_CONTROLS, "\uFFFD")
   );
+}
+
+/** `value` cut to `max` characters with an ellipsis, never between the halves of a surrogate pair. */
+function cutValue(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let end = max - 1;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${value.slice(0, end)}…`;
 }
 
 /**
@@ -27,15 +36,19 @@ function oneLine(value: string): string {
  * renders no HTML, no links and no @mentions, so this is the one safe way
  * to show text from a pull request. Line breaks become spaces (a code span
  * cannot hold them), control and bidirectional characters become U+FFFD, and
- * long values are cut.
+ * long values are cut. The fence is one backtick longer than the longest run
+ * in the value, so no run inside can close it; a value that starts or ends
+ * with a backtick, or starts and ends with a space, is padded with one space
+ * each side, which CommonMark strips again. A value of spaces only cannot be
+ * shown as such in a code span (it renders as one space): it says "(blank)".
  */
 export function inlineCode(value: string): string {
-  let v = oneLine(value);
-  if (v.length > MAX_CODE_LENGTH) v = `${v.slice(0, MAX_CODE_LENGTH - 1)}…`;
-  if (v.trim() === "") return v === "" ? "(empty)" : "` `";
+  const v = cutValue(oneLine(value), MAX_CODE_LENGTH);
+  if (v === "") return "(empty)";
+  if (v.trim() === "") return "(blank)";
   const longestRun = Math.max(0, ...Array.from(v.matchAll(/`+/g), (m) => m[0].length));
   const fence = "`".repeat(longestRun + 1);
-  const pad = v.startsWith("`") || v.endsWith("`") ? " " : "";
+  const pad = v.startsWith("`") || v.endsWith("`") || (v.startsWith(" ") && v.endsWith(" ")) ? " " : "";
   return `${fence}${pad}${v}${pad}${fence}`;
 }
 
@@ -72,6 +85,20 @@ export function escapeMarkdown(value: string): string {
     .replace(/^(\s*)([-=])/, "$1\\$2")
     .replace(/^(\s*\d+)\./, "$1\\.")
     .replace(/&/g, "&amp;");
+}
+
+/**
+ * Text shown (not applied) in a fenced block, such as a fix's replacement
+ * in the comment: its lines stay, but bidirectional and other control
+ * characters become U+FFFD, so what the reader sees is what the text holds.
+ */
+export function visibleLines(value: string): string {
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must show
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g, "\uFFFD")
+      .replace(BIDI_CONTROLS, "\uFFFD")
+  );
 }
 
 /** Markdown for a fenced block whose content may contain backticks. */

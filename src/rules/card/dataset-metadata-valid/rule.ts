@@ -2,7 +2,7 @@ import { PIPELINE_DATA, PIPELINE_TYPES, SUBTASK_TYPES, type PipelineData } from 
 import { isMap, isSeq } from "yaml";
 import { defineRule } from "../../../core/rule.js";
 import { closest } from "../../../core/suggest.js";
-import { joinText, prose, text, type Text } from "../../../core/text.js";
+import { joinText, prose, text, type Text, trusted } from "../../../core/text.js";
 import type { Fix, Report } from "../../../core/types.js";
 import type { Card } from "../../../parse/card.js";
 import { deref, describeType, entry, field, fields, items, type Entry, type Located } from "../../../parse/metadata.js";
@@ -50,7 +50,7 @@ function subtasksOf(type: string): string[] {
 function listOf(values: readonly string[], conjunction = "or"): Text {
   const parts = values.map((v) => text`${v}`);
   const last = parts.pop() ?? [];
-  return parts.length === 0 ? last : text`${joinText(parts, ", ")} ${prose(conjunction)} ${last}`;
+  return parts.length === 0 ? last : text`${joinText(parts, ", ")} ${trusted(conjunction)} ${last}`;
 }
 
 interface EnumKey {
@@ -124,7 +124,7 @@ function valuesOf(card: Card, e: Entry, add: Add): Located[] {
       message:
         item.value === null
           ? text`${e.key} has an empty item.`
-          : text`A value of ${e.key} is ${prose(describeType(item.value))}, not text.`,
+          : text`A value of ${e.key} is ${trusted(describeType(item.value))}, not text.`,
       hint:
         item.value === null
           ? prose("Remove the empty `-` line, or write the value after it.")
@@ -205,7 +205,7 @@ function checkSourceDatasets(card: Card, add: Add): void {
         add({
           line: item.line,
           title,
-          message: text`${value} names no dataset id after ${"extended|"}: ${prose(problem.reason)}.`,
+          message: text`${value} names no dataset id after ${"extended|"}: ${trusted(problem.reason)}.`,
           hint: problem.suggestion ? text`Write ${`extended|${problem.suggestion}`}.` : hint,
         });
       }
@@ -227,7 +227,7 @@ function checkSourceDatasets(card: Card, add: Add): void {
       add({
         line: item.line,
         title,
-        message: text`${value} in ${"source_datasets"} is not a Hub dataset id: ${prose(problem.reason)}.`,
+        message: text`${value} in ${"source_datasets"} is not a Hub dataset id: ${trusted(problem.reason)}.`,
         hint: problem.suggestion ? text`Write the id ${problem.suggestion}.` : hint,
       });
     }
@@ -240,7 +240,7 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
   if (!isSeq(v.node)) {
     add({
       line: dataFiles.keyLine,
-      message: text`${prose(path)} is ${prose(describeType(v.value))}; it takes a path, a list of paths or a list of ${"split"}/${"path"} entries.`,
+      message: text`${trusted(path)} is ${trusted(describeType(v.value))}; it takes a path, a list of paths or a list of ${"split"}/${"path"} entries.`,
       hint: HINT_DATA_FILES,
     });
     return;
@@ -252,7 +252,7 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
     if (!isMap(item.node)) {
       add({
         line: item.line,
-        message: text`${prose(at)} is ${prose(describeType(item.value))}, not a path or a ${"split"}/${"path"} entry.`,
+        message: text`${trusted(at)} is ${trusted(describeType(item.value))}, not a path or a ${"split"}/${"path"} entry.`,
         hint: HINT_DATA_FILES,
       });
       return;
@@ -264,7 +264,7 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
       // Nothing of a split/path entry: one finding for the whole item.
       add({
         line: item.line,
-        message: text`${prose(at)} is a mapping without ${"split"} and ${"path"}.`,
+        message: text`${trusted(at)} is a mapping without ${"split"} and ${"path"}.`,
         hint: HINT_DATA_FILES,
       });
       return;
@@ -278,8 +278,8 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
       add({
         line: f.keyLine,
         message: meant
-          ? text`${prose(at)} has the key ${f.key}; did you mean ${meant}?`
-          : text`${prose(at)} has the key ${f.key}; an entry of ${"data_files"} has only ${"split"} and ${"path"}.`,
+          ? text`${trusted(at)} has the key ${f.key}; did you mean ${meant}?`
+          : text`${trusted(at)} has the key ${f.key}; an entry of ${"data_files"} has only ${"split"} and ${"path"}.`,
         hint: HINT_DATA_FILES,
       });
     }
@@ -287,7 +287,7 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
     if (unexplained.length > 0) {
       add({
         line: item.line,
-        message: text`${prose(at)} has no ${listOf(unexplained, "and no")}.`,
+        message: text`${trusted(at)} has no ${listOf(unexplained, "and no")}.`,
         hint: HINT_DATA_FILES,
       });
     }
@@ -299,8 +299,8 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
           line: split.line,
           message:
             typeof name === "string"
-              ? text`${prose(at)}: the split name ${name} has characters a split name cannot have.`
-              : text`${prose(at)}: the split name is ${prose(describeType(name))}, not text.`,
+              ? text`${trusted(at)}: the split name ${name} has characters a split name cannot have.`
+              : text`${trusted(at)}: the split name is ${trusted(describeType(name))}, not text.`,
           hint: prose("A split name is letters, digits and `_`, in parts separated by `.` (`train`, `test_2024`); dashes and spaces are not allowed."),
         });
       }
@@ -314,14 +314,14 @@ function checkDataFiles(card: Card, dataFiles: Entry, path: string, add: Add): v
           if (typeof value === "string") return;
           add({
             line: p.line,
-            message: text`${prose(`${at}.path[${j}]`)} is ${prose(describeType(value))}, not a path.`,
+            message: text`${prose(`${at}.path[${j}]`)} is ${trusted(describeType(value))}, not a path.`,
             hint: HINT_DATA_FILES,
           });
         });
       } else if (typeof pv.value !== "string") {
         add({
           line: filePath.keyLine,
-          message: text`${prose(`${at}.path`)} is ${prose(describeType(pv.value))}; it takes a path or a list of paths.`,
+          message: text`${prose(`${at}.path`)} is ${trusted(describeType(pv.value))}; it takes a path or a list of paths.`,
           hint: HINT_DATA_FILES,
         });
       }
@@ -336,7 +336,7 @@ function checkConfigs(card: Card, addRaw: Add): void {
   const v = deref(card, e);
   if (v.value === null) return;
   if (!isSeq(v.node)) {
-    add({ line: e.keyLine, message: text`${"configs"} is ${prose(describeType(v.value))}, not a list.`, hint: HINT_CONFIGS });
+    add({ line: e.keyLine, message: text`${"configs"} is ${trusted(describeType(v.value))}, not a list.`, hint: HINT_CONFIGS });
     return;
   }
   const names = new Map<string, { path: string; line: number }>();
@@ -347,7 +347,7 @@ function checkConfigs(card: Card, addRaw: Add): void {
     if (!isMap(config.node)) {
       add({
         line: config.line,
-        message: text`${prose(path)} is ${prose(describeType(config.value))}, not a mapping with a ${"config_name"}.`,
+        message: text`${trusted(path)} is ${trusted(describeType(config.value))}, not a mapping with a ${"config_name"}.`,
         hint: HINT_CONFIGS,
       });
       return;
@@ -358,7 +358,7 @@ function checkConfigs(card: Card, addRaw: Add): void {
     if (!nameEntry) {
       add({
         line: config.line,
-        message: text`${prose(path)} has no ${"config_name"}.`,
+        message: text`${trusted(path)} has no ${"config_name"}.`,
         hint: prose("Every config needs a `config_name`, even when there is only one: use `default` for a single config."),
       });
     } else if (typeof name !== "string" || name.trim() === "") {
@@ -367,7 +367,7 @@ function checkConfigs(card: Card, addRaw: Add): void {
         message:
           typeof name === "string" || name === null
             ? text`${prose(`${path}.config_name`)} is empty.`
-            : text`${prose(`${path}.config_name`)} is ${prose(describeType(name))}, not text.`,
+            : text`${prose(`${path}.config_name`)} is ${trusted(describeType(name))}, not text.`,
         hint: prose("Give the config a name as text; quote it if it looks like a number (`\"2020\"`)."),
       });
     } else {
@@ -376,7 +376,7 @@ function checkConfigs(card: Card, addRaw: Add): void {
         duplicate = true;
         add({
           line: nameEntry.line,
-          message: text`${prose(path)} uses the config name ${name} of ${prose(earlier.path)} (line ${earlier.line}) again.`,
+          message: text`${trusted(path)} uses the config name ${name} of ${trusted(earlier.path)} (line ${earlier.line}) again.`,
           hint: prose("Give each config its own `config_name`; the later one replaces the earlier."),
         });
       } else {
@@ -392,7 +392,7 @@ function checkConfigs(card: Card, addRaw: Add): void {
       if (firstDefault) {
         add({
           line: here.line,
-          message: text`${prose(path)} is a default config, and so is ${prose(firstDefault.path)} (line ${firstDefault.line}).`,
+          message: text`${trusted(path)} is a default config, and so is ${trusted(firstDefault.path)} (line ${firstDefault.line}).`,
           hint: prose("Keep one default config: `default: true` on one entry only, and no other config named `default`."),
         });
       } else {
@@ -417,7 +417,7 @@ function checkDatasetInfo(card: Card, addRaw: Add): void {
   else {
     add({
       line: e.keyLine,
-      message: text`${"dataset_info"} is ${prose(describeType(v.value))}, not a mapping or a list of mappings.`,
+      message: text`${"dataset_info"} is ${trusted(describeType(v.value))}, not a mapping or a list of mappings.`,
       hint: HINT_DATASET_INFO,
     });
     return;
@@ -426,7 +426,7 @@ function checkDatasetInfo(card: Card, addRaw: Add): void {
     if (!isMap(located.node)) {
       add({
         line: located.line,
-        message: text`${prose(path)} is ${prose(describeType(located.value))}, not a mapping.`,
+        message: text`${trusted(path)} is ${trusted(describeType(located.value))}, not a mapping.`,
         hint: HINT_DATASET_INFO,
       });
       continue;
@@ -438,7 +438,7 @@ function checkDatasetInfo(card: Card, addRaw: Add): void {
       if (fv.value === null || isSeq(fv.node)) continue;
       add({
         line: f.keyLine,
-        message: text`${prose(`${path}.${key}`)} is ${prose(describeType(fv.value))}, not a list.`,
+        message: text`${prose(`${path}.${key}`)} is ${trusted(describeType(fv.value))}, not a list.`,
         hint: HINT_DATASET_INFO,
       });
     }

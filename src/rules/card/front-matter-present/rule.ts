@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 
 export default defineRule({
@@ -33,7 +33,7 @@ export default defineRule({
           report({
             path: card.path,
             line: 1,
-            message: text`This ${prose(label)} has no metadata block, so the Hub sees no license, task or datasets for it.`,
+            message: text`This ${trusted(label)} has no metadata block, so the Hub sees no license, task or datasets for it.`,
             hint: prose(
               "Add a block at line 1: a line with `---`, keys such as `license:` and `pipeline_tag:`, and a closing `---` line.",
             ),

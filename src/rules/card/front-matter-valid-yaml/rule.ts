@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, quoted, text, type Text } from "../../../core/text.js";
+import { prose, quoted, text, type Text, trusted } from "../../../core/text.js";
 import { MAX_YAML_ALIASES } from "../../../parse/front-matter.js";
 import type { LineIndex } from "../../../parse/lines.js";
 
@@ -83,7 +83,7 @@ export default defineRule({
           line: first.line,
           column: first.column,
           message: text`${quoted(first.message)} at line ${first.line}, column ${first.column}: ${card.lines.lineText(first.line).trim()}${more}`,
-          hint: prose(HINTS[first.code] ?? "Fix the YAML at this line; quoting the value often helps."),
+          hint: trusted(HINTS[first.code] ?? "Fix the YAML at this line; quoting the value often helps."),
         });
       } else if (fm.dataError) {
         report({

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { describeType, entry, field, fields, items, metadataOf } from "../../../parse/metadata.js";
 
 const FIELD_TYPES = ["text", "checkbox", "date_picker", "country", "ip_location"];
@@ -24,7 +24,7 @@ export default defineRule({
           line: e.keyLine,
           endLine: e.endLine,
           column: e.keyColumn,
-          message: text`${"extra_gated_fields"} is ${prose(describeType(e.value))}; the Hub requires a mapping from each question to its field type.`,
+          message: text`${"extra_gated_fields"} is ${trusted(describeType(e.value))}; the Hub requires a mapping from each question to its field type.`,
           hint: prose(
             Array.isArray(e.value)
               ? "Drop the `- ` before each question, so that each line reads `Question: type` under the key."
@@ -52,7 +52,7 @@ export default defineRule({
             path: card.path,
             line: f.keyLine,
             column: f.keyColumn,
-            message: text`The field ${f.key} is ${prose(describeType(v))}; it must be a field type or a mapping with ${"type"}.`,
+            message: text`The field ${f.key} is ${trusted(describeType(v))}; it must be a field type or a mapping with ${"type"}.`,
             hint: prose("Write `Question: text`, or `type:` (and `options:` for `select`) indented under the question."),
           });
           continue;

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 import { bodyReviewable, MIN_PROSE_WORDS, parseBody } from "../../../parse/sections.js";
 
@@ -30,12 +30,12 @@ export default defineRule({
       if (body.isBlank) {
         message =
           card.frontMatter.status === "present"
-            ? text`This ${prose(label)} is only metadata: nothing follows the block that ends at line ${card.frontMatter.block.closeLine}.`
-            : text`This ${prose(label)} is empty.`;
+            ? text`This ${trusted(label)} is only metadata: nothing follows the block that ends at line ${card.frontMatter.block.closeLine}.`
+            : text`This ${trusted(label)} is empty.`;
       } else if (has.length > 0) {
-        message = text`This ${prose(label)} has ${prose(listed(has))} but no sentence that describes ${prose(what)}.`;
+        message = text`This ${trusted(label)} has ${trusted(listed(has))} but no sentence that describes ${prose(what)}.`;
       } else {
-        message = text`This ${prose(label)} has no sentence that describes ${prose(what)}, only links, images or a few words.`;
+        message = text`This ${trusted(label)} has no sentence that describes ${prose(what)}, only links, images or a few words.`;
       }
       report({
         path: card.path,

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { DATASET_KEY_SHAPES, MODEL_KEY_SHAPES, SHAPE_WORDS, matchesShape, type Shape } from "../../../parse/card-schema.js";
 import { describeType, entries, items, metadataOf, type Entry } from "../../../parse/metadata.js";
 
@@ -65,7 +65,7 @@ export default defineRule({
             path: card.path,
             line: item.line,
             column: item.column,
-            message: text`Item ${index + 1} of ${e.key} is ${prose(describeType(item.value))}; ${e.key} must be ${prose(SHAPE_WORDS[shape])}.`,
+            message: text`Item ${index + 1} of ${e.key} is ${trusted(describeType(item.value))}; ${e.key} must be ${trusted(SHAPE_WORDS[shape])}.`,
             hint: prose(`Write it as ${EXAMPLES[shape]}. Quote values that contain \`: \` so they stay text.`),
           });
           continue;
@@ -75,7 +75,7 @@ export default defineRule({
           line: e.keyLine,
           endLine: e.endLine,
           column: e.keyColumn,
-          message: text`${e.key} must be ${prose(SHAPE_WORDS[shape])}, but it is ${prose(describeType(e.value))}.`,
+          message: text`${e.key} must be ${trusted(SHAPE_WORDS[shape])}, but it is ${trusted(describeType(e.value))}.`,
           hint: prose(`Write it as ${EXAMPLES[shape]}.`),
         });
       }

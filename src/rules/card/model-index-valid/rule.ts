@@ -2,7 +2,7 @@ import { PIPELINE_DATA, PIPELINE_TYPES, type PipelineData } from "@huggingface/t
 import { isMap, isScalar, isSeq, type Node } from "yaml";
 import { defineRule } from "../../../core/rule.js";
 import { closest } from "../../../core/suggest.js";
-import { joinText, prose, text, type Text } from "../../../core/text.js";
+import { joinText, prose, text, type Text, trusted } from "../../../core/text.js";
 import type { Card } from "../../../parse/card.js";
 import { deref, describeType, entry, field, items, type Entry, type Located } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
@@ -86,7 +86,7 @@ function checkModelIndex(card: Card): Problem[] {
       if (e) found.set(key, e);
       else missing.push(key);
     }
-    if (missing.length > 0) add(lineOf(parent), text`${prose(path)} ${hasNo(missing)}.`, hint);
+    if (missing.length > 0) add(lineOf(parent), text`${trusted(path)} ${hasNo(missing)}.`, hint);
     for (const key of scalars) {
       const e = found.get(key);
       if (!e) continue;
@@ -95,7 +95,7 @@ function checkModelIndex(card: Card): Problem[] {
         add(e.keyLine, text`${prose(`${path}.${key}`)} is empty.`, hint);
         found.delete(key);
       } else if (typeof value === "object") {
-        add(e.keyLine, text`${prose(`${path}.${key}`)} is ${prose(describeType(value))}, not a single value.`, hint);
+        add(e.keyLine, text`${prose(`${path}.${key}`)} is ${trusted(describeType(value))}, not a single value.`, hint);
         found.delete(key);
       }
     }
@@ -105,13 +105,13 @@ function checkModelIndex(card: Card): Problem[] {
   /** Reports a value that is not a mapping; true when it is one. */
   const expectMapping = (located: Located, path: string, wanted: Text, hint: Text): boolean => {
     if (isMap(located.node)) return true;
-    add(lineOf(located), text`${prose(path)} is ${prose(describeType(located.value))}, not ${wanted}.`, hint);
+    add(lineOf(located), text`${trusted(path)} is ${trusted(describeType(located.value))}, not ${wanted}.`, hint);
     return false;
   };
 
   const expectList = (located: Located, path: string, hint: Text): boolean => {
     if (isSeq(located.node)) return true;
-    add(lineOf(located), text`${prose(path)} is ${prose(describeType(located.value))}, not a list.`, hint);
+    add(lineOf(located), text`${trusted(path)} is ${trusted(describeType(located.value))}, not a list.`, hint);
     return false;
   };
 
@@ -122,7 +122,7 @@ function checkModelIndex(card: Card): Problem[] {
     if (parent) {
       add(
         type.line,
-        text`${prose(path)} ${value} is a subtask of ${parent}, not a task type.`,
+        text`${trusted(path)} ${value} is a subtask of ${parent}, not a task type.`,
         text`Use ${parent} as the task type.`,
         "Unknown task type in model-index",
       );
@@ -132,8 +132,8 @@ function checkModelIndex(card: Card): Problem[] {
     add(
       type.line,
       suggestion
-        ? text`${prose(path)} ${value} is not a Hub task type; did you mean ${suggestion}?`
-        : text`${prose(path)} ${value} is not a Hub task type.`,
+        ? text`${trusted(path)} ${value} is not a Hub task type; did you mean ${suggestion}?`
+        : text`${trusted(path)} ${value} is not a Hub task type.`,
       prose("Use a task id from https://huggingface.co/tasks, such as `text-classification` or `automatic-speech-recognition`."),
       "Unknown task type in model-index",
     );
@@ -145,7 +145,7 @@ function checkModelIndex(card: Card): Problem[] {
     if (!problem) return;
     add(
       type.line,
-      text`${prose(path)} ${value} is not a Hub dataset id: ${prose(problem.reason)}.`,
+      text`${trusted(path)} ${value} is not a Hub dataset id: ${trusted(problem.reason)}.`,
       problem.suggestion
         ? text`Write the id ${problem.suggestion}; put a readable name in ${"dataset.name"}.`
         : text`Give the dataset's Hub id (${"namespace/name"}, for example ${"nyu-mll/glue"}) and put a readable name in ${"dataset.name"}.`,
@@ -163,7 +163,7 @@ function checkModelIndex(card: Card): Problem[] {
       if (!token || isEmpty(deref(card, token).value)) {
         add(
           verified.keyLine,
-          text`${prose(path)} is marked ${"verified: true"} but has no ${"verifyToken"}: the Hub did not verify it.`,
+          text`${trusted(path)} is marked ${"verified: true"} but has no ${"verifyToken"}: the Hub did not verify it.`,
           HINT_VERIFIED,
           "Evaluation result marked as verified by hand",
         );
@@ -232,7 +232,7 @@ function checkModelIndex(card: Card): Problem[] {
     const named = isMap(root.node) && field(card, root, "name") !== undefined;
     add(
       index.keyLine,
-      text`${"model-index"} is ${prose(describeType(root.value))}, not a list.`,
+      text`${"model-index"} is ${trusted(describeType(root.value))}, not a list.`,
       named
         ? text`Turn the entry into a list item: write ${"- name: …"} instead of ${"name: …"} and indent ${"results:"} under it.`
         : HINT_MODEL,

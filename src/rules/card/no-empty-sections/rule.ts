@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { joinText, prose, text, type Text } from "../../../core/text.js";
+import { joinText, prose, text, type Text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 import { bodyReviewable, hasProse, sections, type Section } from "../../../parse/sections.js";
 
@@ -40,14 +40,14 @@ export default defineRule({
 
       const names: Text[] = empty.slice(0, SECTIONS_SHOWN).map((s) => {
         const subs = s.subsections === 0 ? "" : s.subsections === 1 ? ", with its sub-section" : `, with its ${s.subsections} sub-sections`;
-        return text`${s.title || "(untitled)"} (line ${s.line}${prose(subs)})`;
+        return text`${s.title || "(untitled)"} (line ${s.line}${trusted(subs)})`;
       });
       const more = empty.length > SECTIONS_SHOWN ? prose(` and ${empty.length - SECTIONS_SHOWN} more`) : prose("");
       const count = empty.length === 1 ? "1 section has" : `${empty.length} sections have`;
       report({
         path: card.path,
         line: first.line,
-        message: text`${prose(count)} nothing under the heading in this ${prose(cardLabel(card))}: ${joinText(names, ", ")}${more}.`,
+        message: text`${trusted(count)} nothing under the heading in this ${trusted(cardLabel(card))}: ${joinText(names, ", ")}${more}.`,
         hint: prose("Write what you know under each heading, or remove the headings that do not apply to this card."),
       });
     }

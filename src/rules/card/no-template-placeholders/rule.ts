@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 import { bodyReviewable, findPlaceholders } from "../../../parse/sections.js";
 
@@ -31,7 +31,7 @@ export default defineRule({
       report({
         path: card.path,
         line: first.line,
-        message: text`${count} left in this ${prose(cardLabel(card))}: ${where}${more}. ${prose(found.length === 1 ? "It is" : "The first is")} ${first.text}.`,
+        message: text`${count} left in this ${trusted(cardLabel(card))}: ${where}${more}. ${prose(found.length === 1 ? "It is" : "The first is")} ${first.text}.`,
         hint:
           first.kind === "jinja"
             ? prose(

@@ -1,7 +1,7 @@
 import { PIPELINE_TYPES } from "@huggingface/tasks";
 import { defineRule } from "../../../core/rule.js";
 import { closest } from "../../../core/suggest.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { entry, lineFix, metadataOf } from "../../../parse/metadata.js";
 
 const PIPELINES = new Set<string>(PIPELINE_TYPES);
@@ -42,7 +42,7 @@ export default defineRule({
         line: e.line,
         column: e.column,
         message: renamed
-          ? text`${value} is not a Hub task: ${prose(renamed.note)}.`
+          ? text`${value} is not a Hub task: ${trusted(renamed.note)}.`
           : meant
             ? text`${value} is not a Hub task. Did you mean ${meant}?`
             : text`${value} is not one of the Hub's tasks.`,

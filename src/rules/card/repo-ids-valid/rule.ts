@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { matchesShape } from "../../../parse/card-schema.js";
 import { entry, items, lineFix, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId, type RepoKind } from "../../../parse/repo-id.js";
@@ -35,7 +35,7 @@ export default defineRule({
             path: card.path,
             line: item.line,
             column: item.column,
-            message: text`${value} in ${key} is not a ${prose(kind)} id: ${prose(problem.reason)}.`,
+            message: text`${value} in ${key} is not a ${prose(kind)} id: ${trusted(problem.reason)}.`,
             hint: problem.suggestion
               ? text`Write ${problem.suggestion}.`
               : prose(

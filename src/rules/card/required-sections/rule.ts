@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { joinText, prose, text } from "../../../core/text.js";
+import { joinText, prose, text, trusted } from "../../../core/text.js";
 import { cardLabel, type CardKind } from "../../../parse/card.js";
 import { bodyReviewable, hasProse, normaliseTitle, parseBody } from "../../../parse/sections.js";
 
@@ -69,7 +69,7 @@ export default defineRule({
       report({
         path: card.path,
         line: body.sections[0]?.line ?? body.line,
-        message: text`This ${prose(cardLabel(card))} has no ${prose(missing.length === 1 ? "section" : "sections")} on ${names}.`,
+        message: text`This ${trusted(cardLabel(card))} has no ${prose(missing.length === 1 ? "section" : "sections")} on ${names}.`,
         hint: text`Add a heading for each, for example ${`## ${missing[0]?.name ?? ""}`}, with what you know under it; if a topic does not apply, say so in one sentence. A heading counts when its title contains one of the names listed for the section${prose(configured ? " in `required_sections`" : " (the rule's documentation lists them)")}.`,
       });
     }

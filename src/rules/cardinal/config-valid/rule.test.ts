@@ -45,7 +45,17 @@ ruleTester(rule, {
       name: "unknown nested key",
       config: { review: { draft: true } },
       files: {},
-      findings: [{ message: 'review.draft`: unknown key "draft"' }],
+      findings: [{ message: "review.draft`: unknown key `draft`." }],
+    },
+    {
+      name: "more than twenty unknown rule ids: twenty listed, the rest counted",
+      config: { rules: Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`made/up-${i}`, "off"])) },
+      files: {},
+      // The engine folds the twenty alike findings into one.
+      findings: [
+        { message: "`rules.made/up-0`: there is no rule with this id. Cardinal used the default for this setting. The same problem appears 19 more times." },
+        { message: "`rules`: and 5 more unknown rule ids (only the first 20 are listed)." },
+      ],
     },
     {
       name: "a configuration that is not a mapping",
@@ -58,6 +68,12 @@ ruleTester(rule, {
       pullRequest: true,
       files: { ".github/cardinal.yml": "comment: findings\nrules:\n  card/front-matter-present: loud\n" },
       findings: [{ path: ".github/cardinal.yml", line: 3, title: "This change breaks Cardinal's configuration", message: "Once merged" }],
+    },
+    {
+      name: "a pull request that repeats a key",
+      pullRequest: true,
+      files: { ".github/cardinal.yml": "review:\n  drafts: true\n  bots: true\n  drafts: false\n" },
+      findings: [{ line: 4, message: "not valid YAML: the key `drafts` appears twice in one mapping." }],
     },
     {
       name: "a pull request that makes the configuration invalid YAML",

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, quoted, text } from "../../../core/text.js";
+import { prose, quoted, text, trusted } from "../../../core/text.js";
 import { needsText } from "../../../parse/classify.js";
 
 function formatBytes(bytes: number): string {
@@ -35,8 +35,8 @@ export default defineRule({
             path: file.path,
             line: 1,
             title: "Text file stored in Git LFS",
-            message: text`${file.path} is stored in Git LFS (a pointer to a ${prose(formatBytes(content.size))} object), so GitHub, the Hub and Cardinal see only the pointer, not its text.`,
-            hint: prose(
+            message: text`${file.path} is stored in Git LFS (a pointer to a ${trusted(formatBytes(content.size))} object), so GitHub, the Hub and Cardinal see only the pointer, not its text.`,
+            hint: trusted(
               "Narrow the pattern in `.gitattributes` that sends this file to LFS (for example `*.safetensors` instead of `*`), then commit the file again.",
             ),
           });
@@ -45,7 +45,7 @@ export default defineRule({
           report({
             path: file.path,
             title: "File too large to review",
-            message: text`${file.path} is larger than the ${prose(formatBytes(content.limit))} Cardinal reads per file, so it was not reviewed.`,
+            message: text`${file.path} is larger than the ${trusted(formatBytes(content.limit))} Cardinal reads per file, so it was not reviewed.`,
             hint: prose("Raise `max_file_size` in `.github/cardinal.yml` if files this large are expected."),
           });
           break;
@@ -54,7 +54,7 @@ export default defineRule({
             path: file.path,
             title: "File could not be read",
             message: text`Cardinal could not read ${file.path} (${quoted(content.reason)}), so it was not reviewed.`,
-            hint: prose(
+            hint: trusted(
               "In a pull request, re-run the check; if this persists, check the app's access to the repository. In a local folder, make it a regular file inside the folder (the CLI reads no pipes, devices, or links that lead outside).",
             ),
           });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { text, trusted } from "../../../core/text.js";
 import { resolveReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
 import { lineFix } from "../../../parse/metadata.js";
 import { isRepoId } from "../../../parse/repo-id.js";
@@ -27,8 +27,8 @@ export default defineRule({
         line: r.line,
         column: r.column,
         message: renamed
-          ? text`${r.id} ${prose(SOURCE_WORDS[r.source])} is now ${canonical} on the Hub.`
-          : text`${r.id} ${prose(SOURCE_WORDS[r.source])} is spelled ${canonical} on the Hub.`,
+          ? text`${r.id} ${trusted(SOURCE_WORDS[r.source])} is now ${canonical} on the Hub.`
+          : text`${r.id} ${trusted(SOURCE_WORDS[r.source])} is spelled ${canonical} on the Hub.`,
         hint: text`Write ${canonical}.`,
         ...(fix ? { fix } : {}),
       });

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { missingReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
 
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
         path: r.card.path,
         line: r.line,
         column: r.column,
-        message: text`The model ${r.id} ${prose(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private.`,
+        message: text`The model ${r.id} ${trusted(SOURCE_WORDS[r.source])} was not found on the Hub: it does not exist, or it is private.`,
         hint: prose("Copy the id from the model's page on the Hub (`huggingface.co/<namespace>/<name>`); ids are `namespace/name`, with the exact case."),
       });
     }

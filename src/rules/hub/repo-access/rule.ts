@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { resolveReferences, SOURCE_WORDS } from "../../../parse/hub-lookups.js";
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
           line: r.line,
           column: r.column,
           title: "Referenced repository is disabled",
-          message: text`The ${prose(what)} ${info.id} ${prose(SOURCE_WORDS[r.source])} is disabled on the Hub: nobody can download it.`,
+          message: text`The ${prose(what)} ${info.id} ${trusted(SOURCE_WORDS[r.source])} is disabled on the Hub: nobody can download it.`,
           hint: prose("Point to a repository that is available, or explain in the card where the data or weights can be found."),
         });
       } else if (info.gated) {
@@ -31,7 +31,7 @@ export default defineRule({
           path: r.card.path,
           line: r.line,
           column: r.column,
-          message: text`The ${prose(what)} ${info.id} ${prose(SOURCE_WORDS[r.source])} is gated (${prose(info.gated === "manual" ? "access approved by hand" : "access granted on request")}): users must accept its terms to download it.`,
+          message: text`The ${prose(what)} ${info.id} ${trusted(SOURCE_WORDS[r.source])} is gated (${prose(info.gated === "manual" ? "access approved by hand" : "access granted on request")}): users must accept its terms to download it.`,
           hint: prose("Say so in the card, and check that the license of this release respects the gated repository's terms."),
         });
       } else if (info.private) {
@@ -39,7 +39,7 @@ export default defineRule({
           path: r.card.path,
           line: r.line,
           column: r.column,
-          message: text`The ${prose(what)} ${info.id} ${prose(SOURCE_WORDS[r.source])} is private: readers of the card cannot open it.`,
+          message: text`The ${prose(what)} ${info.id} ${trusted(SOURCE_WORDS[r.source])} is private: readers of the card cannot open it.`,
           hint: prose("Make it public, or describe the data in the card instead of linking to it."),
         });
       }

@@ -1,6 +1,6 @@
 import { defineRule } from "../../../core/rule.js";
 import type { HubFailure } from "../../../core/hub.js";
-import { joinText, prose, text } from "../../../core/text.js";
+import { joinText, prose, text, trusted } from "../../../core/text.js";
 import { CONFIG_PATH } from "../../../core/config.js";
 import type { Card } from "../../../parse/card.js";
 import { cardReferences, type Reference } from "../../../parse/references.js";
@@ -39,7 +39,7 @@ export default defineRule({
       if (failure.limited) continue;
       report({
         ...at(failure),
-        message: text`Could not verify the ${prose(failure.type)} ${failure.id}: ${prose(failure.reason)}.`,
+        message: text`Could not verify the ${trusted(failure.type)} ${failure.id}: ${trusted(failure.reason)}.`,
         hint: prose("Nothing to change in the pull request for this. Re-run the check later; Cardinal asks the Hub again."),
       });
     }
@@ -52,7 +52,7 @@ export default defineRule({
     report({
       ...at(first),
       title: "Too many repositories to verify with the Hub",
-      message: text`Did not verify ${prose(count)} more repositor${prose(limited.length === 1 ? "y" : "ies")}: ${prose(first.reason)}. Not checked: ${shown}${prose(rest > 0 ? ` and ${rest.toLocaleString("en-US")} more` : "")}.`,
+      message: text`Did not verify ${trusted(count)} more repositor${trusted(limited.length === 1 ? "y" : "ies")}: ${trusted(first.reason)}. Not checked: ${shown}${trusted(rest > 0 ? ` and ${rest.toLocaleString("en-US")} more` : "")}.`,
       hint: prose("Nothing to change if the card means to name them all; Cardinal leaves the ones past the limit unverified. If the list is generated, check that it names what you meant."),
     });
   },

@@ -1,7 +1,7 @@
 import { hubLicense } from "../../../data/hf-licenses.js";
 import { derivativeAllowed } from "../../../data/license-compat.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { asStrings } from "../../../parse/card-schema.js";
 import { effectiveLicenses } from "../../../parse/license-values.js";
 import { lineage } from "../../../parse/lineage.js";
@@ -43,7 +43,7 @@ export default defineRule({
           path: card.path,
           line: first.line,
           column: first.column,
-          message: text`The card says ${child.join(", ")}, but ${prose(ancestor.path.length > 1 ? "its ancestor" : "the base model")} ${ancestor.info.id}${via} is under ${worst.license}. ${prose(worst.verdict.reason)}`,
+          message: text`The card says ${child.join(", ")}, but ${prose(ancestor.path.length > 1 ? "its ancestor" : "the base model")} ${ancestor.info.id}${via} is under ${worst.license}. ${trusted(worst.verdict.reason)}`,
           hint:
             worst.license.startsWith("llama") || worst.license === "gemma" || worst.license === "grok2-community"
               ? text`Use ${`license: ${worst.license}`} and keep a copy of its terms with the model.`

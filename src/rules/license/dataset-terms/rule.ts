@@ -1,6 +1,6 @@
 import { categoryOf, datasetConcern } from "../../../data/license-compat.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { resolveReferences } from "../../../parse/hub-lookups.js";
 import { effectiveLicenses } from "../../../parse/license-values.js";
 
@@ -36,7 +36,7 @@ export default defineRule({
           path: card.path,
           line: r.line,
           column: r.column,
-          message: text`The model is under ${declared.join(", ")}, but it lists the dataset ${r.lookup.info.id}, which is under ${concerning}: ${prose(WHY[concern] ?? "")}.`,
+          message: text`The model is under ${declared.join(", ")}, but it lists the dataset ${r.lookup.info.id}, which is under ${concerning}: ${trusted(WHY[concern] ?? "")}.`,
           hint: prose("Check the dataset's terms: choose a model license that respects them, or say in the card why they do not apply (for example, data used only for evaluation)."),
         });
       }

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 import { licenseFileFor } from "../../../parse/license-files.js";
 import { CONFIDENT } from "../../../parse/license-text.js";
@@ -33,8 +33,8 @@ export default defineRule({
         path: card.path,
         line: license?.keyLine ?? fm.block.openLine,
         message: license
-          ? text`The ${prose(cardLabel(card))} has a ${"license"} key with no value.`
-          : text`The ${prose(cardLabel(card))} declares no ${"license"}${file ? text`, although ${file.path} is in the repository` : []}.`,
+          ? text`The ${trusted(cardLabel(card))} has a ${"license"} key with no value.`
+          : text`The ${trusted(cardLabel(card))} declares no ${"license"}${file ? text`, although ${file.path} is in the repository` : []}.`,
         hint: match
           ? text`${file?.path ?? "LICENSE"} is the ${match.id} license: add ${`license: ${match.id}`} to the metadata.`
           : file

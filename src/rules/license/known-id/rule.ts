@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { judgeLicenseId, splitExpression } from "../../../parse/license-id.js";
 import { licenseValues } from "../../../parse/license-values.js";
 import { lineFix } from "../../../parse/metadata.js";
@@ -37,7 +37,7 @@ export default defineRule({
           line: item.line,
           column: item.column,
           message: verdict.id
-            ? text`${item.value} is not a Hub license id; the Hub's id for it is ${verdict.id}${verdict.note ? text` (${prose(verdict.note)})` : []}.`
+            ? text`${item.value} is not a Hub license id; the Hub's id for it is ${verdict.id}${verdict.note ? text` (${trusted(verdict.note)})` : []}.`
             : text`${item.value} is not one of the Hub's license ids${verdict.guess ? text`; did you mean ${verdict.guess}?` : prose(".")}`,
           hint: verdict.id
             ? text`Write ${verdict.id}.`

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { text, trusted } from "../../../core/text.js";
 import { asStrings } from "../../../parse/card-schema.js";
 import { effectiveLicenses } from "../../../parse/license-values.js";
 import { lineage } from "../../../parse/lineage.js";
@@ -59,8 +59,8 @@ export default defineRule({
       report({
         path: card.path,
         line: heading.line,
-        message: text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with ${prose(`"${naming.prefix}"`)}.`,
-        hint: prose(`Rename the model (and its card's title) to begin with "${naming.prefix}", for example "${naming.prefix === "Llama" ? "Llama-3.1-8B-MyTune" : "Llama-3-8B-MyTune"}".`),
+        message: text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with ${trusted(`"${naming.prefix}"`)}.`,
+        hint: trusted(`Rename the model (and its card's title) to begin with "${naming.prefix}", for example "${naming.prefix === "Llama" ? "Llama-3.1-8B-MyTune" : "Llama-3-8B-MyTune"}".`),
       });
     }
   },

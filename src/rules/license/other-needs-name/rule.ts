@@ -1,6 +1,6 @@
 import { fileExists } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 import { dirname } from "../../../parse/classify.js";
 import { slugLicenseName } from "../../../parse/license-id.js";
@@ -29,7 +29,7 @@ export default defineRule({
         context.report({
           path: card.path,
           line: other.line,
-          message: text`The ${prose(cardLabel(card))} declares ${"license: other"} but no ${"license_name"}.`,
+          message: text`The ${trusted(cardLabel(card))} declares ${"license: other"} but no ${"license_name"}.`,
           hint: prose("Add `license_name:` with a short lower-case id for the license, for example `coqui-public-model-license`."),
         });
       } else if (!NAME_SHAPE.test(name.value)) {
@@ -49,7 +49,7 @@ export default defineRule({
         context.report({
           path: card.path,
           line: other.line,
-          message: text`The ${prose(cardLabel(card))} declares ${"license: other"} but no ${"license_link"} to the license's text.`,
+          message: text`The ${trusted(cardLabel(card))} declares ${"license: other"} but no ${"license_link"} to the license's text.`,
           hint: prose("Add `license_link: LICENSE` with the text in a LICENSE file beside the card, or the address of the license's text."),
         });
         continue;

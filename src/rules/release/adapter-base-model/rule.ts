@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import type { Card } from "../../../parse/card.js";
 import { asStrings } from "../../../parse/card-schema.js";
 import { dirname, inFolder } from "../../../parse/classify.js";
@@ -38,7 +38,7 @@ export default defineRule({
         context.report({
           path: file.path,
           line,
-          message: text`${"base_model_name_or_path"} is ${base}: ${prose(problem.reason)}, so nobody else can load the adapter's base model.`,
+          message: text`${"base_model_name_or_path"} is ${base}: ${trusted(problem.reason)}, so nobody else can load the adapter's base model.`,
           hint: prose("Set it to the Hub id of the base model (for example `meta-llama/Llama-3.1-8B`), and name the same id in the card's `base_model`."),
         });
         continue;

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { text, trusted } from "../../../core/text.js";
 import { dirname, inFolder } from "../../../parse/classify.js";
 import { appendMetadataLine, entry, metadataOf } from "../../../parse/metadata.js";
 
@@ -63,7 +63,7 @@ export default defineRule({
             path: card.path,
             line: pipeline.line,
             column: pipeline.column,
-            message: text`The card's ${"pipeline_tag"} is ${pipeline.value}, but ${file.path} describes ${architectures.join(", ")}, a ${prose(task)} model.`,
+            message: text`The card's ${"pipeline_tag"} is ${pipeline.value}, but ${file.path} describes ${architectures.join(", ")}, a ${trusted(task)} model.`,
             hint: text`Use ${task} unless the model really serves another task, for example through custom code.`,
           });
         }

@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 
 export default defineRule({
   meta: {
@@ -21,7 +21,7 @@ export default defineRule({
       report({
         path: file.path,
         line: 1,
-        message: text`${file.path} starts like a Git LFS pointer but lacks ${prose(missing.join(" and ") || "the expected layout")}.`,
+        message: text`${file.path} starts like a Git LFS pointer but lacks ${trusted(missing.join(" and ") || "the expected layout")}.`,
         hint: prose("Commit the file again through Git LFS (`git lfs install`, `git rm --cached <file>`, `git add <file>`) instead of editing the pointer by hand."),
       });
     }

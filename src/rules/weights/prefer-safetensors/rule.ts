@@ -1,6 +1,6 @@
 import { fileExists } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { basename } from "../../../parse/classify.js";
 import { findSafetensorsTwin, formatLabel, TRAINING_STATE, weightFacts } from "../../../parse/weights.js";
 
@@ -23,7 +23,7 @@ export default defineRule({
       context.report({
         path: file.path,
         line: 1,
-        message: text`${basename(file.path)} is a ${prose(formatLabel(facts.format))}: loading it can run code hidden in the file.`,
+        message: text`${basename(file.path)} is a ${trusted(formatLabel(facts.format))}: loading it can run code hidden in the file.`,
         hint: prose(
           "Save the weights as safetensors instead (`save_pretrained(..., safe_serialization=True)` in transformers, or `safetensors.torch.save_file(state_dict, \"model.safetensors\")`), and remove the pickle.",
         ),

@@ -1,6 +1,6 @@
 import { filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, quoted, text } from "../../../core/text.js";
+import { joinText, prose, quoted, text } from "../../../core/text.js";
 import { dirname } from "../../../parse/classify.js";
 
 export default defineRule({
@@ -49,7 +49,7 @@ export default defineRule({
       context.report({
         path: file.path,
         line: 1,
-        message: text`${missing.length} of the ${shards.length} shards named in ${file.path} ${prose(missing.length === 1 ? "is" : "are")} not in the repository: ${prose(shown.map((s) => `\`${s.replace(/`/g, "")}\``).join(", "))}${prose(missing.length > shown.length ? ", …" : "")}.`,
+        message: text`${missing.length} of the ${shards.length} shards named in ${file.path} ${prose(missing.length === 1 ? "is" : "are")} not in the repository: ${joinText(shown.map((s) => text`${s}`), ", ")}${prose(missing.length > shown.length ? ", …" : "")}.`,
         hint: prose("Add the missing shards (through Git LFS), or save the checkpoint again so that the index and the shards match."),
       });
     }

@@ -1,6 +1,6 @@
 import { gitattributesFiles } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { prose, text, trusted } from "../../../core/text.js";
 import { basename } from "../../../parse/classify.js";
 import { GIT_MAX_ATTRIBUTES_LINE, lfsAttributes, type GitattributesProblem } from "../../../parse/gitattributes.js";
 import { lfsLine, lfsPatternFor } from "../../../parse/weights.js";
@@ -85,14 +85,14 @@ function problemReport(problem: GitattributesProblem) {
       return {
         path: problem.source,
         title: ".gitattributes too large to check",
-        message: text`${problem.source} is ${prose(megabytes(problem.bytes))}, more than the ${prose(megabytes(problem.limit))} Cardinal reads, so it did not check the weight files below it against its patterns.`,
+        message: text`${problem.source} is ${trusted(megabytes(problem.bytes))}, more than the ${trusted(megabytes(problem.limit))} Cardinal reads, so it did not check the weight files below it against its patterns.`,
         hint: prose("Keep `.gitattributes` to the patterns the repository needs: one line such as `*.safetensors filter=lfs diff=lfs merge=lfs -text` covers every shard."),
       };
     case "too-complex":
       return {
         path: problem.source,
         title: ".gitattributes patterns too complex to check",
-        message: text`Matching the weight files against the patterns of ${problem.source} took more than the ${prose(problem.limit.toLocaleString("en-US"))} steps Cardinal allows, so the weights it had not decided were not checked.`,
+        message: text`Matching the weight files against the patterns of ${problem.source} took more than the ${trusted(problem.limit.toLocaleString("en-US"))} steps Cardinal allows, so the weights it had not decided were not checked.`,
         hint: prose("Use plain patterns such as `*.safetensors` or `models/**/*.bin`; a long run of `*` and `[...]` in one pattern is rarely what was meant."),
       };
     case "long-lines": {
@@ -101,7 +101,7 @@ function problemReport(problem: GitattributesProblem) {
         path: problem.source,
         ...(first !== undefined ? { line: first } : {}),
         title: ".gitattributes line too long for Git",
-        message: text`Line ${first ?? 0} of ${problem.source}${rest.length > 0 ? prose(` (and ${rest.length} more)`) : []} is ${prose(GIT_MAX_ATTRIBUTES_LINE.toLocaleString("en-US"))} bytes or longer; Git ignores such lines, and so does Cardinal.`,
+        message: text`Line ${first ?? 0} of ${problem.source}${rest.length > 0 ? trusted(` (and ${rest.length} more)`) : []} is ${trusted(GIT_MAX_ATTRIBUTES_LINE.toLocaleString("en-US"))} bytes or longer; Git ignores such lines, and so does Cardinal.`,
         hint: prose("Split the line, or use a shorter pattern: Git reads no attributes from it."),
       };
     }
