@@ -1,0 +1,49 @@
+/**
+ * Cardinal's judgement on real releases (issue 19), pinned: every folder of
+ * test/fixtures/releases reviewed offline, each error and warning either a
+ * foreseen problem or judged by a person in the folder's expectations file,
+ * and the figures published in docs/accuracy.md. When a rule changes, this
+ * test says which findings are new; judge them in the expectations (never
+ * the other way round), then run `npm run accuracy -- --write`.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { measureAccuracy, renderAccuracy } from "../src/tools/accuracy.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
+
+describe("accuracy on real releases", async () => {
+  const report = await measureAccuracy(path.join(FIXTURES, "releases"), path.join(FIXTURES, "releases-expected"));
+
+  it("reviews the whole corpus: release folders and AI code repositories", () => {
+    const kinds = report.expectations.map((e) => e.kind);
+    expect(kinds.filter((k) => k !== "code").length).toBeGreaterThanOrEqual(PINNED.releases);
+    expect(kinds.filter((k) => k === "code").length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("every error and warning is a foreseen problem or judged by a person", () => {
+    expect(report.unjudged.map((f) => `${f.slug}: ${f.severity} ${f.ruleId} ${f.path}:${f.line ?? "-"} ${f.message}`)).toEqual([]);
+  });
+
+  it("keeps precision and core recall at or above the pinned figures", () => {
+    expect(report.precision).toBeGreaterThanOrEqual(PINNED.precision);
+    expect(report.coreRecall).toBeGreaterThanOrEqual(PINNED.coreRecall);
+  });
+
+  it("per rule, the true and false errors and warnings are the pinned ones", () => {
+    expect(Object.fromEntries([...report.perRule].map(([rule, c]) => [rule, [c.truePositives, c.falsePositives]]))).toEqual(PINNED.perRule);
+  });
+
+  it("docs/accuracy.md shows these figures (npm run accuracy -- --write)", () => {
+    expect(readFileSync(path.resolve(import.meta.dirname, "../docs/accuracy.md"), "utf8")).toBe(renderAccuracy(report));
+  });
+});
+
+/** The last judged run: [true, false] errors and warnings per rule. */
+const PINNED = {
+  releases: 31,
+  precision: 0,
+  coreRecall: 0,
+  perRule: {} as Record<string, [number, number]>,
+};
