@@ -43,7 +43,21 @@ describe("accuracy on real releases", async () => {
 /** The last judged run: [true, false] errors and warnings per rule. */
 const PINNED = {
   releases: 31,
-  precision: 0,
-  coreRecall: 0,
-  perRule: {} as Record<string, [number, number]>,
+  precision: 0.893,
+  coreRecall: 0.352,
+  perRule: {
+    "card/dataset-metadata-valid": [3, 0],
+    "card/front-matter-present": [7, 5],
+    "card/has-description": [1, 0],
+    "card/known-keys": [2, 0],
+    "card/no-template-placeholders": [1, 0],
+    "card/repo-ids-valid": [1, 0],
+    "license/declared": [8, 0],
+    "license/other-needs-name": [2, 0],
+    "release/adapter-base-model": [1, 0],
+    "release/has-model-card": [3, 0],
+    "weights/prefer-safetensors": [10, 0],
+    "weights/shards-complete": [2, 0],
+    "weights/use-git-lfs": [1, 0],
+  } as Record<string, [number, number]>,
 };
