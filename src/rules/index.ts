@@ -43,6 +43,7 @@ import hubUnreachable from "./hub/unreachable/rule.js";
 import adapterBaseModel from "./release/adapter-base-model/rule.js";
 import configMatchesCard from "./release/config-matches-card/rule.js";
 import hasModelCard from "./release/has-model-card/rule.js";
+import weightsOnHub from "./release/weights-on-hub/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
 import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js";
 import preferSafetensors from "./weights/prefer-safetensors/rule.js";
@@ -108,6 +109,7 @@ export const RULES: readonly Rule[] = [
   shardsComplete,
   // A complete release.
   hasModelCard,
+  weightsOnHub,
   adapterBaseModel,
   configMatchesCard,
   // Last: says which Hub lookups of the rules above could not be answered.

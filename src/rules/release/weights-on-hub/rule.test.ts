@@ -1,0 +1,44 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+const MEGA_CARD = [
+  "---",
+  "license: llama3.1",
+  "---",
+  "# Llama-3.1-8B-Computer-Networks",
+  "",
+  "The large safetensor model shards are not stored in this repository. Instead they are hosted on MEGA:",
+  "",
+  "- [model-00001-of-00006.safetensors:](https://mega.nz/file/rppWmDpS#X5utsf27)",
+  "- [model-00002-of-00006.safetensors:](https://mega.nz/file/jkRDVapZ#QhG5Pl8m)",
+  "",
+].join("\n");
+
+ruleTester(rule, {
+  valid: [
+    { name: "a demo video on Google Drive is not weights", files: { "README.md": "---\nlicense: mit\n---\n# M\n\n| *Demo on LM Studio* | https://drive.google.com/file/d/1CHdfjYr/view |\n", "config.json": "{}" } },
+    { name: "the weights are in the release: the link is a mirror", files: { "README.md": MEGA_CARD, "model-00001-of-00006.safetensors": pointer() } },
+    { name: "weights in a subfolder (diffusers layout) count too", files: { "README.md": MEGA_CARD, "unet/diffusion_pytorch_model.safetensors": pointer() } },
+    { name: "a Hub link is not a file host", files: { "README.md": "---\nlicense: mit\n---\n# M\n\nWeights: https://huggingface.co/org/model/resolve/main/model.safetensors\n" } },
+    { name: "a dataset card is not reviewed", files: { "README.md": "---\nlicense: mit\ntask_categories: [text-classification]\n---\n# D\n\nThe checkpoint and data: https://drive.google.com/drive/folders/abc\n" } },
+    { name: "a host name inside another domain is not the host", files: { "README.md": "---\nlicense: mit\n---\n# M\n\nweights at https://notmega.nz.example.com/w.bin\n" } },
+  ],
+  invalid: [
+    {
+      name: "shards linked on MEGA, none in the release: one notice, on the first link",
+      files: { "README.md": MEGA_CARD, "config.json": "{}" },
+      findings: [{ path: "README.md", line: 8, message: "The card links the model's weights on MEGA, and the release holds no weight files" }],
+    },
+    {
+      name: "one notice per host",
+      files: {
+        "models/x/README.md": "---\nlicense: mit\n---\n# X\n\nDownload the checkpoint: https://drive.google.com/file/d/abc\n\nOr the weights from https://www.dropbox.com/s/xyz/model.pth?dl=1\nAlso https://drive.google.com/file/d/def (weights, fp16)\n",
+      },
+      findings: [
+        { path: "models/x/README.md", line: 6, message: "on Google Drive," },
+        { path: "models/x/README.md", line: 8, message: "on Dropbox," },
+      ],
+    },
+  ],
+});
