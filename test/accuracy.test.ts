@@ -9,9 +9,31 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { measureAccuracy, renderAccuracy } from "../src/tools/accuracy.js";
+import { judgeFolder, measureAccuracy, parseExpectations, renderAccuracy } from "../src/tools/accuracy.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
+
+describe("the accuracy measure", () => {
+  const yml = [
+    "slug: s",
+    "kind: model",
+    "expected:",
+    "  - { id: seen, file: README.md, line: 1, severity: error, what: a, rule: card/front-matter-present, core: true }",
+    "  - { id: unseen, file: model.bin, severity: error, what: b, rule: weights/use-git-lfs, core: true, in_copy: false }",
+    "  - { id: other, file: README.md, severity: notice, what: c, rule: none, core: true }",
+    "judged:",
+    "  - { rule: release/has-model-card, file: README.md, line: 2, verdict: true, why: w, catches: other }",
+  ].join("\n");
+
+  it("reads in_copy: false, and a judgement that catches a problem foreseen without a rule", () => {
+    const e = parseExpectations(yml, "s");
+    expect(e.expected.map((x) => [x.id, x.inCopy])).toEqual([["seen", true], ["unseen", false], ["other", true]]);
+    const finding = (ruleId: string, line: number) => ({ ruleId, title: "t", docsUrl: "u", severity: "warning" as const, path: "README.md", line, message: [] });
+    const r = judgeFolder(e, [finding("card/front-matter-present", 2), finding("release/has-model-card", 3)]);
+    expect(r.caught.map((x) => x.id)).toEqual(["seen", "other"]);
+    expect(r.findings.map((f) => f.verdict)).toEqual(["expected", "true"]);
+  });
+});
 
 describe("accuracy on real releases", async () => {
   const report = await measureAccuracy(path.join(FIXTURES, "releases"), path.join(FIXTURES, "releases-expected"));
