@@ -23,7 +23,7 @@
 import { EVALUATION_FRAMEWORKS } from "@huggingface/tasks";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { closest } from "../core/suggest.js";
-import { prose, quoted, text, trusted, type Text } from "../core/text.js";
+import { joinText, prose, quoted, text, trusted, type Text } from "../core/text.js";
 import type { Fix } from "../core/types.js";
 import { basename } from "./classify.js";
 import { checkRepoId } from "./repo-id.js";
@@ -248,7 +248,7 @@ export function checkEvalResults(path: string, source: string): EvalProblem[] {
     w.add(
       "error",
       w.line(root),
-      text`The file is ${describe(root)}, not a list of results.`,
+      text`The file is ${trusted(describe(root))}, not a list of results.`,
       looksLikeOne ? prose("Make the result a list item: write `- dataset:` and indent the rest of the result under it.") : HINT_SHAPE,
       { title: "Evaluation results file is not a list" },
     );
@@ -261,7 +261,7 @@ export function checkEvalResults(path: string, source: string): EvalProblem[] {
 function checkResult(w: Walker, node: Node | null, n: number, itemLine: number): void {
   if (!w.firstVisit(node)) return;
   if (!isMap(node)) {
-    w.add("error", itemLine, text`Result ${n} is ${describe(node)}, not a mapping with a ${"dataset"} and a ${"value"}.`, HINT_SHAPE, {
+    w.add("error", itemLine, text`Result ${n} is ${trusted(describe(node))}, not a mapping with a ${"dataset"} and a ${"value"}.`, HINT_SHAPE, {
       title: "Evaluation result is malformed",
     });
     return;
@@ -294,7 +294,7 @@ function checkResult(w: Walker, node: Node | null, n: number, itemLine: number):
     else if (key === "source") checkSource(w, pair, n);
     else if (key === "verifyToken" || key === "notes") {
       if (!isEmpty(v) && !(isScalar(v) && typeof v.value === "string")) {
-        w.add("warning", keyLine, text`Result ${n}: ${key} is ${describe(v)}, not text.`, prose("Write it as a quoted string."), {
+        w.add("warning", keyLine, text`Result ${n}: ${key} is ${trusted(describe(v))}, not text.`, prose("Write it as a quoted string."), {
           title: "Evaluation result field has the wrong type",
         });
       }
@@ -312,7 +312,7 @@ function unknownKey(w: Walker, line: number, where: Text, key: string, known: re
     suggestion
       ? text`${where}: ${key} is not a key of the evaluation results format; did you mean ${suggestion}?`
       : text`${where}: ${key} is not a key of the evaluation results format.`,
-    advice ?? (suggestion ? text`Rename it to ${suggestion}.` : text`The keys documented here are ${joinCodes(known)}; remove the key, or move what it says to ${"notes"}.`),
+    advice ?? (suggestion ? text`Rename it to ${suggestion}.` : text`The keys documented here are ${joinCodes(known, "and")}; remove the key, or move what it says to ${"notes"}.`),
     { title: "Unknown key in an evaluation result" },
   );
 }
@@ -325,7 +325,7 @@ function checkDataset(w: Walker, pair: Pair, n: number): void {
     w.add(
       "error",
       keyLine,
-      text`Result ${n}: ${"dataset"} is ${describe(node)}, not a mapping with an ${"id"} and a ${"task_id"}.`,
+      text`Result ${n}: ${"dataset"} is ${trusted(describe(node))}, not a mapping with an ${"id"} and a ${"task_id"}.`,
       plainId ? prose("Write the dataset as `dataset: {id: <dataset id>, task_id: <task>}`.") : HINT_REQUIRED,
       { title: "Evaluation result lacks a required field" },
     );
@@ -354,7 +354,7 @@ function checkDataset(w: Walker, pair: Pair, n: number): void {
     if (isEmpty(v)) {
       w.add("error", idLine, text`Result ${n}: ${"dataset.id"} is empty.`, HINT_REQUIRED, { title: "Evaluation result lacks a required field" });
     } else if (!isScalar(v)) {
-      w.add("error", idLine, text`Result ${n}: ${"dataset.id"} is ${describe(v)}, not a dataset id.`, HINT_REQUIRED, {
+      w.add("error", idLine, text`Result ${n}: ${"dataset.id"} is ${trusted(describe(v))}, not a dataset id.`, HINT_REQUIRED, {
         title: "Dataset id in evaluation results is not a Hub id",
       });
     } else {
@@ -372,7 +372,7 @@ function checkDataset(w: Walker, pair: Pair, n: number): void {
           },
         );
       } else if (typeof v.value !== "string") {
-        w.add("warning", idLine, text`Result ${n}: ${"dataset.id"} is ${describe(v)}, not text.`, text`Quote it: ${`"${value}"`}.`, {
+        w.add("warning", idLine, text`Result ${n}: ${"dataset.id"} is ${trusted(describe(v))}, not text.`, text`Quote it: ${`"${value}"`}.`, {
           title: "Evaluation result field has the wrong type",
         });
       }
@@ -387,14 +387,14 @@ function checkDataset(w: Walker, pair: Pair, n: number): void {
         title: "Evaluation result lacks a required field",
       });
     } else if (!isScalar(v)) {
-      w.add("error", taskLine, text`Result ${n}: ${"dataset.task_id"} is ${describe(v)}, not a task id.`, HINT_REQUIRED, {
+      w.add("error", taskLine, text`Result ${n}: ${"dataset.task_id"} is ${trusted(describe(v))}, not a task id.`, HINT_REQUIRED, {
         title: "Evaluation result lacks a required field",
       });
     } else if (typeof v.value !== "string") {
       w.add(
         "warning",
         taskLine,
-        text`Result ${n}: ${"dataset.task_id"} is ${describe(v)}, not text.`,
+        text`Result ${n}: ${"dataset.task_id"} is ${trusted(describe(v))}, not text.`,
         text`Quote it as the benchmark's ${"eval.yaml"} writes the task id: ${`"${w.sourceOf(v)}"`}.`,
         { title: "Evaluation result field has the wrong type" },
       );
@@ -407,7 +407,7 @@ function checkDataset(w: Walker, pair: Pair, n: number): void {
       w.add(
         "warning",
         w.line(v ?? revision.key, line),
-        text`Result ${n}: ${"dataset.revision"} is ${describe(v)}, not text; a commit hash read as a number loses its leading zeros.`,
+        text`Result ${n}: ${"dataset.revision"} is ${trusted(describe(v))}, not text; a commit hash read as a number loses its leading zeros.`,
         prose("Quote the revision hash."),
         { title: "Evaluation result field has the wrong type" },
       );
@@ -459,7 +459,7 @@ function checkValue(w: Walker, pair: Pair, n: number): void {
     );
     return;
   }
-  w.add("warning", line, text`Result ${n}: ${"value"} is ${describe(v)}, not a number.`, prose("Give one metric value per result, as a number."), {
+  w.add("warning", line, text`Result ${n}: ${"value"} is ${trusted(describe(v))}, not a number.`, prose("Give one metric value per result, as a number."), {
     title: "Evaluation result value is not a number",
   });
 }
@@ -469,7 +469,7 @@ function checkDate(w: Walker, pair: Pair, n: number): void {
   if (isEmpty(v)) return;
   const line = w.line(v ?? pair.key);
   if (!isScalar(v)) {
-    w.add("warning", line, text`Result ${n}: ${"date"} is ${describe(v)}, not a date.`, prose('Write the date as a quoted ISO-8601 string: `date: "2025-01-15"`.'), {
+    w.add("warning", line, text`Result ${n}: ${"date"} is ${trusted(describe(v))}, not a date.`, prose('Write the date as a quoted ISO-8601 string: `date: "2025-01-15"`.'), {
       title: "Evaluation date is not a quoted ISO-8601 string",
     });
     return;
@@ -490,7 +490,7 @@ function checkDate(w: Walker, pair: Pair, n: number): void {
     w.add(
       "warning",
       line,
-      text`Result ${n}: ${"date"} is ${describe(v)} (${clip(raw)}), not an ISO-8601 date.`,
+      text`Result ${n}: ${"date"} is ${trusted(describe(v))} (${clip(raw)}), not an ISO-8601 date.`,
       prose('Write the date as a quoted ISO-8601 string: `date: "2025-01-15"` or `date: "2025-01-15T10:30:00Z"`.'),
       { title: "Evaluation date is not a quoted ISO-8601 string" },
     );
@@ -516,7 +516,7 @@ function checkSource(w: Walker, pair: Pair, n: number): void {
     w.add(
       "error",
       keyLine,
-      text`Result ${n}: ${"source"} is ${describe(node)}, not a mapping with a ${"url"}.`,
+      text`Result ${n}: ${"source"} is ${trusted(describe(node))}, not a mapping with a ${"url"}.`,
       isUrl ? prose("Write the address under `url`: `source: {url: https://…, name: …}`.") : prose("Give `source.url`, a link to the evaluation's logs or paper, or remove `source`."),
       { title: "Evaluation result source has no url" },
     );
@@ -539,7 +539,7 @@ function checkSource(w: Walker, pair: Pair, n: number): void {
     w.add(
       "warning",
       w.line(urlNode ?? url.key),
-      isScalar(urlNode) ? text`Result ${n}: ${"source.url"} ${clip(String(urlNode.value))} is not a web address.` : text`Result ${n}: ${"source.url"} is ${describe(urlNode)}, not a web address.`,
+      isScalar(urlNode) ? text`Result ${n}: ${"source.url"} ${clip(String(urlNode.value))} is not a web address.` : text`Result ${n}: ${"source.url"} is ${trusted(describe(urlNode))}, not a web address.`,
       prose("Give a full `https://` link to the evaluation's logs, paper or page."),
       { title: "Evaluation result source url is not a link" },
     );
@@ -576,7 +576,7 @@ export function checkBenchmarkEval(source: string): EvalProblem[] {
   if (syntax) return [syntax];
   const root = w.resolve(parsed.document.contents);
   if (!isMap(root)) {
-    w.add("error", w.line(root), text`The benchmark configuration is ${describe(root)}, not a mapping.`, HINT_BENCHMARK, {
+    w.add("error", w.line(root), text`The benchmark configuration is ${trusted(describe(root))}, not a mapping.`, HINT_BENCHMARK, {
       title: "Benchmark eval.yaml is malformed",
     });
     return w.problems;
@@ -597,7 +597,7 @@ export function checkBenchmarkEval(source: string): EvalProblem[] {
     const pair = pairs.get(key);
     const v = pair ? w.resolve(pair.value) : null;
     if (pair && !isEmpty(v) && !(isScalar(v) && typeof v.value === "string")) {
-      w.add("warning", w.line(v ?? pair.key), text`${key} is ${describe(v)}, not text.`, prose("Write it as text; quote it if it looks like a number or a date."), {
+      w.add("warning", w.line(v ?? pair.key), text`${key} is ${trusted(describe(v))}, not text.`, prose("Write it as text; quote it if it looks like a number or a date."), {
         title: "Benchmark eval.yaml field has the wrong type",
       });
     }
@@ -611,7 +611,7 @@ export function checkBenchmarkEval(source: string): EvalProblem[] {
   const tasksNode = tasks ? w.resolve(tasks.value) : null;
   if (tasks && !isEmpty(tasksNode)) {
     if (!isSeq(tasksNode)) {
-      w.add("error", w.line(tasks.key), text`${"tasks"} is ${describe(tasksNode)}, not a list.`, prose("Write each task as a list item: `- id: <task id>`."), {
+      w.add("error", w.line(tasks.key), text`${"tasks"} is ${trusted(describe(tasksNode))}, not a list.`, prose("Write each task as a list item: `- id: <task id>`."), {
         title: "Benchmark eval.yaml is malformed",
       });
     } else {
@@ -627,13 +627,12 @@ export function checkBenchmarkEval(source: string): EvalProblem[] {
   return w.problems.sort((a, b) => a.line - b.line);
 }
 
-function joinCodes(keys: readonly string[]): Text {
+/** "`a`", "`a` or `b`", "`a`, `b` or `c`" (with "and" when asked). */
+function joinCodes(keys: readonly string[], conjunction: "and" | "or" = "or"): Text {
   const parts = keys.map((k) => text`${k}`);
   const last = parts.pop() ?? [];
   if (parts.length === 0) return last;
-  const out: Text[] = [];
-  parts.forEach((p, i) => out.push(i === 0 ? p : text`, ${p}`));
-  return text`${out.flat()} and ${last}`;
+  return [...joinText(parts, ", "), conjunction === "and" ? " and " : " or ", ...last];
 }
 
 function checkFramework(w: Walker, pair: Pair, node: Node | null): string | undefined {
@@ -642,7 +641,7 @@ function checkFramework(w: Walker, pair: Pair, node: Node | null): string | unde
     w.add(
       "error",
       line,
-      text`${"evaluation_framework"} is ${describe(node)}; the Hub supports exactly one framework per benchmark.`,
+      text`${"evaluation_framework"} is ${trusted(describe(node))}; the Hub supports exactly one framework per benchmark.`,
       prose("Give one framework id, such as `inspect-ai`."),
       { title: "Benchmark evaluation framework is not one the Hub knows" },
     );
@@ -683,7 +682,7 @@ function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, se
     w.add(
       "error",
       itemLine,
-      text`Task ${n} is ${describe(node)}, not a mapping with an ${"id"}.`,
+      text`Task ${n} is ${trusted(describe(node))}, not a mapping with an ${"id"}.`,
       bare ? text`Write the task as ${`- id: ${w.sourceOf(node)}`}.` : prose("Write each task as a list item: `- id: <task id>`."),
       { title: "Benchmark eval.yaml is malformed", ...(bare && isScalar(node) ? withFix(w.replaceFix(node, `id: ${w.sourceOf(node)}`)) : {}) },
     );
@@ -699,7 +698,7 @@ function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, se
       title: "Benchmark eval.yaml lacks a required field",
     });
   } else if (!isScalar(idNode)) {
-    w.add("error", w.line(idNode), text`Task ${n}: ${"id"} is ${describe(idNode)}, not a task id.`, prose("Give each task a unique `id`."), {
+    w.add("error", w.line(idNode), text`Task ${n}: ${"id"} is ${trusted(describe(idNode))}, not a task id.`, prose("Give each task a unique `id`."), {
       title: "Benchmark eval.yaml is malformed",
     });
   } else {
@@ -717,7 +716,7 @@ function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, se
       seen.set(value, n);
     }
     if (typeof idNode.value !== "string") {
-      w.add("warning", w.line(idNode), text`Task ${n}: ${"id"} is ${describe(idNode)}, not text.`, text`Quote it: ${`id: "${w.sourceOf(idNode)}"`}.`, {
+      w.add("warning", w.line(idNode), text`Task ${n}: ${"id"} is ${trusted(describe(idNode))}, not text.`, text`Quote it: ${`id: "${w.sourceOf(idNode)}"`}.`, {
         title: "Benchmark eval.yaml field has the wrong type",
       });
     }
@@ -726,7 +725,7 @@ function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, se
     const pair = pairs.get(key);
     const v = pair ? w.resolve(pair.value) : null;
     if (pair && !isEmpty(v) && !(isScalar(v) && typeof v.value === "string")) {
-      w.add("warning", w.line(v ?? pair.key), text`Task ${n}: ${key} is ${describe(v)}, not text.`, prose("Give the dataset config or split name as text."), {
+      w.add("warning", w.line(v ?? pair.key), text`Task ${n}: ${key} is ${trusted(describe(v))}, not text.`, prose("Give the dataset config or split name as text."), {
         title: "Benchmark eval.yaml field has the wrong type",
       });
     }
@@ -737,7 +736,7 @@ function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, se
       w.add(
         "warning",
         line,
-        text`Task ${n} has no ${joinCodes(lacking)}; hub-docs says ${"inspect-ai"} benchmarks also require ${"field_spec"}, ${"solvers"} and scorers.`,
+        text`Task ${n} has no ${joinCodes(lacking)}; hub-docs says that with ${"evaluation_framework: inspect-ai"} these fields are required too.`,
         prose(
           "Add them to the task as in the HLE example of hub-docs `docs/hub/eval-results.md`: `field_spec` (`input`, `target`, …), a `solvers` list and a `scorers` list.",
         ),
