@@ -442,8 +442,8 @@ function checkValue(w: Walker, pair: Pair, n: number): void {
   }
   if (isScalar(v) && typeof v.value === "string") {
     const raw = v.value.trim();
-    const numeric = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/.test(raw);
-    const percent = /^([-+]?(?:\d+\.?\d*|\.\d+))\s*%$/.exec(raw);
+    const numeric = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(raw);
+    const percent = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(raw);
     const replacement = numeric ? raw : percent?.[1];
     w.add(
       "warning",
