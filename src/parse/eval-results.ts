@@ -664,7 +664,7 @@ function checkFramework(w: Walker, pair: Pair, node: Node | null): string | unde
   w.add(
     "warning",
     line,
-    text`${"evaluation_framework"} ${clip(value)}${typo ? text` (did you mean ${typo}?)` : prose("")} is not in the list of evaluation frameworks Cardinal knows (from @huggingface/tasks); the Hub validates the file at push and accepts only the frameworks of its own list, which may be newer.`,
+    text`${"evaluation_framework"} ${clip(value)}${typo ? text` (did you mean ${typo}?)` : prose("")} is not in the list of evaluation frameworks Cardinal knows (from ${"@huggingface/tasks"}); the Hub validates the file at push and accepts only the frameworks of its own list, which may be newer.`,
     prose(
       "Use a framework id from `EVALUATION_FRAMEWORKS` in huggingface.js `packages/tasks/src/eval.ts` (such as `inspect-ai`), or add yours to that list first; if it is there already, Cardinal's copy is older than the Hub's.",
     ),

@@ -29,7 +29,7 @@ ruleTester(rule, {
       findings: [
         {
           line: 3,
-          message: "`evaluation_framework` `lm-evaluation-harness` is not in the list of evaluation frameworks Cardinal knows (from @huggingface/tasks)",
+          message: "`evaluation_framework` `lm-evaluation-harness` is not in the list of evaluation frameworks Cardinal knows (from `@huggingface/tasks`)",
           hint: "huggingface.js `packages/tasks/src/eval.ts`",
         },
       ],
