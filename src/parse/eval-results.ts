@@ -21,7 +21,7 @@
  * per mapping (the yaml library's own check is quadratic).
  */
 import { EVALUATION_FRAMEWORKS } from "@huggingface/tasks";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { closest } from "../core/suggest.js";
 import { joinText, prose, quoted, text, trusted, type Text } from "../core/text.js";
 import type { Fix } from "../core/types.js";
@@ -76,6 +76,7 @@ function parse(source: string): Parsed {
 class Walker {
   readonly problems: EvalProblem[] = [];
   private readonly visited = new Set<Node>();
+  private aliasTargets: Map<Node, Node> | undefined;
 
   constructor(readonly parsed: Parsed) {}
 
@@ -88,10 +89,29 @@ class Walker {
     this.problems.push({ level, line, message, hint, ...extra });
   }
 
-  /** The node an alias stands for (aliases of aliases do not exist in YAML). */
+  /**
+   * The node an alias stands for (aliases of aliases do not exist in YAML).
+   * Not the yaml library's `Alias.resolve`, which walks the whole document
+   * for each alias (20,000 aliases took 50 seconds): one walk maps them all.
+   */
   resolve(node: unknown): Node | null {
-    if (isAlias(node)) return (node.resolve(this.parsed.document) as Node | undefined) ?? null;
-    return (node as Node | null | undefined) ?? null;
+    if (!isAlias(node)) return (node as Node | null | undefined) ?? null;
+    if (!this.aliasTargets) {
+      const targets = new Map<Node, Node>();
+      const anchors = new Map<string, Node>();
+      visit(this.parsed.document, {
+        Node: (_key, n) => {
+          if (isAlias(n)) {
+            const target = anchors.get(n.source);
+            if (target) targets.set(n, target);
+          } else if (n.anchor) {
+            anchors.set(n.anchor, n);
+          }
+        },
+      });
+      this.aliasTargets = targets;
+    }
+    return this.aliasTargets.get(node) ?? null;
   }
 
   /** False when this node (reached again through an alias) was checked already. */

@@ -144,6 +144,14 @@ describe("card/eval-results-valid on hostile input", () => {
     expect(findings.map((f) => f.line)).toEqual([1, 31]);
   });
 
+  it("20,000 aliases to one result are resolved in one walk (the yaml library walks the document per alias)", async () => {
+    const many = "- &r\n  dataset: {id: cais/hle}\n  value: 1\n" + "- *r\n".repeat(20000);
+    const started = Date.now();
+    const findings = await runRule(rule, { name: "aliases", files: { ".eval_results/many.yaml": many } });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(findings.map((f) => f.line)).toEqual([2]);
+  });
+
   it("20,000 results with a problem each stay linear and are capped by the engine", async () => {
     const big = Array.from({ length: 20000 }, (_, i) => `- dataset: {id: cais/hle}\n  value: ${i}\n`).join("");
     const started = Date.now();
