@@ -8,7 +8,7 @@ export default defineRule({
     description:
       "A model's `.eval_results/*.yaml` file is a list of results, each with a `dataset` (a Hub dataset `id` and a `task_id`) and a `value`, and a `source` with a `url` when it has one.",
     why:
-      "These files put a model's scores on its Hub page and on the benchmark's leaderboard. The Hub's specification marks these fields required; huggingface_hub skips a file that fails the Hub's validation, so a malformed file shows no result at all.",
+      "These files put a model's scores on its Hub page and on the benchmark's leaderboard. The Hub's specification marks these fields required, and the Hub validates the files: its API returns a file that fails as an error instead of results, and huggingface_hub then skips it.",
     defaultSeverity: "error",
   },
   check({ files, report }) {
