@@ -641,7 +641,9 @@ export function checkBenchmarkEval(source: string): EvalProblem[] {
         });
       }
       const seen = new Map<string, number>();
-      tasksNode.items.forEach((item, i) => checkTask(w, w.resolve(item), i + 1, w.line(item, w.line(tasks.key)), seen, frameworkId));
+      // Inspect fields at the top level are taken as given for every task (hub-docs' example puts them in each task).
+      const shared = new Set([...pairs.keys()].filter((k) => (INSPECT_FIELDS as readonly string[]).includes(k) || k === "scores"));
+      tasksNode.items.forEach((item, i) => checkTask(w, w.resolve(item), i + 1, w.line(item, w.line(tasks.key)), seen, frameworkId, shared));
     }
   }
   return w.problems.sort((a, b) => a.line - b.line);
@@ -695,7 +697,15 @@ function checkFramework(w: Walker, pair: Pair, node: Node | null): string | unde
 
 const INSPECT_FIELDS = ["field_spec", "solvers", "scorers"] as const;
 
-function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, seen: Map<string, number>, framework: string | undefined): void {
+function checkTask(
+  w: Walker,
+  node: Node | null,
+  n: number,
+  itemLine: number,
+  seen: Map<string, number>,
+  framework: string | undefined,
+  shared: ReadonlySet<string>,
+): void {
   if (!w.firstVisit(node)) return;
   if (!isMap(node)) {
     const bare = isScalar(node) && !isEmpty(node);
@@ -751,7 +761,8 @@ function checkTask(w: Walker, node: Node | null, n: number, itemLine: number, se
     }
   }
   if (framework === "inspect-ai") {
-    const lacking = INSPECT_FIELDS.filter((k) => !(pairs.has(k) || (k === "scorers" && pairs.has("scores"))));
+    const has = (k: string) => pairs.has(k) || shared.has(k);
+    const lacking = INSPECT_FIELDS.filter((k) => !(has(k) || (k === "scorers" && has("scores"))));
     if (lacking.length > 0) {
       w.add(
         "warning",

@@ -20,6 +20,10 @@ ruleTester(rule, {
         "b/eval.yaml": config("inspect-ai", "  - id: hle\n    field_spec: {input: question, target: answer}\n    solvers: [{name: generate}]\n    scores: [{name: match}]\n"),
       },
     },
+    {
+      name: "inspect-ai fields given once for all tasks, at the top level",
+      files: { "eval.yaml": "name: B\ndescription: D\nevaluation_framework: inspect-ai\nfield_spec: {input: q, target: a}\nsolvers: [{name: generate}]\nscorers: [{name: match}]\ntasks:\n  - id: a\n  - id: b\n" },
+    },
     { name: "a misspelt known framework is left to card/benchmark-eval-valid", files: { "eval.yaml": config("MTEB") } },
   ],
   invalid: [
