@@ -17,6 +17,10 @@ export type PathKind =
   | "model-config"
   | "adapter-config"
   | "cardinal-config"
+  /** `.eval_results/*.yaml`: a model's evaluation results (hub-docs `docs/hub/eval-results.md`). */
+  | "eval-results"
+  /** `eval.yaml`: a benchmark dataset's configuration, when it is one (the rule decides). */
+  | "benchmark-eval"
   | "other";
 
 /** Weight and checkpoint file endings, lower case. */
@@ -74,6 +78,8 @@ export function classifyPath(path: string): PathKind {
   if (lower === "config.json") return "model-config";
   if (lower === "adapter_config.json") return "adapter-config";
   if (/\.(safetensors|bin|pt|pth|ckpt)\.index\.json$/.test(lower)) return "weights-index";
+  if (/(^|\/)\.eval_results\/[^/]+\.ya?ml$/.test(path)) return "eval-results";
+  if (name === "eval.yaml") return "benchmark-eval";
   if (NOTICE_NAME.test(name)) return "notice";
   // REUSE keeps license texts under LICENSES/<SPDX-id>.txt.
   if (LICENSE_NAME.test(name) || /(^|\/)LICENSES\/[^/]+\.(txt|md)$/.test(path)) return "license";

@@ -10,6 +10,10 @@ import noTemplatePlaceholders from "./card/no-template-placeholders/rule.js";
 import requiredSections from "./card/required-sections/rule.js";
 import datasetMetadataValid from "./card/dataset-metadata-valid/rule.js";
 import modelIndexValid from "./card/model-index-valid/rule.js";
+import evalResultsValid from "./card/eval-results-valid/rule.js";
+import evalResultsFormat from "./card/eval-results-format/rule.js";
+import benchmarkEvalValid from "./card/benchmark-eval-valid/rule.js";
+import benchmarkEvalFormat from "./card/benchmark-eval-format/rule.js";
 import gatedFieldsValid from "./card/gated-fields-valid/rule.js";
 import knownKeys from "./card/known-keys/rule.js";
 import languageValid from "./card/language-valid/rule.js";
@@ -77,6 +81,11 @@ export const RULES: readonly Rule[] = [
   baseModelRelationValid,
   gatedFieldsValid,
   modelIndexValid,
+  // Evaluation results files (.eval_results/*.yaml) and benchmark eval.yaml.
+  evalResultsValid,
+  evalResultsFormat,
+  benchmarkEvalValid,
+  benchmarkEvalFormat,
   datasetMetadataValid,
   linkedDatasetsDeclared,
   // Cards: the text people read.

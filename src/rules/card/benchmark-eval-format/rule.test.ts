@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { KNOWN_FRAMEWORKS } from "../../../parse/eval-results.js";
+import rule from "./rule.js";
+
+const config = (framework: string, tasks = "  - id: t\n") => `name: B\ndescription: D\nevaluation_framework: ${framework}\ntasks:\n${tasks}`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "every framework @huggingface/tasks lists",
+      files: Object.fromEntries(
+        KNOWN_FRAMEWORKS.map((f) => [`${f}/eval.yaml`, f === "inspect-ai" ? config(f, "  - id: t\n    field_spec: {input: q, target: a}\n    solvers: [{name: generate}]\n    scorers: [{name: match}]\n") : config(f)]),
+      ),
+    },
+    {
+      name: "inspect-ai with its fields (hub-docs' prose says `scores`, its example `scorers`: both accepted)",
+      files: {
+        "a/eval.yaml": config("inspect-ai", "  - id: hle\n    field_spec: {input: question, target: answer}\n    solvers: [{name: generate}]\n    scorers: [{name: match}]\n"),
+        "b/eval.yaml": config("inspect-ai", "  - id: hle\n    field_spec: {input: question, target: answer}\n    solvers: [{name: generate}]\n    scores: [{name: match}]\n"),
+      },
+    },
+    {
+      name: "inspect-ai fields given once for all tasks, at the top level",
+      files: { "eval.yaml": "name: B\ndescription: D\nevaluation_framework: inspect-ai\nfield_spec: {input: q, target: a}\nsolvers: [{name: generate}]\nscorers: [{name: match}]\ntasks:\n  - id: a\n  - id: b\n" },
+    },
+    { name: "a misspelt known framework is left to card/benchmark-eval-valid", files: { "eval.yaml": config("MTEB") } },
+  ],
+  invalid: [
+    {
+      name: "a framework Cardinal's list does not have (the Hub's may be newer)",
+      files: { "eval.yaml": config("lm-evaluation-harness") },
+      findings: [
+        {
+          line: 3,
+          message: "`evaluation_framework` `lm-evaluation-harness` is not in the list of evaluation frameworks Cardinal knows (from `@huggingface/tasks`)",
+          hint: "huggingface.js `packages/tasks/src/eval.ts`",
+        },
+      ],
+    },
+    { name: "near a known one", files: { "eval.yaml": config("mteb2") }, findings: [{ line: 3, message: "`mteb2` (did you mean `mteb`?) is not in the list" }] },
+    {
+      name: "inspect-ai tasks without field_spec, solvers or scorers",
+      files: { "eval.yaml": config("inspect-ai", "  - id: hle\n    config: default\n  - id: hle_text\n    field_spec: {input: question, target: answer}\n") },
+      findings: [
+        { line: 5, message: "Task 1 has no `field_spec`, `solvers` or `scorers`; hub-docs says that with `evaluation_framework: inspect-ai` these fields are required too." },
+        { line: 7, message: "Task 2 has no `solvers` or `scorers`" },
+      ],
+    },
+    { name: "no task", files: { "eval.yaml": config("mteb", "  []\n").replace("tasks:\n  []", "tasks: []") }, findings: [{ line: 4, message: "`tasks` is an empty list" }] },
+    {
+      name: "numbers where text is expected",
+      files: { "eval.yaml": "name: 2026\ndescription: D\nevaluation_framework: mteb\ntasks:\n  - id: 2024\n    split: 1\n" },
+      findings: [
+        { line: 1, message: "`name` is a number, not text." },
+        { line: 5, message: "Task 1: `id` is a number, not text.", hint: 'Quote it: `id: "2024"`.' },
+        { line: 6, message: "Task 1: `split` is a number, not text." },
+      ],
+    },
+  ],
+});
+
+describe("the framework list", () => {
+  it("comes from @huggingface/tasks and has the ids hub-docs uses", () => {
+    expect(KNOWN_FRAMEWORKS).toEqual(expect.arrayContaining(["inspect-ai", "math-arena", "mteb"]));
+  });
+});
