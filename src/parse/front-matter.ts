@@ -44,7 +44,13 @@ export type AbsentReason =
   /** The opening fence is never closed. */
   | "unclosed"
   /** `---` directly followed by `---`. */
-  | "empty";
+  | "empty"
+  /**
+   * A `---` on the first line followed by prose and never closed: a
+   * Markdown horizontal rule, which the Hub's regex reads as the opening of
+   * a metadata block that never ends.
+   */
+  | "rule";
 
 export type FrontMatter =
   | {
@@ -73,6 +79,12 @@ export type FrontMatter =
       readonly isMapping: boolean;
       /** The file starts with a byte-order mark. */
       readonly bom: boolean;
+      /**
+       * The block is prose, not metadata: its first line is neither
+       * `key: value` nor `- item`, and it does not read as a mapping. The
+       * opening `---` was meant as a horizontal rule.
+       */
+      readonly prose: boolean;
     };
 
 const FENCE_LINE = /^---[ \t]*$/;
@@ -144,7 +156,22 @@ export function parseFrontMatter(source: string): FrontMatter {
     ...(dataError ? { dataError } : {}),
     isMapping,
     bom: source.charCodeAt(0) === 0xfeff,
+    prose: !looksLikeMetadata(yamlText) && (syntaxErrors.length > 0 || !isMapping || data === null) && !isMapEmptyOk(yamlText),
   };
+}
+
+/** Only blank lines and comments: an empty block, not prose. */
+function isMapEmptyOk(yamlText: string): boolean {
+  return yamlText.split(/\r\n|\r|\n/).every((l) => l.trim() === "" || l.trim().startsWith("#"));
+}
+
+/**
+ * Whether the first line of a block that is not blank or a comment is
+ * YAML-shaped: `key: value` or `- item` (or a flow `{`/`[`).
+ */
+export function looksLikeMetadata(yamlText: string): boolean {
+  const first = yamlText.split(/\r\n|\r|\n/, 200).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  return first !== undefined && /^[ \t]*(?:-(?:[ \t]|$)|[{[]|["']?[\w.-][\w .-]*["']?[ \t]*:(?:[ \t]|$))/.test(first);
 }
 
 /** The yaml library appends " at line L, column C:" and a code frame; keep the sentence. */
@@ -166,6 +193,10 @@ function explainAbsence(source: string): FrontMatter {
     // Opened at the top but not closed, or closed immediately.
     const next = lines.findIndex((l, i) => i > firstContent && FENCE_LINE.test(l));
     if (next === firstContent + 1) return { status: "absent", reason: "empty", line: firstContent + 1 };
+    // Prose after the fence: a horizontal rule, not a metadata block left open.
+    if (!looksLikeMetadata(lines.slice(firstContent + 1).join("\n"))) {
+      return { status: "absent", reason: "rule", line: firstContent + 1 };
+    }
     // Keys that follow the unclosed fence tell whether this was meant as card metadata.
     const keys = lines
       .slice(firstContent + 1)

@@ -233,7 +233,7 @@ function analyse(card: CardSource): CardBody {
   const { text, frontMatter } = card;
   let offset = 0;
   let firstLine = 1;
-  if (frontMatter.status === "present") {
+  if (frontMatter.status === "present" && !frontMatter.prose) {
     offset = frontMatter.block.bodyOffset;
     firstLine = frontMatter.block.bodyLine;
   } else if (text.charCodeAt(0) === 0xfeff) {
