@@ -167,11 +167,13 @@ function isMapEmptyOk(yamlText: string): boolean {
 
 /**
  * Whether the first line of a block that is not blank or a comment is
- * YAML-shaped: `key: value` or `- item` (or a flow `{`/`[`).
+ * YAML-shaped: `key: value`, `- item`, or a line that starts with a YAML
+ * indicator (`[`, `{`, `!`, `&`, a quote, a lone `|` or `>`). Markdown's `* item`,
+ * `> quote` and `| table |` are prose.
  */
 export function looksLikeMetadata(yamlText: string): boolean {
   const first = yamlText.split(/\r\n|\r|\n/, 200).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
-  return first !== undefined && /^[ \t]*(?:-(?:[ \t]|$)|[{[]|["']?[\w.-][\w .-]*["']?[ \t]*:(?:[ \t]|$))/.test(first);
+  return first !== undefined && /^[ \t]*(?:-(?:[ \t]|$)|[{[!&"']|[|>][-+0-9]*[ \t]*$|[\w.-][\w .-]*[ \t]*:(?:[ \t]|$))/.test(first);
 }
 
 /** The yaml library appends " at line L, column C:" and a code frame; keep the sentence. */
@@ -194,7 +196,8 @@ function explainAbsence(source: string): FrontMatter {
     const next = lines.findIndex((l, i) => i > firstContent && FENCE_LINE.test(l));
     if (next === firstContent + 1) return { status: "absent", reason: "empty", line: firstContent + 1 };
     // Prose after the fence: a horizontal rule, not a metadata block left open.
-    if (!looksLikeMetadata(lines.slice(firstContent + 1).join("\n"))) {
+    const rest = lines.slice(firstContent + 1).join("\n");
+    if (/\S/.test(rest) && !looksLikeMetadata(rest) && !rest.split("\n").every((l) => l.trim() === "" || l.trim().startsWith("#"))) {
       return { status: "absent", reason: "rule", line: firstContent + 1 };
     }
     // Keys that follow the unclosed fence tell whether this was meant as card metadata.

@@ -50,7 +50,7 @@ ruleTester(rule, {
     {
       name: "lone CR line endings: lines still count right",
       // The Hub's regex accepts a lone CR before the closing fence, not after it (end of file here).
-      files: { "MODEL_CARD.md": "---\rlicense: mit\rtags: [a\r---" },
+      files: { "README.md": "---\rlicense: mit\rtags: [a\r---" },
       findings: [{ line: 3, message: "never closed" }],
     },
     {
