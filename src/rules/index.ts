@@ -1,4 +1,5 @@
 import type { Rule } from "../core/rule.js";
+import fileName from "./card/file-name/rule.js";
 import frontMatterMapping from "./card/front-matter-mapping/rule.js";
 import frontMatterPresent from "./card/front-matter-present/rule.js";
 import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   internalError,
   reviewTimeLimit,
   // Cards: the metadata block the Hub reads.
+  fileName,
   frontMatterPresent,
   frontMatterValidYaml,
   frontMatterMapping,
