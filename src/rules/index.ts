@@ -11,6 +11,7 @@ import noTemplatePlaceholders from "./card/no-template-placeholders/rule.js";
 import requiredSections from "./card/required-sections/rule.js";
 import datasetMetadataValid from "./card/dataset-metadata-valid/rule.js";
 import modelIndexValid from "./card/model-index-valid/rule.js";
+import modelIndexValues from "./card/model-index-values/rule.js";
 import gatedFieldsValid from "./card/gated-fields-valid/rule.js";
 import knownKeys from "./card/known-keys/rule.js";
 import languageValid from "./card/language-valid/rule.js";
@@ -78,6 +79,7 @@ export const RULES: readonly Rule[] = [
   baseModelRelationValid,
   gatedFieldsValid,
   modelIndexValid,
+  modelIndexValues,
   datasetMetadataValid,
   linkedDatasetsDeclared,
   // Cards: the text people read.
