@@ -61,6 +61,8 @@ export type FrontMatter =
       /** For "text-before": where the misplaced block opens. With "unclosed" too: keys seen in the block. */
       readonly blockLine?: number;
       readonly blockKeys?: readonly string[];
+      /** For "text-before": the misplaced block would not parse as YAML either. */
+      readonly blockInvalid?: true;
     }
   | {
       readonly status: "present";
@@ -211,9 +213,22 @@ function explainAbsence(source: string): FrontMatter {
   const open = lines.findIndex((l, i) => i > firstContent && FENCE_LINE.test(l));
   if (open !== -1) {
     const close = lines.findIndex((l, i) => i > open + 1 && FENCE_LINE.test(l));
-    const keys = close === -1 ? undefined : metadataKeys(lines.slice(open + 1, close).join("\n"));
+    const blockText = close === -1 ? undefined : lines.slice(open + 1, close).join("\n");
+    const keys = blockText === undefined ? undefined : metadataKeys(blockText);
     if (keys) {
       return { status: "absent", reason: "text-before", line: firstContent + 1, blockLine: open + 1, blockKeys: keys };
+    }
+    // A block that does not parse but is made of `key:` lines (three or more) is broken metadata, misplaced too.
+    const lineKeys = blockText === undefined ? [] : [...blockText.matchAll(/^[ \t]*([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/gm)].map((m) => m[1] ?? "");
+    if (lineKeys.length >= 3) {
+      return {
+        status: "absent",
+        reason: "text-before",
+        line: firstContent + 1,
+        blockLine: open + 1,
+        blockKeys: lineKeys,
+        blockInvalid: true,
+      };
     }
   }
   return { status: "absent", reason: "none", line: 1 };

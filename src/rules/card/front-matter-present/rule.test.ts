@@ -39,6 +39,11 @@ ruleTester(rule, {
       findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 2 looks like card metadata, but line 1 comes before it" }],
     },
     {
+      name: "text before a block that would not parse either (keys indented under list items)",
+      files: { "README.md": "original: x\n\n---\nannotations_creators:\n- other\n  language:\n- en\n  task_categories:\n- summarization\n---\n# Data\n" },
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "would not parse as YAML either" }],
+    },
+    {
       name: "block never closed",
       files: { "README.md": "---\nlicense: mit\n# Model\n", "config.json": "{}" },
       findings: [{ line: 1, title: "Metadata block is never closed", message: "opened at line 1" }],

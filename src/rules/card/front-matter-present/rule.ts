@@ -59,8 +59,12 @@ export default defineRule({
             path: card.path,
             line: fm.line,
             title: "Metadata block is not at the top of the file",
-            message: text`The block at line ${fm.blockLine ?? "?"} looks like card metadata, but line ${fm.line} comes before it, so the Hub ignores the whole block.`,
-            hint: prose("Move the metadata block to the very top of the file; only blank lines may come before it."),
+            message: fm.blockInvalid
+              ? text`The block at line ${fm.blockLine ?? "?"} looks like card metadata, but line ${fm.line} comes before it, so the Hub ignores the whole block. Moved to the top, it would not parse as YAML either: check its indentation (each key at the start of its line, list items under it).`
+              : text`The block at line ${fm.blockLine ?? "?"} looks like card metadata, but line ${fm.line} comes before it, so the Hub ignores the whole block.`,
+            hint: fm.blockInvalid
+              ? prose("Move the metadata block to the very top of the file (only blank lines may come before it), and write each key at the start of a line with its `- ` items under it.")
+              : prose("Move the metadata block to the very top of the file; only blank lines may come before it."),
           });
           break;
         case "unclosed":
