@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -84,7 +84,7 @@ describe("cardinal check", () => {
     const doc = "# Vision model card\n\nThe vision encoder, trained on images. [More Information Needed]\n";
     writeFileSync(path.join(dir, "MODEL_CARD_VISION.md"), doc);
     cpSync(path.join(dir, "MODEL_CARD_VISION.md"), path.join(dir, "LLAMA_DATASET_CARD.md"));
-    execFileSync("mkdir", ["-p", path.join(dir, "models")]);
+    mkdirSync(path.join(dir, "models"), { recursive: true });
     writeFileSync(path.join(dir, "models", "llama3.md"), doc);
     writeFileSync(path.join(dir, "models", "llama3-1.md"), doc);
     writeFileSync(path.join(dir, "NOTES.md"), "# Notes\n");
@@ -237,7 +237,7 @@ describe("Hub checks", () => {
   it("a dataset that does not exist, named in three places, is one request and three findings", async () => {
     const dir = fixture("project-readme");
     // A Hub card (README.md): MODEL_CARD.md's metadata would reach no Hub page, so only its link would be looked up.
-    execFileSync("mkdir", ["-p", path.join(dir, "m")]);
+    mkdirSync(path.join(dir, "m"), { recursive: true });
     writeFileSync(
       path.join(dir, "m", "README.md"),
       "---\nlicense: mit\ndatasets: [acme/missing-data]\nmodel-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: acme/missing-data, name: D}\n    metrics: [{type: acc, value: 1}]\n---\n# M\n\nSee https://huggingface.co/datasets/acme/missing-data\n",
