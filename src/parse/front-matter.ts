@@ -175,7 +175,7 @@ function isMapEmptyOk(yamlText: string): boolean {
  */
 export function looksLikeMetadata(yamlText: string): boolean {
   const first = yamlText.split(/\r\n|\r|\n/, 200).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
-  return first !== undefined && /^[ \t]*(?:-(?:[ \t]|$)|[{[!&"']|[|>][-+0-9]*[ \t]*$|[\w.-][\w .-]*[ \t]*:(?:[ \t]|$))/.test(first);
+  return first !== undefined && /^[ \t]*(?:-(?:[ \t]|$)|[{[!&"']|[|>][-+0-9]*[ \t]*$|[\w.-][\w .-]*:(?:[ \t]|$))/.test(first);
 }
 
 /** The yaml library appends " at line L, column C:" and a code frame; keep the sentence. */

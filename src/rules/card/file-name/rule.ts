@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text, trusted } from "../../../core/text.js";
+import { text, trusted } from "../../../core/text.js";
 import { cardLabel } from "../../../parse/card.js";
 import { basename, dirname } from "../../../parse/classify.js";
 

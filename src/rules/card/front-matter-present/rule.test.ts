@@ -81,7 +81,7 @@ ruleTester(rule, {
     {
       name: "`---` then prose and a later `---`: the Hub reads the prose as YAML",
       files: { "README.md": "---\nA tiny model, small and fast.\n\n---\n## Usage\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 1, endLine: 4, title: "Card opens with a horizontal rule, not metadata", message: "lines 2–3 for YAML metadata" }],
+      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "lines 2–3 for YAML metadata" }],
     },
   ],
 });

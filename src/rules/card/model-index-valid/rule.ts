@@ -79,7 +79,7 @@ export function modelIndexProblems(card: Card): readonly Problem[] {
 }
 
 /** A number written as text: `"25.59"`, `25.59%`, `'0.91 '`. */
-const NUMBER_AS_TEXT = /^\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(%?)\s*$/;
+const NUMBER_AS_TEXT = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?) ?(%?)$/;
 
 /** Checks the `model-index` of one card and returns its problems in file order. */
 function checkModelIndex(card: Card): Problem[] {
@@ -188,7 +188,7 @@ function checkModelIndex(card: Card): Problem[] {
     const parts = required(metric, path, ["type", "value"], HINT_METRIC, ["type", "value"]);
     const value = parts.get("value");
     const raw = value ? deref(card, value).value : undefined;
-    const number = typeof raw === "string" ? NUMBER_AS_TEXT.exec(raw) : null;
+    const number = typeof raw === "string" ? NUMBER_AS_TEXT.exec(raw.trim()) : null;
     if (value && number) {
       const [, digits = "", percent] = number;
       const quoted = card.lines.lineText(value.line).includes(`"${raw as string}"`) ? `"${raw as string}"` : card.lines.lineText(value.line).includes(`'${raw as string}'`) ? `'${raw as string}'` : undefined;

@@ -1,4 +1,5 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => `---\n${yaml}---\n\n# Model\n`;
@@ -37,7 +38,7 @@ ruleTester(rule, {
       },
       findings: [
         { line: 9, title: "Metric value in model-index is text, not a number", message: "is the text `25.59%`, not a number", hint: "without `%`" },
-        { line: 11, message: "is the text `0.91`", hint: "Write `0.91` without quotes.", fix: { line: 11, replacement: "      value: 0.91" } },
+        { line: 11, message: "is the text `0.91`", hint: "Write `0.91` without quotes." },
       ],
     },
     {
@@ -73,4 +74,18 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe("fixes", () => {
+  it("removes the quotes around a plain number, and offers none for a percentage", async () => {
+    const findings = await runRule(rule, {
+      name: "fix",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - type: accuracy\n      value: 25.59%\n    - type: f1\n      value: \"0.91\"\n",
+        ),
+      },
+    });
+    expect(findings.map((f) => f.fix)).toEqual([undefined, { line: 11, endLine: 11, replacement: "      value: 0.91" }]);
+  });
 });
