@@ -22,6 +22,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a README.md whose block is indented with a tab is a card even without a card key",
+      files: { "README.md": "---\nproject: tiny\n\tsize: 1M\n---\n# Tiny\n" },
+      findings: [{ line: 3, message: "Tabs are not allowed as indentation", hint: "PyYAML" }],
+    },
+    {
       name: "unclosed flow sequence, reported at the file line",
       files: { "README.md": "\n---\nlicense: mit\ntags: [nlp, text\npipeline_tag: fill-mask\n---\n# Model\n" },
       // The parser notices the missing `]` where the next key starts; Cardinal points at the `[`.
