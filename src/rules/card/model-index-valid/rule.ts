@@ -159,8 +159,8 @@ function checkModelIndex(card: Card): Problem[] {
     addValue(
       type.line,
       suggestion
-        ? text`${trusted(path)} ${value} is not a task id of @huggingface/tasks; did you mean ${suggestion}? ${known}`
-        : text`${trusted(path)} ${value} is not a task id of @huggingface/tasks. ${known}`,
+        ? text`${trusted(path)} ${value} is not a task id of ${"@huggingface/tasks"}; did you mean ${suggestion}? ${known}`
+        : text`${trusted(path)} ${value} is not a task id of ${"@huggingface/tasks"}. ${known}`,
       suggestion
         ? text`If the results belong to that task, write ${suggestion}.`
         : prose("If the results belong to a Hub task, use its id, such as `text-classification` or `automatic-speech-recognition`."),

@@ -25,7 +25,7 @@ ruleTester(rule, {
         ),
       },
       findings: [
-        { line: 5, message: "`Classification` is not a task id of @huggingface/tasks", hint: "If the results belong" },
+        { line: 5, message: "`Classification` is not a task id of `@huggingface/tasks`", hint: "If the results belong" },
         { line: 8, message: "published MTEB cards use" },
       ],
     },
@@ -67,10 +67,10 @@ ruleTester(rule, {
         {
           line: 6,
           title: "Task type in model-index is not a Hub task id",
-          message: "task.type `Text Classification` is not a task id of @huggingface/tasks; did you mean `text-classification`?",
+          message: "task.type `Text Classification` is not a task id of `@huggingface/tasks`; did you mean `text-classification`?",
         },
         { line: 9, message: "`text2text-generation` is a subtask of `text-generation`, not a task type.", hint: "Use `text-generation`" },
-        { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a task id of @huggingface/tasks." },
+        { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a task id of `@huggingface/tasks`." },
       ],
     },
   ],

@@ -6,7 +6,7 @@ export default defineRule({
     id: "card/model-index-values",
     title: "A model-index value is not what the spec asks for",
     description:
-      "The `model-index` results of a model card use a task id of @huggingface/tasks as `task.type` and numbers as metric values.",
+      "The `model-index` results of a model card use a task id of `@huggingface/tasks` as `task.type` and numbers as metric values.",
     why:
       "The Hub takes these cards today (hundreds of published evaluation cards use types of their own, such as MTEB's `Classification`, or values like `\"25.59%\"`), so they are no error. But tools that group results by task do not find a result under a type of their own, and leaderboards and tools that compare models read numbers. Worth a look, not a blocker.",
     defaultSeverity: "notice",
