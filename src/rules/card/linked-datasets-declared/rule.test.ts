@@ -13,6 +13,10 @@ ruleTester(rule, {
       files: card("datasets: [a/train]", "\n## Evaluation\n\nYou can test it on https://huggingface.co/datasets/a/test:\n\n```python\nds = load_dataset('a/test')  # https://huggingface.co/datasets/a/test\n```\n"),
     },
     {
+      name: "an image hosted in a dataset repository is not training data",
+      files: card("tags: [a]", "\n## Architecture\n\n<img src=\"https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/arch.jpg\">\n"),
+    },
+    {
       name: "an evaluation subsection inside Training is not training",
       files: card("tags: [a]", "\n## Training\n\nWe trained it.\n\n### Evaluation results\n\nScores on https://huggingface.co/datasets/x/bench\n"),
     },
@@ -22,6 +26,11 @@ ruleTester(rule, {
       name: "a link only, twice (one finding)",
       files: card("tags: [a]", "\nTrained on [this](https://huggingface.co/datasets/tatsu-lab/alpaca).\nAgain: https://huggingface.co/datasets/tatsu-lab/alpaca\n"),
       findings: [{ line: 7, message: "The card says the model was trained on the dataset `tatsu-lab/alpaca`, but `datasets` in its metadata does not list it.", hint: "`- tatsu-lab/alpaca`" }],
+    },
+    {
+      name: "tuned with DPO on a preference set",
+      files: card("tags: [a]", "\nIt is further tuned with DPO on the [x/prefs](https://huggingface.co/datasets/x/prefs) preference set.\n"),
+      findings: [{ line: 7, message: "`x/prefs`" }],
     },
     {
       name: "a link in a Training data section",

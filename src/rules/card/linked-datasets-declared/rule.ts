@@ -7,19 +7,33 @@ import { cardReferences } from "../../../parse/references.js";
 import { sections } from "../../../parse/sections.js";
 
 /**
- * Words that say a dataset was used to train the model: "trained on",
- * "fine-tuned with", "pre-training data", "training set". Linear: one
- * alternation, no nested quantifiers.
+ * Words that say a dataset was used to train the model: a training verb
+ * ("trained", "fine-tuned", "tuned with DPO", "distilled") followed within a
+ * few words by "on", "with", "using" or "from"; or "training data/set/corpus".
+ * Two linear steps instead of one pattern with a gap, which would backtrack.
  */
-const TRAINING_WORDS =
-  /\b(?:(?:pre-?|re-?)?train(?:ed|ing)?|fine-?tun(?:ed|ing)|finetun(?:ed|ing)|distill(?:ed|ing)|instruction-tuned)\s+(?:it\s+|the model\s+|mainly\s+|only\s+|exclusively\s+)?(?:on|with|using|from)\b|\btraining\s+(?:data|set|corpus|dataset|mixture)\b/i;
+const TRAINING_VERB = /\b(?:(?:pre-?|re-?)?train(?:ed|ing)?|(?:fine-?|instruction-?)?tun(?:ed|ing)|finetun(?:ed|ing)|distill(?:ed|ing))\b/gi;
+const TRAINING_PREPOSITION = /\b(?:on|with|using|from)\b/i;
+const TRAINING_NOUN = /\btraining\s(?:data|set|corpus|dataset|mixture)\b/i;
+/** How far after the verb its preposition may come ("tuned with DPO on the"). */
+const PREPOSITION_WITHIN = 24;
+
+function saysTrainedOn(line: string): boolean {
+  if (TRAINING_NOUN.test(line)) return true;
+  TRAINING_VERB.lastIndex = 0;
+  for (let m = TRAINING_VERB.exec(line); m !== null; m = TRAINING_VERB.exec(line)) {
+    const after = m.index + m[0].length;
+    if (TRAINING_PREPOSITION.test(line.slice(after, after + PREPOSITION_WITHIN))) return true;
+  }
+  return false;
+}
 
 /** Section titles under which every dataset is training data. */
 const TRAINING_SECTION = /\b(?:train|training|fine-?tun|finetun|pre-?train|datasets? used|data used)/i;
 
 /** Whether the text around a link says the model was trained on it: its line, or the section it is in. */
 function inTrainingContext(card: Card, line: number): boolean {
-  if (TRAINING_WORDS.test(card.lines.lineText(line))) return true;
+  if (saysTrainedOn(card.lines.lineText(line))) return true;
   // The innermost section holding the line decides: "Evaluation" under "Training" is not training.
   let inner: { title: string; depth: number } | undefined;
   for (const s of sections(card)) {
