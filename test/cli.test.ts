@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -74,7 +74,34 @@ describe("cardinal check", () => {
   it("a clean release in text: says so", async () => {
     const { code, stdout } = await run(["check"], fixture("clean-release"));
     expect(code).toBe(0);
-    expect(stdout).toBe("✔ No problems found in 6 files.\n");
+    expect(stdout).toBe(
+      "✔ No problems found in 6 files: .gitattributes, .github/cardinal.yml, LICENSE, README.md, config.json, model.safetensors.\n",
+    );
+  });
+
+  it("names Markdown files that look like cards but are not reviewed, with a `cards:` setting that works", async () => {
+    const dir = fixture("clean-release");
+    const doc = "# Vision model card\n\nThe vision encoder, trained on images. [More Information Needed]\n";
+    writeFileSync(path.join(dir, "MODEL_CARD_VISION.md"), doc);
+    cpSync(path.join(dir, "MODEL_CARD_VISION.md"), path.join(dir, "LLAMA_DATASET_CARD.md"));
+    mkdirSync(path.join(dir, "models"), { recursive: true });
+    writeFileSync(path.join(dir, "models", "llama3.md"), doc);
+    writeFileSync(path.join(dir, "models", "llama3-1.md"), doc);
+    writeFileSync(path.join(dir, "NOTES.md"), "# Notes\n");
+    const first = await run(["check", "--offline"], dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("4 files look like a card but were not reviewed (not a card file name):\n  LLAMA_DATASET_CARD.md\n  MODEL_CARD_VISION.md\n  models/llama3-1.md\n  models/llama3.md\n");
+    expect(first.stdout).toContain('  cards:\n    model:\n      - "MODEL_CARD_VISION.md"\n      - "models/*.md"\n    dataset:\n      - "LLAMA_DATASET_CARD.md"\n');
+    expect(first.stdout).not.toContain("NOTES.md");
+
+    // The printed setting, pasted into the configuration, makes Cardinal review them.
+    const config = first.stdout.slice(first.stdout.indexOf("  cards:")).replace(/^ {2}/gm, "");
+    writeFileSync(path.join(dir, ".github", "cardinal.yml"), config);
+    const second = await run(["check", "--offline"], dir);
+    expect(second.stdout).not.toContain("look like a card");
+    expect(second.stdout).toContain("MODEL_CARD_VISION.md");
+    expect(second.stdout).toContain("card/no-template-placeholders");
+    expect(second.stdout).not.toContain("card/front-matter-present");
   });
 
   it("a broken card: exit 1, finding at the file line with a code frame", async () => {
@@ -209,8 +236,10 @@ describe("Hub checks", () => {
 
   it("a dataset that does not exist, named in three places, is one request and three findings", async () => {
     const dir = fixture("project-readme");
+    // A Hub card (README.md): MODEL_CARD.md's metadata would reach no Hub page, so only its link would be looked up.
+    mkdirSync(path.join(dir, "m"), { recursive: true });
     writeFileSync(
-      path.join(dir, "MODEL_CARD.md"),
+      path.join(dir, "m", "README.md"),
       "---\nlicense: mit\ndatasets: [acme/missing-data]\nmodel-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: acme/missing-data, name: D}\n    metrics: [{type: acc, value: 1}]\n---\n# M\n\nSee https://huggingface.co/datasets/acme/missing-data\n",
     );
     const before = fakeHub.hub?.requests.length ?? 0;

@@ -13,6 +13,7 @@ import { renderJson } from "../report/json.js";
 import { opennessLines } from "../report/openness.js";
 import { renderRulePage } from "../report/rule-docs.js";
 import { renderSarif } from "../report/sarif.js";
+import { looksLikeDatasetCardDocument } from "../parse/classify.js";
 import { ANSI_STYLE, NO_STYLE, printable, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
@@ -271,6 +272,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       renderTerminal({
         findings: shown,
         fileCount: result.files.length,
+        reviewed: result.files.map((f) => f.path),
+        unreviewedCards: loaded.unreviewedCards.map((p) => ({ path: p, dataset: looksLikeDatasetCardDocument(p) })),
         lineText,
         style: color ? ANSI_STYLE : NO_STYLE,
         verbose: values.verbose,

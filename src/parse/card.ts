@@ -1,7 +1,7 @@
-import { isMap, isScalar } from "yaml";
+import { isMap, isScalar, isSeq } from "yaml";
 import { DATASET_CARD_KEYS, MODEL_CARD_KEYS, intendedKey } from "./card-schema.js";
-import { dirname, type PathKind } from "./classify.js";
-import { parseFrontMatter, type FrontMatter } from "./front-matter.js";
+import { basename, dirname, type PathKind } from "./classify.js";
+import { looksLikeMetadata, parseFrontMatter, type FrontMatter } from "./front-matter.js";
 import { LineIndex } from "./lines.js";
 
 export type CardKind = "model" | "dataset";
@@ -36,7 +36,22 @@ export interface Card {
    * Why Cardinal reviews this file as a card: its path (a card file name or
    * a configured card path), its metadata, or model files beside it.
    */
-  readonly recognisedBy: "path" | "metadata" | "model-files";
+  readonly recognisedBy: "path" | "metadata" | "model-files" | "front-matter";
+  /**
+   * Whether the Hub reads this file as the repository's card: only a
+   * `README.md` does (hub-docs `docs/hub/model-cards.md`, "a Markdown file …
+   * the README.md file"). A case variant (`readme.md`) counts, because it is
+   * plainly meant as the Hub card and card/file-name tells to rename it.
+   * Other card documents (MODEL_CARD.md in a code repository, a configured
+   * card path) are reviewed for their text only: their metadata reaches no
+   * Hub page, so metadata rules skip them.
+   */
+  readonly hubCard: boolean;
+}
+
+/** Whether a path is the file the Hub reads as a card (README.md, in any case). */
+export function isHubCardPath(path: string): boolean {
+  return basename(path).toLowerCase() === "readme.md";
 }
 
 /**
@@ -58,6 +73,7 @@ export function recogniseCard(candidate: CardCandidate, hints: CardHints): Card 
     lines: new LineIndex(text),
     frontMatter,
     recognisedBy,
+    hubCard: isHubCardPath(path),
   });
 
   if (kind === "model-card") return make("model", "path");
@@ -80,6 +96,19 @@ export function recogniseCard(candidate: CardCandidate, hints: CardHints): Card 
   const folder = dirname(path);
   for (const [other, otherKind] of hints.siblings) {
     if (dirname(other) === folder && MODEL_FILE_KINDS.has(otherKind)) return make("model", "model-files");
+  }
+  // A README.md that opens with a closed `---` block whose first line is
+  // YAML-shaped (`key:` or `- item`) and which is a YAML list or indented
+  // with tabs was meant as card metadata even with no card key in it: the
+  // front-matter rules say what is wrong. A valid mapping of other keys
+  // (Jekyll's `layout:`) is some other tool's, other broken text may be
+  // prose, and `---` followed by prose is a horizontal rule.
+  if (
+    frontMatter.status === "present" &&
+    (isSeq(frontMatter.document.contents) || frontMatter.syntaxErrors.some((e) => e.code === "TAB_AS_INDENT")) &&
+    looksLikeMetadata(frontMatter.block.yaml)
+  ) {
+    return make(/^#\s*Dataset Card\b/m.test(text) || inDatasetFolder(path) ? "dataset" : "model", "front-matter");
   }
   return undefined;
 }

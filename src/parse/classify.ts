@@ -87,6 +87,27 @@ export function classifyPath(path: string): PathKind {
   return "other";
 }
 
+/**
+ * A Markdown file whose name or place says "model or dataset card" but that
+ * Cardinal does not review by default: `MODEL_CARD_VISION.md`,
+ * `LLAMA3_MODEL_CARD.md`, `dataset-card-v2.md`, and Markdown files in a
+ * `models/` folder (`models/llama3.md`). Listed for the user, with the
+ * `cards:` setting that would include them; never read.
+ */
+export function looksLikeCardDocument(path: string): boolean {
+  const name = basename(path);
+  const lower = name.toLowerCase();
+  if (!/\.(md|markdown)$/.test(lower) || lower === "readme.md") return false;
+  if (classifyPath(path) !== "other") return false;
+  if (/(?:model|dataset)[-_ ]?card/.test(lower)) return true;
+  return /(^|\/)models\/[^/]+$/i.test(path);
+}
+
+/** Whether such a document reads as a dataset card rather than a model card. */
+export function looksLikeDatasetCardDocument(path: string): boolean {
+  return /dataset[-_ ]?card/i.test(basename(path));
+}
+
 /** Kinds whose text Cardinal reads. Weights are judged by name and LFS pointer only. */
 export function needsText(kind: PathKind): boolean {
   return kind !== "weights" && kind !== "other";

@@ -44,7 +44,13 @@ export type AbsentReason =
   /** The opening fence is never closed. */
   | "unclosed"
   /** `---` directly followed by `---`. */
-  | "empty";
+  | "empty"
+  /**
+   * A `---` on the first line followed by prose and never closed: a
+   * Markdown horizontal rule, which the Hub's regex reads as the opening of
+   * a metadata block that never ends.
+   */
+  | "rule";
 
 export type FrontMatter =
   | {
@@ -55,6 +61,8 @@ export type FrontMatter =
       /** For "text-before": where the misplaced block opens. With "unclosed" too: keys seen in the block. */
       readonly blockLine?: number;
       readonly blockKeys?: readonly string[];
+      /** For "text-before": the misplaced block would not parse as YAML either. */
+      readonly blockInvalid?: true;
     }
   | {
       readonly status: "present";
@@ -73,6 +81,12 @@ export type FrontMatter =
       readonly isMapping: boolean;
       /** The file starts with a byte-order mark. */
       readonly bom: boolean;
+      /**
+       * The block is prose, not metadata: its first line is neither
+       * `key: value` nor `- item`, and it does not read as a mapping. The
+       * opening `---` was meant as a horizontal rule.
+       */
+      readonly prose: boolean;
     };
 
 const FENCE_LINE = /^---[ \t]*$/;
@@ -144,7 +158,24 @@ export function parseFrontMatter(source: string): FrontMatter {
     ...(dataError ? { dataError } : {}),
     isMapping,
     bom: source.charCodeAt(0) === 0xfeff,
+    prose: !looksLikeMetadata(yamlText) && (syntaxErrors.length > 0 || !isMapping || data === null) && !isMapEmptyOk(yamlText),
   };
+}
+
+/** Only blank lines and comments: an empty block, not prose. */
+function isMapEmptyOk(yamlText: string): boolean {
+  return yamlText.split(/\r\n|\r|\n/).every((l) => l.trim() === "" || l.trim().startsWith("#"));
+}
+
+/**
+ * Whether the first line of a block that is not blank or a comment is
+ * YAML-shaped: `key: value`, `- item`, or a line that starts with a YAML
+ * indicator (`[`, `{`, `!`, `&`, a quote, a lone `|` or `>`). Markdown's `* item`,
+ * `> quote` and `| table |` are prose.
+ */
+export function looksLikeMetadata(yamlText: string): boolean {
+  const first = yamlText.split(/\r\n|\r|\n/, 200).find((l) => l.trim() !== "" && !l.trim().startsWith("#"));
+  return first !== undefined && /^[ \t]*(?:-(?:[ \t]|$)|[{[!&"']|[|>][-+0-9]*[ \t]*$|[\w.-][\w .-]*:(?:[ \t]|$))/.test(first);
 }
 
 /** The yaml library appends " at line L, column C:" and a code frame; keep the sentence. */
@@ -166,6 +197,11 @@ function explainAbsence(source: string): FrontMatter {
     // Opened at the top but not closed, or closed immediately.
     const next = lines.findIndex((l, i) => i > firstContent && FENCE_LINE.test(l));
     if (next === firstContent + 1) return { status: "absent", reason: "empty", line: firstContent + 1 };
+    // Prose after the fence: a horizontal rule, not a metadata block left open.
+    const rest = lines.slice(firstContent + 1).join("\n");
+    if (/\S/.test(rest) && !looksLikeMetadata(rest) && !rest.split("\n").every((l) => l.trim() === "" || l.trim().startsWith("#"))) {
+      return { status: "absent", reason: "rule", line: firstContent + 1 };
+    }
     // Keys that follow the unclosed fence tell whether this was meant as card metadata.
     const keys = lines
       .slice(firstContent + 1)
@@ -177,9 +213,22 @@ function explainAbsence(source: string): FrontMatter {
   const open = lines.findIndex((l, i) => i > firstContent && FENCE_LINE.test(l));
   if (open !== -1) {
     const close = lines.findIndex((l, i) => i > open + 1 && FENCE_LINE.test(l));
-    const keys = close === -1 ? undefined : metadataKeys(lines.slice(open + 1, close).join("\n"));
+    const blockText = close === -1 ? undefined : lines.slice(open + 1, close).join("\n");
+    const keys = blockText === undefined ? undefined : metadataKeys(blockText);
     if (keys) {
       return { status: "absent", reason: "text-before", line: firstContent + 1, blockLine: open + 1, blockKeys: keys };
+    }
+    // A block that does not parse but is made of `key:` lines (three or more) is broken metadata, misplaced too.
+    const lineKeys = blockText === undefined ? [] : [...blockText.matchAll(/^[ \t]*([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)/gm)].map((m) => m[1] ?? "");
+    if (lineKeys.length >= 3) {
+      return {
+        status: "absent",
+        reason: "text-before",
+        line: firstContent + 1,
+        blockLine: open + 1,
+        blockKeys: lineKeys,
+        blockInvalid: true,
+      };
     }
   }
   return { status: "absent", reason: "none", line: 1 };

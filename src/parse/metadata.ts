@@ -28,8 +28,12 @@ export interface Entry extends Located {
   readonly keyColumn: number;
 }
 
-/** The metadata of a card whose block parsed into a mapping, or undefined. */
+/**
+ * The metadata of a card whose block parsed into a mapping, or undefined.
+ * Only the Hub's card (README.md) has metadata that anything reads.
+ */
 export function metadataOf(card: Card): PresentFrontMatter | undefined {
+  if (!card.hubCard) return undefined;
   const fm = card.frontMatter;
   if (fm.status !== "present" || fm.syntaxErrors.length > 0 || fm.dataError || !isMap(fm.document.contents)) return undefined;
   return fm;

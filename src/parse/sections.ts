@@ -168,6 +168,30 @@ const TEMPLATE_BOILERPLATE: readonly string[] = [
 
 const MORE_INFO = "more information needed";
 
+/**
+ * Fill-in markers of card templates, matched in visible text only (code
+ * blocks and code spans are hidden first, so a chat template's Jinja or a
+ * `from_pretrained("your-username/…")` in an example does not count):
+ * - `[Dataset Name]`, `[Needs More Information]`: the datasets library's
+ *   old dataset card template (`templates/README.md`, "Dataset Card for
+ *   [Dataset Name]"), still copied into many cards;
+ * - `[optional]`: huggingface_hub's model and dataset card templates mark
+ *   headings and fields with it ("## Model Sources [optional]",
+ *   "**Shared by [optional]:**"), to be kept or deleted, never published;
+ * - `<your-token>`, `<YOUR_USERNAME>`: angle-bracket slots;
+ * - `your-username/my-model`: a repository id left for the reader's own.
+ * A bracketed marker followed by `(` is link text, not a marker. `hint` is a
+ * cheap substring that must be in the lowercased line before the pattern runs.
+ */
+const TEMPLATE_MARKERS: readonly { readonly hint: readonly string[]; readonly pattern: RegExp }[] = [
+  {
+    hint: ["[dataset name]", "[model name]", "[needs more information]", "[optional]", "[your name]"],
+    pattern: /\[(?:dataset name|model name|needs more information|optional|your name)\](?!\()/gi,
+  },
+  { hint: ["<your"], pattern: /<your[-_][a-z0-9_-]{1,40}>/gi },
+  { hint: ["your-", "your_"], pattern: /\byour[-_](?:user(?:name)?|org(?:ani[sz]ation)?|hf[-_]user(?:name)?|namespace|name|account)\/[\w.-]+/gi },
+];
+
 /* ------------------------------------------------------------------------ */
 /* Public entry points                                                       */
 /* ------------------------------------------------------------------------ */
@@ -233,7 +257,7 @@ function analyse(card: CardSource): CardBody {
   const { text, frontMatter } = card;
   let offset = 0;
   let firstLine = 1;
-  if (frontMatter.status === "present") {
+  if (frontMatter.status === "present" && !frontMatter.prose) {
     offset = frontMatter.block.bodyOffset;
     firstLine = frontMatter.block.bodyLine;
   } else if (text.charCodeAt(0) === 0xfeff) {
@@ -555,6 +579,16 @@ function scanLine(line: string): LineScan {
     for (let i = lower.indexOf(phrase); i !== -1; i = lower.indexOf(phrase, i + phrase.length)) {
       if (inJinja(i, i + phrase.length)) continue;
       found.push({ kind: "template-text", text: line.slice(i, i + phrase.length), start: i, end: i + phrase.length });
+    }
+  }
+
+  for (const marker of TEMPLATE_MARKERS) {
+    if (!marker.hint.some((h) => lower.includes(h))) continue;
+    marker.pattern.lastIndex = 0;
+    for (let m = marker.pattern.exec(line); m !== null; m = marker.pattern.exec(line)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!inJinja(start, end)) found.push({ kind: "template-text", text: m[0], start, end });
     }
   }
 

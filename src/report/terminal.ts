@@ -28,6 +28,61 @@ export interface TerminalInput {
   /** Print the rule's "why" under each finding. */
   readonly verbose?: boolean;
   readonly why?: (ruleId: string) => string | undefined;
+  /** The paths reviewed, named in the closing line when nothing was found. */
+  readonly reviewed?: readonly string[];
+  /** Markdown files that look like cards but were not reviewed, with whether each reads as a dataset card. */
+  readonly unreviewedCards?: readonly { readonly path: string; readonly dataset: boolean }[];
+}
+
+/** How many reviewed files the "No problems found" line names before "and N more". */
+export const REVIEWED_NAMED = 10;
+
+/** A path as a glob that matches only itself (picomatch's special characters escaped). */
+function literalGlob(path: string): string {
+  return path.replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
+}
+
+/**
+ * Globs for the `cards:` setting: a folder's Markdown files as `folder/*.md`
+ * when two or more of them are listed, otherwise each path as it is.
+ */
+export function cardGlobs(paths: readonly string[]): string[] {
+  const byFolder = new Map<string, string[]>();
+  for (const p of paths) {
+    const slash = p.lastIndexOf("/");
+    const dir = slash === -1 ? "" : p.slice(0, slash);
+    const list = byFolder.get(dir) ?? [];
+    list.push(p);
+    byFolder.set(dir, list);
+  }
+  const globs: string[] = [];
+  for (const [dir, list] of byFolder) {
+    if (list.length >= 2 && dir !== "" && list.every((p) => p.endsWith(".md"))) globs.push(`${literalGlob(dir)}/*.md`);
+    else globs.push(...list.map(literalGlob));
+  }
+  return globs;
+}
+
+/**
+ * The lines that name the Markdown files Cardinal took for cards by their
+ * look but did not review, and the configuration that would review them.
+ */
+export function unreviewedCardsNote(files: readonly { readonly path: string; readonly dataset: boolean }[]): string {
+  if (files.length === 0) return "";
+  const out = [
+    "",
+    `${files.length === 1 ? "1 file looks" : `${files.length} files look`} like a card but ${files.length === 1 ? "was" : "were"} not reviewed (not a card file name):`,
+    ...files.map((f) => `  ${printable(f.path)}`),
+    "To review them as cards (their text: placeholders, description, sections), add to .github/cardinal.yml:",
+    "  cards:",
+  ];
+  for (const [key, dataset] of [["model", false], ["dataset", true]] as const) {
+    const paths = files.filter((f) => f.dataset === dataset).map((f) => f.path);
+    if (paths.length === 0) continue;
+    out.push(`    ${key}:`, ...cardGlobs(paths).map((g) => `      - ${printable(JSON.stringify(g))}`));
+  }
+  out.push("");
+  return out.join("\n");
 }
 
 /** Terminal characters that could move the cursor or recolour the screen. */
@@ -60,8 +115,13 @@ export function printable(value: string): string {
 export function renderTerminal(input: TerminalInput): string {
   const style = input.style ?? NO_STYLE;
   const { findings } = input;
+  const note = unreviewedCardsNote(input.unreviewedCards ?? []);
   if (findings.length === 0) {
-    return `${style.bold("✔")} No problems found in ${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}.\n`;
+    const reviewed = input.reviewed ?? [];
+    const named = reviewed.slice(0, REVIEWED_NAMED).map(printable).join(", ");
+    const more = reviewed.length > REVIEWED_NAMED ? ` and ${reviewed.length - REVIEWED_NAMED} more` : "";
+    const which = reviewed.length > 0 ? `: ${named}${more}` : "";
+    return `${style.bold("✔")} No problems found in ${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}.\n${note}`;
   }
   const out: string[] = [];
   const positions = findings.map((f) => (f.line === undefined ? "" : `${f.line}:${f.column ?? 1}`));
@@ -106,5 +166,5 @@ export function renderTerminal(input: TerminalInput): string {
     `${mark} ${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts.join(", ")})${fixable ? ` · ${fixable} with a fix` : ""}`,
     "",
   );
-  return out.join("\n");
+  return out.join("\n") + note;
 }

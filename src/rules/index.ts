@@ -1,4 +1,5 @@
 import type { Rule } from "../core/rule.js";
+import fileName from "./card/file-name/rule.js";
 import frontMatterMapping from "./card/front-matter-mapping/rule.js";
 import frontMatterPresent from "./card/front-matter-present/rule.js";
 import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
@@ -14,6 +15,7 @@ import evalResultsValid from "./card/eval-results-valid/rule.js";
 import evalResultsFormat from "./card/eval-results-format/rule.js";
 import benchmarkEvalValid from "./card/benchmark-eval-valid/rule.js";
 import benchmarkEvalFormat from "./card/benchmark-eval-format/rule.js";
+import modelIndexValues from "./card/model-index-values/rule.js";
 import gatedFieldsValid from "./card/gated-fields-valid/rule.js";
 import knownKeys from "./card/known-keys/rule.js";
 import languageValid from "./card/language-valid/rule.js";
@@ -66,6 +68,7 @@ export const RULES: readonly Rule[] = [
   internalError,
   reviewTimeLimit,
   // Cards: the metadata block the Hub reads.
+  fileName,
   frontMatterPresent,
   frontMatterValidYaml,
   frontMatterMapping,
@@ -86,6 +89,7 @@ export const RULES: readonly Rule[] = [
   evalResultsFormat,
   benchmarkEvalValid,
   benchmarkEvalFormat,
+  modelIndexValues,
   datasetMetadataValid,
   linkedDatasetsDeclared,
   // Cards: the text people read.

@@ -8,7 +8,7 @@ import { isRelevantPath, pathFilter, pathKind } from "../../core/engine.js";
 import type { RepoFiles } from "../../core/repo.js";
 import type { FileContent, Workspace, WorkspaceFile } from "../../core/types.js";
 import { decodeContent, LFS_POINTER_MAX_BYTES } from "../../parse/bytes.js";
-import { needsText } from "../../parse/classify.js";
+import { looksLikeCardDocument, needsText } from "../../parse/classify.js";
 import { MAX_YAML_ALIASES } from "../../parse/front-matter.js";
 import { errorReason, isInside, openRegular, readBounded, readRegular, Refused, type Boundary } from "./safe-read.js";
 
@@ -96,6 +96,12 @@ export interface FolderWorkspace {
    * or config that cannot be read is a `cardinal/file-unreadable` finding instead.)
    */
   readonly notes: readonly SkippedPath[];
+  /**
+   * Markdown files that look like model or dataset cards by name or place
+   * (`MODEL_CARD_VISION.md`, `models/llama3.md`) but are not reviewed: not a
+   * card file name, and no `cards:` setting includes them. Never read.
+   */
+  readonly unreviewedCards: readonly string[];
 }
 
 /** The nearest folder at or above `start` holding `.git`, else undefined. */
@@ -225,6 +231,8 @@ async function walk(
   root: string,
   isRelevant: (relative: string) => boolean,
   notes: SkippedPath[],
+  cardLike?: (relative: string) => boolean,
+  unreviewed?: string[],
 ): Promise<string[]> {
   const found: string[] = [];
   const pending = [start];
@@ -254,6 +262,8 @@ async function walk(
       }
       if (isRelevant(relative)) {
         found.push(relative);
+      } else if (cardLike?.(relative)) {
+        unreviewed?.push(relative);
       } else if (entry.isSymbolicLink()) {
         const target = await stat(absolute).catch(() => undefined);
         if (target?.isDirectory() && !IGNORED_NAMES.has(name)) {
@@ -323,6 +333,9 @@ export async function loadFolder(
   const relativePaths = new Set<string>();
   const skipped: string[] = [];
   const notes: SkippedPath[] = [];
+  const unreviewedCards: string[] = [];
+  // Excluded by the configuration means the user chose: not listed.
+  const cardLike = (relative: string) => filter(relative) && looksLikeCardDocument(relative);
   for (const target of resolved) {
     const rel = toPosix(path.relative(root, target.absolute));
     if (!isInside(target.absolute, root)) throw new UsageError(`${target.given} is outside the repository at ${root}`);
@@ -332,7 +345,7 @@ export async function loadFolder(
       );
     }
     if (target.isDirectory) {
-      for (const relative of await walk(target.absolute, root, isRelevant, notes)) relativePaths.add(relative);
+      for (const relative of await walk(target.absolute, root, isRelevant, notes, cardLike, unreviewedCards)) relativePaths.add(relative);
     } else if (isRelevant(rel)) {
       relativePaths.add(rel);
     } else {
@@ -349,5 +362,5 @@ export async function loadFolder(
       notes.push({ path: relative, reason: `${file.content.reason}; not read` });
     }
   }
-  return { root, boundary, workspace: { source: "folder", files }, configSource, skipped, notes };
+  return { root, boundary, workspace: { source: "folder", files }, configSource, skipped, notes, unreviewedCards: unreviewedCards.sort() };
 }

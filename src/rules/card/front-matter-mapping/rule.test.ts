@@ -7,7 +7,9 @@ ruleTester(rule, {
   valid: [
     { name: "mapping", files: { "README.md": "---\nlicense: mit\n---\n" } },
     { name: "YAML that does not parse is another rule's finding", files: { "MODEL_CARD.md": "---\n- [a\n---\n" } },
-    { name: "a block of only comments", files: { "MODEL_CARD.md": "---\n# nothing yet\n---\n" } },
+    { name: "a block of only comments", files: { "README.md": "---\n# nothing yet\n---\n", "model.safetensors": WEIGHTS } },
+    { name: "prose after `---` is card/front-matter-present's horizontal rule", files: { "README.md": "---\nhello\n---\n", "model.safetensors": WEIGHTS } },
+    { name: "MODEL_CARD.md is not read by the Hub", files: { "MODEL_CARD.md": "---\n- a\n---\n# Model\n" } },
   ],
   invalid: [
     {
@@ -17,8 +19,13 @@ ruleTester(rule, {
     },
     {
       name: "a single value",
-      files: { "MODEL_CARD.md": "---\nhello\n---\n# Model\n" },
+      files: { "README.md": "---\n|\n  license: mit\n---\n# Model\n", "model.safetensors": WEIGHTS },
       findings: [{ line: 2, message: "is a single value" }],
+    },
+    {
+      name: "a README.md that opens with a YAML list is a card even without a card key",
+      files: { "README.md": "---\n- name: tiny\n- size: 1M\n---\n# Tiny\n" },
+      findings: [{ line: 2, message: "is a list" }],
     },
   ],
 });

@@ -13,8 +13,9 @@ export default defineRule({
   },
   check({ cards, report }) {
     for (const card of cards) {
+      if (!card.hubCard) continue; // only the Hub's README.md has metadata anything reads
       const fm = card.frontMatter;
-      if (fm.status !== "present" || fm.syntaxErrors.length > 0 || fm.isMapping) continue;
+      if (fm.status !== "present" || fm.syntaxErrors.length > 0 || fm.isMapping || fm.prose) continue;
       const shape = isSeq(fm.document.contents) ? "a list" : "a single value";
       report({
         path: card.path,

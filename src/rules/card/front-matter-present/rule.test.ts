@@ -16,6 +16,16 @@ ruleTester(rule, {
       name: "README without metadata in another folder than the weights",
       files: { "docs/README.md": "# Docs\n", "models/a/model.safetensors": WEIGHTS },
     },
+    // The Hub reads only README.md: other card documents need no metadata block.
+    { name: "MODEL_CARD.md in a code repository", files: { "MODEL_CARD.md": "# Card\n\nA model.\n" } },
+    { name: "DATASET_CARD.md", files: { "data/DATASET_CARD.md": "# Data\n" } },
+    { name: "a configured card path", config: { cards: { model: ["cards/*.md"] } }, files: { "cards/tiny.md": "# Tiny\n" } },
+    { name: "model-card.md beside weights", files: { "model-card.md": "# Card\n", "model.safetensors": WEIGHTS } },
+    {
+      name: "a project README whose `---` opens prose is not a card",
+      files: { "README.md": "---\nWelcome to my library.\n\n## Install\n" },
+    },
+    { name: "Jekyll front matter in a project README is not a card", files: { "README.md": "---\nlayout: post\ntitle: Hi\n---\n# Post\n" } },
   ],
   invalid: [
     {
@@ -24,25 +34,14 @@ ruleTester(rule, {
       findings: [{ path: "models/a/README.md", line: 1, message: "has no metadata block", hint: "Add a block at line 1" }],
     },
     {
-      name: "MODEL_CARD.md without metadata",
-      files: { "MODEL_CARD.md": "# Card\n" },
-      findings: [{ line: 1, message: "This model card has no metadata block" }],
-    },
-    {
-      name: "DATASET_CARD.md without metadata is named a dataset card",
-      files: { "data/DATASET_CARD.md": "# Data\n" },
-      findings: [{ line: 1, message: "This dataset card has no metadata block" }],
-    },
-    {
-      name: "configured card path",
-      config: { cards: { model: ["cards/*.md"] } },
-      files: { "cards/tiny.md": "# Tiny\n" },
-      findings: [{ path: "cards/tiny.md", message: "no metadata block" }],
-    },
-    {
       name: "text before the block (the Hub ignores it)",
       files: { "README.md": "<!-- generated -->\n---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n" },
       findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 2 looks like card metadata, but line 1 comes before it" }],
+    },
+    {
+      name: "text before a block that would not parse either (keys indented under list items)",
+      files: { "README.md": "original: x\n\n---\nannotations_creators:\n- other\n  language:\n- en\n  task_categories:\n- summarization\n---\n# Data\n" },
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "would not parse as YAML either" }],
     },
     {
       name: "block never closed",
@@ -51,28 +50,38 @@ ruleTester(rule, {
     },
     {
       name: "closing fence with extra text does not close (---oops)",
-      files: { "MODEL_CARD.md": "---\nlicense: mit\n---oops\n" },
+      files: { "README.md": "---\nlicense: mit\n---oops\n", "model.safetensors": WEIGHTS },
       findings: [{ line: 1, title: "Metadata block is never closed", message: "no closing" }],
     },
     {
       name: "empty block",
-      files: { "MODEL_CARD.md": "---\n---\n# Model\n" },
+      files: { "README.md": "---\n---\n# Model\n", "model.safetensors": WEIGHTS },
       findings: [{ line: 1, title: "Metadata block is empty", message: "nothing between" }],
     },
     {
       name: "a block with only comments",
-      files: { "MODEL_CARD.md": "---\n# TODO: fill in\n---\n# Model\n" },
+      files: { "README.md": "---\n# TODO: fill in\n---\n# Model\n", "model.safetensors": WEIGHTS },
       findings: [{ line: 1, title: "Metadata block is empty", message: "lines 1–3 holds no keys" }],
     },
     {
       name: "CRLF fences with nothing between (the regex matches an empty block)",
-      files: { "MODEL_CARD.md": "---\r\n---\r\ntrailing content\r\n" },
+      files: { "README.md": "---\r\n---\r\ntrailing content\r\n", "model.safetensors": WEIGHTS },
       findings: [{ title: "Metadata block is empty", message: "holds no keys" }],
     },
     {
       name: "opening fence after blank lines is reported at its own line",
-      files: { "MODEL_CARD.md": "\n\n---\nlicense: mit\n" },
+      files: { "README.md": "\n\n---\nlicense: mit\n", "model.safetensors": WEIGHTS },
       findings: [{ line: 3, title: "Metadata block is never closed", message: "opened at line 3" }],
+    },
+    {
+      name: "`---` then prose, never closed: a horizontal rule",
+      files: { "README.md": "---\n# Tiny model\n\nIt is small and fast.\n", "model.safetensors": WEIGHTS },
+      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "horizontal rule", hint: "`***`" }],
+    },
+    {
+      name: "`---` then prose and a later `---`: the Hub reads the prose as YAML",
+      files: { "README.md": "---\nA tiny model, small and fast.\n\n---\n## Usage\n", "model.safetensors": WEIGHTS },
+      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "lines 2–3 for YAML metadata" }],
     },
   ],
 });

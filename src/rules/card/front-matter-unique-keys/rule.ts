@@ -15,6 +15,7 @@ export default defineRule({
   },
   check({ cards, report }) {
     for (const card of cards) {
+      if (!card.hubCard) continue; // only the Hub's README.md has metadata anything reads
       const fm = card.frontMatter;
       if (fm.status !== "present") continue;
       const top = fm.document.contents;

@@ -22,6 +22,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a README.md whose block is indented with a tab is a card even without a card key",
+      files: { "README.md": "---\nproject: tiny\n\tsize: 1M\n---\n# Tiny\n" },
+      findings: [{ line: 3, message: "Tabs are not allowed as indentation", hint: "PyYAML" }],
+    },
+    {
       name: "unclosed flow sequence, reported at the file line",
       files: { "README.md": "\n---\nlicense: mit\ntags: [nlp, text\npipeline_tag: fill-mask\n---\n# Model\n" },
       // The parser notices the missing `]` where the next key starts; Cardinal points at the `[`.
@@ -50,7 +55,7 @@ ruleTester(rule, {
     {
       name: "lone CR line endings: lines still count right",
       // The Hub's regex accepts a lone CR before the closing fence, not after it (end of file here).
-      files: { "MODEL_CARD.md": "---\rlicense: mit\rtags: [a\r---" },
+      files: { "README.md": "---\rlicense: mit\rtags: [a\r---" },
       findings: [{ line: 3, message: "never closed" }],
     },
     {

@@ -5,7 +5,8 @@ import type { LineIndex } from "../../../parse/lines.js";
 
 /** Advice for the yaml library's error codes that newcomers meet most. */
 const HINTS: Record<string, string> = {
-  TAB_AS_INDENT: "Indent with spaces; YAML does not allow tabs for indentation.",
+  TAB_AS_INDENT:
+    "Indent with spaces: YAML does not allow tabs for indentation, and PyYAML, which huggingface_hub reads cards with, refuses a tab at the start of a line.",
   BAD_INDENT: "Check the indentation here, and that every `[` and `{` is closed on the same block.",
   BLOCK_AS_IMPLICIT_KEY: "A value that contains `: ` must be quoted, for example `description: \"a: b\"`.",
   MULTILINE_IMPLICIT_KEY: "A key must fit on one line; quote a value that spans lines or use `|` for a block of text.",
@@ -55,8 +56,9 @@ export default defineRule({
   },
   check({ cards, report }) {
     for (const card of cards) {
+      if (!card.hubCard) continue; // only the Hub's README.md has metadata anything reads
       const fm = card.frontMatter;
-      if (fm.status !== "present") continue;
+      if (fm.status !== "present" || fm.prose) continue; // prose after a horizontal rule: card/front-matter-present
       const [first, ...rest] = fm.syntaxErrors;
       if (first) {
         const more: Text = rest.length > 0 ? prose(` (${rest.length} more error${rest.length === 1 ? "" : "s"} follow from it or come after it.)`) : [];

@@ -10,6 +10,9 @@ ruleTester(rule, {
     { name: "Hub keys", files: card("license: mit\ndatasets: [a]\nmodel-index: []\nbase_model: x/y") },
     { name: "keys from popular tools are tolerated", files: card("license: mit\nmodel_creator: Meta\nmodel_type: llama\nquantized_by: someone\nprompt_template: '{prompt}'") },
     { name: "an unknown key with no close match is allowed", files: card("license: mit\nmy_project_id: 42") },
+    // The value says what the key is: a mapping of splits is no `datasets` list, a list of mappings no `license`.
+    { name: "a `dataset:` mapping is the author's own key, not `datasets`", files: card("license: mit\ndataset:\n  name: squad\n  split: train") },
+    { name: "a `licence:` list of mappings is not a license", files: card("license: mit\nlicence:\n- {name: a, url: b}") },
   ],
   invalid: [
     {

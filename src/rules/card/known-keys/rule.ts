@@ -1,6 +1,16 @@
 import { defineRule } from "../../../core/rule.js";
 import { text } from "../../../core/text.js";
-import { intendedKey, KNOWN_KEYS } from "../../../parse/card-schema.js";
+import { DATASET_KEY_SHAPES, intendedKey, KNOWN_KEYS, matchesShape, MODEL_KEY_SHAPES } from "../../../parse/card-schema.js";
+import type { Card } from "../../../parse/card.js";
+
+/**
+ * Whether a value could be meant for `key`: a mapping is no `datasets` list,
+ * a list is no `license` string. Keys with no known shape fit anything.
+ */
+function fits(card: Card, key: string, value: unknown): boolean {
+  const shape = (card.kind === "dataset" ? DATASET_KEY_SHAPES[key] ?? MODEL_KEY_SHAPES[key] : MODEL_KEY_SHAPES[key] ?? DATASET_KEY_SHAPES[key]);
+  return shape === undefined || value === null || matchesShape(shape, value);
+}
 import { entries, lineFix, metadataOf } from "../../../parse/metadata.js";
 
 export default defineRule({
@@ -20,7 +30,8 @@ export default defineRule({
       for (const e of all) {
         if (KNOWN_KEYS.has(e.key)) continue;
         const meant = intendedKey(e.key);
-        if (!meant) continue;
+        // A value of another shape was meant for some other key of the author's own.
+        if (!meant || !fits(card, meant, e.value)) continue;
         if (present.has(meant)) {
           report({
             path: card.path,

@@ -8,12 +8,34 @@ ruleTester(rule, {
     { name: "linked and declared", files: card("datasets: [tatsu-lab/alpaca]", "Data: https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
     { name: "declared in another case", files: card("datasets: [Tatsu-Lab/Alpaca]", "https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
     { name: "evaluated on it (model-index)", files: card("model-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: a/b, name: B}\n    metrics: [{type: acc, value: 1}]", "See https://hf.co/datasets/a/b\n") },
+    {
+      name: "a dataset used in an evaluation example is not training data",
+      files: card("datasets: [a/train]", "\n## Evaluation\n\nYou can test it on https://huggingface.co/datasets/a/test:\n\n```python\nds = load_dataset('a/test')  # https://huggingface.co/datasets/a/test\n```\n"),
+    },
+    {
+      name: "an image hosted in a dataset repository is not training data",
+      files: card("tags: [a]", "\n## Architecture\n\n<img src=\"https://huggingface.co/datasets/huggingface/documentation-images/resolve/main/arch.jpg\">\n"),
+    },
+    {
+      name: "an evaluation subsection inside Training is not training",
+      files: card("tags: [a]", "\n## Training\n\nWe trained it.\n\n### Evaluation results\n\nScores on https://huggingface.co/datasets/x/bench\n"),
+    },
   ],
   invalid: [
     {
       name: "a link only, twice (one finding)",
       files: card("tags: [a]", "\nTrained on [this](https://huggingface.co/datasets/tatsu-lab/alpaca).\nAgain: https://huggingface.co/datasets/tatsu-lab/alpaca\n"),
-      findings: [{ line: 7, message: "The card links to the dataset `tatsu-lab/alpaca`, but `datasets` in its metadata does not list it.", hint: "`- tatsu-lab/alpaca`" }],
+      findings: [{ line: 7, message: "The card says the model was trained on the dataset `tatsu-lab/alpaca`, but `datasets` in its metadata does not list it.", hint: "`- tatsu-lab/alpaca`" }],
+    },
+    {
+      name: "tuned with DPO on a preference set",
+      files: card("tags: [a]", "\nIt is further tuned with DPO on the [x/prefs](https://huggingface.co/datasets/x/prefs) preference set.\n"),
+      findings: [{ line: 7, message: "`x/prefs`" }],
+    },
+    {
+      name: "a link in a Training data section",
+      files: card("tags: [a]", "\n## Training data\n\n- https://huggingface.co/datasets/a/b\n\n## Evaluation\n\nhttps://huggingface.co/datasets/c/d\n"),
+      findings: [{ line: 9, message: "`a/b`" }],
     },
   ],
 });

@@ -40,7 +40,7 @@ ruleTester(rule, {
     },
     {
       name: "dataset card: viewer as text",
-      files: { "DATASET_CARD.md": "---\nviewer: maybe\n---\n" },
+      files: { "README.md": "---\nviewer: maybe\ntask_categories: [text-classification]\n---\n" },
       findings: [{ line: 2, message: "`viewer` must be true or false" }],
     },
   ],

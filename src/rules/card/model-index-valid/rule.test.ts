@@ -15,6 +15,14 @@ const upstreamIndex = (
 
 ruleTester(rule, {
   valid: [
+    {
+      name: "task types outside @huggingface/tasks and numbers as text are card/model-index-values' notices",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: Classification}\n    dataset: {type: mteb/amazon_polarity, name: MTEB AmazonPolarity}\n    metrics: [{type: accuracy, value: '25.59%'}]\n",
+        ),
+      },
+    },
     { name: "huggingface_hub sample with two results", files: { "README.md": fixture("02_sample_simple_model_index.md") } },
     {
       name: "huggingface_hub flattening input (verified with a verifyToken, source with url)",
@@ -68,6 +76,13 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "model-index left empty with its entry at the top level",
+      files: {
+        "README.md": card("license: mit\nmodel-index:\nname: m\nresults:\n- task: {type: text-classification}\n  dataset: {type: imdb, name: IMDb}\n  metrics: [{type: accuracy, value: 0.9}]\n"),
+      },
+      findings: [{ line: 3, title: "model-index is empty; its results are at the top level", message: "the `results:` on line 5" }],
+    },
     {
       name: "huggingface_hub sample without a dataset",
       files: { "README.md": fixture("03_sample_invalid_model_index.md") },
@@ -185,38 +200,6 @@ ruleTester(rule, {
       findings: [
         { line: 8, message: "model-index[0].results[0].dataset.name is empty." },
         { line: 11, message: "model-index[0].results[0].metrics[0].value is empty." },
-      ],
-    },
-    {
-      name: "unknown task type, with the close one; a subtask used as a task",
-      files: {
-        "README.md": card(
-          [
-            "model-index:",
-            "- name: m",
-            "  results:",
-            "  - task:",
-            "      type: Text Classification", // 6
-            "    dataset: {type: imdb, name: IMDb}",
-            "    metrics: [{type: accuracy, value: 0.9}]",
-            "  - task: {type: text2text-generation}", // 9
-            "    dataset: {type: cnn_dailymail, name: CNN}",
-            "    metrics: [{type: rouge1, value: 40}]",
-            "  - task: {type: sentiment}", // 12
-            "    dataset: {type: imdb, name: IMDb}",
-            "    metrics: [{type: accuracy, value: 0.9}]",
-            "",
-          ].join("\n"),
-        ),
-      },
-      findings: [
-        {
-          line: 6,
-          title: "Unknown task type in model-index",
-          message: "task.type `Text Classification` is not a Hub task type; did you mean `text-classification`?",
-        },
-        { line: 9, message: "`text2text-generation` is a subtask of `text-generation`, not a task type.", hint: "Use `text-generation`" },
-        { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a Hub task type." },
       ],
     },
     {

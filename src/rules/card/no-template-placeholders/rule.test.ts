@@ -31,6 +31,14 @@ const RENDERED_TEMPLATE = [
 
 ruleTester(rule, {
   valid: [
+    {
+      name: "a chat template's Jinja in a code fence, a repo id slot in example code, a link whose text is [optional]",
+      files: {
+        "README.md":
+          "---\nlicense: mit\n---\n# Tiny\n\nA small chat model.\n\n```jinja\n{% for message in messages %}{{ message['content'] }}{% endfor %}\n```\n\n```python\nmodel = AutoModel.from_pretrained(\"your-username/tiny\")\n```\n\nUse `<your-token>` as shown; see the [optional](#extras) extras.\n",
+        "model.safetensors": WEIGHTS,
+      },
+    },
     { name: "a filled-in card", files: { "README.md": "---\nlicense: mit\n---\n# Tiny\n\nA small model that tags parts of speech.\n" } },
     {
       name: "template guidance kept inside HTML comments is invisible",
@@ -57,6 +65,14 @@ ruleTester(rule, {
     { name: "a placeholder in front matter is not the body's concern", files: { "README.md": "---\nlicense: mit\ndescription: '[More Information Needed]'\n---\nA model.\n" } },
   ],
   invalid: [
+    {
+      name: "template markers: [Dataset Name], [optional], <your-…>, your-username/…",
+      files: {
+        "README.md":
+          "---\nlicense: mit\ntask_categories: [token-classification]\n---\n# Dataset Card for [Dataset Name]\n\n## Dataset Sources [optional]\n\nDownload with <your-token> from your-username/my-data.\n",
+      },
+      findings: [{ line: 5, message: "4 placeholders left in this dataset card: lines 5, 7, 9. The first is `[Dataset Name]`." }],
+    },
     {
       name: "a rendered template: one finding for all placeholders",
       files: { "README.md": RENDERED_TEMPLATE },

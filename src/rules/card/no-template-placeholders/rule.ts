@@ -11,7 +11,7 @@ export default defineRule({
     id: "card/no-template-placeholders",
     title: "Template placeholders left in the card",
     description:
-      "The card body has no text left from a card template: `[More Information Needed]`, unrendered `{{ … }}` or `{% … %}` markers, or the stock text of the huggingface_hub templates.",
+      "The card body has no text left from a card template: `[More Information Needed]`, unrendered `{{ … }}` or `{% … %}` markers, fill-in markers such as `[optional]`, `[Dataset Name]`, `<your-token>` or `your-username/…`, or the stock text of the huggingface_hub templates.",
     why:
       "Cards made from the Hugging Face template start with dozens of \"[More Information Needed]\" lines. Left in, they tell readers that nobody documented how the model was trained, what it is for or where it fails, and the card looks finished on the Hub when it is not. Unrendered `{{ … }}` markers mean the template was copied instead of filled in.",
     defaultSeverity: "warning",

@@ -29,7 +29,7 @@ ruleTester(rule, {
     },
     {
       name: "a dataset card",
-      files: { "DATASET_CARD.md": "---\ntask_categories: [text-classification]\n---\n" },
+      files: { "README.md": "---\ntask_categories: [text-classification]\n---\n" },
       findings: [{ message: "The dataset card declares no `license`." }],
     },
   ],

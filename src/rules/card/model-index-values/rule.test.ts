@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const card = (yaml: string) => `---\n${yaml}---\n\n# Model\n`;
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "Hub task ids and numbers",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics: [{type: accuracy, value: 0.9}, {type: wer, value: '3.2 ± 0.1'}]\n",
+        ),
+      },
+    },
+    { name: "dataset cards are not checked", files: { "README.md": card("task_categories: [text-classification]\nmodel-index: [{name: m, results: [{task: {type: STS}}]}]\n") } },
+  ],
+  invalid: [
+    {
+      name: "MTEB task types",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: Classification}\n    dataset: {type: mteb/amazon_polarity, name: MTEB AmazonPolarity}\n    metrics: [{type: accuracy, value: 91.2}]\n  - task: {type: STS}\n    dataset: {type: mteb/stsbenchmark-sts, name: MTEB STSBenchmark}\n    metrics: [{type: cos_sim_spearman, value: 85.1}]\n",
+        ),
+      },
+      findings: [
+        { line: 5, message: "`Classification` is not a task id of `@huggingface/tasks`", hint: "If the results belong" },
+        { line: 8, message: "published MTEB cards use" },
+      ],
+    },
+    {
+      name: "metric values written as text",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - type: accuracy\n      value: 25.59%\n    - type: f1\n      value: \"0.91\"\n",
+        ),
+      },
+      findings: [
+        { line: 9, title: "Metric value in model-index is text, not a number", message: "is the text `25.59%`, not a number", hint: "without `%`" },
+        { line: 11, message: "is the text `0.91`", hint: "Write `0.91` without quotes." },
+      ],
+    },
+    {
+      name: "unknown task type, with the close one; a subtask used as a task",
+      files: {
+        "README.md": card(
+          [
+            "model-index:",
+            "- name: m",
+            "  results:",
+            "  - task:",
+            "      type: Text Classification", // 6
+            "    dataset: {type: imdb, name: IMDb}",
+            "    metrics: [{type: accuracy, value: 0.9}]",
+            "  - task: {type: text2text-generation}", // 9
+            "    dataset: {type: cnn_dailymail, name: CNN}",
+            "    metrics: [{type: rouge1, value: 40}]",
+            "  - task: {type: sentiment}", // 12
+            "    dataset: {type: imdb, name: IMDb}",
+            "    metrics: [{type: accuracy, value: 0.9}]",
+            "",
+          ].join("\n"),
+        ),
+      },
+      findings: [
+        {
+          line: 6,
+          title: "Task type in model-index is not a Hub task id",
+          message: "task.type `Text Classification` is not a task id of `@huggingface/tasks`; did you mean `text-classification`?",
+        },
+        { line: 9, message: "`text2text-generation` is a subtask of `text-generation`, not a task type.", hint: "Use `text-generation`" },
+        { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a task id of `@huggingface/tasks`." },
+      ],
+    },
+  ],
+});
+
+describe("fixes", () => {
+  it("removes the quotes around a plain number, and offers none for a percentage", async () => {
+    const findings = await runRule(rule, {
+      name: "fix",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - type: accuracy\n      value: 25.59%\n    - type: f1\n      value: \"0.91\"\n",
+        ),
+      },
+    });
+    expect(findings.map((f) => f.fix)).toEqual([undefined, { line: 11, endLine: 11, replacement: "      value: 0.91" }]);
+  });
+});
