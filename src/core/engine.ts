@@ -166,10 +166,11 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       continue;
     }
     rulesRun++;
-    const make = (ruleId: string, severity: Severity, title: string, report: Report): Finding => ({
+    const make = (ruleId: string, severity: Severity, title: string, { atMost, ...report }: Report): Finding => ({
       ...report,
       ruleId,
-      severity,
+      // A report may lower its finding below the configured severity (weaker evidence), never raise it.
+      severity: atMost !== undefined && SEVERITY_ORDER[atMost] > SEVERITY_ORDER[severity] ? atMost : severity,
       title: report.title ?? title,
       docsUrl: docsUrl(ruleId, input.docsBase),
     });
