@@ -155,11 +155,13 @@ export interface NameInference {
 
 /**
  * Bases whose license only their name can tell: every base when there is no
- * Hub, and otherwise the bases the Hub did not answer for. A base the Hub
- * found is judged by its declared license, never by its name.
+ * Hub, and otherwise the bases the Hub gave no license for (not found, not
+ * reachable, or no license declared). A base the Hub found with a declared
+ * license is judged by that license, never by its name.
  */
 export function namedBases(bases: readonly string[], answered: readonly Ancestor[] | undefined): NameInference[] {
-  const found = new Set((answered ?? []).filter((a) => a.path.length === 1).map((a) => a.path[0]?.toLowerCase()));
+  // A base the Hub found with a declared license is judged by that license; one it found without any, by its name.
+  const found = new Set((answered ?? []).filter((a) => a.path.length === 1 && a.info.licenses.length > 0).map((a) => a.path[0]?.toLowerCase()));
   return bases.flatMap((id) => {
     if (found.has(id.toLowerCase())) return [];
     const named = familyFromName(id);

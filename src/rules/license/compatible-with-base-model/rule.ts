@@ -61,7 +61,7 @@ export default defineRule({
           line: first.line,
           column: first.column,
           atMost: "warning",
-          message: text`The card says ${child.join(", ")}, but the base model's name (${id}) says ${trusted(named.family)}, released under ${trusted(named.terms)} (${licenseLine(named)}). ${trusted(verdict.reason)} ${prose(hub ? "The Hub did not answer for this base model, so this rests on its name." : "Cardinal did not ask the Hub (offline), so this rests on the name.")}`,
+          message: text`The card says ${child.join(", ")}, but the base model's name (${id}) says ${trusted(named.family)}, released under ${trusted(named.terms)} (${licenseLine(named)}). ${trusted(verdict.reason)} ${prose(hub ? "The Hub gave no license for this base model, so this rests on its name." : "Cardinal did not ask the Hub (offline), so this rests on the name.")}`,
           hint: hintFor(named),
         });
       }
