@@ -912,13 +912,16 @@ function identify(text: string): LicenseMatch | undefined {
     // A clause added to the license, words that restrict use where the reference has
     // none (a modified license), or a second license in the file: the match stands,
     // but not as grounds for a mismatch.
-    const modified = sim.restricted || sim.another || (sim.inserted ?? 0) >= INSERTION;
+    const changed = sim.restricted || (sim.inserted ?? 0) >= INSERTION;
+    const modified = changed || sim.another;
     const confidence = modified ? Math.min(sim.score, CONFIDENT - 0.05) : sim.score;
     simMatch = {
       id: sim.ref.id,
       spdx: sim.ref.spdx,
       confidence: sim.exact ? 1 : Math.min(0.999, floor3(confidence)),
       method: sim.exact ? "exact" : "similarity",
+      // Words added inside the license (not a second license beside it): a modified copy.
+      ...(changed && !sim.exact ? { copy: "modified" as const } : {}),
     };
   }
   if (marker && simMatch && marker.id !== simMatch.id && Math.min(marker.confidence, simMatch.confidence) >= 0.9) {
