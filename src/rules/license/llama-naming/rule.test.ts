@@ -35,8 +35,8 @@ ruleTester(rule, {
     },
     {
       name: "offline, the base model's name says Llama 3.2",
-      files: card("creativeml-openrail-m", "Codepy 3B Deep Think", "base_model:\n- meta-llama/Llama-3.2-3B-Instruct\n"),
-      findings: [{ line: 7, message: "Its base model's name (`meta-llama/Llama-3.2-3B-Instruct`) says `llama3.2`" }],
+      files: card("creativeml-openrail-m", "**Codepy 3B Deep Think**", "base_model:\n- meta-llama/Llama-3.2-3B-Instruct\n"),
+      findings: [{ line: 7, message: "The model is named `Codepy 3B Deep Think`. Its base model's name (`meta-llama/Llama-3.2-3B-Instruct`) says `llama3.2`" }],
     },
     {
       name: "offline, a third-party base named Llama-3.1-…",

@@ -5,7 +5,7 @@ import { effectiveLicenses } from "../../../parse/license-values.js";
 import { lineage, namedBases } from "../../../parse/lineage.js";
 import { entry, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
-import { trimEndChars } from "../../../core/strings.js";
+import { trimChars, trimEndChars } from "../../../core/strings.js";
 
 /**
  * Llama licenses that bind derivative model names, and the words the name
@@ -26,7 +26,8 @@ function title(card: Parameters<typeof metadataOf>[0]): { name: string; line: nu
     const value = card.lines.lineText(line);
     if (/^\s*(```|~~~)/.test(value)) fence = !fence;
     // `# Name` or `# Name #`: the heading's text without the closing hashes.
-    const name = fence || !/^#\s/.test(value) ? "" : trimEndChars(value.slice(1), " \t#").trim();
+    // Emphasis around the whole heading (`# **Name**`) is not part of the name.
+    const name = fence || !/^#\s/.test(value) ? "" : trimChars(trimEndChars(value.slice(1), " \t#").trim(), "*_").trim();
     if (name) return { name, line };
   }
   return undefined;
