@@ -97,12 +97,15 @@ const MADE_FROM =
   "\\b(?:fine[- ]?tun(?:ed|e|ing)|based|built|derived|quantized|quantised|quantization|distilled|adapted|dreambooth|lora|merge|continued pre-?training)\\b" +
   "(?: (?:version|model|adapter|checkpoint|fine[- ]?tune))? (?:of|from|upon|(?<=(?:based|built) )on)\\b" +
   // Then emphasis, brackets and the words "the", "base", "model": each round consumes a word, so nothing overlaps.
-  "[\\s*_`\\[:]*(?:(?:the|base|model)\\b[\\s*_`\\[:]*){0,3}";
+  "[\\s*_`\\[:]{0,8}(?:(?:the|base|model)\\b[\\s*_`\\[:]{0,8}){0,3}";
 /** The id as plain text, or a link to it on the Hub. Bounded and linear: no nested quantifiers. */
 const STATED_ID = new RegExp(`${MADE_FROM}(?:${ID}|[^\\]\\n]{0,80}\\]\\(https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/${ID}\\))`, "i");
-const STATED_SD = /\b(?:dreambooth|fine[- ]?tun\w*|lora)\b[^\n]{0,60}?\bstable[- ]diffusion[- ]?(?:v|version\s*)?(1\.[1-5]|2(?:\.[01])?|xl)\b/i;
+const STABLE_DIFFUSION = /\bstable[- ]diffusion[- ]?(?:v|version ?)?(1\.[1-5]|2\.[01]|2|xl)\b/i;
+/** Words before the name (within SD_BEFORE characters) that make it the model trained from. */
+const TRAINED_FROM = /\b(?:dreambooth|fine[- ]?tun|lora)/i;
+const SD_BEFORE = 80;
 
-/** Cardinal's own names for the versions STATED_SD reads (never the card's words). */
+/** Cardinal's own names for the versions STABLE_DIFFUSION reads (never the card's words). */
 const SD_FAMILIES: Readonly<Record<string, string>> = {
   "1.1": "Stable Diffusion 1.1",
   "1.2": "Stable Diffusion 1.2",
@@ -134,8 +137,9 @@ export function statedBases(card: Card): StatedBase[] {
       out.push({ id, line });
       continue;
     }
-    const sd = STATED_SD.exec(value);
-    const family = SD_FAMILIES[sd?.[1]?.toLowerCase() ?? ""];
+    const sd = STABLE_DIFFUSION.exec(value);
+    const before = sd ? value.slice(Math.max(0, sd.index - SD_BEFORE), sd.index) : "";
+    const family = sd && TRAINED_FROM.test(before) ? SD_FAMILIES[sd[1]?.toLowerCase() ?? ""] : undefined;
     if (family) out.push({ family, line });
   }
   return out;
