@@ -12,7 +12,8 @@ const adapter = (base: string) => JSON.stringify({ peft_type: "LORA", base_model
 ruleTester(rule, {
   valid: [
     { name: "the card names the base", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("a/b") } },
-    { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\ntags: [mergekit]\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    { name: "a mergekit configuration is read only when the card speaks of mergekit (a lookup costs a request)", files: { "README.md": card("") }, repo: { "mergekit_config.yml": MERGEKIT } },
     { name: "config.json saved from a local folder", files: { "README.md": card(""), "config.json": config("/home/me/ckpt") } },
     { name: "config.json names the model itself, which the card's snippet loads", files: { "README.md": card("", '# M\n\n```python\nAutoModel.from_pretrained("me/model")\n```\n'), "config.json": config("me/model") } },
     { name: "an adapter: release/adapter-base-model speaks", files: { "README.md": card("", "# M\n\nFine-tuned from a/b.\n"), "adapter_config.json": adapter("a/b") } },
@@ -49,13 +50,13 @@ ruleTester(rule, {
     },
     {
       name: "mergekit_config.yml merges models the card does not name",
-      files: { "README.md": card(""), "config.json": config("a/one") },
+      files: { "README.md": card("tags: [merge, mergekit]\n"), "config.json": config("a/one") },
       repo: { "mergekit_config.yml": MERGEKIT },
-      findings: [{ line: 3, message: "`mergekit_config.yml` merges `a/one` and `b/two`, but the card names no `base_model`" }],
+      findings: [{ line: 4, message: "`mergekit_config.yml` merges `a/one` and `b/two`, but the card names no `base_model`" }],
     },
     {
       name: "a merge whose card lists only one of its models",
-      files: { "README.md": card("base_model:\n- a/one\n") },
+      files: { "README.md": card("base_model:\n- a/one\n", "# M\n\nA merge made with mergekit.\n") },
       repo: { "mergekit_config.yml": MERGEKIT },
       findings: [{ line: 3, message: "`mergekit_config.yml` merges `b/two`, but the card's `base_model` lists only `a/one`", hint: "`a/one` and `b/two`" }],
     },
@@ -69,8 +70,8 @@ ruleTester(rule, {
 
 describe("card/base-model-stated fix", () => {
   it("adds the merged models as a list before the closing fence", async () => {
-    const [f] = await runRule(rule, { name: "fix", files: { "README.md": card("") }, repo: { "mergekit_config.yml": MERGEKIT } });
-    expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "base_model:\n- a/one\n- b/two\n---" });
+    const [f] = await runRule(rule, { name: "fix", files: { "README.md": card("tags: [mergekit]\n") }, repo: { "mergekit_config.yml": MERGEKIT } });
+    expect(f?.fix).toEqual({ line: 4, endLine: 4, replacement: "base_model:\n- a/one\n- b/two\n---" });
   });
 });
 

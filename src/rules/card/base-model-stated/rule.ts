@@ -45,15 +45,16 @@ const SOURCES = ["adapter_config.json", ...MERGEKIT_NAMES, "config.json"];
 type Reader = (path: string) => Promise<string | undefined>;
 
 /**
- * Reads the folder's source files: from the review's files, else from the
- * repository, asking it once which of them exist (one batch, not a request
- * per file), and reading only those.
+ * Reads the folder's source files from the review's files. The repository is
+ * asked only for a mergekit configuration, and only when the card speaks of
+ * mergekit: every other lookup would cost a pull request review a request.
  */
-async function folderReader(context: RuleContext, dir: string): Promise<Reader> {
+async function folderReader(context: RuleContext, card: Card, dir: string): Promise<Reader> {
   const paths = SOURCES.map((name) => within(dir, name));
   const inReview = new Map(context.files.filter((f) => paths.includes(f.path)).map((f) => [f.path, f] as const));
-  const rest = paths.filter((p) => !inReview.has(p));
-  const existing = context.repo && rest.length > 0 ? await context.repo.existing(rest) : undefined;
+  const merges = MERGEKIT_NAMES.map((name) => within(dir, name)).filter((p) => !inReview.has(p));
+  const asks = context.repo !== undefined && merges.length > 0 && /mergekit/i.test(card.text);
+  const existing = asks ? await context.repo?.existing(merges) : undefined;
   return async (path) => {
     const file = inReview.get(path);
     if (file) return file.status !== "removed" && file.content.type === "text" ? file.content.text : undefined;
@@ -93,7 +94,7 @@ export default defineRule({
       const known = new Set(declared.map((d) => d.toLowerCase()));
 
       // An adapter's base: release/adapter-base-model's finding, not a second one here.
-      const read = await folderReader(context, dir);
+      const read = await folderReader(context, card, dir);
       const adapter = parseJson((await read(within(dir, "adapter_config.json"))) ?? "");
       if (typeof adapter?.["base_model_name_or_path"] === "string") continue;
 
