@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import { fileIndex } from "../../../core/repo.js";
 import { defineRule, type RuleContext } from "../../../core/rule.js";
 import { joinText, prose, text, trusted, type Text } from "../../../core/text.js";
 import type { Fix } from "../../../core/types.js";
@@ -51,7 +52,9 @@ type Reader = (path: string) => Promise<string | undefined>;
  */
 async function folderReader(context: RuleContext, card: Card, dir: string): Promise<Reader> {
   const paths = SOURCES.map((name) => within(dir, name));
-  const inReview = new Map(context.files.filter((f) => paths.includes(f.path)).map((f) => [f.path, f] as const));
+  // The review's shared index: a lookup per path, not a scan of the files per card.
+  const { byPath } = fileIndex(context.files);
+  const inReview = new Map(paths.flatMap((p) => { const f = byPath.get(p); return f ? [[p, f] as const] : []; }));
   const merges = MERGEKIT_NAMES.map((name) => within(dir, name)).filter((p) => !inReview.has(p));
   const asks = context.repo !== undefined && merges.length > 0 && /mergekit/i.test(card.text);
   const existing = asks ? await context.repo?.existing(merges) : undefined;
