@@ -47,6 +47,8 @@ describe("the card corpus", async () => {
     const counts: Record<string, number> = {};
     for (const f of result.findings) counts[`${f.ruleId} (${f.severity})`] = (counts[`${f.ruleId} (${f.severity})`] ?? 0) + 1;
     expect(counts).toEqual({
+      // Issue 19: whisper-small-fr says "A fine-tune of openai/whisper-small" and names no base_model.
+      "card/base-model-stated (warning)": 1,
       "card/dataset-metadata-valid (warning)": 3,
       "card/has-description (warning)": 2,
       "card/known-keys (warning)": 4,
@@ -59,6 +61,8 @@ describe("the card corpus", async () => {
       "card/required-sections (notice)": 25,
       "card/yaml-ambiguous-values (warning)": 1,
       "license/declared (warning)": 10,
+      // Issue 19: a merge of unsloth/Meta-Llama-3.1-8B-Instruct (its name says Llama 3.1) titled "dare_ties_1_0846".
+      "license/llama-naming (warning)": 1,
       "license/not-unknown (warning)": 1,
       "license/other-needs-name (warning)": 4,
     });

@@ -10,7 +10,7 @@ import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../src/core
 import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
 import { plain } from "../src/core/text.js";
-import type { FileContent, FileStatus, Finding, Workspace, WorkspaceFile } from "../src/core/types.js";
+import type { FileContent, FileStatus, Finding, Severity, Workspace, WorkspaceFile } from "../src/core/types.js";
 import { RULE_IDS } from "../src/rules/index.js";
 
 export type FileSpec = string | { content: FileContent; status?: FileStatus; size?: number; head?: Uint8Array };
@@ -53,6 +53,8 @@ export interface ExpectedFinding {
   message: string | RegExp;
   title?: string | RegExp;
   hint?: string | RegExp;
+  /** The finding's severity when the report lowered it (`Report.atMost`); otherwise the rule's default. */
+  severity?: Severity;
 }
 
 export interface InvalidCase extends TestCase {
@@ -131,7 +133,7 @@ export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: Inva
         testCase.findings.forEach((want, i) => {
           const got = findings[i] as Finding;
           expect(got.ruleId).toBe(rule.meta.id);
-          expect(got.severity).toBe(rule.meta.defaultSeverity);
+          expect(got.severity).toBe(want.severity ?? rule.meta.defaultSeverity);
           expect(got.docsUrl).toMatch(new RegExp(`/docs/rules/${rule.meta.id}\\.md$`));
           if (want.path !== undefined) expect(got.path).toBe(want.path);
           if (want.line !== undefined) expect(got.line, summary[i]).toBe(want.line);

@@ -3,6 +3,7 @@ import { recogniseCard, type Card } from "../parse/card.js";
 import { asStrings } from "../parse/card-schema.js";
 import { classifyPath, type PathKind } from "../parse/classify.js";
 import { identifyLicenseText } from "../parse/license-files.js";
+import { CONFIDENT } from "../parse/license-text.js";
 import { weightFacts } from "../parse/weights.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
 import { docsUrl } from "./docs.js";
@@ -29,8 +30,19 @@ export interface FileFacts {
   readonly pipelineTag?: string;
   readonly libraryName?: string;
   readonly languages?: readonly string[];
-  /** License files: the license identified, and how sure (0–1). */
-  readonly identified?: { readonly id: string; readonly spdx?: string; readonly confidence: number };
+  /**
+   * License files: the license identified, and how sure (0–1). `id` only at
+   * the confidence Cardinal acts on (CONFIDENT); below it the nearest license
+   * is `closest`, never `id`. `copy` says the text is a modified or truncated
+   * copy of that license.
+   */
+  readonly identified?: {
+    readonly id?: string;
+    readonly closest?: string;
+    readonly spdx?: string;
+    readonly confidence: number;
+    readonly copy?: "modified" | "truncated";
+  };
   /** Weights: format, whether loading it unpickles, whether it is stored as an LFS pointer. */
   readonly format?: string;
   readonly pickle?: boolean;
@@ -166,10 +178,11 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       continue;
     }
     rulesRun++;
-    const make = (ruleId: string, severity: Severity, title: string, report: Report): Finding => ({
+    const make = (ruleId: string, severity: Severity, title: string, { atMost, ...report }: Report): Finding => ({
       ...report,
       ruleId,
-      severity,
+      // A report may lower its finding below the configured severity (weaker evidence), never raise it.
+      severity: atMost !== undefined && SEVERITY_ORDER[atMost] > SEVERITY_ORDER[severity] ? atMost : severity,
       title: report.title ?? title,
       docsUrl: docsUrl(ruleId, input.docsBase),
     });
@@ -347,7 +360,15 @@ function factsOf(file: ReviewFile, card: Card | undefined): FileFacts {
   if (file.kind === "license" && file.content.type === "text") {
     const match = identifyLicenseText(file.content);
     return match
-      ? { ...base, identified: { id: match.id, ...(match.spdx ? { spdx: match.spdx } : {}), confidence: Math.round(match.confidence * 1000) / 1000 } }
+      ? {
+          ...base,
+          identified: {
+            ...(match.confidence >= CONFIDENT ? { id: match.id } : { closest: match.id }),
+            ...(match.spdx ? { spdx: match.spdx } : {}),
+            confidence: Math.round(match.confidence * 1000) / 1000,
+            ...(match.copy ? { copy: match.copy } : {}),
+          },
+        }
       : base;
   }
   if (!card) return base;

@@ -100,4 +100,11 @@ export interface Report {
   readonly column?: number;
   readonly endColumn?: number;
   readonly fix?: Fix;
+  /**
+   * The highest severity this finding may have: a rule whose evidence is
+   * weaker in one case (a license inferred from a name, not read from the
+   * Hub) lowers that finding below the rule's configured severity. Never
+   * raises it, and `off` still means off.
+   */
+  readonly atMost?: Severity;
 }

@@ -22,6 +22,7 @@
  */
 import { createRequire } from "node:module";
 import { HUB_LICENSES } from "../data/hf-licenses.js";
+import { LICENSE_FINGERPRINTS } from "../data/license-fingerprints.js";
 import { LICENSE_MARKERS } from "../data/license-markers.js";
 
 export interface LicenseMatch {
@@ -32,6 +33,13 @@ export interface LicenseMatch {
   /** 0..1. */
   readonly confidence: number;
   readonly method: "exact" | "similarity" | "marker";
+  /**
+   * Set when the text is a known AI license's text with words added inside it
+   * (`modified`: LLAMA-LATXA 3.1 adds a clause 1.b.v to the Llama 3.1 text) or
+   * with much of it missing (`truncated`). Such a match is never CONFIDENT:
+   * the file is "likely" that license, not that license.
+   */
+  readonly copy?: "modified" | "truncated";
 }
 
 /** At or above: certain enough to report a mismatch with the card's `license:`. */
@@ -904,13 +912,16 @@ function identify(text: string): LicenseMatch | undefined {
     // A clause added to the license, words that restrict use where the reference has
     // none (a modified license), or a second license in the file: the match stands,
     // but not as grounds for a mismatch.
-    const modified = sim.restricted || sim.another || (sim.inserted ?? 0) >= INSERTION;
+    const changed = sim.restricted || (sim.inserted ?? 0) >= INSERTION;
+    const modified = changed || sim.another;
     const confidence = modified ? Math.min(sim.score, CONFIDENT - 0.05) : sim.score;
     simMatch = {
       id: sim.ref.id,
       spdx: sim.ref.spdx,
       confidence: sim.exact ? 1 : Math.min(0.999, floor3(confidence)),
       method: sim.exact ? "exact" : "similarity",
+      // Words added inside the license (not a second license beside it): a modified copy.
+      ...(changed && !sim.exact ? { copy: "modified" as const } : {}),
     };
   }
   if (marker && simMatch && marker.id !== simMatch.id && Math.min(marker.confidence, simMatch.confidence) >= 0.9) {
@@ -918,6 +929,97 @@ function identify(text: string): LicenseMatch | undefined {
     const top = marker.confidence > simMatch.confidence ? marker : simMatch;
     return { ...top, confidence: round(Math.min(top.confidence, CONFIDENT - 0.05)) };
   }
-  if (marker && (!simMatch || marker.confidence > simMatch.confidence)) return { ...marker, confidence: round(marker.confidence) };
+  if (marker && (!simMatch || marker.confidence > simMatch.confidence)) {
+    const copy = compareWithFingerprint(marker.id, content);
+    // A modified or partial copy names the license, but is not it: below CONFIDENT, and said so.
+    if (copy) return { ...marker, confidence: round(Math.min(marker.confidence, CONFIDENT - 0.05)), copy };
+    return { ...marker, confidence: round(marker.confidence) };
+  }
   return simMatch;
+}
+
+// ---------------------------------------------------------------------------
+// Fingerprints of AI license texts (bigram hashes, never the texts)
+
+/** One word bigram as a 32-bit FNV-1a hash, base 36. */
+function bigramHash(a: string, b: string): string {
+  return hashWord(`${a} ${b}`).toString(36);
+}
+
+/**
+ * The fingerprint of a license text, as `src/data/license-fingerprints.ts`
+ * stores it: the sorted, distinct hashes of its content-word bigrams.
+ */
+export function licenseFingerprint(text: string): string {
+  const { content } = normalise(text);
+  const set = new Set<string>();
+  for (let i = 1; i < content.length; i++) set.add(bigramHash(content[i - 1] as string, content[i] as string));
+  return [...set].sort().join(" ");
+}
+
+const fingerprints = new Map<string, ReadonlySet<string>>();
+
+function fingerprintOf(id: string): ReadonlySet<string> | undefined {
+  const known = fingerprints.get(id);
+  if (known) return known;
+  const entry = LICENSE_FINGERPRINTS.find((f) => f.id === id);
+  if (!entry) return undefined;
+  const set = new Set(entry.bigrams.split(" "));
+  fingerprints.set(id, set);
+  return set;
+}
+
+/** A window of the text this long with this many of the license's bigrams is the license's own text. */
+const DENSE = 25;
+const DENSE_WINDOW = 30;
+/** New bigrams inside the license's body that make it a modified copy (about a sentence and a half). */
+const ADDED_WORDS = 12;
+/** Below this share of the license's bigrams, the copy is partial; below FEW, the file only names the license. */
+const COMPLETE = 0.85;
+const FEW = 0.2;
+
+/**
+ * Whether a text identified by its markers is the license's text as published:
+ * `modified` when new words sit inside its body (between the first and the
+ * last stretch that is nearly all license, so a preamble or an appended
+ * policy does not count), `truncated` when much of it is missing. Linear in
+ * the text's length.
+ */
+function compareWithFingerprint(id: string, content: readonly string[]): "modified" | "truncated" | undefined {
+  const ref = fingerprintOf(id);
+  if (!ref || content.length < 2) return undefined;
+  const n = content.length - 1;
+  const hit = new Uint8Array(n);
+  const seen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const h = bigramHash(content[i] as string, content[i + 1] as string);
+    if (ref.has(h)) {
+      hit[i] = 1;
+      seen.add(h);
+    }
+  }
+  const coverage = seen.size / ref.size;
+  // prefix[i]: matched bigrams before position i.
+  const prefix = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] as number) + (hit[i] as number);
+  const matchedIn = (from: number, to: number) => (prefix[Math.min(n, Math.max(0, to))] as number) - (prefix[Math.min(n, Math.max(0, from))] as number);
+  // The license's body: from the first window that is nearly all license to the last one.
+  let first = -1;
+  for (let i = 0; i + DENSE_WINDOW <= n; i++) {
+    if (matchedIn(i, i + DENSE_WINDOW) >= DENSE) {
+      first = i;
+      break;
+    }
+  }
+  let last = -1;
+  for (let j = n; j - DENSE_WINDOW >= 0; j--) {
+    if (matchedIn(j - DENSE_WINDOW, j) >= DENSE) {
+      last = j;
+      break;
+    }
+  }
+  // New words inside the body: an added clause (a sentence or more), not a reflowed line or a holder's name.
+  if (first >= 0 && last > first && last - first - matchedIn(first, last) >= ADDED_WORDS) return "modified";
+  if (coverage >= FEW && coverage < COMPLETE) return "truncated";
+  return undefined;
 }

@@ -81,3 +81,100 @@ export function cardReferences(card: Card): Reference[] {
     : [];
   return [...metadata, ...fromLinks(card)];
 }
+
+/** Where a card's text says which model it was made from. */
+export interface StatedBase {
+  /** The Hub id the sentence names, when it names one. */
+  readonly id?: string;
+  /** The family a sentence names without an id ("a DreamBooth of Stable Diffusion 1.5"). */
+  readonly family?: string;
+  readonly line: number;
+}
+
+const ID = "([A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95})";
+/** "fine-tuned from", "a fine-tune of", "based on", "quantized version of", "Finetuned from model :" … (not "trained on": that names data). */
+const MADE_FROM =
+  "\\b(?:fine[- ]?tun(?:ed|e|ing)|based|built|derived|quantized|quantised|quantization|distilled|adapted|dreambooth|lora|merge|continued pre-?training)\\b" +
+  "(?: (?:version|model|adapter|checkpoint|fine[- ]?tune))? (?:of|from|upon|(?<=(?:based|built) )on)\\b" +
+  // Then emphasis, brackets and the words "the", "base", "model": each round consumes a word, so nothing overlaps.
+  "[\\s*_`\\[:]{0,8}(?:(?:the|base|model)\\b[\\s*_`\\[:]{0,8}){0,3}";
+/** The id as plain text, or a link to it on the Hub. Bounded and linear: no nested quantifiers. */
+const STATED_ID = new RegExp(`${MADE_FROM}(?:${ID}|[^\\]\\n]{0,80}\\]\\(https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/${ID}\\))`, "i");
+const STABLE_DIFFUSION = /\bstable[- ]diffusion[- ]?(?:v|version ?)?(1\.[1-5]|2\.[01]|2|xl)\b/i;
+/** Words before the name (within SD_BEFORE characters) that make it the model trained from. */
+const TRAINED_FROM = /\b(?:dreambooth|fine[- ]?tun|lora)/i;
+const SD_BEFORE = 80;
+
+/** Cardinal's own names for the versions STABLE_DIFFUSION reads (never the card's words). */
+const SD_FAMILIES: Readonly<Record<string, string>> = {
+  "1.1": "Stable Diffusion 1.1",
+  "1.2": "Stable Diffusion 1.2",
+  "1.3": "Stable Diffusion 1.3",
+  "1.4": "Stable Diffusion 1.4",
+  "1.5": "Stable Diffusion 1.5",
+  "2": "Stable Diffusion 2",
+  "2.0": "Stable Diffusion 2.0",
+  "2.1": "Stable Diffusion 2.1",
+  xl: "Stable Diffusion XL",
+};
+
+/** Sentences of a card's body (outside code blocks) that say which model it was made from. */
+export function statedBases(card: Card): StatedBase[] {
+  const fm = card.frontMatter;
+  const start = fm.status === "present" ? fm.block.bodyLine : 1;
+  const out: StatedBase[] = [];
+  let fence = false;
+  for (let line = start; line <= card.lines.lineCount; line++) {
+    const value = card.lines.lineText(line);
+    if (/^\s*(```|~~~)/.test(value)) {
+      fence = !fence;
+      continue;
+    }
+    if (fence || value.length > 2000) continue;
+    const match = STATED_ID.exec(value);
+    const id = trimEndChars(match?.[1] ?? match?.[2] ?? "", ".");
+    if (id && !checkRepoId(id, "model") && !id.startsWith("datasets/")) {
+      out.push({ id, line });
+      continue;
+    }
+    const sd = STABLE_DIFFUSION.exec(value);
+    const before = sd ? value.slice(Math.max(0, sd.index - SD_BEFORE), sd.index) : "";
+    const family = sd && TRAINED_FROM.test(before) ? SD_FAMILIES[sd[1]?.toLowerCase() ?? ""] : undefined;
+    if (family) out.push({ family, line });
+  }
+  return out;
+}
+
+/** Whether the card's code blocks mention `id` (usage snippets load the model itself by its id). */
+export function codeMentions(card: Card, id: string): boolean {
+  const lower = id.toLowerCase();
+  let fence = false;
+  for (let line = 1; line <= card.lines.lineCount; line++) {
+    const value = card.lines.lineText(line);
+    if (/^\s*(```|~~~)/.test(value)) fence = !fence;
+    else if ((fence || /`/.test(value)) && value.toLowerCase().includes(lower)) return true;
+  }
+  return false;
+}
+
+/**
+ * The models a mergekit configuration merges: `models[].model`,
+ * `slices[].sources[].model` and `base_model`, Hub ids only (a local path
+ * or a `model+lora` pair is left out), each once, in file order.
+ */
+export function mergekitModels(config: unknown): string[] {
+  const out: string[] = [];
+  const add = (value: unknown) => {
+    if (typeof value !== "string") return;
+    const id = value.trim();
+    if (id.includes("+") || !id.includes("/") || checkRepoId(id, "model")) return;
+    if (!out.some((o) => o.toLowerCase() === id.toLowerCase())) out.push(id);
+  };
+  const record = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const root = record(config);
+  for (const m of list(root["models"])) add(record(m)["model"]);
+  for (const slice of list(root["slices"])) for (const source of list(record(slice)["sources"])) add(record(source)["model"]);
+  add(root["base_model"]);
+  return out;
+}

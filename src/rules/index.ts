@@ -5,6 +5,7 @@ import frontMatterPresent from "./card/front-matter-present/rule.js";
 import frontMatterUniqueKeys from "./card/front-matter-unique-keys/rule.js";
 import frontMatterValidYaml from "./card/front-matter-valid-yaml/rule.js";
 import baseModelRelationValid from "./card/base-model-relation-valid/rule.js";
+import baseModelStated from "./card/base-model-stated/rule.js";
 import hasDescription from "./card/has-description/rule.js";
 import noEmptySections from "./card/no-empty-sections/rule.js";
 import noTemplatePlaceholders from "./card/no-template-placeholders/rule.js";
@@ -82,6 +83,7 @@ export const RULES: readonly Rule[] = [
   pipelineTagKnown,
   repoIdsValid,
   baseModelRelationValid,
+  baseModelStated,
   gatedFieldsValid,
   modelIndexValid,
   // Evaluation results files (.eval_results/*.yaml) and benchmark eval.yaml.

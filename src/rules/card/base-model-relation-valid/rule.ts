@@ -57,8 +57,10 @@ export default defineRule({
           path: card.path,
           line: relation.line,
           column: relation.column,
-          message: text`base_model_relation is ${value}, but ${bases.length} base models are listed; a model made from several is a merge.`,
-          hint: text`Use ${"merge"}, or keep only the one model this was made from in ${"base_model"}.`,
+          // The Hub documents `base_model` as "a list of one or more" and asks two or more only of merges: not an error.
+          atMost: "notice",
+          message: text`base_model_relation is ${value}, but ${bases.length} base models are listed. The Hub allows several base models for any relation; a model made by combining several is usually a merge.`,
+          hint: text`If the weights combine several models, use ${"merge"}; if it was made from one of them, keep only that one in ${"base_model"}; otherwise this is fine.`,
         });
       }
     }

@@ -23,7 +23,19 @@ ruleTester(rule, {
     { name: "RAIL passed on as another RAIL", files: card("openrail++", "acme/rail-base"), hub: HUB },
     { name: "NC stays NC", files: card("cc-by-nc-sa-4.0", "acme/nc-base"), hub: HUB },
     { name: "a base under several licenses: one respected is enough", files: card("apache-2.0", "acme/dual"), hub: HUB },
-    { name: "offline: no verdict", files: card("apache-2.0", "meta-llama/Meta-Llama-3-8B") },
+    { name: "offline, a name that only contains llama (TinyLlama)", files: card("apache-2.0", "TinyLlama/TinyLlama-1.1B-Chat-v1.0") },
+    { name: "offline, vicuna says nothing of Meta's licenses", files: card("apache-2.0", "lmsys/vicuna-7b-v1.5") },
+    { name: "offline, an unversioned llama-7b (LLaMA 1, no Hub id) is not judged", files: card("mit", "huggyllama/llama-7b") },
+    { name: "offline, a llama name not at the start", files: card("mit", "acme/open-llama-3-chat") },
+    { name: "offline, gemma-2b is Gemma 1 and the card keeps its terms", files: card("gemma", "google/gemma-2b") },
+    { name: "offline, Gemma 4 is Apache-2.0", files: card("mit", "google/gemma-4-31b-it") },
+    { name: "offline, a Mistral research model under other", files: card("other", "mistralai/Mistral-Large-Instruct-2407") },
+    { name: "offline, Mistral 7B is Apache-2.0 and not listed", files: card("mit", "mistralai/Mistral-7B-v0.1") },
+    {
+      name: "online, the Hub's declared license replaces what the name says",
+      files: card("apache-2.0", "acme/Llama-3-8B-relicensed"),
+      hub: { "model:acme/Llama-3-8B-relicensed": model("acme/Llama-3-8B-relicensed", ["apache-2.0"]) },
+    },
   ],
   invalid: [
     {
@@ -47,6 +59,41 @@ ruleTester(rule, {
     { name: "NC base relicensed permissively", files: card("apache-2.0", "acme/nc-base"), hub: HUB, findings: [{ message: "is under `cc-by-nc-4.0`. Non-commercial" }] },
     { name: "RAIL restrictions dropped", files: card("mit", "acme/rail-base"), hub: HUB, findings: [{ message: "OpenRAIL licenses require" }] },
     { name: "ND base", files: card("cc-by-nd-4.0", "acme/nd-base"), hub: HUB, findings: [{ message: "NoDerivatives" }] },
+    {
+      name: "offline: the base's name says Gemma 2 (a warning, said as what the name shows)",
+      files: card("apache-2.0", "unsloth/gemma-2-9b-bnb-4bit"),
+      findings: [
+        {
+          line: 2,
+          severity: "warning",
+          message: "The card says `apache-2.0`, but the base model's name (`unsloth/gemma-2-9b-bnb-4bit`) says Gemma 2, released under the Gemma Terms of Use (`license: gemma`).",
+          hint: "`license: gemma`",
+        },
+      ],
+    },
+    {
+      name: "offline: a Llama 3.2 fine-tune under a Stable Diffusion license",
+      files: card("creativeml-openrail-m", "meta-llama/Llama-3.2-3B-Instruct"),
+      findings: [{ severity: "warning", message: "says Llama 3.2, released under the Llama 3.2 Community License (`license: llama3.2`)" }],
+    },
+    { name: "offline: Code Llama is under the Llama 2 license", files: card("mit", "codellama/CodeLlama-7b-hf"), findings: [{ severity: "warning", message: "`license: llama2`" }] },
+    { name: "offline: Meta- prefix", files: card("mit", "meta-llama/Meta-Llama-3.1-8B-Instruct"), findings: [{ severity: "warning", message: "says Llama 3.1" }] },
+    {
+      name: "offline: a Mistral Research License model relicensed permissively",
+      files: card("apache-2.0", "mistralai/Ministral-8B-Instruct-2410"),
+      findings: [{ severity: "warning", message: "the Mistral AI Research License (`license: other, license_name: mrl`)", hint: "`license_link: https://mistral.ai/licenses/MRL-0.1.md`" }],
+    },
+    {
+      name: "offline: Stable Diffusion 1.5 DreamBooth under MIT",
+      files: card("mit", "runwayml/stable-diffusion-v1-5"),
+      findings: [{ severity: "warning", message: "OpenRAIL licenses require" }],
+    },
+    {
+      name: "online, a base the Hub gives no license for is judged by its name",
+      files: card("apache-2.0", "unsloth/gemma-2-9b-bnb-4bit"),
+      hub: {},
+      findings: [{ severity: "warning", message: "The Hub gave no license for this base model, so this rests on its name." }],
+    },
   ],
 });
 

@@ -4,7 +4,7 @@ import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
 import { asStrings } from "../../../parse/card-schema.js";
 import { effectiveLicenses } from "../../../parse/license-values.js";
-import { lineage } from "../../../parse/lineage.js";
+import { lineage, namedBases, type NamedFamily } from "../../../parse/lineage.js";
 import { entry } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
 
@@ -18,7 +18,6 @@ export default defineRule({
     defaultSeverity: "error",
   },
   async check({ cards, hub, report }) {
-    if (!hub) return;
     for (const card of cards) {
       if (card.kind !== "model") continue;
       const declared = effectiveLicenses(card);
@@ -29,7 +28,8 @@ export default defineRule({
       if (bases.length === 0) continue;
 
       const reported = new Set<string>();
-      for (const ancestor of await lineage(hub, bases)) {
+      const ancestors = hub ? await lineage(hub, bases) : undefined;
+      for (const ancestor of ancestors ?? []) {
         const parentLicenses = ancestor.info.licenses.filter((l) => hubLicense(l));
         if (parentLicenses.length === 0) continue;
         // A parent under several licenses: the derivative must respect at least one of them.
@@ -50,6 +50,36 @@ export default defineRule({
               : prose("Release the model under terms that respect the base model's license, or base it on a model whose license allows yours."),
         });
       }
+
+      // Without the Hub's answer, a base's name can still make its family certain: said as what the name shows, as a warning.
+      for (const { id, named } of namedBases(bases, ancestors)) {
+        const verdict = derivativeAllowed(named.judgeAs, child);
+        if (verdict.ok || reported.has(named.license)) continue;
+        reported.add(named.license);
+        report({
+          path: card.path,
+          line: first.line,
+          column: first.column,
+          atMost: "warning",
+          message: text`The card says ${child.join(", ")}, but the base model's name (${id}) says ${trusted(named.family)}, released under ${trusted(named.terms)} (${licenseLine(named)}). ${trusted(verdict.reason)} ${prose(hub ? "The Hub gave no license for this base model, so this rests on its name." : "Cardinal did not ask the Hub (offline), so this rests on the name.")}`,
+          hint: hintFor(named),
+        });
+      }
     }
   },
 });
+
+/** `license: gemma`, or `license: other` with the name the family's cards use. */
+function licenseLine(named: NamedFamily): string {
+  return named.licenseName ? `license: other, license_name: ${named.licenseName}` : `license: ${named.license}`;
+}
+
+function hintFor(named: NamedFamily) {
+  if (named.licenseName && named.licenseLink) {
+    return text`If the model is built from ${trusted(named.family)}, use ${"license: other"} with ${`license_name: ${named.licenseName}`} and ${`license_link: ${named.licenseLink}`}, and keep its terms with the model.`;
+  }
+  if (named.judgeAs.startsWith("llama") || named.judgeAs === "gemma") {
+    return text`If the model is built from ${trusted(named.family)}, use ${`license: ${named.license}`} and keep a copy of its terms with the model.`;
+  }
+  return text`If the model is built from ${trusted(named.family)}, release it under terms that pass on ${trusted(named.terms)} (for example ${`license: ${named.license}`}).`;
+}

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { ruleTester } from "../../../../test/rule-tester.js";
 import { spdxLicenseText } from "../../../../test/license-texts.js";
 import rule from "./rule.js";
@@ -5,6 +6,13 @@ import rule from "./rule.js";
 const MIT = `MIT License\n\nCopyright (c) 2025 Acme AI\n\n${spdxLicenseText("MIT").split("\n").slice(4).join("\n")}`;
 const APACHE = spdxLicenseText("Apache-2.0");
 const card = (license: string) => `---\nlicense: ${license}\n---\n# M\n`;
+const MODIFIED_MIT = MIT.replace("THE SOFTWARE IS PROVIDED", "The Software may only be used for non-commercial research and must never be sold or offered as part of a paid service.\n\nTHE SOFTWARE IS PROVIDED");
+const LLAMA31 = readFileSync(new URL("../../../../test/fixtures/licenses/llama3.1-meta/LICENSE", import.meta.url), "utf8");
+/** A clause added to section 1.b, as the LLAMA-LATXA 3.1 license does (scancode-toolkit#5130); the words are ours. */
+const LATXA_LIKE = LLAMA31.replace(
+  "iv. Your use of the Llama Materials",
+  "v. You shall not use the Llama Materials or any derivative of them in any product offered outside the territory named in Schedule C without a separate written agreement with the Licensor.\n\niv. Your use of the Llama Materials",
+);
 
 ruleTester(rule, {
   valid: [
@@ -12,9 +20,24 @@ ruleTester(rule, {
     { name: "a list including the file's license", files: { "README.md": "---\nlicense: [apache-2.0, mit]\n---\n", LICENSE: MIT } },
     { name: "license: other is not compared", files: { "README.md": card("other"), LICENSE: MIT } },
     { name: "a file too short to identify", files: { "README.md": card("apache-2.0"), LICENSE: "See https://example.com/terms" } },
-    { name: "a modified MIT is not called MIT with confidence", files: { "README.md": card("apache-2.0"), LICENSE: MIT.replace("THE SOFTWARE IS PROVIDED", "The Software may only be used for non-commercial research and must never be sold or offered as part of a paid service.\n\nTHE SOFTWARE IS PROVIDED") } },
+    { name: "the Llama 3.1 license as published, with the Acceptable Use Policy appended", files: { "README.md": card("llama3.1"), LICENSE: `${LLAMA31}\n\nLlama 3.1 Acceptable Use Policy\n\nMeta is committed to promoting safe and fair use of its tools and features, including Llama 3.1. If you access or use Llama 3.1, you agree to this Acceptable Use Policy.\n` } },
   ],
   invalid: [
+    {
+      name: "a modified MIT is not called MIT: it is likely a modified copy",
+      files: { "README.md": card("apache-2.0"), LICENSE: MODIFIED_MIT },
+      findings: [{ line: 2, severity: "warning", message: "The card declares `apache-2.0`, but `LICENSE` is likely a modified copy of the `mit` license", hint: "`license: other`" }],
+    },
+    {
+      name: "a Llama 3.1 text with an added clause (like LLAMA-LATXA's 1.b.v) under a llama3.1 card: a notice",
+      files: { "README.md": card("llama3.1"), LICENSE: LATXA_LIKE },
+      findings: [{ severity: "notice", title: "LICENSE file is a changed copy of the card's license", message: "`LICENSE` is likely a modified copy of that license (words are added inside it)" }],
+    },
+    {
+      name: "a modified Llama 3.1 text under an Apache card: likely, never asserted",
+      files: { "README.md": card("apache-2.0"), LICENSE: LATXA_LIKE },
+      findings: [{ severity: "warning", message: "is likely a modified copy of the `llama3.1` license" }],
+    },
     {
       name: "Apache card, MIT file",
       files: { "README.md": card("apache-2.0"), LICENSE: MIT },

@@ -5,6 +5,9 @@ import { licenseFileFor } from "../../../parse/license-files.js";
 import { CONFIDENT } from "../../../parse/license-text.js";
 import { effectiveLicenses } from "../../../parse/license-values.js";
 
+/** A changed copy at least this close to a known license is named as "likely" that license. */
+const LIKELY = 0.8;
+
 export default defineRule({
   meta: {
     id: "license/file-matches-card",
@@ -25,7 +28,28 @@ export default defineRule({
       if (ids.some((id) => id === "other" || id === "unknown" || hubLicense(id)?.umbrella)) continue;
       const file = await licenseFileFor(card.path, context);
       const match = file?.match;
-      if (!file || !match || match.confidence < CONFIDENT || match.id === "other") continue;
+      if (!file || !match || match.id === "other") continue;
+      if (match.confidence < CONFIDENT) {
+        // Below the confidence to act on, only a recognisable copy that was changed is worth saying, and only as "likely".
+        if (!match.copy || match.confidence < LIKELY) continue;
+        const copy = prose(match.copy === "modified" ? "a modified copy" : "a partial copy");
+        const same = ids.includes(match.id);
+        context.report({
+          path: card.path,
+          line: first.line,
+          column: first.column,
+          atMost: same ? "notice" : "warning",
+          title: same ? "LICENSE file is a changed copy of the card's license" : "LICENSE file and card likely disagree",
+          message: same
+            ? text`The card declares ${match.id}, and ${file.path} is likely ${copy} of that license (${prose(match.copy === "modified" ? "words are added inside it" : "much of its text is missing")}), so the card may not describe the terms the file sets.`
+            : text`The card declares ${ids.join(", ")}, but ${file.path} is likely ${copy} of the ${match.id} license (${prose(`${Math.round(match.confidence * 100)}% match`)}), not the license the card names.`,
+          hint:
+            match.copy === "modified"
+              ? text`If the release is under the file's own terms, declare ${"license: other"} with ${"license_name"} and ${`license_link: ${file.path}`}; if it is under ${match.id} as published, replace ${file.path} with the original text.`
+              : text`Put the whole text of the license the card names in ${file.path}.`,
+        });
+        continue;
+      }
       if (ids.includes(match.id)) continue;
       context.report({
         path: card.path,

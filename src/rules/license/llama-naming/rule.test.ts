@@ -12,6 +12,13 @@ ruleTester(rule, {
     { name: "Meta's own naming", files: card("llama3.1", "Meta-Llama-3.1-8B-Instruct-GGUF") },
     { name: "a banner heading is not the model's name", files: card("llama3.1", "Finetune Llama 3.1, Gemma 2 and Mistral 2x faster with less memory!") },
     { name: "heading in a code block does not count", files: { "README.md": "---\nlicense: llama3.1\n---\n```\n# not a title\n```\n# Llama-tune\n" } },
+    { name: "offline, a base whose name only contains llama (TinyLlama)", files: card("apache-2.0", "My Tune", "base_model: TinyLlama/TinyLlama-1.1B-Chat-v1.0\n") },
+    { name: "offline, a Llama 2 base: its license has no naming clause", files: card("llama2", "ELYZA-japanese-Llama-2-13b", "base_model: meta-llama/Llama-2-13b-hf\n") },
+    {
+      name: "online, the Hub's declared license replaces the name",
+      files: card("apache-2.0", "My Tune", "base_model: acme/Llama-3.1-relicensed\n"),
+      hub: { "model:acme/Llama-3.1-relicensed": found("model", "acme/Llama-3.1-relicensed", { licenses: ["apache-2.0"] }) },
+    },
   ],
   invalid: [
     {
@@ -25,6 +32,16 @@ ruleTester(rule, {
       files: card("other", "My Tune", "base_model: meta-llama/Llama-3.1-8B\n"),
       hub: HUB,
       findings: [{ line: 6, message: "`llama3.1`" }],
+    },
+    {
+      name: "offline, the base model's name says Llama 3.2",
+      files: card("creativeml-openrail-m", "**Codepy 3B Deep Think**", "base_model:\n- meta-llama/Llama-3.2-3B-Instruct\n"),
+      findings: [{ line: 7, message: "The model is named `Codepy 3B Deep Think`. Its base model's name (`meta-llama/Llama-3.2-3B-Instruct`) says `llama3.2`" }],
+    },
+    {
+      name: "offline, a third-party base named Llama-3.1-…",
+      files: card("other", "1PARAMMYL-8B-ModelStock", "base_model: arcee-ai/Llama-3.1-SuperNova-Lite\n"),
+      findings: [{ message: "says `llama3.1`" }],
     },
   ],
 });

@@ -2,10 +2,10 @@ import { defineRule } from "../../../core/rule.js";
 import { text, trusted } from "../../../core/text.js";
 import { asStrings } from "../../../parse/card-schema.js";
 import { effectiveLicenses } from "../../../parse/license-values.js";
-import { lineage } from "../../../parse/lineage.js";
+import { lineage, namedBases } from "../../../parse/lineage.js";
 import { entry, metadataOf } from "../../../parse/metadata.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
-import { trimEndChars } from "../../../core/strings.js";
+import { trimChars, trimEndChars } from "../../../core/strings.js";
 
 /**
  * Llama licenses that bind derivative model names, and the words the name
@@ -26,7 +26,8 @@ function title(card: Parameters<typeof metadataOf>[0]): { name: string; line: nu
     const value = card.lines.lineText(line);
     if (/^\s*(```|~~~)/.test(value)) fence = !fence;
     // `# Name` or `# Name #`: the heading's text without the closing hashes.
-    const name = fence || !/^#\s/.test(value) ? "" : trimEndChars(value.slice(1), " \t#").trim();
+    // Emphasis around the whole heading (`# **Name**`) is not part of the name.
+    const name = fence || !/^#\s/.test(value) ? "" : trimChars(trimEndChars(value.slice(1), " \t#").trim(), "*_").trim();
     if (name) return { name, line };
   }
   return undefined;
@@ -45,10 +46,18 @@ export default defineRule({
     for (const card of cards) {
       if (card.kind !== "model" || !metadataOf(card)) continue;
       let license = effectiveLicenses(card).map((v) => v.id).find((l) => NAMING.has(l));
-      if (!license && hub) {
+      /** Set when only a base model's name says the family: the message says so. */
+      let namedBy: string | undefined;
+      if (!license) {
         const bases = asStrings(entry(card, "base_model")?.value).filter((id) => !checkRepoId(id, "model"));
-        const ancestors = bases.length > 0 ? await lineage(hub, bases) : [];
-        license = ancestors.flatMap((a) => a.info.licenses).find((l) => NAMING.has(l));
+        const ancestors = hub && bases.length > 0 ? await lineage(hub, bases) : undefined;
+        license = ancestors?.flatMap((a) => a.info.licenses).find((l) => NAMING.has(l));
+        if (!license) {
+          // The Hub's declared license replaces the name; a base it did not answer for is judged by its name.
+          const named = namedBases(bases, ancestors).find((n) => NAMING.has(n.named.license));
+          license = named?.named.license;
+          namedBy = named?.id;
+        }
       }
       if (!license) continue;
       const heading = title(card);
@@ -59,7 +68,9 @@ export default defineRule({
       report({
         path: card.path,
         line: heading.line,
-        message: text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with ${trusted(`"${naming.prefix}"`)}.`,
+        message: namedBy
+          ? text`The model is named ${heading.name}. Its base model's name (${namedBy}) says ${license}, and that license requires the name of a model built from Llama to begin with ${trusted(`"${naming.prefix}"`)}.`
+          : text`The model is named ${heading.name}, but the ${license} license requires the name of a model built from Llama to begin with ${trusted(`"${naming.prefix}"`)}.`,
         hint: trusted(`Rename the model (and its card's title) to begin with "${naming.prefix}", for example "${naming.prefix === "Llama" ? "Llama-3.1-8B-MyTune" : "Llama-3-8B-MyTune"}".`),
       });
     }

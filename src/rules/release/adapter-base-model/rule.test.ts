@@ -11,12 +11,18 @@ ruleTester(rule, {
     { name: "a list containing the base", files: { "adapter_config.json": adapter("a/b"), "README.md": card("base_model:\n- a/b\n") } },
     { name: "no card in the review", files: { "adapter_config.json": adapter("a/b") } },
     { name: "not JSON", files: { "adapter_config.json": "{", "README.md": card("") } },
+    { name: "a broken metadata block is the YAML rules' to report", files: { "adapter_config.json": adapter("a/b"), "README.md": "---\nlicense: [mit\n---\n# A\n" } },
   ],
   invalid: [
     {
       name: "card has no base_model: a fix adds it",
       files: { "a/adapter_config.json": adapter("meta-llama/Llama-3.1-8B"), "a/README.md": card("tags: [lora]\n") },
       findings: [{ path: "a/README.md", line: 4, message: "`a/adapter_config.json` adapts `meta-llama/Llama-3.1-8B`, but the card names no `base_model`.", hint: "`base_model: meta-llama/Llama-3.1-8B`" }],
+    },
+    {
+      name: "a card with no metadata block at all (a GitHub README)",
+      files: { "adapter_config.json": adapter("TinyLlama/TinyLlama-1.1B-Chat-v1.0"), "README.md": "# My LoRA\n\nFine-tuned with PEFT.\n" },
+      findings: [{ path: "README.md", line: 1, message: "`adapter_config.json` adapts `TinyLlama/TinyLlama-1.1B-Chat-v1.0`, but the card has no metadata block", hint: "`base_model: TinyLlama/TinyLlama-1.1B-Chat-v1.0`" }],
     },
     {
       name: "card names another base",

@@ -45,7 +45,18 @@ export default defineRule({
       }
       const id = problem?.suggestion ?? base;
       const card = cardOf(context, dirname(file.path));
-      if (!card || !metadataOf(card)) continue; // no card in this review: release/has-model-card and the card rules speak
+      if (!card) continue; // no card in this review: release/has-model-card speaks
+      if (!metadataOf(card)) {
+        // A card with no metadata block at all (a GitHub README) names no base model either; a broken block is the YAML rules' to report.
+        if (card.frontMatter.status !== "absent") continue;
+        context.report({
+          path: card.path,
+          line: 1,
+          message: text`${file.path} adapts ${id}, but the card has no metadata block, so it names no ${"base_model"} and the Hub cannot link the adapter to its base.`,
+          hint: text`Start the card with a metadata block that names the base: ${"---"}, ${`base_model: ${id}`}, ${"---"}.`,
+        });
+        continue;
+      }
       const declared = asStrings(entry(card, "base_model")?.value);
       if (declared.includes(id)) continue;
       if (declared.length === 0) {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { mergekitModels, statedBases } from "../../../parse/references.js";
+import { recogniseCard } from "../../../parse/card.js";
+import rule from "./rule.js";
+
+const card = (yaml: string, body = "# Model\n") => `---\nlicense: mit\n${yaml}---\n${body}`;
+const MERGEKIT = "slices:\n  - sources:\n      - model: a/one\n        layer_range: [0, 32]\n      - model: b/two\n        layer_range: [0, 32]\nmerge_method: slerp\nbase_model: a/one\n";
+const config = (nameOrPath: string) => JSON.stringify({ _name_or_path: nameOrPath, architectures: ["LlamaForCausalLM"] }, null, 2);
+const adapter = (base: string) => JSON.stringify({ peft_type: "LORA", base_model_name_or_path: base });
+
+ruleTester(rule, {
+  valid: [
+    { name: "the card names the base", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("a/b") } },
+    { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\ntags: [mergekit]\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    { name: "a mergekit configuration is read only when the card speaks of mergekit (a lookup costs a request)", files: { "README.md": card("") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    { name: "config.json saved from a local folder", files: { "README.md": card(""), "config.json": config("/home/me/ckpt") } },
+    { name: "config.json names the model itself, which the card's snippet loads", files: { "README.md": card("", '# M\n\n```python\nAutoModel.from_pretrained("me/model")\n```\n'), "config.json": config("me/model") } },
+    { name: "an adapter: release/adapter-base-model speaks", files: { "README.md": card("", "# M\n\nFine-tuned from a/b.\n"), "adapter_config.json": adapter("a/b") } },
+    { name: "trained on a dataset is not a base model", files: { "README.md": card("", "# M\n\nFine-tuned on OpenAssistant/oasst1.\n") } },
+    { name: "an id inside a code block", files: { "README.md": card("", "# M\n\n```\nfine-tuned from a/b\n```\n") } },
+    { name: "a dataset card", files: { "README.md": "---\nlicense: mit\ntask_categories: [text-generation]\n---\n# D\n\nBased on a/b.\n" } },
+    { name: "a broken metadata block: the YAML rules speak", files: { "README.md": "---\nlicense: [mit\n---\n# M\n\nFine-tuned from a/b.\n", "config.json": config("x/y") } },
+  ],
+  invalid: [
+    {
+      name: "the card says fine-tuned from an id",
+      files: { "README.md": card("", "# M\n\nThis is a fine-tuned version of the **meta-llama/Llama-3.2-3B-Instruct** base model.\n"), "config.json": config("x/y") },
+      findings: [{ line: 6, message: "The card says it was made from `meta-llama/Llama-3.2-3B-Instruct`, but the card names no `base_model`", hint: "`base_model: meta-llama/Llama-3.2-3B-Instruct`" }],
+    },
+    {
+      name: "Unsloth's 'Finetuned from model' line",
+      files: { "README.md": card("", "# M\n\n- **Finetuned from model :** unsloth/gemma-2-9b-bnb-4bit\n") },
+      findings: [{ message: "made from `unsloth/gemma-2-9b-bnb-4bit`" }],
+    },
+    {
+      name: "a link to the base on the Hub",
+      files: { "README.md": card("", "# M\n\nBased on [this model](https://huggingface.co/cl-tohoku/bert-base-japanese-v2).\n") },
+      findings: [{ message: "made from `cl-tohoku/bert-base-japanese-v2`" }],
+    },
+    {
+      name: "a DreamBooth of Stable Diffusion 1.5, no id",
+      files: { "README.md": card("", "# M\n\nA DreamBooth fine-tune of Stable Diffusion 1.5 on my dog.\n") },
+      findings: [{ message: "The card says it was made from Stable Diffusion 1.5", hint: "Hub id of the Stable Diffusion 1.5 checkpoint" }],
+    },
+    {
+      name: "a card with no metadata block at all",
+      files: { "README.md": "# M\n\n- **Finetuned from model:** [cl-tohoku/bert-base-japanese-v2](https://huggingface.co/cl-tohoku/bert-base-japanese-v2)\n", "config.json": config("x") },
+      findings: [{ line: 3, message: "but the card has no metadata block, so it names no `base_model`" }],
+    },
+    {
+      name: "mergekit_config.yml merges models the card does not name",
+      files: { "README.md": card("tags: [merge, mergekit]\n"), "config.json": config("a/one") },
+      repo: { "mergekit_config.yml": MERGEKIT },
+      findings: [{ line: 4, message: "`mergekit_config.yml` merges `a/one` and `b/two`, but the card names no `base_model`" }],
+    },
+    {
+      name: "a merge whose card lists only one of its models",
+      files: { "README.md": card("base_model:\n- a/one\n", "# M\n\nA merge made with mergekit.\n") },
+      repo: { "mergekit_config.yml": MERGEKIT },
+      findings: [{ line: 3, message: "`mergekit_config.yml` merges `b/two`, but the card's `base_model` lists only `a/one`", hint: "`a/one` and `b/two`" }],
+    },
+    {
+      name: "config.json's _name_or_path is a Hub id: a notice only",
+      files: { "m/README.md": card(""), "m/config.json": config("meta-llama/Llama-2-7b-chat-hf") },
+      findings: [{ path: "m/README.md", severity: "notice", message: "`m/config.json` was saved from `meta-llama/Llama-2-7b-chat-hf` (its `_name_or_path`)" }],
+    },
+  ],
+});
+
+describe("card/base-model-stated fix", () => {
+  it("adds the merged models as a list before the closing fence", async () => {
+    const [f] = await runRule(rule, { name: "fix", files: { "README.md": card("tags: [mergekit]\n") }, repo: { "mergekit_config.yml": MERGEKIT } });
+    expect(f?.fix).toEqual({ line: 4, endLine: 4, replacement: "base_model:\n- a/one\n- b/two\n---" });
+  });
+});
+
+describe("what a release says about its base", () => {
+  const parsed = (text: string) => recogniseCard({ path: "README.md", kind: "readme", text }, { siblings: new Map([["config.json", "model-config"]]) });
+  it("reads sentences, not data sets or code", () => {
+    const c = parsed("# M\n\nWe fine-tuned on tatsu-lab/alpaca.\nDistilled from google/gemma-2-9b.\n");
+    expect(c && statedBases(c)).toEqual([{ id: "google/gemma-2-9b", line: 4 }]);
+  });
+  it("keeps local paths and LoRA pairs out of a merge", () => {
+    expect(mergekitModels({ models: [{ model: "a/b" }, { model: "./local" }, { model: "c/d+e/lora" }, { model: "A/B" }], base_model: "f/g" })).toEqual(["a/b", "f/g"]);
+  });
+  it("stays linear on a long line of words that nearly match", () => {
+    const c = parsed(`# M\n\n${"fine-tuned from the the the ** ".repeat(60)}\n`);
+    const started = performance.now();
+    expect(c && statedBases(c)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
