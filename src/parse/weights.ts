@@ -179,11 +179,32 @@ export function weightFacts(path: string, head?: Uint8Array, hasSibling?: Siblin
   return { format, pickle: PICKLE_FORMATS.has(format), by: magic ? "magic" : sibling ? "sibling" : "name" };
 }
 
-/** A sibling check over a list of paths (the review's files): true when listed, undefined otherwise. */
-export function siblingsIn(paths: Iterable<string>, path: string): SiblingCheck {
+/** The sibling names that could settle a file's format: `x.xml` for `x.bin`, `x.onnx` for `x.onnx_data`. */
+export function siblingCandidates(path: string): string[] {
+  const name = basename(path);
+  const out: string[] = [];
+  if (/\.bin$/i.test(name)) out.push(`${name.slice(0, -".bin".length)}.xml`);
+  if (ONNX_DATA_NAME.test(name.toLowerCase())) out.push(name.replace(/\.onnx(_data|\.data)(_?\d+)?$/i, ".onnx"));
+  return out;
+}
+
+/**
+ * weightFacts, with the siblings that could settle the format asked of
+ * `exists` (the review's files, then the repository) in one go.
+ */
+export async function weightFactsNear(
+  path: string,
+  head: Uint8Array | undefined,
+  exists: (paths: readonly string[]) => Promise<ReadonlyMap<string, boolean | undefined>>,
+): Promise<WeightFacts> {
+  const plain = weightFacts(path, head);
+  if (plain.by === "magic") return plain;
   const dir = dirname(path);
-  const set = new Set(paths);
-  return (name) => (set.has(dir ? `${dir}/${name}` : name) ? true : undefined);
+  const full = (name: string) => (dir ? `${dir}/${name}` : name);
+  const names = siblingCandidates(path);
+  if (names.length === 0) return plain;
+  const answers = await exists(names.map(full));
+  return weightFacts(path, head, (name) => answers.get(full(name)));
 }
 
 /**

@@ -34,7 +34,7 @@ export default defineRule({
       if (!first) continue;
       const name = basename(first.path);
       const pattern = lfsPatternFor(first.path);
-      const shards = rest.length > 0 ? text` The same holds for the other ${rest.length} ${prose(rest.length === 1 ? "shard" : "shards")} of this checkpoint.` : [];
+      const shards = rest.length > 0 ? (rest.length === 1 ? prose(" The same holds for the other shard of this checkpoint.") : text` The same holds for the other ${rest.length} shards of this checkpoint.`) : [];
       context.report({
         path: first.path,
         line: 1,

@@ -1,8 +1,8 @@
-import { fileExists } from "../../../core/repo.js";
+import { fileExists, filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { basename } from "../../../parse/classify.js";
-import { findSafetensorsTwin, TRAINING_STATE, weightFacts } from "../../../parse/weights.js";
+import { findSafetensorsTwin, TRAINING_STATE, weightFactsNear } from "../../../parse/weights.js";
 
 export default defineRule({
   meta: {
@@ -16,7 +16,7 @@ export default defineRule({
   async check(context) {
     for (const file of context.files) {
       if (file.kind !== "weights" || file.status === "removed" || TRAINING_STATE.test(basename(file.path))) continue;
-      if (!weightFacts(file.path, file.head).pickle) continue;
+      if (!(await weightFactsNear(file.path, file.head, (paths) => filesExist(context, paths))).pickle) continue;
       const twin = await findSafetensorsTwin(file.path, (p) => fileExists(context, p));
       if (!twin) continue;
       context.report({

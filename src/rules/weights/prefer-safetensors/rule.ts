@@ -1,8 +1,8 @@
-import { fileExists } from "../../../core/repo.js";
+import { fileExists, filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
 import { basename } from "../../../parse/classify.js";
-import { byCheckpoint, CHECKPOINT_PICKLES, findSafetensorsTwin, formatPhrase, siblingsIn, TRAINING_STATE, weightFacts } from "../../../parse/weights.js";
+import { byCheckpoint, CHECKPOINT_PICKLES, findSafetensorsTwin, formatPhrase, TRAINING_STATE, weightFactsNear } from "../../../parse/weights.js";
 
 export default defineRule({
   meta: {
@@ -14,11 +14,10 @@ export default defineRule({
     defaultSeverity: "warning",
   },
   async check(context) {
-    const paths = context.files.filter((f) => f.status !== "removed").map((f) => f.path);
     const pickles = [];
     for (const file of context.files) {
       if (file.kind !== "weights" || file.status === "removed" || TRAINING_STATE.test(basename(file.path))) continue;
-      const facts = weightFacts(file.path, file.head, siblingsIn(paths, file.path));
+      const facts = await weightFactsNear(file.path, file.head, (paths) => filesExist(context, paths));
       // Plain pickles (.pkl, .joblib) are weights/pickle-file's: safetensors is not their answer.
       if (!CHECKPOINT_PICKLES.has(facts.format)) continue;
       pickles.push({ path: file.path, facts });
@@ -37,7 +36,7 @@ export default defineRule({
         message:
           rest.length === 0
             ? text`${basename(first.path)} ${phrase}: loading it can run code hidden in the file.`
-            : text`${basename(first.path)} ${phrase}, and so are the other ${rest.length} ${prose(rest.length === 1 ? "shard" : "shards")} of this checkpoint (${group.length} files): loading them can run code hidden in the files.`,
+            : text`${basename(first.path)} ${phrase}, and so ${rest.length === 1 ? prose("is the other shard") : text`are the other ${rest.length} shards`} of this checkpoint (${group.length} files): loading them can run code hidden in the files.`,
         hint: prose(
           "Save the weights as safetensors instead (`save_pretrained(..., safe_serialization=True)` in transformers, or `safetensors.torch.save_file(state_dict, \"model.safetensors\")`), and remove the pickle.",
         ),

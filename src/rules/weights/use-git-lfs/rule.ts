@@ -126,7 +126,7 @@ export default defineRule({
       context.report(
         rest.length === 0
           ? first.report
-          : { ...first.report, message: [...first.report.message, ...text` The same holds for the other ${rest.length} ${prose(rest.length === 1 ? "shard" : "shards")} of this checkpoint.`] },
+          : { ...first.report, message: [...first.report.message, ...(rest.length === 1 ? prose(" The same holds for the other shard of this checkpoint.") : text` The same holds for the other ${rest.length} shards of this checkpoint.`)] },
       );
     }
     const changed = new Set(context.files.map((f) => f.path));
