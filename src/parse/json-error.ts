@@ -4,6 +4,10 @@
  * refuses. V8's messages give a position for most errors but not all
  * ("Unexpected token '}', … is not valid JSON"), so Cardinal finds it itself.
  * Iterative, so deep nesting cannot overflow the stack.
+ *
+ * Python's `json.loads` (what transformers, diffusers and PEFT use) also
+ * accepts `NaN`, `Infinity` and `-Infinity`; so does this scanner, so that a
+ * file Python loads is never called broken.
  */
 export function jsonErrorOffset(source: string): number | undefined {
   let i = 0;
@@ -38,9 +42,8 @@ export function jsonErrorOffset(source: string): number | undefined {
     return false;
   };
   const scalar = (): boolean => {
-    const rest = source.slice(i, i + 5);
-    for (const word of ["true", "false", "null"]) {
-      if (rest.startsWith(word)) {
+    for (const word of ["true", "false", "null", "NaN", "Infinity", "-Infinity"]) {
+      if (source.startsWith(word, i)) {
         i += word.length;
         return true;
       }

@@ -315,7 +315,7 @@ export async function findSafetensorsTwin(
  * OPTIMIZER_NAME, SCHEDULER_NAME, SCALER_NAME, `rng_state_{rank}.pth`).
  * Pickles, never loaded as model weights.
  */
-export const TRAINING_STATE = /^(training_args\.bin|optimizer\.(pt|bin)|scheduler\.(pt|bin)|scaler\.pt|rng_state(_\d+)?\.pth|trainer_state\.pt)$/;
+export const TRAINING_STATE = /^(training_args\.bin|optimizer\.(pt|bin)|scheduler\.pt|scaler\.pt|rng_state(_\d+)?\.pth|trainer_state\.pt)$/;
 
 /** Checkpoint formats whose replacement is safetensors (weights/prefer-safetensors). */
 export const CHECKPOINT_PICKLES: ReadonlySet<WeightFormat> = new Set(["pytorch-pickle", "pytorch-zip", "nemo", "paddle", "torchserve"]);

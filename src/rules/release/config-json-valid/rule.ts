@@ -36,7 +36,10 @@ export default defineRule({
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const bom = source.startsWith("\uFEFF") ? 1 : 0;
-        const place = placeOf(source, bom + (jsonErrorOffset(source.slice(bom)) ?? source.length - bom));
+        const offset = jsonErrorOffset(source.slice(bom));
+        // NaN and Infinity: JavaScript refuses them, Python's json (what the libraries use) reads them.
+        if (offset === undefined) continue;
+        const place = placeOf(source, bom + offset);
         context.report({
           path: file.path,
           line: place.line,
