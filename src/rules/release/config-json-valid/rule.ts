@@ -13,7 +13,12 @@ export function placeOf(source: string, offset: number): { line: number; column:
 
 /** The parser's words without the echo of the file's text that newer V8 versions add. */
 function reason(message: string): string {
-  return message.replace(/,\s*".*" is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "").trim();
+  let out = message;
+  const echo = out.indexOf(', "');
+  if (echo !== -1 && out.endsWith('" is not valid JSON')) out = out.slice(0, echo);
+  const at = out.indexOf(" in JSON at position ");
+  if (at !== -1) out = out.slice(0, at);
+  return out.trim();
 }
 
 export default defineRule({

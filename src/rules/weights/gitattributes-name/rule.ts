@@ -1,5 +1,5 @@
 import { defineRule } from "../../../core/rule.js";
-import { prose, text } from "../../../core/text.js";
+import { text } from "../../../core/text.js";
 import { basename, dirname, inFolder } from "../../../parse/classify.js";
 
 export default defineRule({
