@@ -11,14 +11,10 @@ export function placeOf(source: string, offset: number): { line: number; column:
   return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
 }
 
-/** The parser's words without the echo of the file's text that newer V8 versions add. */
+/** The parser's words, without the offset (the finding gives line and column). */
 function reason(message: string): string {
-  let out = message;
-  const echo = out.indexOf(', "');
-  if (echo !== -1 && out.endsWith('" is not valid JSON')) out = out.slice(0, echo);
-  const at = out.indexOf(" in JSON at position ");
-  if (at !== -1) out = out.slice(0, at);
-  return out.trim();
+  const at = message.indexOf(" in JSON at position ");
+  return (at === -1 ? message : message.slice(0, at)).trim();
 }
 
 export default defineRule({
