@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -189,11 +189,22 @@ describe("model releases (weights, Git LFS, completeness)", () => {
     expect(report.files.find((f) => f["path"] === "pytorch_model.bin")).toMatchObject({ format: "pytorch-pickle", pickle: true, size: 79 });
   });
 
-  it("a release without LFS: an error with the .gitattributes line", async () => {
-    const { code, report } = await json("no-lfs");
+  it("a release without LFS: no finding while the weights are 10 MB or less, an error with the .gitattributes line above", async () => {
+    const small = await json("no-lfs");
+    expect(small.code).toBe(0);
+    expect(small.report.findings).toEqual([]);
+    // The same folder with an 11 MB checkpoint (a sparse file: nothing is written).
+    const dir = fixture("no-lfs");
+    truncateSync(path.join(dir, "model.safetensors"), 11 * 1024 * 1024);
+    const { code, stdout } = await run(["check", ".", "--format", "json"], dir);
+    const report = JSON.parse(stdout) as { findings: { ruleId: string; path: string; message: string }[]; files: Record<string, unknown>[] };
     expect(code).toBe(1);
     expect(report.findings).toEqual([
-      expect.objectContaining({ path: "model.safetensors", ruleId: "weights/use-git-lfs", message: expect.stringContaining("No `.gitattributes` pattern sends `model.safetensors` through Git LFS") }),
+      expect.objectContaining({
+        path: "model.safetensors",
+        ruleId: "weights/use-git-lfs",
+        message: expect.stringContaining("No `.gitattributes` pattern beside or above `model.safetensors` sends it through Git LFS"),
+      }),
     ]);
     expect(report.files.find((f) => f["path"] === "model.safetensors")).toMatchObject({ format: "safetensors", pickle: false });
   });

@@ -457,10 +457,11 @@ describe("when GraphQL is down for the whole review", () => {
     expect(seen.filter((r) => r.startsWith("GET /repos/acme-ai/tiny-llm/git/trees/"))).toHaveLength(1);
     // The same findings as through the snapshot (handler-review's "model release without Git LFS").
     const run = checkRuns[0]!;
-    expect(run.conclusion).toBe("failure");
+    // GitHub lists a binary with no size, so Cardinal cannot tell whether it is over the Hub's 10 MB: a notice, not an error.
+    expect(run.conclusion).toBe("success");
     expect(run.output.annotations!.map((a) => `${a.path}:${a.start_line} ${a.annotation_level} ${a.title}`)).toEqual([
-      "models/legacy/pytorch_model.bin:1 failure Weights not stored with Git LFS",
       "models/legacy/pytorch_model.bin:1 warning Weights saved as a pickle",
+      "models/legacy/pytorch_model.bin:1 notice Weight file in plain Git, size unknown",
     ]);
     expect(run.output.summary).not.toContain("release/has-model-card");
   });

@@ -542,7 +542,7 @@ describe("hostile values through the real engine", () => {
     };
     const files = Object.entries(indexes).map(([dir, text]) => file(`${dir}/model.safetensors.index.json`, text));
     const result = await reviewFiles(files);
-    expect(result.findings.map((f) => f.ruleId)).toEqual(files.map(() => "weights/shards-complete"));
+    expect(result.findings.map((f) => f.ruleId)).toEqual(files.map(() => "release/config-json-valid"));
     // The hostile text does reach the message, as words.
     const quoted = quotedValues(result.findings).join("\n");
     for (const text of Object.values(indexes)) expect(quoted).toContain(text);

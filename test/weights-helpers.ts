@@ -7,7 +7,14 @@ export const OID = "a".repeat(64);
 export const pointer = (size = 500_000_000): Exclude<FileSpec, string> => ({ content: { type: "lfs-pointer", oid: OID, size }, size });
 
 /** A blob whose bytes Cardinal did not read (a plain Git file in a PR, or a local file). */
-export const blob = (head?: number[]): Exclude<FileSpec, string> => ({ content: { type: "not-fetched" }, ...(head ? { head: new Uint8Array(head) } : {}) });
+export const blob = (head?: number[], size?: number): Exclude<FileSpec, string> => ({
+  content: { type: "not-fetched" },
+  ...(head ? { head: new Uint8Array(head) } : {}),
+  ...(size !== undefined ? { size } : {}),
+});
+
+/** Sizes either side of the Hub's 10 MB LFS threshold. */
+export const MB = 1024 * 1024;
 
 /** The first bytes of common formats. */
 export const MAGIC = {
@@ -15,6 +22,8 @@ export const MAGIC = {
   zip: [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00],
   gguf: [0x47, 0x47, 0x55, 0x46, 0x03, 0x00, 0x00, 0x00],
   safetensors: [0x58, 0x01, 0, 0, 0, 0, 0, 0, 0x7b, 0x22],
+  /** \x93NUMPY, version 1.0, then a header of plain floats. */
+  npy: [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0x76, 0, ...Array.from("{'descr': '<f4', 'fortran_order': False}", (c) => c.charCodeAt(0))],
 };
 
 export const LFS_ATTRIBUTES = "*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.gguf filter=lfs diff=lfs merge=lfs -text\n";

@@ -1,6 +1,6 @@
 import { basename, classifyPath, dirname, foldersUp, CARD_FILE_NAMES } from "../parse/classify.js";
 import { LICENSE_FILE_NAMES } from "../parse/license-files.js";
-import { safetensorsTwins, TRAINING_STATE } from "../parse/weights.js";
+import { siblingCandidates, safetensorsTwins, TRAINING_STATE } from "../parse/weights.js";
 import { gitattributesCandidates } from "./repo.js";
 
 /**
@@ -21,6 +21,14 @@ export function likelyRepoLookups(files: readonly { readonly path: string; reado
       for (const p of gitattributesCandidates(f.path)) out.add(p);
       for (const folder of foldersUp(dirname(f.path))) for (const name of CARD_FILE_NAMES) out.add(folder ? `${folder}/${name}` : name);
       if (!/\.safetensors$/i.test(f.path)) for (const p of safetensorsTwins(f.path)) out.add(p);
+      // The sibling that settles a format: x.xml beside x.bin (OpenVINO IR), x.onnx beside x.onnx_data.
+      const dir = dirname(f.path);
+      for (const name of siblingCandidates(f.path)) out.add(dir ? `${dir}/${name}` : name);
+    }
+    if (kind === "adapter-config") {
+      // release/adapter-has-weights: the weights PEFT loads from the adapter's folder.
+      const dir = dirname(f.path);
+      for (const name of ["adapter_model.safetensors", "adapter_model.bin"]) out.add(dir ? `${dir}/${name}` : name);
     }
     if (/\.(md|markdown)$/i.test(f.path)) {
       const dir = dirname(f.path);

@@ -16,6 +16,8 @@ export type PathKind =
   | "weights-index"
   | "model-config"
   | "adapter-config"
+  /** Other JSON files libraries load beside the weights: tokenizer_config.json, generation_config.json … */
+  | "release-config"
   | "cardinal-config"
   /** `.eval_results/*.yaml`: a model's evaluation results (hub-docs `docs/hub/eval-results.md`). */
   | "eval-results"
@@ -29,6 +31,10 @@ export const WEIGHT_EXTENSIONS: readonly string[] = [
   ".gguf",
   ".ggml",
   ".onnx",
+  ".onnx_data",
+  ".onnx.data",
+  ".engine",
+  ".plan",
   ".bin",
   ".pt",
   ".pth",
@@ -54,6 +60,8 @@ const DATASET_CARD_NAMES = new Set(["dataset_card.md", "datasetcard.md", "datase
 // LICENSE, LICENSE.md, LICENSE-MODEL.txt, COPYING.LESSER; not license_check.py.
 const LICENSE_NAME =
   /^(licen[cs]e|copying|unlicense)(?:[-_][\w-]+(?:\.(?:md|markdown|txt|rst))?|\.(?:md|markdown|txt|rst|lesser|gpl|lgpl|apache|mit|bsd))?$/i;
+/** JSON files transformers, diffusers and PEFT load beside config.json (release/config-json-valid). */
+const RELEASE_CONFIG_NAMES = new Set(["tokenizer_config.json", "generation_config.json", "preprocessor_config.json", "model_index.json"]);
 const NOTICE_NAME = /^notice(\.(md|txt))?$/i;
 const CARDINAL_CONFIG = /^\.github\/cardinal\.ya?ml$/;
 
@@ -74,9 +82,11 @@ export function classifyPath(path: string): PathKind {
   if (lower === "readme.md") return "readme";
   if (MODEL_CARD_NAMES.has(lower)) return "model-card";
   if (DATASET_CARD_NAMES.has(lower)) return "dataset-card";
-  if (lower === ".gitattributes") return "gitattributes";
+  // `gitattributes` without the dot is read here only so that weights/gitattributes-name can say Git ignores it.
+  if (lower === ".gitattributes" || name === "gitattributes") return "gitattributes";
   if (lower === "config.json") return "model-config";
   if (lower === "adapter_config.json") return "adapter-config";
+  if (RELEASE_CONFIG_NAMES.has(lower)) return "release-config";
   if (/\.(safetensors|bin|pt|pth|ckpt)\.index\.json$/.test(lower)) return "weights-index";
   if (/(^|\/)\.eval_results\/[^/]+\.ya?ml$/.test(path)) return "eval-results";
   if (name === "eval.yaml") return "benchmark-eval";

@@ -48,10 +48,16 @@ import modelExists from "./hub/model-exists/rule.js";
 import repoAccess from "./hub/repo-access/rule.js";
 import hubUnreachable from "./hub/unreachable/rule.js";
 import adapterBaseModel from "./release/adapter-base-model/rule.js";
+import adapterHasWeights from "./release/adapter-has-weights/rule.js";
+import configJsonValid from "./release/config-json-valid/rule.js";
 import configMatchesCard from "./release/config-matches-card/rule.js";
 import hasModelCard from "./release/has-model-card/rule.js";
 import weightsOnHub from "./release/weights-on-hub/rule.js";
+import gitattributesName from "./weights/gitattributes-name/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
+import lfsSizeUnknown from "./weights/lfs-size-unknown/rule.js";
+import pickleFile from "./weights/pickle-file/rule.js";
+import trainingLeftovers from "./weights/training-leftovers/rule.js";
 import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js";
 import preferSafetensors from "./weights/prefer-safetensors/rule.js";
 import shardsComplete from "./weights/shards-complete/rule.js";
@@ -119,12 +125,18 @@ export const RULES: readonly Rule[] = [
   // Weights: format, Git LFS, shards.
   preferSafetensors,
   pickleBesideSafetensors,
+  pickleFile,
+  trainingLeftovers,
   useGitLfs,
+  lfsSizeUnknown,
+  gitattributesName,
   lfsPointerValid,
   shardsComplete,
   // A complete release.
+  configJsonValid,
   hasModelCard,
   weightsOnHub,
+  adapterHasWeights,
   adapterBaseModel,
   configMatchesCard,
   // Last: says which Hub lookups of the rules above could not be answered.

@@ -6,6 +6,7 @@ ruleTester(rule, {
   valid: [
     { name: "only safetensors", files: { "model.safetensors": pointer() } },
     { name: "a pickle alone is weights/prefer-safetensors's", files: { "pytorch_model.bin": pointer() } },
+    { name: "OpenVINO IR beside a safetensors file is not a pickle", files: { "openvino_model.bin": pointer(), "openvino_model.safetensors": pointer() } },
   ],
   invalid: [
     {
@@ -23,6 +24,16 @@ ruleTester(rule, {
       name: "sharded twins",
       files: { "pytorch_model-00001-of-00002.bin": pointer(), "model-00001-of-00002.safetensors": pointer() },
       findings: [{ message: "beside `model-00001-of-00002.safetensors`" }],
+    },
+    {
+      name: "three pickle shards beside their safetensors shards are one finding",
+      files: Object.fromEntries(
+        [1, 2, 3].flatMap((i) => [
+          [`pytorch_model-0000${i}-of-00003.bin`, pointer()],
+          [`model-0000${i}-of-00003.safetensors`, pointer()],
+        ]),
+      ),
+      findings: [{ path: "pytorch_model-00001-of-00003.bin", message: "so do the other 2 pickle shards of this checkpoint" }],
     },
   ],
 });

@@ -1,8 +1,8 @@
-import { fileExists } from "../../../core/repo.js";
+import { fileExists, filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { basename } from "../../../parse/classify.js";
-import { findSafetensorsTwin, TRAINING_STATE, weightFacts } from "../../../parse/weights.js";
+import { byCheckpoint, findSafetensorsTwin, TRAINING_STATE, weightFactsNear } from "../../../parse/weights.js";
 
 export default defineRule({
   meta: {
@@ -14,15 +14,23 @@ export default defineRule({
     defaultSeverity: "notice",
   },
   async check(context) {
+    const found: { path: string; twin: string }[] = [];
     for (const file of context.files) {
       if (file.kind !== "weights" || file.status === "removed" || TRAINING_STATE.test(basename(file.path))) continue;
-      if (!weightFacts(file.path, file.head).pickle) continue;
+      if (!(await weightFactsNear(file.path, file.head, (paths) => filesExist(context, paths))).pickle) continue;
       const twin = await findSafetensorsTwin(file.path, (p) => fileExists(context, p));
-      if (!twin) continue;
+      if (twin) found.push({ path: file.path, twin });
+    }
+    // One finding per checkpoint: the pickle shards beside their safetensors shards are one problem.
+    for (const [first, ...rest] of byCheckpoint(found)) {
+      if (!first) continue;
       context.report({
-        path: file.path,
+        path: first.path,
         line: 1,
-        message: text`${basename(file.path)} is a pickle that ships beside ${twin}, which holds the same weights safely.`,
+        message:
+          rest.length === 0
+            ? text`${basename(first.path)} is a pickle that ships beside ${first.twin}, which holds the same weights safely.`
+            : text`${basename(first.path)} is a pickle that ships beside ${first.twin}, which holds the same weights safely; so do the other ${rest.length} pickle shards of this checkpoint.`,
         hint: prose("Remove the pickle unless a tool you support can only read it."),
       });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { weightFacts } from "../../../parse/weights.js";
+import { formatPhrase, weightFacts } from "../../../parse/weights.js";
 import { ruleTester } from "../../../../test/rule-tester.js";
 import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -13,21 +13,39 @@ ruleTester(rule, {
     { name: "training state is not weights", files: { "training_args.bin": pointer(), "optimizer.pt": pointer() } },
     { name: "a removed pickle", files: { "pytorch_model.bin": { content: { type: "removed" }, status: "removed" } } },
     { name: "a .bin that the magic bytes show is GGML", files: { "llama-7b.q4.bin": blob([0x67, 0x67, 0x6a, 0x74, 1, 0, 0, 0]) } },
+    { name: "a .bin that starts with GGUF", files: { "model.bin": blob(MAGIC.gguf) } },
+    { name: "OpenVINO IR weights by name", files: { "ov/openvino_model.bin": pointer(), "ov/openvino_model.xml": "<net/>" } },
+    { name: "OpenVINO IR under another stem, settled by the .xml beside it", files: { "ir/model.bin": pointer() }, repo: { "ir/model.xml": "<net/>" } },
+    { name: "ONNX external data", files: { "onnx/model.onnx": pointer(), "onnx/model.onnx_data": pointer(), "onnx/decoder.onnx.data": pointer() } },
+    { name: "a TensorRT engine", files: { "trt/model.engine": pointer(), "trt/model.plan": pointer() } },
+    { name: "Core ML packages keep weight.bin", files: { "m.mlpackage/Data/com.apple.CoreML/weights/weight.bin": pointer(), "m.mlmodel": pointer() } },
+    { name: "NumPy arrays and archives are not pickles", files: { "assets/mel_filters.npz": blob(MAGIC.zip, 4271), "emb.npy": blob(MAGIC.npy) } },
+    { name: "plain pickles are weights/pickle-file's", files: { "assets/chord_to_index_mapping.pkl": blob(MAGIC.pickle, 1750), "clf.joblib": pointer() } },
   ],
   invalid: [
-    { name: "pytorch_model.bin", files: { "pytorch_model.bin": pointer() }, findings: [{ path: "pytorch_model.bin", line: 1, message: "`pytorch_model.bin` is a PyTorch pickle: loading it can run code", hint: "safe_serialization=True" }] },
-    { name: "a .ckpt", files: { "sd/model.ckpt": pointer() }, findings: [{ message: "`model.ckpt` is a PyTorch pickle" }] },
-    { name: "a zip checkpoint by its bytes", files: { "model.pt": blob(MAGIC.zip) }, findings: [{ message: "PyTorch checkpoint (a zip with a pickle inside)" }] },
-    { name: "a joblib file", files: { "clf.joblib": pointer() }, findings: [{ message: "joblib pickle" }] },
     {
-      name: "a NumPy object array is a pickle",
-      files: { "emb.npy": blob([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0x76, 0, ...Array.from("{'descr': '|O', 'fortran_order': False}", (c) => c.charCodeAt(0))]) },
-      findings: [{ message: "Python pickle" }],
+      name: "an LFS pointer says nothing of the bytes: the name is hedged",
+      files: { "pytorch_model.bin": pointer() },
+      findings: [{ path: "pytorch_model.bin", line: 1, message: "`pytorch_model.bin` is named like a PyTorch pickle: loading it can run code", hint: "safe_serialization=True" }],
+    },
+    { name: "the bytes prove it: said as a fact", files: { "pytorch_model.bin": blob(MAGIC.pickle) }, findings: [{ message: "`pytorch_model.bin` is a PyTorch pickle: loading it" }] },
+    { name: "a .ckpt", files: { "sd/model.ckpt": pointer() }, findings: [{ message: "`model.ckpt` is named like a PyTorch pickle" }] },
+    { name: "a zip checkpoint by its bytes", files: { "model.pt": blob(MAGIC.zip) }, findings: [{ message: "is a PyTorch checkpoint (a zip with a pickle inside)" }] },
+    { name: "a .bin whose .xml sibling is absent is still named like a pickle", files: { "ir/model.bin": pointer() }, repo: {}, findings: [{ message: "named like a PyTorch pickle" }] },
+    {
+      name: "two shards are one finding",
+      files: { "pytorch_model-00001-of-00002.bin": pointer(), "pytorch_model-00002-of-00002.bin": pointer() },
+      findings: [{ path: "pytorch_model-00001-of-00002.bin", message: "and so is the other shard of this checkpoint (2 files)" }],
     },
     {
-      name: "eight shards are one finding",
+      name: "eight shards are one finding, naming the count",
       files: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`pytorch_model-0000${i + 1}-of-00008.bin`, pointer()])),
-      findings: [{ line: 1, message: "The same problem appears in 7 more files (`pytorch_model-00002-of-00008.bin`, `pytorch_model-00003-of-00008.bin`," }],
+      findings: [{ line: 1, message: "and so are the other 7 shards of this checkpoint (8 files)" }],
+    },
+    {
+      name: "two checkpoints in two folders are two findings",
+      files: { "a/pytorch_model-00001-of-00002.bin": pointer(), "a/pytorch_model-00002-of-00002.bin": pointer(), "b/pytorch_model.bin": pointer() },
+      findings: [{ path: "a/pytorch_model-00001-of-00002.bin", message: "2 files" }, { path: "b/pytorch_model.bin", message: "named like" }],
     },
   ],
 });
@@ -45,9 +63,36 @@ describe("weight formats", () => {
     ["pytorch_model.bin", undefined, "pytorch-pickle", true],
     ["ggml-model-q4_0.bin", undefined, "ggml", false],
     ["model.nemo", undefined, "nemo", true],
+    ["openvino_model.bin", undefined, "openvino", false],
+    ["openvino_encoder_model.bin", undefined, "openvino", false],
+    ["openvino_model.bin", MAGIC.pickle, "pickle", true],
+    ["model.onnx_data", undefined, "onnx-external-data", false],
+    ["model.onnx.data", undefined, "onnx-external-data", false],
+    ["model.engine", undefined, "tensorrt", false],
+    ["model.plan", undefined, "tensorrt", false],
+    ["model.mlmodel", undefined, "coreml", false],
+    ["m.mlpackage/Data/com.apple.CoreML/weights/weight.bin", undefined, "coreml", false],
+    ["mel_filters.npz", MAGIC.zip, "numpy-archive", false],
+    ["mel_filters.npz", undefined, "numpy-archive", false],
+    ["emb.npy", MAGIC.npy, "numpy", false],
+    ["x.pkl", undefined, "pickle", true],
   ] as const)("%s %j → %s", (path, head, format, pickle) => {
     const facts = weightFacts(path, head ? new Uint8Array(head) : undefined);
     expect(facts.format).toBe(format);
     expect(facts.pickle).toBe(pickle);
+  });
+});
+
+describe("formats settled by a sibling", () => {
+  it("a .bin beside an .xml of the same stem is OpenVINO IR, said as a fact", () => {
+    const facts = weightFacts("ir/model.bin", undefined, (name) => name === "model.xml");
+    expect(facts).toEqual({ format: "openvino", pickle: false, by: "sibling" });
+    expect(formatPhrase(facts)).toBe("is an OpenVINO IR weights file");
+  });
+  it("pickle bytes win over an .xml beside it", () => {
+    expect(weightFacts("model.bin", new Uint8Array(MAGIC.pickle), () => true).format).toBe("pytorch-pickle");
+  });
+  it("by name alone, the phrase is hedged", () => {
+    expect(formatPhrase(weightFacts("pytorch_model.bin"))).toBe("is named like a PyTorch pickle");
   });
 });

@@ -7,6 +7,8 @@ const index = (...shards: string[]) =>
 
 ruleTester(rule, {
   valid: [
+    { name: "not JSON is release/config-json-valid's", files: { "model.safetensors.index.json": "{oops" }, repo: {} },
+    { name: "a shard in a subfolder is a plain relative path", files: { "model.safetensors.index.json": index("sub/a.safetensors"), "sub/a.safetensors": pointer() }, repo: {} },
     {
       name: "every shard in the PR",
       files: { "m/model.safetensors.index.json": index("model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"), "m/model-00001-of-00002.safetensors": pointer(), "m/model-00002-of-00002.safetensors": pointer() },
@@ -29,7 +31,28 @@ ruleTester(rule, {
       repo: { "a.bin": null },
       findings: [{ message: "`b.bin`" }],
     },
-    { name: "not JSON", files: { "model.safetensors.index.json": "{oops" }, repo: {}, findings: [{ title: "Checkpoint index is not valid JSON", message: "is not valid JSON" }] },
+    ...[
+      ["../model-00001-of-00002.safetensors", "dot segment"],
+      ["%2e%2e/secret.safetensors", "dot segment once percent-decoded"],
+      ["%252e%252e/secret.safetensors", "dot segment once percent-decoded"],
+      ["/etc/passwd", "absolute path"],
+      ["https://evil.example/x.safetensors", "scheme-like first segment"],
+      ["C:/x.safetensors", "scheme-like first segment"],
+      ["sub\\x.safetensors", "backslash"],
+      ["x\u0000.safetensors", "control character"],
+      ["%E0%A4%A.safetensors", "malformed percent-encoding"],
+    ].map(([shard, reason]) => ({
+      name: `an unsafe shard name: ${reason} (${JSON.stringify(shard)})`,
+      files: { "m/model.safetensors.index.json": index("model-00002-of-00002.safetensors", shard as string), "m/model-00002-of-00002.safetensors": pointer() },
+      repo: {},
+      findings: [{ path: "m/model.safetensors.index.json", title: "Checkpoint index names an unsafe shard path", message: `(${reason})` }],
+    })),
+    {
+      name: "an unsafe name is never joined to a path: no missing-shard finding for it, one for a plain missing shard",
+      files: { "model.safetensors.index.json": index("../../etc/x.safetensors", "b.safetensors") },
+      repo: {},
+      findings: [{ title: "Checkpoint index names an unsafe shard path", message: "`../../etc/x.safetensors` (dot segment)" }, { message: "1 of the 1 shards" }],
+    },
     { name: "no weight_map", files: { "model.safetensors.index.json": "{}" }, repo: {}, findings: [{ title: "Checkpoint index has no weight map", message: "no `weight_map`" }] },
   ],
 });

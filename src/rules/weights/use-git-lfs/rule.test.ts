@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileGitattributes, GITATTRIBUTES_MAX_BYTES, lfsAttributeFor, lfsAttributes } from "../../../parse/gitattributes.js";
 import { ruleTester } from "../../../../test/rule-tester.js";
-import { blob, LFS_ATTRIBUTES, pointer } from "../../../../test/weights-helpers.js";
+import { blob, LFS_ATTRIBUTES, MAGIC, MB, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
@@ -10,20 +10,31 @@ ruleTester(rule, {
     { name: "PR: the pattern comes in the same PR", pullRequest: true, files: { "m/model.safetensors": pointer(), ".gitattributes": LFS_ATTRIBUTES }, repo: {} },
     { name: "folder: a local file covered by a pattern", files: { "model.safetensors": blob(), ".gitattributes": LFS_ATTRIBUTES }, repo: {} },
     { name: "a nested .gitattributes", pullRequest: true, files: { "models/a/w.pt": pointer() }, repo: { "models/.gitattributes": "*.pt filter=lfs diff=lfs merge=lfs -text\n" } },
-    { name: "no view of the repository: no verdict", pullRequest: true, files: { "model.safetensors": blob() } },
+    { name: "no view of the repository: no verdict", pullRequest: true, files: { "model.safetensors": blob(undefined, 400 * MB) } },
+    { name: "folder: mel_filters.npz (4 KB) needs no LFS", files: { "whisper/assets/mel_filters.npz": blob(MAGIC.zip, 4271) }, repo: {} },
+    { name: "folder: chord_to_index_mapping.pkl (1.7 KB) needs no LFS", files: { "assets/chord_to_index_mapping.pkl": blob(MAGIC.pickle, 1750) }, repo: {} },
+    { name: "folder: a file of exactly 10 MB needs no LFS", files: { "adapter_model.safetensors": blob(MAGIC.safetensors, 10 * MB) }, repo: {} },
+    { name: "PR: a plain file of unknown size is weights/lfs-size-unknown's", pullRequest: true, files: { "model.safetensors": blob() }, repo: {} },
+    { name: "training state is weights/training-leftovers'", files: { "optimizer.pt": blob(MAGIC.pickle, 900 * MB), "training_args.bin": blob(MAGIC.pickle, 4600) }, repo: {} },
   ],
   invalid: [
     {
       name: "PR: committed as a plain blob",
       pullRequest: true,
-      files: { "models/x/model.safetensors": blob() },
+      files: { "models/x/model.safetensors": blob(undefined, 30 * MB) },
       repo: {},
-      findings: [{ line: 1, message: "`model.safetensors` was committed as a plain Git file, not through Git LFS.", hint: "Add `*.safetensors filter=lfs diff=lfs merge=lfs -text` to `.gitattributes`" }],
+      findings: [
+        {
+          line: 1,
+          message: "`model.safetensors` was committed as a plain Git file, not through Git LFS. At 30 MB it is over the 10 MB above which the Hub asks for Git LFS.",
+          hint: "Add `*.safetensors filter=lfs diff=lfs merge=lfs -text` to `.gitattributes`",
+        },
+      ],
     },
     {
       name: "PR: pattern exists but the file is a blob (LFS not installed)",
       pullRequest: true,
-      files: { "model.bin": blob() },
+      files: { "model.bin": blob(undefined, 200 * MB) },
       repo: { ".gitattributes": LFS_ATTRIBUTES },
       findings: [{ message: "although `.gitattributes` line 2 (`*.bin`) sends it to LFS", hint: "git lfs install" }],
     },
@@ -51,7 +62,7 @@ ruleTester(rule, {
     {
       name: "a .gitattributes over 4 MB: one finding on it, no verdict on the weights",
       pullRequest: true,
-      files: { "model.safetensors": blob(), ".gitattributes": `${"# padding\n".repeat(Math.ceil(GITATTRIBUTES_MAX_BYTES / 10) + 1)}` },
+      files: { "model.safetensors": blob(undefined, 20 * MB), ".gitattributes": `${"# padding\n".repeat(Math.ceil(GITATTRIBUTES_MAX_BYTES / 10) + 1)}` },
       repo: {},
       findings: [{ path: ".gitattributes", message: "more than the 4 MB Cardinal reads, so it did not check the weight files below it" }],
     },
@@ -74,9 +85,21 @@ ruleTester(rule, {
     },
     {
       name: "folder: no pattern",
-      files: { "model.safetensors": blob() },
+      files: { "model.safetensors": blob(MAGIC.safetensors, 120 * MB) },
       repo: {},
-      findings: [{ message: "No `.gitattributes` pattern sends `model.safetensors` through Git LFS" }],
+      findings: [{ message: "No `.gitattributes` pattern beside or above `model.safetensors` sends it through Git LFS, so committing it would put the whole file into Git. At 120 MB it is over the 10 MB above which the Hub asks for Git LFS. GitHub refuses files over 100 MB" }],
+    },
+    {
+      name: "folder: a small file committed as a pointer without a pattern is still broken",
+      files: { "assets/mel_filters.npz": pointer(4271) },
+      repo: {},
+      findings: [{ message: "clones get the pointer instead of the weights" }],
+    },
+    {
+      name: "three shards without a pattern are one finding",
+      files: { "m-00001-of-00003.safetensors": pointer(), "m-00002-of-00003.safetensors": pointer(), "m-00003-of-00003.safetensors": pointer() },
+      repo: {},
+      findings: [{ path: "m-00001-of-00003.safetensors", message: "The same holds for the other 2 shards of this checkpoint." }],
     },
   ],
 });

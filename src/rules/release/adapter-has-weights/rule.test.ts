@@ -1,0 +1,37 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+const config = '{"peft_type": "LORA", "base_model_name_or_path": "meta-llama/Llama-2-7b-hf"}';
+
+ruleTester(rule, {
+  valid: [
+    { name: "safetensors beside the config", files: { "adapter_config.json": config, "adapter_model.safetensors": pointer() }, repo: {} },
+    { name: "a pickle beside the config", files: { "lora/adapter_config.json": config, "lora/adapter_model.bin": pointer() }, repo: {} },
+    { name: "the weights already in the repository", pullRequest: true, files: { "adapter_config.json": config }, repo: { "adapter_model.safetensors": null } },
+    { name: "other weights in the folder", files: { "adapter_config.json": config, "model-00001-of-00002.safetensors": pointer() }, repo: {} },
+    { name: "no view of the repository: unknown is never absent", pullRequest: true, files: { "adapter_config.json": config } },
+    { name: "weights in another folder do not count, but this folder has them", files: { "a/adapter_config.json": config, "a/adapter_model.safetensors": pointer() }, repo: {} },
+  ],
+  invalid: [
+    {
+      name: "only the config (a-internlm-lora-local-path-template)",
+      files: { "adapter_config.json": config, "README.md": "# LoRA\n" },
+      repo: {},
+      findings: [{ path: "adapter_config.json", line: 1, message: "neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository" }],
+    },
+    {
+      name: "weights in the folder above are not this adapter's",
+      files: { "lora/adapter_config.json": config, "adapter_model.safetensors": pointer() },
+      repo: {},
+      findings: [{ message: "neither `lora/adapter_model.safetensors` nor `lora/adapter_model.bin`" }],
+    },
+    {
+      name: "the pull request removes the weights",
+      pullRequest: true,
+      files: { "adapter_config.json": config, "adapter_model.safetensors": { content: { type: "removed" }, status: "removed" } },
+      repo: {},
+      findings: [{ message: "has no weights to load" }],
+    },
+  ],
+});

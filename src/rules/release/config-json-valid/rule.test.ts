@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { jsonErrorOffset } from "../../../parse/json-error.js";
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: "valid JSON everywhere",
+      files: {
+        "config.json": '{"model_type": "llama"}\n',
+        "adapter_config.json": '{"peft_type": "LORA"}',
+        "tokenizer_config.json": "{}",
+        "generation_config.json": '{"do_sample": true}',
+        "preprocessor_config.json": "[]",
+        "model_index.json": '{"_class_name": "StableDiffusionPipeline"}',
+        "model.safetensors.index.json": '{"weight_map": {}}',
+        "pytorch_model.bin.index.json": '{"weight_map": {}}',
+      },
+    },
+    { name: "a byte-order mark is tolerated", files: { "config.json": '\uFEFF{"a": 1}' } },
+    { name: "NaN and Infinity, which Python's json reads", files: { "config.json": '{"a": NaN, "b": -Infinity, "c": [Infinity]}' } },
+    { name: "other JSON files are not this rule's", files: { "data/train.json": "{oops" } },
+    { name: "a removed config", files: { "config.json": { content: { type: "removed" }, status: "removed" } } },
+  ],
+  invalid: [
+    {
+      name: "a trailing comma, at its line and column",
+      files: { "config.json": '{\n  "model_type": "llama",\n  "hidden_size": 4096,\n}\n' },
+      findings: [{ path: "config.json", line: 4, column: 1, message: "`config.json` is not valid JSON at line 4, column 1" }],
+    },
+    {
+      name: "a comment in tokenizer_config.json",
+      files: { "tokenizer_config.json": '{\n  // the chat template\n  "chat_template": "x"\n}' },
+      findings: [{ line: 2, column: 3 }].map((f) => ({ ...f, message: "line 2, column 3" })),
+    },
+    { name: "cut short", files: { "adapter_config.json": '{"r": 16,' }, findings: [{ line: 1, column: 10, message: "line 1, column 10" }] },
+    { name: "a bad literal (V8 gives no position)", files: { "generation_config.json": '{"do_sample": tru}' }, findings: [{ line: 1, column: 15 }].map((f) => ({ ...f, message: "column 15" })) },
+    { name: "a shard index", files: { "model.safetensors.index.json": "{oops" }, findings: [{ line: 1, column: 2, message: "`model.safetensors.index.json` is not valid JSON" }] },
+    { name: "model_index.json in a subfolder", files: { "sd/model_index.json": "{'a': 1}" }, findings: [{ path: "sd/model_index.json", line: 1, column: 2, message: "not valid JSON" }] },
+  ],
+});
+
+describe("jsonErrorOffset", () => {
+  it.each([
+    ['{"a": [1, {"b": null}], "c": "x\\u00e9"}', undefined],
+    ["[]", undefined],
+    [" 1 ", undefined],
+    ['{"a":1}x', 7],
+    ["[[[[", 4],
+    ['{"a":01}', 6],
+    ['"\\x"', 2],
+    ["", 0],
+    ["[1 2]", 3],
+    ["[NaN, Infinity, -Infinity]", undefined],
+    ["[nan]", 1],
+  ] as const)("%j → %s", (source, offset) => {
+    expect(jsonErrorOffset(source)).toBe(offset);
+    if (source.includes("Infinity")) return; // Python's json reads it; JavaScript's does not
+    expect(offset === undefined).toBe(
+      (() => {
+        try {
+          JSON.parse(source);
+          return true;
+        } catch {
+          return false;
+        }
+      })(),
+    );
+  });
+  it("deep nesting does not overflow the stack", () => {
+    expect(jsonErrorOffset("[".repeat(200_000) + "]".repeat(200_000))).toBeUndefined();
+  });
+});

@@ -1,0 +1,23 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { LFS_ATTRIBUTES, pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "a .gitattributes", files: { ".gitattributes": LFS_ATTRIBUTES, "model.safetensors": pointer() } },
+    { name: "a gitattributes with no LFS lines and no weights beside it", files: { "docs/gitattributes": "*.md linguist-documentation\n" } },
+    { name: "a removed gitattributes", files: { gitattributes: { content: { type: "removed" }, status: "removed" }, "model.safetensors": pointer() } },
+  ],
+  invalid: [
+    {
+      name: "the Hub's .gitattributes saved without its dot (m-medgemma-27b-it-copy)",
+      files: { gitattributes: LFS_ATTRIBUTES, "config.json": "{}" },
+      findings: [{ path: "gitattributes", line: 1, message: "`gitattributes` holds Git LFS patterns, but Git reads attributes only from `.gitattributes`", hint: "`git mv gitattributes .gitattributes`" }],
+    },
+    {
+      name: "beside weights, whatever it holds",
+      files: { "m/gitattributes": "*.bin binary\n", "m/model.bin": pointer() },
+      findings: [{ message: "`m/gitattributes` sits beside weight files", hint: "`git mv m/gitattributes m/.gitattributes`" }],
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { blob, LFS_ATTRIBUTES, MB, pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "a pointer", pullRequest: true, files: { "model.safetensors": pointer() }, repo: {} },
+    { name: "a known size is weights/use-git-lfs'", pullRequest: true, files: { "model.safetensors": blob(undefined, 30 * MB) }, repo: {} },
+    { name: "a local folder: sizes are known", files: { "model.safetensors": blob() }, repo: {} },
+    { name: "no view of the repository's .gitattributes: no verdict", pullRequest: true, files: { "model.safetensors": blob() } },
+    { name: "training state", pullRequest: true, files: { "training_args.bin": blob() }, repo: {} },
+  ],
+  invalid: [
+    {
+      name: "a plain file in a PR, no pattern",
+      pullRequest: true,
+      files: { "whisper/assets/mel_filters.npz": blob() },
+      repo: {},
+      findings: [{ path: "whisper/assets/mel_filters.npz", line: 1, message: "If it is over 10 MB, the Hub will ask for LFS (GitHub refuses files over 100 MB); if it is a small file, nothing needs to change.", hint: "If the file is large: add `*.npz filter=lfs" }],
+    },
+    {
+      name: "a pattern sends it to LFS, but the diff shows no pointer",
+      pullRequest: true,
+      files: { "adapter_model.safetensors": blob() },
+      repo: { ".gitattributes": LFS_ATTRIBUTES },
+      findings: [{ title: "Weight file in plain Git although .gitattributes sends it to LFS", message: "Git LFS was probably not installed" }],
+    },
+    {
+      name: "shards are one finding",
+      pullRequest: true,
+      files: { "model-00001-of-00002.safetensors": blob(), "model-00002-of-00002.safetensors": blob() },
+      repo: {},
+      findings: [{ message: "The same holds for the other shard of this checkpoint." }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+ruleTester(rule, {
+  valid: [
+    { name: "model weights", files: { "pytorch_model.bin": pointer(), "model.safetensors": pointer() } },
+    { name: "removed leftovers", files: { "optimizer.pt": { content: { type: "removed" }, status: "removed" } } },
+  ],
+  invalid: [
+    {
+      name: "training_args.bin alone",
+      files: { "training_args.bin": blob(MAGIC.pickle, 4600) },
+      findings: [{ path: "training_args.bin", line: 1, message: "`training_args.bin` is training state saved by `transformers.Trainer` (a pickle), not model weights.", hint: "Remove them" }],
+    },
+    {
+      name: "a Trainer checkpoint folder is one finding",
+      files: {
+        "checkpoint-500/optimizer.pt": pointer(),
+        "checkpoint-500/scheduler.pt": blob(MAGIC.pickle, 1000),
+        "checkpoint-500/rng_state.pth": blob(MAGIC.pickle, 14000),
+        "checkpoint-500/scaler.pt": blob(MAGIC.pickle, 600),
+        "checkpoint-500/training_args.bin": blob(MAGIC.pickle, 4600),
+        "checkpoint-500/adapter_model.safetensors": pointer(),
+      },
+      findings: [{ path: "checkpoint-500/optimizer.pt", message: "`optimizer.pt`, `scheduler.pt`, `rng_state.pth`, `scaler.pt`, `training_args.bin` are training state" }],
+    },
+    {
+      name: "two folders, two findings; per-rank RNG state",
+      files: { "a/rng_state_0.pth": blob(), "a/rng_state_1.pth": blob(), "b/optimizer.bin": pointer() },
+      findings: [{ path: "a/rng_state_0.pth", message: "`rng_state_0.pth`, `rng_state_1.pth` are" }, { path: "b/optimizer.bin", message: "`optimizer.bin` is training state" }],
+    },
+  ],
+});
