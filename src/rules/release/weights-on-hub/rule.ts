@@ -38,11 +38,19 @@ export default defineRule({
     defaultSeverity: "notice",
   },
   check({ cards, files, report }) {
+    // Every folder that holds weights, directly or below: built once, so the review stays linear in cards.
+    const foldersWithWeights = new Set<string>();
+    for (const f of files) {
+      if (f.kind !== "weights" || f.status === "removed") continue;
+      for (let dir = dirname(f.path); !foldersWithWeights.has(dir); dir = dirname(dir)) {
+        foldersWithWeights.add(dir);
+        if (dir === "") break;
+      }
+    }
     for (const card of cards) {
       if (card.kind !== "model" || basename(card.path) !== "README.md") continue;
-      const folder = dirname(card.path);
       // Weights in the release (or in the pull request): a file-host link is a mirror, not the release.
-      if (files.some((f) => f.kind === "weights" && f.status !== "removed" && (folder === "" || f.path.startsWith(`${folder}/`)))) continue;
+      if (foldersWithWeights.has(dirname(card.path))) continue;
       const hosts = new Map<string, number>();
       for (let line = 1; line <= card.lines.lineCount; line++) {
         const content = card.lines.lineText(line);
