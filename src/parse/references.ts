@@ -133,7 +133,9 @@ export function statedBases(card: Card): StatedBase[] {
     if (fence || value.length > 2000) continue;
     const match = STATED_ID.exec(value);
     const id = trimEndChars(match?.[1] ?? match?.[2] ?? "", ".");
-    if (id && !checkRepoId(id, "model") && !id.startsWith("datasets/")) {
+    // "This model card … is based on the [DALL-E Mini model card](…)" speaks of the card, not the model.
+    const aboutCard = match !== null && (/\bcard\b/i.test(match[0]) || /\bcard\b[^.]{0,80}$/i.test(value.slice(Math.max(0, match.index - 80), match.index)));
+    if (id && !aboutCard && !checkRepoId(id, "model") && !id.startsWith("datasets/")) {
       out.push({ id, line });
       continue;
     }

@@ -35,7 +35,7 @@ export default defineRule({
             path: file.path,
             line: 1,
             title: "Text file stored in Git LFS",
-            message: text`${file.path} is stored in Git LFS (a pointer to a ${trusted(formatBytes(content.size))} object), so GitHub, the Hub and Cardinal see only the pointer, not its text.`,
+            message: text`${file.path} is stored in Git LFS (a pointer to a ${trusted(formatBytes(content.size))} object), so GitHub and Cardinal see only the pointer, not its text.`,
             hint: trusted(
               "Narrow the pattern in `.gitattributes` that sends this file to LFS (for example `*.safetensors` instead of `*`), then commit the file again.",
             ),
