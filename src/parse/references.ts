@@ -134,7 +134,8 @@ export function statedBases(card: Card): StatedBase[] {
     const match = STATED_ID.exec(value);
     const id = trimEndChars(match?.[1] ?? match?.[2] ?? "", ".");
     // "This model card … is based on the [DALL-E Mini model card](…)" speaks of the card, not the model.
-    const aboutCard = match !== null && (/\bcard\b/i.test(match[0]) || /\bcard\b[^.]{0,80}$/i.test(value.slice(Math.max(0, match.index - 80), match.index)));
+    const lead = match === null ? "" : value.slice(Math.max(0, match.index - 80), match.index);
+    const aboutCard = match !== null && (/\bcard\b/i.test(match[0]) || /\bcard\b/i.test(lead.slice(lead.lastIndexOf(".") + 1)));
     if (id && !aboutCard && !checkRepoId(id, "model") && !id.startsWith("datasets/")) {
       out.push({ id, line });
       continue;

@@ -30,6 +30,12 @@ ruleTester(rule, {
       files: { "README.md": `${DATASET_FM}# Reviews\n\nMovie reviews.\n\n## Dataset Structure\n\nTwo fields.\n\n### Source Data\n\nIMDB.\n` },
     },
     {
+      name: "the headings of OpenAI's model cards (whisper's model-card.md)",
+      files: {
+        "README.md": `${FM}# Whisper\n\nSpeech recognition.\n\n## Model Use\n\n### Evaluated Use\n\nResearchers.\n\n## Training Data\n\n680,000 hours.\n\n## Performance and Limitations\n\nRobust.\n`,
+      },
+    },
+    {
       name: "an empty list in the configuration requires nothing",
       config: { required_sections: { model: [] } },
       files: { "README.md": `${FM}# Tiny\n\nA small model that tags words.\n` },

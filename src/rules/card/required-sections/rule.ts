@@ -13,7 +13,7 @@ import { bodyReviewable, hasProse, normaliseTitle, parseBody } from "../../../pa
  */
 export const DEFAULT_REQUIRED_SECTIONS: Readonly<Record<CardKind, readonly string[]>> = {
   model: [
-    "Uses|Intended uses|Intended use|Usage|How to use|Use cases|Direct use|Get started|Getting started|Quick start|Quickstart|Inference",
+    "Uses|Intended uses|Intended use|Model use|Evaluated use|Usage|How to use|Use cases|Direct use|Get started|Getting started|Quick start|Quickstart|Inference",
     "Limitations|Bias|Risks|Ethical considerations|Out-of-scope use|Caveats|Safety",
     "Training data|Training|Fine-tuning|Finetuning|Pretraining|Datasets|Dataset|Data",
     "Evaluation|Results|Benchmarks|Benchmark|Performance|Metrics|Eval",
