@@ -1,7 +1,10 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
-import { cardLabel } from "../../../parse/card.js";
-import { licenseFileFor } from "../../../parse/license-files.js";
+import type { RuleContext } from "../../../core/rule.js";
+import type { Fix } from "../../../core/types.js";
+import { cardLabel, type Card } from "../../../parse/card.js";
+import { basename, dirname, foldersUp } from "../../../parse/classify.js";
+import { licenseFileFor, licenseFileIn } from "../../../parse/license-files.js";
 import { CONFIDENT } from "../../../parse/license-text.js";
 import { appendMetadataLine, entry, lineFix, metadataOf } from "../../../parse/metadata.js";
 
@@ -18,7 +21,10 @@ export default defineRule({
     for (const card of context.cards) {
       await context.checkpoint();
       const fm = metadataOf(card);
-      if (!fm) continue; // no metadata at all: card/front-matter-present
+      if (!fm) {
+        if (card.hubCard && card.frontMatter.status === "absent" && card.frontMatter.reason === "none") await withoutMetadata(card, context);
+        continue; // a misplaced or broken block: card/front-matter-present and the YAML rules
+      }
       const license = entry(card, "license");
       if (license && license.value !== null) continue;
       const file = await licenseFileFor(card.path, context);
@@ -45,3 +51,70 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A Hub card with no metadata block at all. card/front-matter-present says
+ * the block is missing; this says what that costs for the license, and only
+ * where the evidence is whole: the LICENSE file beside the card is
+ * identified (then the fix is certain), or no LICENSE file is in the card's
+ * folder or any folder above it and the text never speaks of a license.
+ */
+async function withoutMetadata(card: Card, context: RuleContext): Promise<void> {
+  const label = cardLabel(card);
+  const file = await licenseFileFor(card.path, context);
+  const match = file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
+  if (file && match) {
+    context.report({
+      path: card.path,
+      line: 1,
+      message: text`The ${trusted(label)} declares no ${"license"} (it has no metadata block), although ${file.path} is the ${match.id} license.`,
+      hint: text`Start the file with a metadata block that declares it: ${"---"}, ${`license: ${match.id}`}, ${"---"}.`,
+      fix: prependBlock(card, `license: ${match.id}`),
+    });
+    return;
+  }
+  if (file) {
+    // A LICENSE Cardinal cannot name: the gap is certain, the id to declare is not.
+    context.report({
+      path: card.path,
+      line: 1,
+      message: text`The ${trusted(label)} declares no ${"license"} (it has no metadata block), although ${file.path} is in the repository.`,
+      hint: text`Start the file with a metadata block that declares the license in ${file.path}: ${"---"}, ${"license:"} with its Hub id (or ${"license: other"} with ${"license_name"} and ${`license_link: ${basename(file.path)}`}), ${"---"}.`,
+    });
+    return;
+  }
+  // In a pull request without the rest of the repository, a LICENSE above the card cannot be seen.
+  if (!context.repo && context.workspace.source !== "folder") return;
+  for (const dir of foldersUp(dirname(card.path)).slice(1)) {
+    if (await licenseFileIn(dir, context)) return;
+  }
+  if (/licen[cs]/i.test(withoutHtmlComments(card.text))) return; // the text speaks of a license: its words are not an id
+  context.report({
+    path: card.path,
+    line: 1,
+    message: text`The ${trusted(label)} declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one.`,
+    hint: prose(
+      "Say what users may do with it: start the file with a metadata block (`---`, `license:` with a Hub license id such as `apache-2.0`, `---`); for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
+    ),
+  });
+}
+
+/** A fix that puts a metadata block with one line before the card's first line. */
+function prependBlock(card: Card, line: string): Fix {
+  const eol = card.text.includes("\r\n") ? "\r\n" : "\n";
+  return { line: 1, endLine: 1, replacement: `---${eol}${line}${eol}---${eol}${card.lines.lineText(1)}` };
+}
+
+/** The text with `<!-- … -->` comments removed (a template's hidden guidance is not the author's word). */
+function withoutHtmlComments(text: string): string {
+  let out = "";
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf("<!--", at);
+    if (open === -1) return out + text.slice(at);
+    out += text.slice(at, open);
+    const close = text.indexOf("-->", open + 4);
+    if (close === -1) return out;
+    at = close + 3;
+  }
+}
