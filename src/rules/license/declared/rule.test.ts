@@ -15,10 +15,6 @@ ruleTester(rule, {
       files: { "models/m/README.md": "# M\n", "models/m/model.safetensors": "x", LICENSE: "MIT License\n" },
     },
     {
-      name: "no metadata, and the text speaks of a license",
-      files: { "README.md": "# M\n\n## License\n\nSame terms as the base model.\n", "model.safetensors": "x" },
-    },
-    {
       name: "no metadata in a pull request Cardinal cannot see around",
       pullRequest: true,
       files: { "README.md": "# M\n", "model.safetensors": "x" },
@@ -60,6 +56,17 @@ ruleTester(rule, {
       name: "no metadata and no license anywhere",
       files: { "README.md": "# M\n\nA model.\n<!-- - **License:** Unknown -->\n", "model.safetensors": "x" },
       findings: [{ line: 1, message: "declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one." }],
+    },
+    {
+      name: "no metadata, and the text speaks of a license (a hidden template line does not count)",
+      files: { "README.md": "# M\n<!-- License: Unknown -->\n\n## Licence\n\nSame terms as the base model.\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "has no metadata block, so the license its text speaks of (line 4) is not declared: the Hub shows no license for it." }],
+    },
+    {
+      name: "no metadata in a pull request: the text's license is still not declared",
+      pullRequest: true,
+      files: { "README.md": "# M\n\nLicensed under MIT.\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "(line 3)" }],
     },
     {
       name: "no metadata in a pull request, and the repository has no LICENSE",

@@ -83,12 +83,24 @@ async function withoutMetadata(card: Card, context: RuleContext): Promise<void> 
     });
     return;
   }
+  const spoken = licenseMention(card.text);
+  if (spoken !== undefined) {
+    // The text speaks of a license; its words are not an id, but the Hub reads only the metadata.
+    context.report({
+      path: card.path,
+      line: 1,
+      message: text`The ${trusted(label)} has no metadata block, so the license its text speaks of (line ${trusted(String(card.lines.position(spoken).line))}) is not declared: the Hub shows no license for it.`,
+      hint: prose(
+        "Start the file with a metadata block that declares it: `---`, `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`), `---`.",
+      ),
+    });
+    return;
+  }
   // In a pull request without the rest of the repository, a LICENSE above the card cannot be seen.
   if (!context.repo && context.workspace.source !== "folder") return;
   for (const dir of foldersUp(dirname(card.path)).slice(1)) {
     if (await licenseFileIn(dir, context)) return;
   }
-  if (/licen[cs]/i.test(withoutHtmlComments(card.text))) return; // the text speaks of a license: its words are not an id
   context.report({
     path: card.path,
     line: 1,
@@ -105,16 +117,23 @@ function prependBlock(card: Card, line: string): Fix {
   return { line: 1, endLine: 1, replacement: `---${eol}${line}${eol}---${eol}${card.lines.lineText(1)}` };
 }
 
-/** The text with `<!-- … -->` comments removed (a template's hidden guidance is not the author's word). */
-function withoutHtmlComments(text: string): string {
-  let out = "";
+/**
+ * Where the text first speaks of a license ("license", "licence", "licensed"),
+ * outside `<!-- … -->` comments (a template's hidden `License: Unknown` line
+ * is not the author's word): an offset, or undefined.
+ */
+function licenseMention(text: string): number | undefined {
+  const word = /licen[cs]/gi;
   let at = 0;
   for (;;) {
     const open = text.indexOf("<!--", at);
-    if (open === -1) return out + text.slice(at);
-    out += text.slice(at, open);
+    const end = open === -1 ? text.length : open;
+    word.lastIndex = at;
+    const found = word.exec(text);
+    if (found && found.index < end) return found.index;
+    if (open === -1) return undefined;
     const close = text.indexOf("-->", open + 4);
-    if (close === -1) return out;
+    if (close === -1) return undefined;
     at = close + 3;
   }
 }
