@@ -21,6 +21,8 @@ ruleTester(rule, {
     { name: "trained on a dataset is not a base model", files: { "README.md": card("", "# M\n\nFine-tuned on OpenAssistant/oasst1.\n") } },
     { name: "an id inside a code block", files: { "README.md": card("", "# M\n\n```\nfine-tuned from a/b\n```\n") } },
     { name: "a dataset card", files: { "README.md": "---\nlicense: mit\ntask_categories: [text-generation]\n---\n# D\n\nBased on a/b.\n" } },
+    { name: "a Hub URL that is a dataset or a docs page is no base", files: { "README.md": card("", "# M\n\nBased on our corpus https://huggingface.co/datasets/me/corpus and converted from PyTorch (see https://huggingface.co/docs/transformers).\n") } },
+    { name: "a Hub URL far after the words is not what they name", files: { "README.md": card("", `# M\n\nConverted from the original weights, ${"with care and many checks, ".repeat(4)}see https://huggingface.co/a/b\n`) } },
     { name: "a broken metadata block: the YAML rules speak", files: { "README.md": "---\nlicense: [mit\n---\n# M\n\nFine-tuned from a/b.\n", "config.json": config("x/y") } },
   ],
   invalid: [
@@ -38,6 +40,23 @@ ruleTester(rule, {
       name: "a link to the base on the Hub",
       files: { "README.md": card("", "# M\n\nBased on [this model](https://huggingface.co/cl-tohoku/bert-base-japanese-v2).\n") },
       findings: [{ message: "made from `cl-tohoku/bert-base-japanese-v2`" }],
+    },
+    {
+      name: "converted from a release given as a bare Hub URL (Pygmalion 7B)",
+      files: { "README.md": card("", "# M\n\nConverted from the XORs weights from PygmalionAI's release https://huggingface.co/PygmalionAI/pygmalion-7b\n") },
+      findings: [{ line: 6, message: "made from `PygmalionAI/pygmalion-7b`" }],
+    },
+    {
+      name: "TheBloke's quantisation wording",
+      files: {
+        "README.md": card("", "# M\n\nThis is GPTQ format quantised 4bit models of [Eric Hartford's Wizard-Vicuna 30B](https://huggingface.co/ehartford/Wizard-Vicuna-30B-Uncensored).\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n"),
+      },
+      findings: [{ line: 6, message: "made from `ehartford/Wizard-Vicuna-30B-Uncensored`" }],
+    },
+    {
+      name: "GGUF model files for a linked model",
+      files: { "README.md": card("", "# M\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n") },
+      findings: [{ message: "made from `meta-llama/Llama-2-7b-hf`" }],
     },
     {
       name: "a DreamBooth of Stable Diffusion 1.5, no id",
