@@ -96,7 +96,9 @@ export function recogniseCard(candidate: CardCandidate, hints: CardHints): Card 
 
   const folder = dirname(path);
   for (const [other, otherKind] of hints.siblings) {
-    if (dirname(other) === folder && MODEL_FILE_KINDS.has(otherKind)) return make("model", "model-files");
+    if (dirname(other) !== folder) continue;
+    // A diffusers pipeline keeps its weights in component folders; model_index.json sits beside the card.
+    if (MODEL_FILE_KINDS.has(otherKind) || basename(other) === "model_index.json") return make("model", "model-files");
   }
   // `datasets` writes dataset_infos.json (older versions) or dataset_info.json beside a dataset it saves.
   for (const [other, otherKind] of hints.siblings) {
