@@ -112,6 +112,18 @@ const STABLE_DIFFUSION = /\bstable[- ]diffusion[- ]?(?:v|version ?)?(1\.[1-5]|2\
 /** Words before the name (within SD_BEFORE characters) that make it the model trained from. */
 const TRAINED_FROM = /\b(?:dreambooth|fine[- ]?tun|lora)/i;
 const SD_BEFORE = 80;
+/** Meta's LLaMA by name: "LLaMA", "LLaMA-7B", "Llama 2", "Llama-3.1-8B"; not llama.cpp. */
+const LLAMA = /\bLLaMA(?:[- ]?([1-4](?:\.[0-9])?)(?![0-9]))?(?![.\-_]?cpp)\b/i;
+/**
+ * Words before the name that make it the model trained from ("fine-tuning LLaMA", "on top of the
+ * original LLaMA weights"); not the verb "fine-tune" ("developers may fine-tune Llama 2 models").
+ */
+const LLAMA_FROM = /\b(?:fine[- ]?tun(?:ed|ing)|on top of|based on|built on|derived from|delta (?:on|of|to|for)|quanti[sz](?:ed|ation))\b/i;
+
+/** Cardinal's own name for the version LLAMA read. */
+function llamaFamily(version: string | undefined): string {
+  return !version || version === "1" ? "LLaMA" : `Llama ${version}`;
+}
 
 /** Cardinal's own names for the versions STABLE_DIFFUSION reads (never the card's words). */
 const SD_FAMILIES: Readonly<Record<string, string>> = {
@@ -151,7 +163,13 @@ export function statedBases(card: Card): StatedBase[] {
     const sd = STABLE_DIFFUSION.exec(value);
     const before = sd ? value.slice(Math.max(0, sd.index - SD_BEFORE), sd.index) : "";
     const family = sd && TRAINED_FROM.test(before) ? SD_FAMILIES[sd[1]?.toLowerCase() ?? ""] : undefined;
-    if (family) out.push({ family, line });
+    if (family) {
+      out.push({ family, line });
+      continue;
+    }
+    const llama = LLAMA.exec(value);
+    const llamaLead = llama ? value.slice(Math.max(0, llama.index - SD_BEFORE), llama.index) : "";
+    if (llama && LLAMA_FROM.test(llamaLead)) out.push({ family: llamaFamily(llama[1]), line });
   }
   return out;
 }

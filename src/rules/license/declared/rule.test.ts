@@ -26,7 +26,7 @@ ruleTester(rule, {
       repo: { LICENSE: "MIT License\n" },
     },
     {
-      name: "a misplaced block is front-matter-present's finding",
+      name: "a misplaced block with a license is front-matter-present's finding",
       files: { "README.md": "# M\n\n---\nlicense: mit\n---\n", "model.safetensors": "x" },
     },
     { name: "a README that is not a card", files: { "README.md": "# lib\n" } },
@@ -67,6 +67,11 @@ ruleTester(rule, {
       pullRequest: true,
       files: { "README.md": "# M\n\nLicensed under MIT.\n", "model.safetensors": "x" },
       findings: [{ line: 1, message: "(line 3)" }],
+    },
+    {
+      name: "a misplaced block that names no license either",
+      files: { "README.md": "# D\n\n---\ntask_categories: [summarization]\n---\n\n## Licensing Information\n", "dataset_infos.json": "{}" },
+      findings: [{ line: 1, message: "The dataset card has no metadata block the Hub reads, and the misplaced one names no license, so the license its text speaks of (line 7) is not declared", hint: "Move the metadata block to the top" }],
     },
     {
       name: "no metadata in a pull request, and the repository has no LICENSE",

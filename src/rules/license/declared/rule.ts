@@ -22,8 +22,11 @@ export default defineRule({
       await context.checkpoint();
       const fm = metadataOf(card);
       if (!fm) {
-        if (card.hubCard && card.frontMatter.status === "absent" && card.frontMatter.reason === "none") await withoutMetadata(card, context);
-        continue; // a misplaced or broken block: card/front-matter-present and the YAML rules
+        const absent = card.frontMatter.status === "absent" ? card.frontMatter : undefined;
+        // No block, or one the Hub ignores (text before it) that names no license either.
+        const misplaced = absent?.reason === "text-before" && !(absent.blockKeys ?? []).includes("license");
+        if (card.hubCard && (absent?.reason === "none" || misplaced)) await withoutMetadata(card, context, misplaced);
+        continue; // otherwise a broken block: card/front-matter-present and the YAML rules
       }
       const license = entry(card, "license");
       if (license && license.value !== null) continue;
@@ -59,17 +62,21 @@ export default defineRule({
  * identified (then the fix is certain), or no LICENSE file is in the card's
  * folder or any folder above it and the text never speaks of a license.
  */
-async function withoutMetadata(card: Card, context: RuleContext): Promise<void> {
+async function withoutMetadata(card: Card, context: RuleContext, misplaced: boolean): Promise<void> {
   const label = cardLabel(card);
+  const noBlock = misplaced ? "its metadata block, which the Hub ignores where it stands, names no license either" : "it has no metadata block";
   const file = await licenseFileFor(card.path, context);
   const match = file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
   if (file && match) {
     context.report({
       path: card.path,
       line: 1,
-      message: text`The ${trusted(label)} declares no ${"license"} (it has no metadata block), although ${file.path} is the ${match.id} license.`,
-      hint: text`Start the file with a metadata block that declares it: ${"---"}, ${`license: ${match.id}`}, ${"---"}.`,
-      fix: prependBlock(card, `license: ${match.id}`),
+      message: text`The ${trusted(label)} declares no ${"license"} (${trusted(noBlock)}), although ${file.path} is the ${match.id} license.`,
+      hint: misplaced
+        ? text`Move the metadata block to the top of the file and add ${`license: ${match.id}`} to it.`
+        : text`Start the file with a metadata block that declares it: ${"---"}, ${`license: ${match.id}`}, ${"---"}.`,
+      // A new block above a misplaced one would leave two: the fix is certain only with none.
+      ...(misplaced ? {} : { fix: prependBlock(card, `license: ${match.id}`) }),
     });
     return;
   }
@@ -78,8 +85,10 @@ async function withoutMetadata(card: Card, context: RuleContext): Promise<void> 
     context.report({
       path: card.path,
       line: 1,
-      message: text`The ${trusted(label)} declares no ${"license"} (it has no metadata block), although ${file.path} is in the repository.`,
-      hint: text`Start the file with a metadata block that declares the license in ${file.path}: ${"---"}, ${"license:"} with its Hub id (or ${"license: other"} with ${"license_name"} and ${`license_link: ${basename(file.path)}`}), ${"---"}.`,
+      message: text`The ${trusted(label)} declares no ${"license"} (${trusted(noBlock)}), although ${file.path} is in the repository.`,
+      hint: misplaced
+        ? text`Move the metadata block to the top of the file and add ${"license:"} with the Hub id of the license in ${file.path} (or ${"license: other"} with ${"license_name"} and ${`license_link: ${basename(file.path)}`}).`
+        : text`Start the file with a metadata block that declares the license in ${file.path}: ${"---"}, ${"license:"} with its Hub id (or ${"license: other"} with ${"license_name"} and ${`license_link: ${basename(file.path)}`}), ${"---"}.`,
     });
     return;
   }
@@ -89,9 +98,11 @@ async function withoutMetadata(card: Card, context: RuleContext): Promise<void> 
     context.report({
       path: card.path,
       line: 1,
-      message: text`The ${trusted(label)} has no metadata block, so the license its text speaks of (line ${trusted(String(card.lines.position(spoken).line))}) is not declared: the Hub shows no license for it.`,
+      message: text`The ${trusted(label)} ${trusted(misplaced ? "has no metadata block the Hub reads, and the misplaced one names no license" : "has no metadata block")}, so the license its text speaks of (line ${trusted(String(card.lines.position(spoken).line))}) is not declared: the Hub shows no license for it.`,
       hint: prose(
-        "Start the file with a metadata block that declares it: `---`, `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`), `---`.",
+        misplaced
+          ? "Move the metadata block to the top of the file and add `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`)."
+          : "Start the file with a metadata block that declares it: `---`, `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`), `---`.",
       ),
     });
     return;
@@ -104,9 +115,11 @@ async function withoutMetadata(card: Card, context: RuleContext): Promise<void> 
   context.report({
     path: card.path,
     line: 1,
-    message: text`The ${trusted(label)} declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one.`,
+    message: text`The ${trusted(label)} declares no license anywhere: ${trusted(noBlock)}, no LICENSE file is in its folder or above it, and its text does not mention one.`,
     hint: prose(
-      "Say what users may do with it: start the file with a metadata block (`---`, `license:` with a Hub license id such as `apache-2.0`, `---`); for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
+      misplaced
+        ? "Say what users may do with it: move the metadata block to the top of the file and add `license:` with a Hub license id such as `apache-2.0`; for a license the Hub does not list, `license: other` with `license_name` and `license_link`."
+        : "Say what users may do with it: start the file with a metadata block (`---`, `license:` with a Hub license id such as `apache-2.0`, `---`); for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
     ),
   });
 }
