@@ -54,6 +54,7 @@ import configMatchesCard from "./release/config-matches-card/rule.js";
 import hasModelCard from "./release/has-model-card/rule.js";
 import weightsOnHub from "./release/weights-on-hub/rule.js";
 import weightsMissing from "./release/weights-missing/rule.js";
+import configPresent from "./release/config-present/rule.js";
 import gitattributesName from "./weights/gitattributes-name/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
 import lfsSizeUnknown from "./weights/lfs-size-unknown/rule.js";
@@ -138,6 +139,7 @@ export const RULES: readonly Rule[] = [
   hasModelCard,
   weightsOnHub,
   weightsMissing,
+  configPresent,
   adapterHasWeights,
   adapterBaseModel,
   configMatchesCard,
