@@ -10,6 +10,7 @@ import type { Rule, RuleMeta } from "../core/rule.js";
 import { closest } from "../core/suggest.js";
 import { renderComment } from "../report/comment.js";
 import { renderJson } from "../report/json.js";
+import { lineageGraph } from "../report/lineage-graph.js";
 import { opennessLines } from "../report/openness.js";
 import { renderRulePage } from "../report/rule-docs.js";
 import { renderSarif } from "../report/sarif.js";
@@ -273,7 +274,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         findings: shown,
         ruleMeta,
         rulesUrl: RULES_URL,
-        ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+        ...(config.openness
+          ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
+          : {}),
       }),
     );
   } else {
