@@ -10,6 +10,7 @@ import type { Rule, RuleMeta } from "../core/rule.js";
 import { closest } from "../core/suggest.js";
 import { renderComment } from "../report/comment.js";
 import { renderJson } from "../report/json.js";
+import { lineageGraph } from "../report/lineage-graph.js";
 import { opennessLines } from "../report/openness.js";
 import { renderRulePage } from "../report/rule-docs.js";
 import { renderSarif } from "../report/sarif.js";
@@ -20,6 +21,8 @@ import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
 import { hubClientFromEnv } from "../io/hub/client.js";
 import { CLI_REVIEW_SECONDS, reviewPacing } from "../io/pacing.js";
 import type { HubClient } from "../core/hub.js";
+import type { Workspace } from "../core/types.js";
+import { allDiffs, failureLines, fixFolder, fixSummary, jsonFixed } from "./fix.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
        cardinal rules
@@ -45,6 +48,10 @@ Options:
       --max-warnings <n>
                         Exit 1 when there are more than n warnings
       --offline         Skip the checks that ask the Hugging Face Hub
+      --fix             Apply the fixes Cardinal is certain of to the files,
+                        then report the problems that remain
+      --fix-dry-run     Print the diff --fix would apply, without writing,
+                        then the problems that would remain
   -v, --verbose         Explain why each finding matters
   -h, --help            Show this help
       --version         Print the version
@@ -139,6 +146,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         "max-warnings": { type: "string" },
         verbose: { type: "boolean", short: "v", default: false },
         offline: { type: "boolean", default: false },
+        fix: { type: "boolean", default: false },
+        "fix-dry-run": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", default: false },
       },
@@ -173,6 +182,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const format = values.format as Format;
   if (!FORMATS.includes(format)) {
     say(io, `unknown format "${values.format}"; use ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}`);
+    return 2;
+  }
+  if (values.fix && values["fix-dry-run"]) {
+    say(io, "--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write");
     return 2;
   }
   let overrides: Record<string, RuleSetting>;
@@ -216,22 +229,34 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const progress = workspace.files.length > PROGRESS_THRESHOLD && io.stderrIsTTY === true;
-  const result = await review({
-    workspace,
-    repo: folderRepoFiles(root, boundary),
-    ...(hub ? { hub } : {}),
-    config,
-    configSource: { path: configSource.path, problems: configSource.problems },
-    rules: progress ? withProgress(RULES, workspace.files.length, io) : RULES,
-    ruleIds: RULE_IDS,
-    pacing: reviewPacing(CLI_REVIEW_SECONDS),
-  });
+  const reviewOnce = (files: Workspace) =>
+    review({
+      workspace: files,
+      repo: folderRepoFiles(root, boundary),
+      ...(hub ? { hub } : {}),
+      config,
+      configSource: { path: configSource.path, problems: configSource.problems },
+      rules: progress ? withProgress(RULES, workspace.files.length, io) : RULES,
+      ruleIds: RULE_IDS,
+      pacing: reviewPacing(CLI_REVIEW_SECONDS),
+    });
+  // --fix and --fix-dry-run: the findings reported are those of the fixed files.
+  const fixes = values.fix || values["fix-dry-run"] ? await fixFolder({ workspace, reviewOnce, root, boundary, dryRun: !values.fix }) : undefined;
+  const result = fixes?.result ?? (await reviewOnce(workspace));
+  const reviewed = fixes?.workspace ?? workspace;
   if (progress) io.stderr("\r\u001b[K");
+  if (fixes) for (const line of failureLines(fixes)) say(io, line);
+  if (fixes && format !== "text" && format !== "json") {
+    if (fixes.dryRun) io.stderr(allDiffs(fixes));
+    const { fixed, files } = fixSummary(fixes);
+    const what = `${fixed} ${fixed === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}`;
+    say(io, files === 0 ? "nothing to fix" : fixes.dryRun ? `--fix would fix ${what}; nothing was written` : `fixed ${what}`);
+  }
 
   const shown = values.quiet ? result.findings.filter((f) => f.severity === "error") : result.findings;
   const ruleMeta = (id: string) => findRule(id)?.meta;
   if (format === "json") {
-    io.stdout(renderJson(shown, result.files, { hub: hubMode, references: result.references ?? [] }));
+    io.stdout(renderJson(shown, result.files, { hub: hubMode, references: result.references ?? [] }, fixes ? jsonFixed(fixes) : undefined));
   } else if (format === "sarif") {
     io.stdout(
       renderSarif({
@@ -249,7 +274,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         findings: shown,
         ruleMeta,
         rulesUrl: RULES_URL,
-        ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+        ...(config.openness
+          ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
+          : {}),
       }),
     );
   } else {
@@ -258,7 +285,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const lineText = (p: string, line: number): string | undefined => {
       let index = indexes.get(p);
       if (!index) {
-        const file = workspace.files.find((f) => f.path === p);
+        const file = reviewed.files.find((f) => f.path === p);
         if (file?.content.type !== "text") return undefined;
         index = new LineIndex(file.content.text);
         indexes.set(p, index);
@@ -268,6 +295,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const color = io.isTTY && !("NO_COLOR" in io.env) && io.env["TERM"] !== "dumb";
     const relativeRoot = path.relative(io.cwd, root);
     if (relativeRoot !== "") say(io, `paths are relative to ${root}`);
+    // The diff, then the findings as they would be after it (renderTerminal's blank line, or one here).
+    if (fixes?.dryRun && fixes.files.length > 0) io.stdout(`${allDiffs(fixes)}${shown.length === 0 ? "\n" : ""}`);
     io.stdout(
       renderTerminal({
         findings: shown,
@@ -278,6 +307,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         style: color ? ANSI_STYLE : NO_STYLE,
         verbose: values.verbose,
         why: (id) => findRule(id)?.meta.why,
+        ...(fixes ? { fixes: fixSummary(fixes) } : {}),
       }),
     );
   }

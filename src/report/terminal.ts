@@ -32,6 +32,34 @@ export interface TerminalInput {
   readonly reviewed?: readonly string[];
   /** Markdown files that look like cards but were not reviewed, with whether each reads as a dataset card. */
   readonly unreviewedCards?: readonly { readonly path: string; readonly dataset: boolean }[];
+  /** Set after `--fix` or `--fix-dry-run`: the findings are those of the fixed files. */
+  readonly fixes?: FixSummary;
+}
+
+/** What `--fix` wrote, or `--fix-dry-run` would write. */
+export interface FixSummary {
+  /** `applied`: the fixed files were written; `dry-run`: nothing was written. */
+  readonly mode: "applied" | "dry-run";
+  /** Problems fixed (or that would be), in how many files. */
+  readonly fixed: number;
+  readonly files: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The start of the closing line after fixes, or "" when nothing was fixed. */
+function fixedPrefix(fixes: FixSummary | undefined): string {
+  if (!fixes || fixes.fixed === 0) return "";
+  return fixes.mode === "applied"
+    ? `Fixed ${plural(fixes.fixed, "problem")} in ${plural(fixes.files, "file")}; `
+    : `After these fixes (${fixes.fixed} in ${plural(fixes.files, "file")}): `;
+}
+
+/** The end of the closing line after a dry run. */
+function dryRunNote(fixes: FixSummary | undefined): string {
+  return fixes?.mode === "dry-run" && fixes.fixed > 0 ? " Nothing was written; run with --fix to apply them." : "";
 }
 
 /** How many reviewed files the "No problems found" line names before "and N more". */
@@ -121,7 +149,10 @@ export function renderTerminal(input: TerminalInput): string {
     const named = reviewed.slice(0, REVIEWED_NAMED).map(printable).join(", ");
     const more = reviewed.length > REVIEWED_NAMED ? ` and ${reviewed.length - REVIEWED_NAMED} more` : "";
     const which = reviewed.length > 0 ? `: ${named}${more}` : "";
-    return `${style.bold("✔")} No problems found in ${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}.\n${note}`;
+    const prefix = fixedPrefix(input.fixes);
+    const files = `${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}`;
+    const state = prefix === "" ? `No problems found in ${files}` : input.fixes?.mode === "applied" ? `no problems left in ${files}` : `no problems in ${files}`;
+    return `${style.bold("✔")} ${prefix}${state}.${dryRunNote(input.fixes)}\n${note}`;
   }
   const out: string[] = [];
   const positions = findings.map((f) => (f.line === undefined ? "" : `${f.line}:${f.column ?? 1}`));
@@ -161,10 +192,11 @@ export function renderTerminal(input: TerminalInput): string {
   ].filter(Boolean);
   const fixable = findings.filter((f) => f.fix).length;
   const mark = counts.error ? style.severity("✖", "error") : style.severity("⚠", "warning");
-  out.push(
-    "",
-    `${mark} ${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts.join(", ")})${fixable ? ` · ${fixable} with a fix` : ""}`,
-    "",
-  );
+  const prefix = fixedPrefix(input.fixes);
+  const problems = `${plural(findings.length, "problem")}${prefix !== "" && input.fixes?.mode === "applied" ? " left" : ""} (${parts.join(", ")})`;
+  // After --fix a fix still offered is one that could not be applied (a file not written, or the bound of passes).
+  const fixHint = fixable === 0 ? "" : input.fixes ? ` · ${fixable} not applied` : ` · ${fixable} fixable with --fix`;
+  const dryRun = dryRunNote(input.fixes);
+  out.push("", `${mark} ${prefix}${problems}${fixHint}${dryRun === "" ? "" : `.${dryRun}`}`, "");
   return out.join("\n") + note;
 }
