@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { guardProbotWebhooks } from "./io/github/body-limit.js";
+import { localRunFromEnv } from "./core/docs.js";
 import { registerHandlers } from "./io/github/handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
@@ -24,5 +25,8 @@ export default async (app: Probot): Promise<void> => {
   if (process.env["HF_TOKEN"] && !hub.authenticated) {
     app.log.warn("HF_TOKEN is set but does not start with hf_; the Hub is asked without a token");
   }
-  registerHandlers(app, { hub, ...(docsBase ? { docsBase } : {}) });
+  // How comments tell contributors to run the checks on their computer; a bad value is named and left out.
+  const { localRun, problems } = localRunFromEnv(process.env);
+  for (const problem of problems) app.log.warn(problem);
+  registerHandlers(app, { hub, localRun, ...(docsBase ? { docsBase } : {}) });
 };

@@ -23,7 +23,7 @@ function fixture(name: string): string {
 const fakeHub = useFakeHub();
 const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../package.json"), "utf8")) as { version: string };
 
-async function run(args: string[], cwd: string, options: { stderrIsTTY?: boolean } = {}) {
+async function run(args: string[], cwd: string, options: { stderrIsTTY?: boolean; env?: Record<string, string> } = {}) {
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
@@ -31,7 +31,7 @@ async function run(args: string[], cwd: string, options: { stderrIsTTY?: boolean
     stderr: (s) => (stderr += s),
     isTTY: false,
     ...(options.stderrIsTTY !== undefined ? { stderrIsTTY: options.stderrIsTTY } : {}),
-    env: { HF_ENDPOINT: fakeHub.hub?.url },
+    env: { HF_ENDPOINT: fakeHub.hub?.url, ...options.env },
     cwd,
   });
   return { code, stdout, stderr };
@@ -106,6 +106,17 @@ describe("--format markdown", () => {
     const { code, stdout } = await run(["check", ".", "-f", "markdown"], fixture("clean-release"));
     expect(code).toBe(0);
     expect(stdout).toContain("### ✅ All clear\n");
+  });
+
+  it("its footer links the CLI's install guide, or shows the command CARDINAL_CLI_COMMAND sets", async () => {
+    const plain = await run(["check", ".", "-f", "markdown"], fixture("clean-release"));
+    expect(plain.stdout).toContain("· [run the same checks locally](https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install)</sub>");
+    expect(plain.stdout).not.toContain("npx");
+    const set = await run(["check", ".", "-f", "markdown"], fixture("clean-release"), {
+      env: { CARDINAL_CLI_COMMAND: "npm run check-cards", CARDINAL_CLI_URL: "ftp://nope" },
+    });
+    expect(set.stdout).toContain("· run the same checks locally with `npm run check-cards` ([how to install](https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install))</sub>");
+    expect(set.stderr).toContain('cardinal: CARDINAL_CLI_URL must be an http:// or https:// address without spaces or parentheses, got "ftp://nope";');
   });
 });
 

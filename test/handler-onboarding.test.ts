@@ -46,20 +46,24 @@ const synchronize = () => fixture<"pull_request.synchronize">("pull_request.sync
  * text and the repository around it (the root `.gitattributes` that sends
  * safetensors through LFS). Returns the snapshot queries sent.
  */
-function mockPullRequestFiles(scope: nock.Scope, card: string, config?: string): GraphqlRequestBody[] {
+function mockPullRequestFiles(scope: nock.Scope, card: string, config?: string, onDefaultBranch?: Record<string, string>): GraphqlRequestBody[] {
   const queries: GraphqlRequestBody[] = [];
   mockListFiles(scope, [prFile("models/x/README.md"), prFile("models/x/model.safetensors", { patch: lfsPointerPatch(163_840_000) })]);
-  mockSnapshot(scope, { files: { "models/x/README.md": card }, repo: REPO_WITH_LFS, ...(config !== undefined ? { config } : {}) }, queries);
+  mockSnapshot(
+    scope,
+    { files: { "models/x/README.md": card }, repo: REPO_WITH_LFS, ...(config !== undefined ? { config } : {}), ...(onDefaultBranch ? { onDefaultBranch } : {}) },
+    queries,
+  );
   return queries;
 }
 
 /** A review that posts a new comment: returns the bodies posted and the snapshot queries sent. */
 function mockReviewWithComment(
   scope: nock.Scope,
-  options: { card?: string; checkRuns?: CheckRunBody[]; config?: string } = {},
+  options: { card?: string; checkRuns?: CheckRunBody[]; config?: string; onDefaultBranch?: Record<string, string> } = {},
 ): { created: string[]; queries: GraphqlRequestBody[] } {
   const created: string[] = [];
-  const queries = mockPullRequestFiles(scope, options.card ?? BROKEN_CARD, options.config);
+  const queries = mockPullRequestFiles(scope, options.card ?? BROKEN_CARD, options.config, options.onDefaultBranch);
   mockCreateCheckRun(scope, options.checkRuns ?? []);
   mockCreateComment(scope, created);
   return { created, queries };
@@ -74,11 +78,11 @@ useFakeHub();
 const unmatched = useNockSandbox({ fakeHub: true });
 
 describe("welcome for first-time contributors", () => {
-  it("opens a FIRST_TIMER's comment with the welcome: what Cardinal checks, how to read it, CONTRIBUTING, the local command", async () => {
+  it("opens a FIRST_TIMER's comment with the welcome: what Cardinal checks, how to read it, CONTRIBUTING, how to run it locally", async () => {
     const probot = await createProbot(app);
     const scope = api();
     mockReviewStart(scope);
-    const { created, queries } = mockReviewWithComment(scope);
+    const { created, queries } = mockReviewWithComment(scope, { onDefaultBranch: { "CONTRIBUTING.md": "# Contributing\n" } });
 
     await probot.receive({ id: "welcome-1", name: "pull_request", payload: firstTimer() });
 
@@ -95,20 +99,27 @@ describe("welcome for first-time contributors", () => {
     expect(body.startsWith(`${MARKER}\n### 👋 Welcome, @ada-new, and thank you for your first pull request to acme-ai/tiny-llm!`)).toBe(true);
     expect(body).toContain("checks the model cards, dataset cards, licenses and model weight files");
     expect(body).toContain("❌ errors make the check fail");
-    expect(body).toContain("[contributing guide](../blob/main/CONTRIBUTING.md)");
-    expect(body).toContain("`npx cardinal-review check .`");
+    expect(body).toContain(" The [contributing guide](../blob/main/CONTRIBUTING.md) explains how this project works.");
+    // The package is not on npm: no `npx` command, a link to the CLI's install guide instead.
+    expect(body).toContain(
+      "You can run the same checks on your computer before you push: [this guide](https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install) shows how to install Cardinal's command-line tool and run it in the repository.",
+    );
+    expect(body).toContain("[run the same checks locally](https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install)</sub>");
+    expect(body).not.toContain("npx");
     // The welcome comes first, then the findings.
     expect(body.indexOf("Welcome")).toBeLessThan(body.indexOf("### Cardinal review"));
     expect(body).toContain("card/front-matter-valid-yaml");
   });
 
-  it("welcomes a FIRST_TIME_CONTRIBUTOR too, linking CONTRIBUTING.md on the repository's default branch", async () => {
+  it("welcomes a FIRST_TIME_CONTRIBUTOR too, linking the contributing guide where the default branch has it (.github/)", async () => {
     const probot = await createProbot(app);
     const payload = firstTimeContributor();
     (payload.pull_request.base.repo as { default_branch: string }).default_branch = "develop";
     const scope = api();
     mockReviewStart(scope);
-    const { created, queries } = mockReviewWithComment(scope);
+    const { created, queries } = mockReviewWithComment(scope, {
+      onDefaultBranch: { ".github/CONTRIBUTING.md": "# How we work\n", "docs/CONTRIBUTING.md": "# Older\n" },
+    });
 
     await probot.receive({ id: "welcome-2", name: "pull_request", payload });
 
@@ -117,7 +128,52 @@ describe("welcome for first-time contributors", () => {
     // The configuration is read on that branch too.
     expect(configAsked(queries)).toEqual(["develop:.github/cardinal.yml"]);
     expect(created[0]).toContain("Welcome, @octo-dana");
-    expect(created[0]).toContain("(../blob/develop/CONTRIBUTING.md)");
+    // The snapshot asks where GitHub looks, on that branch; GitHub's first place wins.
+    expect(queries[0]?.variables).toMatchObject({
+      contributing0: "develop:.github/CONTRIBUTING.md",
+      contributing1: "develop:CONTRIBUTING.md",
+      contributing2: "develop:docs/CONTRIBUTING.md",
+    });
+    expect(created[0]).toContain("[contributing guide](../blob/develop/.github/CONTRIBUTING.md)");
+  });
+
+  it("links no contributing guide when the default branch has none", async () => {
+    const probot = await createProbot(app);
+    const scope = api();
+    mockReviewStart(scope);
+    const { created } = mockReviewWithComment(scope);
+
+    await probot.receive({ id: "welcome-no-guide", name: "pull_request", payload: firstTimer() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    const body = created[0]!;
+    expect(body).toContain("### 👋 Welcome, @ada-new");
+    expect(body).not.toContain("contributing guide");
+    expect(body).not.toContain("CONTRIBUTING");
+    expect(body).toContain("shows how to install Cardinal's command-line tool and run it in the repository.\n");
+  });
+
+  it("shows the command and install page an operator sets (CARDINAL_CLI_COMMAND, CARDINAL_CLI_URL)", async () => {
+    process.env["CARDINAL_CLI_COMMAND"] = "npx @acme/cardinal check .";
+    process.env["CARDINAL_CLI_URL"] = "https://docs.acme.example/cardinal#install";
+    try {
+      const probot = await createProbot(app);
+      const scope = api();
+      mockReviewStart(scope);
+      const { created } = mockReviewWithComment(scope);
+
+      await probot.receive({ id: "welcome-operator", name: "pull_request", payload: firstTimer() });
+
+      expect(scope.pendingMocks()).toEqual([]);
+      const body = created[0]!;
+      expect(body).toContain(
+        "You can run the same checks on your computer before you push: `npx @acme/cardinal check .` in the repository ([how to install it](https://docs.acme.example/cardinal#install)).",
+      );
+      expect(body).toContain("run the same checks locally with `npx @acme/cardinal check .` ([how to install](https://docs.acme.example/cardinal#install))</sub>");
+    } finally {
+      delete process.env["CARDINAL_CLI_COMMAND"];
+      delete process.env["CARDINAL_CLI_URL"];
+    }
   });
 
   it("does not welcome the same person on a later pull request (CONTRIBUTOR after a merge)", async () => {
@@ -231,9 +287,18 @@ describe("renderWelcome", () => {
   });
 
   it("links CONTRIBUTING.md on a default branch whose name needs encoding", () => {
-    expect(renderWelcome({ repo: "a/b", defaultBranch: "release/v1 (lts)" }, "ada-new")).toContain(
+    expect(renderWelcome({ repo: "a/b", defaultBranch: "release/v1 (lts)", contributing: "CONTRIBUTING.md" }, "ada-new")).toContain(
       "(../blob/release/v1%20%28lts%29/CONTRIBUTING.md)",
     );
+  });
+
+  it("never reads the operator's command as a placeholder, and shows it as code", () => {
+    const text = renderWelcome(input, "ada-new", { url: "https://x.example/cli", command: "run `{repo}` {author}" });
+    expect(text).toContain("``run `{repo}` {author}`` in the repository ([how to install it](https://x.example/cli)).");
+  });
+
+  it("a repository's own welcome text gets neither the local-run line nor a guide link", () => {
+    expect(renderWelcome({ ...input, template: "Hi {author}", contributing: "CONTRIBUTING.md" }, "ada-new", { url: "https://x.example", command: "c" })).toBe("Hi @ada-new");
   });
 });
 

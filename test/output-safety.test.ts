@@ -18,6 +18,7 @@
 import { Lexer, type MarkedToken, type Token, type Tokens } from "marked";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
+import { DEFAULT_CLI_URL } from "../src/core/docs.js";
 import { review, type ReviewResult } from "../src/core/engine.js";
 import type { HubClient, HubLookup } from "../src/core/hub.js";
 import { isCodePart, isQuotedPart, plain, quoted, type Text } from "../src/core/text.js";
@@ -318,9 +319,9 @@ function proseAddresses(findings: readonly Finding[]): string[] {
   return prose.flatMap((p) => p.match(/https:\/\/[\w./-]+\w/g) ?? []);
 }
 
-/** Links Cardinal writes itself: each rule's docs page, the rules list, and addresses in its own words. */
+/** Links Cardinal writes itself: each rule's docs page, the rules list, the CLI's install guide, and addresses in its own words. */
 function ownLinks(findings: readonly Finding[]): Set<string> {
-  return new Set([RULES_URL, ...findings.map((f) => f.docsUrl), ...proseAddresses(findings)]);
+  return new Set([RULES_URL, DEFAULT_CLI_URL, ...findings.map((f) => f.docsUrl), ...proseAddresses(findings)]);
 }
 
 const OWN_HTML = new Set([
@@ -344,8 +345,10 @@ function expectInert(md: string, findings: readonly Finding[], where: string): I
   expect(inv.images, `${where}: images`).toEqual([]);
   const own = ownLinks(findings);
   expect(inv.links.filter((l) => !own.has(l.href)), `${where}: links`).toEqual([]);
-  // Cardinal's own links show a rule id in code, the word "rules", or their own address.
-  for (const link of inv.links) expect([`\`${link.href.replace(/^.*\/docs\/rules\/(.*)\.md$/, "$1")}\``, "rules", link.href], `${where}: link text`).toContain(link.text);
+  // Cardinal's own links show a rule id in code, the word "rules", the footer's words, or their own address.
+  for (const link of inv.links) {
+    expect([`\`${link.href.replace(/^.*\/docs\/rules\/(.*)\.md$/, "$1")}\``, "rules", "run the same checks locally", link.href], `${where}: link text`).toContain(link.text);
+  }
   const words = renderedText(inv);
   expect(words, `${where}: mention`).not.toMatch(MENTION);
   expect(words, `${where}: issue reference`).not.toMatch(REFERENCE);
@@ -440,9 +443,9 @@ describe("hostile values through the real engine", () => {
 
     // Cardinal's own HTML, exactly: one <details> block and the footer's <sub>.
     expect(inv.html).toEqual([COMMENT_MARKER, "<details><summary>Why these checks matter</summary>", "</details>", "<sub>", "</sub>"]);
-    // One link per finding, one per rule in "why", one to the rules list, and the addresses in Cardinal's hints.
+    // One link per finding, one per rule in "why", one to the rules list, one to the CLI's install guide, and the addresses in Cardinal's hints.
     const rules = new Set(result.findings.map((f) => f.ruleId)).size;
-    expect(inv.links).toHaveLength(result.findings.length + rules + 1 + proseAddresses(result.findings).length);
+    expect(inv.links).toHaveLength(result.findings.length + rules + 2 + proseAddresses(result.findings).length);
   });
 
   it("check run: summary, files table and annotations", async () => {
@@ -617,13 +620,13 @@ describe("hostile values through the real engine", () => {
       ruleMeta,
       rulesUrl: RULES_URL,
       author,
-      welcome: { repo: "acme-ai/tiny-llm", defaultBranch: `main${H.link}` },
+      welcome: { repo: "acme-ai/tiny-llm", defaultBranch: `main${H.link}`, contributing: "CONTRIBUTING.md" },
       muted: [{ ruleId: `card/x${H.img}`, label }],
     });
     const inv = inventory(comment);
     const allowed = new Set([...ownLinks(result.findings)]);
     const links = inv.links.filter((l) => !allowed.has(l.href));
-    // The welcome's one link goes to the contributing guide, its branch percent-encoded.
+    // Besides the CLI's install guide, the welcome's one link goes to the contributing guide, its branch percent-encoded.
     expect(links).toEqual([{ href: "../blob/main%5Bclick%5D%28https%3A//evil.example%29/CONTRIBUTING.md", text: "contributing guide" }]);
     expect(inv.html.filter((h) => !OWN_HTML.has(h))).toEqual([]);
     const words = renderedText(inv);

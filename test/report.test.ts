@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, resolveConfig } from "../src/core/config.js";
+import { DEFAULT_CLI_URL, localRunFromEnv, rulesIndexUrl } from "../src/core/docs.js";
 import { review } from "../src/core/engine.js";
 import { code, text } from "../src/core/text.js";
 import type { Finding, Workspace } from "../src/core/types.js";
@@ -236,4 +237,39 @@ describe("GitHub's limits", () => {
 
 it("default configuration passes its own schema", () => {
   expect(resolveConfig(defaultConfig(), RULE_IDS).problems).toEqual([]);
+});
+
+describe("the local-run line (CARDINAL_CLI_URL, CARDINAL_CLI_COMMAND)", () => {
+  it("by default links the CLI's install guide and names no command", () => {
+    expect(localRunFromEnv({})).toEqual({ localRun: { url: DEFAULT_CLI_URL }, problems: [] });
+    expect(DEFAULT_CLI_URL).toBe("https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install");
+    const body = renderAllClear({ rulesUrl: RULES_URL });
+    expect(body).toContain(`· [run the same checks locally](${DEFAULT_CLI_URL})</sub>`);
+    expect(body).not.toContain("npx");
+  });
+
+  it("takes the operator's page and command, trimmed", () => {
+    const { localRun, problems } = localRunFromEnv({ CARDINAL_CLI_URL: " https://docs.example/cli ", CARDINAL_CLI_COMMAND: " npx cardinal-review check . " });
+    expect(problems).toEqual([]);
+    expect(localRun).toEqual({ url: "https://docs.example/cli", command: "npx cardinal-review check ." });
+    expect(renderAllClear({ rulesUrl: RULES_URL, localRun })).toContain(
+      "· run the same checks locally with `npx cardinal-review check .` ([how to install](https://docs.example/cli))</sub>",
+    );
+  });
+
+  it("names the variable of a value it cannot use, and falls back to the defaults", () => {
+    const url = localRunFromEnv({ CARDINAL_CLI_URL: "javascript:alert(1)" });
+    expect(url.localRun).toEqual({ url: DEFAULT_CLI_URL });
+    expect(url.problems).toEqual([
+      `CARDINAL_CLI_URL must be an http:// or https:// address without spaces or parentheses, got "javascript:alert(1)"; comments link ${DEFAULT_CLI_URL} instead`,
+    ]);
+    const command = localRunFromEnv({ CARDINAL_CLI_COMMAND: "a\nb" });
+    expect(command.localRun).toEqual({ url: DEFAULT_CLI_URL });
+    expect(command.problems).toEqual(["CARDINAL_CLI_COMMAND must be one line of at most 200 characters; comments name no command and link the CLI guide instead"]);
+  });
+
+  it("the rules list sits beside the rule pages, wherever CARDINAL_DOCS_URL puts them", () => {
+    expect(rulesIndexUrl()).toBe("https://github.com/cardinal-app/cardinal/blob/main/docs/rules/README.md");
+    expect(rulesIndexUrl("https://docs.example/cardinal/rules/")).toBe("https://docs.example/cardinal/rules/README.md");
+  });
 });

@@ -5,7 +5,7 @@ import { review } from "../core/engine.js";
 import { LineIndex } from "../parse/lines.js";
 import type { Config, RuleSetting } from "../core/config.js";
 import { RULE_SETTINGS } from "../core/config.js";
-import { DEFAULT_DOCS_BASE, docsPath, docsUrl } from "../core/docs.js";
+import { DEFAULT_DOCS_BASE, docsPath, docsUrl, localRunFromEnv } from "../core/docs.js";
 import type { Rule, RuleMeta } from "../core/rule.js";
 import { closest } from "../core/suggest.js";
 import { renderComment } from "../report/comment.js";
@@ -269,11 +269,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     );
   } else if (format === "markdown") {
     hubNote(hubMode, io);
+    // The comment's local-run line, as the app would write it with the same environment.
+    const { localRun, problems } = localRunFromEnv(io.env);
+    for (const problem of problems) io.stderr(`cardinal: ${problem}\n`);
     io.stdout(
       renderComment({
         findings: shown,
         ruleMeta,
         rulesUrl: RULES_URL,
+        localRun,
         ...(config.openness
           ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
           : {}),

@@ -262,7 +262,7 @@ function timeLimitFinding(
         : ["Every check had finished."]),
       " The findings above are what it found until then, so a clean result does not cover the rest.",
     ],
-    hint: prose("Split the change into smaller pull requests, or run `npx cardinal-review check <folder>` on one folder of the branch at a time."),
+    hint: prose("Split the change into smaller pull requests, or run Cardinal's command-line tool on one folder of the branch at a time (`cardinal check <folder>`)."),
     docsUrl: docsUrl(TIME_LIMIT_ID, input.docsBase),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_CLI_URL, type LocalRun } from "../core/docs.js";
 import type { RuleMeta } from "../core/rule.js";
 import type { Finding } from "../core/types.js";
 import { countPhrase, groupByPath, renderGroups, whySection } from "./group.js";
@@ -17,6 +18,8 @@ export interface CommentInput {
   readonly ruleMeta: (id: string) => RuleMeta | undefined;
   /** Where the full rule list lives. */
   readonly rulesUrl: string;
+  /** How to run the same checks locally (default: a link to the CLI guide, no command). */
+  readonly localRun?: LocalRun;
   /** "What these licenses allow" lines (report/openness.ts); none to leave the section out. */
   readonly openness?: readonly string[];
   /** The lineage graph (report/lineage-graph.ts), shown before those lines; none or "" to leave it out. */
@@ -37,8 +40,10 @@ export interface WelcomeInput {
   readonly template?: string;
   /** `owner/name` of the repository. */
   readonly repo: string;
-  /** The default branch, for the link to CONTRIBUTING.md. */
+  /** The default branch, for the link to the contributing guide. */
   readonly defaultBranch: string;
+  /** The contributing guide's path on the default branch (`CONTRIBUTING.md`, `.github/CONTRIBUTING.md`…); none when there is none, and then no link. */
+  readonly contributing?: string;
 }
 
 
@@ -47,11 +52,16 @@ export function mention(login: string | undefined): string {
   return login && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login) ? `@${login}` : "";
 }
 
-function footer(rulesUrl: string): string {
-  return `<sub>Cardinal · this comment follows the latest push; each commit's result is in its Cardinal check · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal-review check .\`</sub>`;
+const DEFAULT_LOCAL_RUN: LocalRun = { url: DEFAULT_CLI_URL };
+
+function footer(rulesUrl: string, localRun: LocalRun = DEFAULT_LOCAL_RUN): string {
+  const local = localRun.command
+    ? `run the same checks locally with ${inlineCode(localRun.command)} ([how to install](${localRun.url}))`
+    : `[run the same checks locally](${localRun.url})`;
+  return `<sub>Cardinal · this comment follows the latest push; each commit's result is in its Cardinal check · [rules](${rulesUrl}) · ${local}</sub>`;
 }
 
-/** A branch name as a path in a relative link: each segment encoded, parentheses too (they would end the link). */
+/** A branch name or a path in a relative link: each segment encoded, parentheses too (they would end the link). */
 function branchPath(branch: string): string {
   return branch
     .split("/")
@@ -59,31 +69,41 @@ function branchPath(branch: string): string {
     .join("/");
 }
 
-/** Cardinal's own welcome: what it checks, how to read it, how to run it locally, where the rules of the house are. */
-function defaultWelcome(defaultBranch: string): string {
-  return [
-    "### 👋 Welcome, {author}, and thank you for your first pull request to {repo}!",
-    "",
-    "Cardinal is an automatic reviewer. On every pull request it checks the model cards, dataset cards, " +
-      "licenses and model weight files against the rules of the Hugging Face Hub. When it finds something, " +
-      "it lists it below by file and line, says why it matters and how to fix it: ❌ errors make the check fail, " +
-      "⚠️ warnings are worth fixing, ℹ️ notices are suggestions. Each finding links to a page that explains its rule. " +
-      "You can run the same checks on your computer before you push: `npx cardinal-review check .` in the repository. " +
-      `The [contributing guide](../blob/${branchPath(defaultBranch)}/CONTRIBUTING.md) explains how this project works.`,
-  ].join("\n");
+/** Cardinal's own welcome, before its last sentences: what it checks and how to read it. */
+const DEFAULT_WELCOME = [
+  "### 👋 Welcome, {author}, and thank you for your first pull request to {repo}!",
+  "",
+  "Cardinal is an automatic reviewer. On every pull request it checks the model cards, dataset cards, " +
+    "licenses and model weight files against the rules of the Hugging Face Hub. When it finds something, " +
+    "it lists it below by file and line, says why it matters and how to fix it: ❌ errors make the check fail, " +
+    "⚠️ warnings are worth fixing, ℹ️ notices are suggestions. Each finding links to a page that explains its rule.",
+].join("\n");
+
+/** The welcome's last sentences: how to run the checks locally, and where the rules of the house are (when written down). */
+function welcomeEnd(welcome: WelcomeInput, run: LocalRun): string {
+  const local = run.command
+    ? ` You can run the same checks on your computer before you push: ${inlineCode(run.command)} in the repository ([how to install it](${run.url})).`
+    : ` You can run the same checks on your computer before you push: [this guide](${run.url}) shows how to install Cardinal's command-line tool and run it in the repository.`;
+  const guide = welcome.contributing
+    ? ` The [contributing guide](../blob/${branchPath(welcome.defaultBranch)}/${branchPath(welcome.contributing)}) explains how this project works.`
+    : "";
+  return local + guide;
 }
 
 /**
- * The welcome paragraph. Placeholders are filled in one pass, so a value
- * can never introduce another placeholder; the values are escaped (the
- * author is mentioned only when the login has a login's shape).
+ * The welcome paragraph: the repository's own text, or Cardinal's.
+ * Placeholders are filled in one pass, so a value can never introduce
+ * another placeholder; the values are escaped (the author is mentioned only
+ * when the login has a login's shape). The local command and the
+ * contributing guide's path are added after, so they are never read as
+ * placeholders either.
  */
-export function renderWelcome(welcome: WelcomeInput, author: string | undefined): string {
-  const template = welcome.template ?? defaultWelcome(welcome.defaultBranch);
+export function renderWelcome(welcome: WelcomeInput, author: string | undefined, localRun: LocalRun = DEFAULT_LOCAL_RUN): string {
   const who = mention(author) || (author ? inlineCode(author) : "new contributor");
-  return template
+  const filled = (welcome.template ?? DEFAULT_WELCOME)
     .replace(/\{(author|repo)\}/g, (_match, name: string) => (name === "author" ? who : escapeMarkdown(welcome.repo)))
     .trim();
+  return welcome.template === undefined ? `${filled}${welcomeEnd(welcome, localRun)}` : filled;
 }
 
 /**
@@ -97,7 +117,7 @@ export function renderComment(input: CommentInput): string {
   const files = groupByPath(findings).size;
   const header = [
     COMMENT_MARKER,
-    ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
+    ...(input.welcome ? [renderWelcome(input.welcome, input.author, input.localRun), ""] : []),
     "### Cardinal review",
     "",
     `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"}`,
@@ -105,7 +125,7 @@ export function renderComment(input: CommentInput): string {
   const why = whySection(findings, input.ruleMeta);
   const openness = renderOpenness(input.openness ?? []);
   const lineage = input.lineage ?? "";
-  const end = footer(input.rulesUrl);
+  const end = footer(input.rulesUrl, input.localRun);
   const budget = { left: COMMENT_BUDGET - header.length - why.length - lineage.length - openness.length - end.length - 12 };
   const body = renderGroups(findings, budget, "The check run lists every finding.");
   return [header, body, "", mutedLine(input.muted), "", why, "", lineage, "", openness, "", end, ""]
@@ -114,17 +134,17 @@ export function renderComment(input: CommentInput): string {
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "welcome" | "muted">): string {
+export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "localRun" | "welcome" | "muted">): string {
   const who = mention(input.author);
   return [
     COMMENT_MARKER,
-    ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
+    ...(input.welcome ? [renderWelcome(input.welcome, input.author, input.localRun), ""] : []),
     `### ✅ All clear${who ? ` — thank you, ${who}!` : ""}`,
     "",
     "Cardinal found nothing to fix in the model cards, licenses and model files of this pull request.",
     "",
     ...(input.muted && input.muted.length > 0 ? [mutedLine(input.muted), ""] : []),
-    footer(input.rulesUrl),
+    footer(input.rulesUrl, input.localRun),
     "",
   ].join("\n");
 }

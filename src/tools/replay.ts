@@ -1,187 +1,176 @@
 /**
  * `npm run replay -- <folder>`: see what Cardinal would post on a pull
- * request, without GitHub. A small fake GitHub API on 127.0.0.1 serves the
- * folder's files as a pull request that adds them; `probot receive` then
- * replays a `pull_request.opened` webhook through the real app, and the
- * comment and check run the app sends are printed.
+ * request, without GitHub. A fake GitHub API on 127.0.0.1
+ * (src/tools/fake-github.ts) serves the folder's files as a pull request
+ * that adds them; `probot receive` then replays a `pull_request.opened`
+ * webhook through the real app, and what the app sends (check run, comment,
+ * suggestions review, label) is printed.
  *
- * A development tool: it listens on the loopback interface only and stops
- * when the replay ends.
+ * The app's log is shown one line an entry on stderr (set LOG_FORMAT to see
+ * Probot's own format). A development tool: it listens on the loopback
+ * interface only and stops when the replay ends.
  */
 import { spawn } from "node:child_process";
-import { readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { glob } from "tinyglobby";
-import { createHash } from "node:crypto";
-import { IGNORED_DIRECTORIES } from "../io/fs/workspace.js";
-import { answerGraphql, type FakeGraphqlState, type GraphqlRequestBody } from "./fake-github-graphql.js";
+import { startFakeGitHub, type FakeGitHubOptions, type Posted } from "./fake-github.js";
 
-const OWNER = "local";
-const REPO = "model-release";
-const PR = 1;
-const HEAD_SHA = "0000000000000000000000000000000000000001";
-const BASE_SHA = "0000000000000000000000000000000000000000";
+const USAGE = `Usage: npm run replay -- <folder>
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
+Serves <folder> as a pull request that adds every file in it, replays a
+pull_request.opened webhook through Cardinal, and prints the check run and
+comment it would post. The Hub checks ask HF_ENDPOINT (default: the
+Hugging Face Hub); docs/development.md shows how to use the local fake Hub.
+`;
+
+const LEVELS: Readonly<Record<number, string>> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+
+/** One entry of the app's JSON log as one line: level, message, and the error's message when it adds something. */
+export function logLine(raw: string): string {
+  let entry: unknown;
+  try {
+    entry = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (!entry || typeof entry !== "object" || typeof (entry as { msg?: unknown }).msg !== "string") return raw;
+  const { level, msg, err } = entry as { level?: unknown; msg: string; err?: { message?: unknown } };
+  const name = typeof level === "number" ? (LEVELS[level] ?? String(level)) : String(level ?? "log");
+  const detail = typeof err?.message === "string" ? err.message.split("\n")[0] ?? "" : "";
+  const text = msg.split("\n")[0] ?? "";
+  return `app ${name}: ${text}${detail && !text.includes(detail) ? ` (${detail})` : ""}`;
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
-  return raw ? JSON.parse(raw) : undefined;
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** A unified diff of a new small text file, as GitHub's `patch` field has it. */
-function patchOf(bytes: Buffer): string | undefined {
-  if (bytes.length > 4096 || bytes.includes(0)) return undefined;
-  const lines = bytes.toString("utf8").replace(/\n$/, "").split("\n");
-  return `@@ -0,0 +1,${lines.length} @@\n${lines.map((l) => `+${l}`).join("\n")}`;
+/** What the app wrote to the fake GitHub, for a person to read. */
+export function describePosted(posted: readonly Posted[]): string {
+  if (posted.length === 0) return "Cardinal posted nothing.\n";
+  const parts = posted.map((p): string => {
+    switch (p.kind) {
+      case "check-run": {
+        const notes = p.annotations.map((a) => `  ${a.path}:${a.start_line}  ${a.annotation_level}  ${a.title ?? ""}`.trimEnd());
+        if (p.action === "updated") return [`── check run "Cardinal" updated: ${plural(p.annotations.length, "more annotation")}`, ...notes, ""].join("\n");
+        return [
+          `── check run "Cardinal": ${p.conclusion ?? "(no conclusion)"} — ${p.title ?? "(no title)"}${p.annotations.length > 0 ? ` (${plural(p.annotations.length, "annotation")})` : ""}`,
+          ...notes,
+          "",
+          p.summary ?? "",
+          "",
+        ].join("\n");
+      }
+      case "comment":
+        return p.action === "deleted" ? "── comment deleted (a duplicate)\n" : `── comment on the pull request${p.action === "updated" ? " (edited)" : ""}\n\n${p.body}`;
+      case "review":
+        return [
+          `── review: ${p.body}`,
+          ...p.comments.flatMap((c) => ["", `${c.path}, line ${c.line}:`, c.body]),
+          "",
+        ].join("\n");
+      case "labels":
+        return `── label added: ${p.labels.join(", ")}\n`;
+    }
+  });
+  return `${parts.join("\n")}\n`;
 }
 
-async function main(): Promise<number> {
-  const folder = path.resolve(process.argv[2] ?? ".");
-  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    process.stderr.write(`usage: npm run replay -- <folder>\n`);
+async function pipeLog(stream: Readable, json: boolean, write: (s: string) => void): Promise<void> {
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  for await (const line of lines) write(`${json ? logLine(line) : line}\n`);
+}
+
+export interface ReplayIO {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The replay; resolves to its exit code: 0 done, 1 the app or the fake failed, 2 a usage error. */
+export async function replay(args: readonly string[], io: ReplayIO, options: FakeGitHubOptions = {}): Promise<number> {
+  if (args.includes("-h") || args.includes("--help")) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const option = args.find((a) => a.startsWith("-"));
+  if (option !== undefined || args.length !== 1) {
+    const problem = option !== undefined ? `unknown option ${option}` : args.length === 0 ? "which folder?" : "give one folder";
+    io.stderr(`replay: ${problem}\n\n${USAGE}`);
     return 2;
   }
-  const files = (await glob("**/*", { cwd: folder, dot: true, onlyFiles: true, ignore: IGNORED_DIRECTORIES })).sort();
-  const posted: string[] = [];
-  /** A file of the folder, or undefined outside it or when absent. */
-  const readInFolder = (file: string): Buffer | undefined => {
-    const absolute = path.join(folder, file);
-    if (!absolute.startsWith(folder) || !statSync(absolute, { throwIfNoEntry: false })?.isFile()) return undefined;
-    return readFileSync(absolute);
-  };
-  // Git's blob sha of each file, as GitHub lists it with a pull request's files.
-  const shaOf = new Map<string, string>();
-  const bySha = new Map<string, string>();
-  for (const file of files) {
-    const bytes = readFileSync(path.join(folder, file));
-    const sha = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-    shaOf.set(file, sha);
-    bySha.set(sha, file);
+  const folder = path.resolve(args[0] as string);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    io.stderr(`replay: ${folder} is not a folder\n\n${USAGE}`);
+    return 2;
   }
-  const graphql: FakeGraphqlState = {
-    config: (owner, name) => (owner === OWNER && name === REPO ? readInFolder(".github/cardinal.yml")?.toString("utf8") : undefined),
-    comments: () => [],
-    checkRuns: () => [],
-    blob: (sha) => {
-      const file = bySha.get(sha);
-      return file === undefined ? undefined : readInFolder(file);
-    },
-    file: (commit, file) => (commit === HEAD_SHA ? readInFolder(file) : undefined),
-  };
-
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const route = `${req.method} ${url.pathname}`;
-      const repoPrefix = `/repos/${OWNER}/${REPO}`;
-      if (route === "GET /app") return send(res, 200, { slug: "cardinal-local" });
-      if (route === `GET ${repoPrefix}/pulls/${PR}/files`) {
-        const page = Number(url.searchParams.get("page") ?? "1");
-        if (page > 1) return send(res, 200, []);
-        return send(
-          res,
-          200,
-          files.map((filename) => {
-            const patch = patchOf(readFileSync(path.join(folder, filename)));
-            return { sha: shaOf.get(filename), filename, status: "added", additions: 1, deletions: 0, changes: 1, ...(patch ? { patch } : {}) };
-          }),
-        );
-      }
-      if (req.method === "GET" && url.pathname.startsWith(`/repos/${OWNER}/`) && url.pathname.includes("/contents/")) {
-        const inRepo = url.pathname.startsWith(`${repoPrefix}/contents/`);
-        const file = decodeURIComponent(url.pathname.slice(url.pathname.indexOf("/contents/") + "/contents/".length));
-        const absolute = path.join(folder, file);
-        if (!inRepo || !absolute.startsWith(folder) || !statSync(absolute, { throwIfNoEntry: false })?.isFile()) {
-          return send(res, 404, { message: "Not Found" });
-        }
-        const bytes = readFileSync(absolute);
-        if ((req.headers.accept ?? "").includes("raw")) {
-          res.writeHead(200, { "content-type": "application/vnd.github.raw" });
-          return res.end(bytes);
-        }
-        return send(res, 200, { type: "file", encoding: "base64", size: bytes.length, path: file, content: bytes.toString("base64") });
-      }
-      if (route === "POST /graphql") return send(res, 200, answerGraphql((await readBody(req)) as GraphqlRequestBody, graphql));
-      if (route === `GET ${repoPrefix}/commits/${HEAD_SHA}/check-runs`) return send(res, 200, { total_count: 0, check_runs: [] });
-      if (route === `GET ${repoPrefix}/issues/${PR}/comments`) return send(res, 200, []);
-      if (route === `POST ${repoPrefix}/check-runs` || route.startsWith(`PATCH ${repoPrefix}/check-runs/`)) {
-        const body = (await readBody(req)) as { conclusion?: string; output?: { title: string; summary: string; annotations?: unknown[] } };
-        if (body.output) {
-          posted.push(
-            `── check run "Cardinal": ${body.conclusion ?? "(update)"} — ${body.output.title} (${body.output.annotations?.length ?? 0} annotations)\n\n${body.output.summary}\n`,
-          );
-        }
-        return send(res, 201, { id: 1 });
-      }
-      if (route === `POST ${repoPrefix}/issues/${PR}/comments`) {
-        const body = (await readBody(req)) as { body: string };
-        posted.push(`── comment on the pull request\n\n${body.body}`);
-        return send(res, 201, { id: 1 });
-      }
-      send(res, 404, { message: `The replay server does not know ${route}` });
-    })().catch((error: unknown) => send(res, 500, { message: String(error) }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-
-  const scratch = mkdtempSync(path.join(tmpdir(), "cardinal-replay-"));
-  const payloadPath = path.join(scratch, "pull_request.opened.json");
-  const repo = { name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER, type: "User" }, default_branch: "main" };
-  writeFileSync(
-    payloadPath,
-    JSON.stringify({
-      action: "opened",
-      number: PR,
-      pull_request: {
-        number: PR,
-        title: `Release ${path.basename(folder)}`,
-        draft: false,
-        changed_files: files.length,
-        author_association: "FIRST_TIME_CONTRIBUTOR",
-        user: { login: "new-contributor", type: "User" },
-        head: { sha: HEAD_SHA, ref: "release", repo },
-        base: { sha: BASE_SHA, ref: "main", repo },
-      },
-      repository: repo,
-      installation: { id: 1 },
-      sender: { login: "new-contributor", type: "User" },
-    }),
-  );
-
+  if (io.env["NODE_ENV"] === "production") {
+    io.stderr("replay: NODE_ENV is production; the replay feeds a webhook that carries no signature, which Cardinal refuses in production. Run it without NODE_ENV=production.\n");
+    return 2;
+  }
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const probotBin = path.join(root, "node_modules/probot/bin/probot.js");
-  const code = await new Promise<number>((resolve) => {
+  const app = path.join(root, "lib/index.js");
+  if (!existsSync(probotBin) || !existsSync(app)) {
+    io.stderr(`replay: ${existsSync(app) ? "Probot is not installed; run npm install" : "lib/index.js is missing; run npm run build"}\n`);
+    return 2;
+  }
+
+  const github = await startFakeGitHub(folder, options);
+  const scratch = mkdtempSync(path.join(tmpdir(), "cardinal-replay-"));
+  let code: number;
+  try {
+    const payloadPath = path.join(scratch, "pull_request.opened.json");
+    writeFileSync(payloadPath, JSON.stringify(github.payload));
+    // Probot's pretty log prints a whole stack under each error; unless LOG_FORMAT asks for a
+    // format, the JSON log is read here and shown one line an entry.
+    const json = !io.env["LOG_FORMAT"];
     const child = spawn(
       process.execPath,
-      [probotBin, "receive", "-e", "pull_request", "-p", payloadPath, "-t", "ghp_replay", "--base-url", `http://127.0.0.1:${port}`, path.join(root, "lib/index.js")],
-      { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, LOG_LEVEL: process.env["LOG_LEVEL"] ?? "warn", CARDINAL_REPLAY: "1" } },
+      [probotBin, "receive", "-e", "pull_request", "-p", payloadPath, "-t", "ghp_replay", "--base-url", github.url, ...(json ? ["--log-format", "json"] : []), app],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...io.env, LOG_LEVEL: io.env["LOG_LEVEL"] ?? "warn", CARDINAL_REPLAY: "1" },
+      },
     );
-    child.on("exit", (status) => resolve(status ?? 1));
-  });
-  server.close();
-  rmSync(scratch, { recursive: true, force: true });
+    const logs = Promise.all([pipeLog(child.stdout, json, io.stderr), pipeLog(child.stderr, json, io.stderr)]);
+    code = await new Promise<number>((resolve) => {
+      child.on("error", (error) => {
+        io.stderr(`replay: could not start probot receive: ${error.message}\n`);
+        resolve(1);
+      });
+      child.on("close", (status) => resolve(status ?? 1));
+    });
+    await logs;
+  } finally {
+    await github.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
 
-  process.stdout.write(`Replayed pull_request.opened for ${files.length} files of ${folder}\n\n`);
-  process.stdout.write(posted.length > 0 ? `${posted.join("\n")}\n` : "Cardinal posted nothing.\n");
+  io.stdout(`Replayed pull_request.opened for ${plural(github.files.length, "file")} of ${folder}\n\n`);
+  io.stdout(describePosted(github.posted));
+  for (const route of new Set(github.unknown)) {
+    io.stderr(`replay: Cardinal asked for ${route}, which the replay's fake GitHub does not answer; add the route to src/tools/fake-github.ts\n`);
+  }
+  if (github.unknown.length > 0) return 1;
+  if (code !== 0) io.stderr(`replay: the app ended with exit code ${code}; its log is above\n`);
   return code;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`replay failed: ${String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Run as a script only (test/replay.test.ts imports it).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const io: ReplayIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), env: process.env };
+  replay(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`replay failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

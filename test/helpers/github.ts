@@ -423,6 +423,8 @@ export interface SnapshotOptions {
   readonly sha?: string;
   /** The pull request's head commit now, when a newer push than the reviewed one exists. */
   readonly pullRequestHead?: string;
+  /** Files on the default branch (asked for as `branch:path`, such as a contributing guide). */
+  readonly onDefaultBranch?: Readonly<Record<string, string>>;
 }
 
 /** The fake GitHub the GraphQL mocks answer from. */
@@ -436,7 +438,7 @@ function graphqlState(options: SnapshotOptions) {
     comments: () => options.comments ?? [],
     checkRuns: () => (options.checkRuns ?? []) as unknown as FakeCheckRun[],
     blob: (s: string) => blobs.get(s),
-    file: (commit: string, path: string) => (commit === sha ? (files[path] ?? options.repo?.[path]) : undefined),
+    file: (commit: string, path: string) => (commit === sha ? (files[path] ?? options.repo?.[path]) : options.onDefaultBranch?.[path]),
     commitVisible: () => options.headVisible ?? true,
     ...(options.pullRequestHead ? { pullRequestHead: () => options.pullRequestHead } : {}),
   };

@@ -3,6 +3,7 @@ import type { Context, Probot } from "probot";
 import { parse as parseYaml } from "yaml";
 import { CONFIG_FILE, CONFIG_PATH, defaultConfig, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { review } from "../../core/engine.js";
+import { rulesIndexUrl, type LocalRun } from "../../core/docs.js";
 import type { Finding } from "../../core/types.js";
 import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
 import type { HubClient } from "../../core/hub.js";
@@ -42,9 +43,9 @@ export interface HandlerOptions {
   readonly docsBase?: string;
   /** The Hub client, shared by every review of the process (its cache and request bound are per client). */
   readonly hub?: HubClient;
+  /** How comments tell contributors to run the checks locally (CARDINAL_CLI_URL, CARDINAL_CLI_COMMAND). */
+  readonly localRun?: LocalRun;
 }
-
-const RULES_URL = "https://github.com/cardinal-app/cardinal/blob/main/docs/rules/README.md";
 
 /** Marks a check run with its PR, so a re-run of a fork's check finds the PR again. */
 export function externalId(prNumber: number): string {
@@ -406,11 +407,12 @@ async function reviewPullRequest(
             findings: worthy ? result.findings : [],
             author: author.login,
             ruleMeta,
-            rulesUrl: RULES_URL,
+            rulesUrl: rulesIndexUrl(options.docsBase),
+            ...(options.localRun ? { localRun: options.localRun } : {}),
             ...(config.openness
               ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
               : {}),
-            ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome) } : {}),
+            ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome, snapshot?.contributing ?? null) } : {}),
             ...(muted.length > 0 ? { muted } : {}),
           });
     // The check run and the comment do not depend on each other: both are written at once.
@@ -461,10 +463,12 @@ function installationOf(context: Context): string {
 }
 
 /** What the welcome needs: the repository's own text (a string in `welcome:`) or Cardinal's (`true`). */
-function welcomeInput(pr: PullRequestPayload, setting: string | true): WelcomeInput {
+function welcomeInput(pr: PullRequestPayload, setting: string | true, contributing: string | null): WelcomeInput {
   const { owner, repo } = pullRequestContext(pr);
   return {
     ...(typeof setting === "string" ? { template: setting } : {}),
+    // Linked only when the snapshot saw it on the default branch: never a link to a missing page.
+    ...(contributing ? { contributing } : {}),
     repo: `${owner}/${repo}`,
     // GitHub resolves HEAD in a blob link to the default branch, should a payload not name it.
     defaultBranch: pr.base.repo.default_branch ?? "HEAD",
@@ -634,13 +638,13 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
     await once(context as unknown as Context, async () => {
       switch (command.name) {
         case "help":
-          return reply(renderHelp(RULES_URL));
+          return reply(renderHelp(rulesIndexUrl(options.docsBase)));
         case "unknown":
           return reply(renderUnknownCommand(command.text));
         case "explain":
           return reply(
             renderExplain(command.ruleId, (id) => findRule(id)?.meta, RULE_IDS, {
-              rulesUrl: RULES_URL,
+              rulesUrl: rulesIndexUrl(options.docsBase),
               ...(options.docsBase ? { docsBase: options.docsBase } : {}),
             }),
           );

@@ -45,7 +45,15 @@ export interface Snapshot {
    * review must not speak in the pull request's conversation.
    */
   readonly pullRequestHead: string | undefined;
+  /**
+   * The contributing guide on the default branch, where GitHub looks for it
+   * (`.github/`, the root, `docs/`, in that order); null when there is none.
+   */
+  readonly contributing: string | null;
 }
+
+/** Where GitHub finds a repository's contributing guide, in its order. */
+export const CONTRIBUTING_PATHS = [".github/CONTRIBUTING.md", "CONTRIBUTING.md", "docs/CONTRIBUTING.md"] as const;
 
 export interface SnapshotRequest {
   readonly repo: RepoRef;
@@ -101,10 +109,11 @@ const CONFIG_FIELDS = "__typename ... on Blob { text isTruncated }";
 function snapshotQuery(blobs: number, paths: number): string {
   const b = blobFields("oid", blobs);
   const p = blobFields("expression", paths);
-  const vars = [...b.declarations, ...p.declarations];
+  const vars = [...b.declarations, ...p.declarations, ...CONTRIBUTING_PATHS.map((_, i) => `$contributing${i}: String!`)];
   return `query CardinalSnapshot($owner: String!, $repo: String!, $number: Int!, $head: GitObjectID!, $config: String!${vars.length > 0 ? `, ${vars.join(", ")}` : ""}) {
   repository(owner: $owner, name: $repo) {
     config: object(expression: $config) { ${CONFIG_FIELDS} }
+    ${CONTRIBUTING_PATHS.map((_, i) => `contributing${i}: object(expression: $contributing${i}) { __typename }`).join("\n    ")}
     pullRequest(number: $number) {
       headRefOid
       comments(first: 100) { pageInfo { hasNextPage } nodes { databaseId body author { __typename login } } }
@@ -152,6 +161,7 @@ export async function readSnapshot(octokit: Octokit, request: SnapshotRequest): 
     number: request.number,
     head: request.headSha,
     config: `${request.defaultBranch}:${CONFIG_PATH}`,
+    ...Object.fromEntries(CONTRIBUTING_PATHS.map((path, i) => [`contributing${i}`, `${request.defaultBranch}:${path}`])),
     ...Object.fromEntries(blobShas.map((sha, i) => [`b${i}`, sha])),
     ...Object.fromEntries(paths.map((path, i) => [`p${i}`, `${request.headSha}:${path}`])),
   });
@@ -200,6 +210,7 @@ export async function readSnapshot(octokit: Octokit, request: SnapshotRequest): 
     blobs: new Map(blobShas.map((sha, i) => [sha, (repository[`b${i}`] as GraphqlBlob | null | undefined) ?? null])),
     // A commit this repository cannot see (a fork's) makes every path look absent: keep none of them.
     pullRequestHead: repository.pullRequest?.headRefOid ?? undefined,
+    contributing: CONTRIBUTING_PATHS.find((_, i) => (repository[`contributing${i}`] as { __typename?: string } | null | undefined)?.__typename === "Blob") ?? null,
     paths: repository.head ? new Map(paths.map((path, i) => [path, (repository[`p${i}`] as GraphqlBlob | null | undefined) ?? null])) : new Map(),
   };
 }

@@ -16,7 +16,7 @@ export default defineRule({
     report({
       path: "",
       message: text`This pull request changes ${truncated.total} files; GitHub lists only the first ${truncated.listed}, and Cardinal reviewed those.`,
-      hint: prose("Split the release into smaller pull requests, or run `npx cardinal check .` on the branch to review every file."),
+      hint: prose("Split the release into smaller pull requests, or run Cardinal's command-line tool on the branch (`cardinal check .`) to review every file."),
     });
   },
 });
