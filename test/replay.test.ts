@@ -46,7 +46,7 @@ const EXPECTED: Readonly<Record<string, { check: string; comment: boolean; revie
   "pickle-only": { check: 'check run "Cardinal": success — 1 warning, 1 notice (2 annotations)', comment: true },
   "project-readme": { check: 'check run "Cardinal": success — No problems found', comment: false },
   "sharded-missing": { check: 'check run "Cardinal": failure — 1 error (1 annotation)', comment: true },
-  "with-config": { check: 'check run "Cardinal": success — 3 warnings (3 annotations)', comment: false },
+  "with-config": { check: 'check run "Cardinal": success — 3 warnings (3 annotations)', comment: true },
 };
 
 describe("npm run replay", () => {
