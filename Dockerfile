@@ -26,4 +26,5 @@ EXPOSE 3000
 # Probot's server answers GET /ping with PONG.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "node_modules/probot/bin/probot.js", "run", "./lib/index.js"]
+# lib/start.js checks the settings (one line naming a missing or broken variable), then runs Probot.
+CMD ["node", "lib/start.js"]

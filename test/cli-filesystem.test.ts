@@ -72,7 +72,7 @@ describe("special files are typed with stat and never opened", () => {
     const { code, stdout } = spawnCli(["check", "."], dir);
     expect(code).toBe(0);
     expect(stdout).toContain(".github/cardinal.yml\n");
-    expect(stdout).toContain("Cardinal did not read the file: it is a named pipe (FIFO), not a regular file; all defaults apply.");
+    expect(stdout).toContain("Cardinal did not read the file: it is a named pipe (FIFO), not a regular file. Cardinal applied none of the file and used its defaults.");
     expect(stdout).toContain("Cardinal could not read `.github/cardinal.yml` (it is a named pipe (FIFO), not a regular file)");
   });
 

@@ -149,6 +149,54 @@ describe("cardinal check", () => {
     expect(JSON.parse(withDefaults.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain("card/front-matter-present");
   });
 
+  it("a .github/cardinal.yml that is not valid YAML is reported at its line, and none of it applies", async () => {
+    const dir = fixture("broken-card");
+    mkdirSync(path.join(dir, ".github"));
+    // Issue 14: the yaml library's lenient reading kept `rules` and switched the rule off (exit 0).
+    writeFileSync(path.join(dir, ".github", "cardinal.yml"), "comment: always\nrules: {card/front-matter-valid-yaml: off\n");
+    const { code, stdout } = await run(["check", ".", "--offline"], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      [
+        ".github/cardinal.yml",
+        "  2:1  warning  Cardinal's configuration has a problem  cardinal/config-valid",
+        "       The file is not valid YAML: the `{` on line 2 is never closed with `}`. Cardinal applied none of the file and used its defaults.",
+        "       │ 2 │ rules: {card/front-matter-valid-yaml: off",
+        "       how to fix: Fix the file in `.github/cardinal.yml`; `docs/configuration.md` lists every key.",
+      ].join("\n"),
+    );
+    expect(stdout).not.toContain("default branch");
+    // The rule the broken file tried to switch off still runs.
+    expect(stdout).toContain("3:1  error    Metadata block is not valid YAML  card/front-matter-valid-yaml");
+  });
+
+  it("a setting of the wrong shape: its line, plain words, the CLI's hint; the other settings still apply", async () => {
+    const dir = fixture("broken-card");
+    mkdirSync(path.join(dir, ".github"));
+    writeFileSync(path.join(dir, ".github", "cardinal.yml"), "exclude:\n  - README.md\nrules:\n  - card/front-matter-valid-yaml\n");
+    const { code, stdout } = await run(["check", ".", "--offline", "-f", "json"], dir);
+    expect(code).toBe(0);
+    const [finding, ...others] = JSON.parse(stdout).findings;
+    expect(others).toEqual([]); // README.md is excluded: the valid `exclude` applied
+    expect(finding).toMatchObject({
+      ruleId: "cardinal/config-valid",
+      path: ".github/cardinal.yml",
+      line: 3,
+      message:
+        "`rules` must be a mapping of rule ids to levels (off, notice, warning, error), not a list. Cardinal used the default for this setting.",
+    });
+    expect(finding.hint).toBe("Fix the setting in `.github/cardinal.yml`; `docs/configuration.md` lists every key.");
+  });
+
+  it("--config names its own file in the hint", async () => {
+    const dir = fixture("broken-card");
+    writeFileSync(path.join(dir, "strict.yml"), "hub: sometimes\n");
+    const { stdout } = await run(["check", ".", "--offline", "--config", "strict.yml"], dir);
+    expect(stdout).toContain("strict.yml\n  1:1  warning  Cardinal's configuration has a problem  cardinal/config-valid");
+    expect(stdout).toContain("`hub` must be true or false, not `sometimes`.");
+    expect(stdout).toContain("how to fix: Fix the setting in `strict.yml`;");
+  });
+
   it("a single file can be checked", async () => {
     const dir = fixture("broken-card");
     const { code, stdout } = await run(["check", "README.md"], dir);

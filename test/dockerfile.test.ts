@@ -57,8 +57,8 @@ describe("Dockerfile", () => {
     expect(healthcheck).toContain("process.env.PORT || 3000");
   });
 
-  it("starts Probot with the compiled app, lib/index.js", () => {
-    expect(named("CMD").at(-1)).toBe('CMD ["node", "node_modules/probot/bin/probot.js", "run", "./lib/index.js"]');
+  it("starts the compiled app through lib/start.js, which checks the settings before Probot runs", () => {
+    expect(named("CMD").at(-1)).toBe('CMD ["node", "lib/start.js"]');
     expect(runtime.join("\n")).toMatch(/COPY --from=build \/app\/lib \.\/lib/);
     expect(runtime.join("\n")).toMatch(/COPY --from=build \/app\/node_modules \.\/node_modules/);
   });

@@ -191,9 +191,14 @@ describe("configuration", () => {
     expect(run.output.title).toBe("2 warnings");
     expect(run.output.summary).toContain("cardinal/config-valid");
     expect(run.output.summary).toContain('`reviews`: unknown key; did you mean "review"?');
-    expect(run.output.summary).toContain('`comment`: must be one of "findings", "always", "never"');
+    expect(run.output.summary).toContain("`comment` must be findings, always or never, not `sometimes`. Cardinal used the default for this setting.");
+    expect(run.output.summary).toContain("Fix the setting in `.github/cardinal.yml` on the default branch");
+    // Each at its line of the file on the default branch.
     expect(run.output.annotations).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: ".github/cardinal.yml", annotation_level: "warning" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: ".github/cardinal.yml", start_line: 1, annotation_level: "warning" }),
+        expect.objectContaining({ path: ".github/cardinal.yml", start_line: 3, annotation_level: "warning" }),
+      ]),
     );
   });
 
@@ -205,7 +210,8 @@ describe("configuration", () => {
     mockReviewStart(scope);
     mockListFiles(scope, [prFile("models/x/README.md")]);
     mockSnapshot(scope, {
-      config: "review:\n  drafts: [true\nrules:\n  card/front-matter-valid-yaml: off\n",
+      // Issue 14's file: the yaml library's lenient reading kept `rules` and switched the rule off.
+      config: "review:\n  drafts: true\nrules: {card/front-matter-valid-yaml: off\n",
       files: { "models/x/README.md": BROKEN_CARD },
     });
     mockCreateCheckRun(scope, checkRuns);
@@ -221,8 +227,11 @@ describe("configuration", () => {
     expect(unmatched.requests).toEqual([]);
     const run = checkRuns[0]!;
     expect(run.output.summary).toContain("cardinal/config-valid");
-    expect(run.output.summary).toContain("the configuration could not be read");
-    expect(run.output.summary).toContain(`${OWNER}/${REPO}:.github/cardinal.yml is not valid YAML`);
+    expect(run.output.summary).toContain("The file is not valid YAML: the `{` on line 3 is never closed with `}`. Cardinal applied none of the file and used its defaults.");
+    expect(run.output.summary).toContain("Fix the file in `.github/cardinal.yml` on the default branch");
+    expect(run.output.annotations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: ".github/cardinal.yml", start_line: 3, annotation_level: "warning" })]),
+    );
     // The broken file switched nothing off: the card's YAML error is still reported.
     expect(run.conclusion).toBe("failure");
     expect(run.output.summary).toContain("card/front-matter-valid-yaml");

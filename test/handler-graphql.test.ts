@@ -316,13 +316,47 @@ describe("the configuration from the snapshot", () => {
     });
     expect(pending).toEqual([]);
     expect(run.output.summary).toContain("cardinal/config-valid");
-    expect(run.output.summary).toContain("could not be read");
-    expect(run.output.summary).toContain("is not valid YAML");
-    expect(run.output.summary).toContain(`${OWNER}/${REPO}:.github/cardinal.yml`);
+    expect(run.output.summary).toContain("The file is not valid YAML: the `[` on line 2 is never closed with `]`.");
+    expect(run.output.annotations).toEqual(expect.arrayContaining([expect.objectContaining({ path: ".github/cardinal.yml", start_line: 2 })]));
     // The defaults: card/has-description stays a warning beside the config's warning.
     expect(run).toMatchObject({ conclusion: "success", output: { title: "2 warnings" } });
     expect(run.output.summary).toContain("card/has-description");
     expect(comments).toHaveLength(1);
+  });
+
+  it("a problem in the owner's .github configuration names its line and file, and points at no line of this repository's file", async () => {
+    const { run, pending } = await reviewWithConfig("delivery-config-org-bad", { orgConfig: "comment: always\nhub: sometimes\n" });
+    expect(pending).toEqual([]);
+    expect(run.output.summary).toContain(`Line 2 of \`${OWNER}/.github:.github/cardinal.yml\`: \`hub\` must be true or false, not \`sometimes\`.`);
+    expect(run.output.summary).toContain(`Fix the setting in \`${OWNER}/.github:.github/cardinal.yml\`, on that repository's default branch`);
+    const configAnnotations = (run.output.annotations ?? []).filter((a: { path: string }) => a.path === ".github/cardinal.yml");
+    expect(configAnnotations).toEqual([expect.objectContaining({ start_line: 1, end_line: 1 })]);
+  });
+
+  it("a file it extends that is not valid YAML: the parser's line, and the defaults", async () => {
+    const probot = await createProbot(app);
+    const checkRuns: CheckRunBody[] = [];
+    const scope = api();
+    mockReviewStart(scope);
+    mockListFiles(scope, [prFile(CARD_PATH)]);
+    const repoConfig = "_extends: other-repo\n";
+    mockSnapshot(scope, { files: { [CARD_PATH]: UNDESCRIBED_CARD }, config: repoConfig });
+    mockConfig(scope, repoConfig);
+    mockConfig(scope, "rules:\n  card/has-description: [off\n", OWNER, "other-repo");
+    mockCreateCheckRun(scope, checkRuns);
+    mockCreateComment(scope, []);
+
+    await probot.receive({ id: "delivery-config-extends-bad", name: "pull_request", payload: opened() });
+
+    expect(scope.pendingMocks()).toEqual([]);
+    const summary = checkRuns[0]!.output.summary;
+    // Probot's words and the parser's, escaped in the markdown: the file and its line.
+    expect(summary).toContain("The configuration could not be read");
+    expect(summary).toContain(`/repos/${OWNER}/other-repo/contents/.github%2Fcardinal.yml`);
+    expect(summary).toContain("at line 3, column 1");
+    expect(summary).toContain("Cardinal applied none of the file and used its defaults.");
+    // The defaults: card/has-description is still a warning.
+    expect(checkRuns[0]).toMatchObject({ conclusion: "success", output: { title: "2 warnings" } });
   });
 
   it("a config with `_extends` is read through Probot's REST config reading, and the merged result applies", async () => {

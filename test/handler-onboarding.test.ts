@@ -5,6 +5,7 @@
 import type nock from "nock";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
+import { plain } from "../src/core/text.js";
 import app from "../src/index.js";
 import { titleMatches } from "../src/io/github/title-match.js";
 import { renderWelcome } from "../src/report/comment.js";
@@ -451,12 +452,14 @@ describe("skip rules", () => {
 
   it("rejects a skip_title that does not compile or is longer than 200 characters, keeping the default", () => {
     const bad = resolveConfig({ review: { skip_title: "([unclosed" } }, RULE_IDS);
-    expect(bad.problems).toEqual([{ key: "review.skip_title", path: ["review", "skip_title"], message: "is not a valid regular expression" }]);
+    expect(bad.problems).toEqual([{ key: "review.skip_title", path: ["review", "skip_title"], message: [{ code: "review.skip_title" }, " ", "is not a valid regular expression"] }]);
     expect(bad.config.review.skip_title).toBeUndefined();
     expect(bad.config.review.skip_labels).toEqual(["cardinal: skip"]);
 
     const long = resolveConfig({ review: { skip_title: "a".repeat(201) } }, RULE_IDS);
-    expect(long.problems.map((p) => p.message)).toEqual(["must be at most 200 characters"]);
+    expect(long.problems.map((p) => (typeof p.message === "string" ? p.message : plain(p.message)))).toEqual([
+      `\`review.skip_title\` must be a regular expression of at most 200 characters, not \`${"a".repeat(37)}...\``,
+    ]);
 
     const good = resolveConfig({ review: { skip_title: "^chore\\(deps\\)", skip_labels: ["skip"] }, welcome: "Hi {author}", first_time_label: "newcomer" }, RULE_IDS);
     expect(good.problems).toEqual([]);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
+import { resolveConfigText } from "../src/parse/config-file.js";
 import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../src/core/hub.js";
 import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
@@ -21,6 +22,10 @@ export interface TestCase {
   files: Record<string, FileSpec>;
   /** Raw configuration, as written in `.github/cardinal.yml`. */
   config?: unknown;
+  /** Or the configuration file's text, parsed as the CLI and the app parse it (problems with lines). */
+  configText?: string;
+  /** Where that file came from when it is not the repository's own (the organisation's `.github`). */
+  configOrigin?: string;
   /** Review the files as a pull request (status "added") rather than a folder. */
   pullRequest?: boolean;
   /** Extra workspace fields (e.g. `truncated`). */
@@ -75,7 +80,7 @@ function toFile(path: string, spec: FileSpec, pullRequest: boolean): WorkspaceFi
 
 /** Runs one rule over a test case and returns that rule's findings. */
 export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]> {
-  const resolved = resolveConfig(testCase.config ?? {}, RULE_IDS);
+  const resolved = testCase.configText !== undefined ? resolveConfigText(testCase.configText, RULE_IDS) : resolveConfig(testCase.config ?? {}, RULE_IDS);
   const pullRequest = testCase.pullRequest ?? false;
   const workspace: Workspace = {
     source: pullRequest ? "pull-request" : "folder",
@@ -100,7 +105,7 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
     ...(repo ? { repo } : {}),
     ...(hub ? { hub } : {}),
     config: resolved.config,
-    configSource: { path: ".github/cardinal.yml", problems: resolved.problems },
+    configSource: { path: ".github/cardinal.yml", problems: resolved.problems, ...(testCase.configOrigin ? { origin: testCase.configOrigin } : {}) },
     rules: [rule],
     ruleIds: RULE_IDS,
   });

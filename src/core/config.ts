@@ -99,11 +99,98 @@ export interface ConfigProblem {
   /** The same path as segments, to find the key's line in the file. */
   readonly path: readonly (string | number)[];
   /**
-   * What is wrong. Text keeps the file's own keys and values apart as code;
-   * a plain string is words from elsewhere (a YAML parser's or the config
-   * loader's error, which may quote the file) and is shown escaped.
+   * What is wrong, as a whole sentence that names the key where there is
+   * one ("`review.drafts` must be true or false, not `yes`"). Text keeps
+   * the file's own keys and values apart as code; a plain string is words
+   * from elsewhere (a YAML parser's or the config loader's error, which may
+   * quote the file) and is shown escaped.
    */
   readonly message: Text | string;
+  /** The 1-based line in the configuration file, when the file's text is at hand. */
+  readonly line?: number;
+  /**
+   * What Cardinal did about it: used this setting's default (the usual), applied
+   * none of the file (it could not be read, or is not valid YAML), or nothing (a note).
+   */
+  readonly effect?: "setting" | "file" | "note";
+}
+
+/**
+ * What each setting must be, in the words of docs/configuration.md. Paths
+ * use `*` for any list index or rule id. A problem says what the setting
+ * must be and what it is instead, never the schema library's words
+ * ("must be record, received array").
+ */
+const EXPECTED: Readonly<Record<string, string>> = {
+  _extends: "the name of a repository to extend (`.github`, or `owner/repo`)",
+  rules: "a mapping of rule ids to levels (off, notice, warning, error)",
+  "rules.*": "off, notice, warning or error",
+  include: "a list of path patterns (globs such as `models/**`)",
+  "include.*": "a path pattern (a glob such as `models/**`)",
+  exclude: "a list of path patterns (globs such as `legacy/**`)",
+  "exclude.*": "a path pattern (a glob such as `legacy/**`)",
+  cards: "a mapping with `model` and `dataset`, each a list of path patterns",
+  "cards.model": "a list of path patterns (globs such as `docs/*.md`)",
+  "cards.model.*": "a path pattern (a glob such as `docs/*.md`)",
+  "cards.dataset": "a list of path patterns (globs such as `data/*.md`)",
+  "cards.dataset.*": "a path pattern (a glob such as `data/*.md`)",
+  review: "a mapping of review settings (drafts, bots, ignore_authors, skip_labels, skip_title)",
+  "review.drafts": "true or false",
+  "review.bots": "true or false",
+  "review.ignore_authors": "a list of GitHub logins",
+  "review.ignore_authors.*": "a GitHub login",
+  "review.skip_labels": "a list of label names",
+  "review.skip_labels.*": "a label name of 1 to 50 characters",
+  "review.skip_title": `a regular expression of at most ${SKIP_TITLE_MAX_LENGTH} characters`,
+  required_sections: "a mapping with `model` and `dataset`, each a list of section headings",
+  "required_sections.model": "a list of section headings",
+  "required_sections.model.*": "a section heading",
+  "required_sections.dataset": "a list of section headings",
+  "required_sections.dataset.*": "a section heading",
+  comment: "findings, always or never",
+  hub: "true or false",
+  openness: "true or false",
+  suggestions: "true or false",
+  license_file: "optional or required",
+  welcome: `true, false, or your own welcome text (at most ${WELCOME_MAX_LENGTH} characters)`,
+  first_time_label: "a label name of 1 to 50 characters",
+  max_file_size: `a whole number of bytes from 1 to ${100 * 1024 * 1024} (100 MB)`,
+};
+
+/** Sections that hold entries: left empty, they take their default. */
+const COLLECTIONS: ReadonlySet<string> = new Set(["rules", "include", "exclude", "cards", "review", "required_sections"]);
+
+/** The keys each nested section knows, for "did you mean" on a misspelled one. */
+const NESTED_KEYS: Readonly<Record<string, readonly string[]>> = {
+  cards: ["model", "dataset"],
+  review: ["drafts", "bots", "ignore_authors", "skip_labels", "skip_title"],
+  required_sections: ["model", "dataset"],
+};
+
+/** The EXPECTED entry for a path: list indices and rule ids become `*`. */
+function expectedAt(path: readonly (string | number)[]): string | undefined {
+  const pattern = path.map((segment, i) => (typeof segment === "number" || (i === 1 && path[0] === "rules") ? "*" : segment)).join(".");
+  return EXPECTED[pattern];
+}
+
+/** The value at `path` in the raw configuration, if there is one. */
+function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
+  let value = raw;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** What a value is, for "…, not <this>": its kind for a collection, the value itself (as code) for a scalar. */
+function describeValue(value: unknown): Text {
+  if (value === null || value === undefined) return trusted("an empty value");
+  if (Array.isArray(value)) return trusted("a list");
+  if (typeof value === "object") return trusted("a mapping");
+  const shown = String(value);
+  if (typeof value === "string" && shown === "") return trusted("an empty text");
+  return text`${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown}`;
 }
 
 /**
@@ -117,7 +204,21 @@ export const MAX_LISTED_PROBLEMS = 20;
 
 /** The problem that stands for those past MAX_LISTED_PROBLEMS. */
 function moreProblems(key: string, path: readonly (string | number)[], count: number, what: string): ConfigProblem {
-  return { key, path, message: trusted(`and ${count} more ${what} (only the first ${MAX_LISTED_PROBLEMS} are listed)`) };
+  const more = trusted(`and ${count} more ${what} (only the first ${MAX_LISTED_PROBLEMS} are listed)`);
+  return { key, path, message: key === "(top level)" ? more : text`${key}: ${more}` };
+}
+
+/** The configuration a review runs with, as the config rule reports it. */
+export interface ConfigSource {
+  /** The file, relative to the repository root (or as given to the CLI's --config). */
+  readonly path: string;
+  readonly problems: readonly ConfigProblem[];
+  /**
+   * Set when the file is not the reviewed repository's own: the organisation's
+   * (`acme/.github:.github/cardinal.yml`). Lines are then named in the message,
+   * since an annotation at `path` would point into the wrong file.
+   */
+  readonly origin?: string;
 }
 
 export interface ResolvedConfig {
@@ -141,7 +242,12 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
   if (raw === null || raw === undefined) {
     // No file: all defaults.
   } else if (typeof raw !== "object" || Array.isArray(raw)) {
-    problems.push({ key: "(top level)", path: [], message: "the configuration must be a mapping of keys to values" });
+    problems.push({
+      key: "(top level)",
+      path: [],
+      message: text`The configuration must be a mapping of settings (such as ${trusted("`rules:` or `exclude:`")}), not ${describeValue(raw)}`,
+      effect: "file",
+    });
   } else {
     Object.assign(input, raw);
   }
@@ -149,7 +255,9 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
   const config: Record<string, unknown> = {};
   for (const key of Object.keys(sections) as (keyof Sections)[]) {
     const schema: z.ZodType = sections[key];
-    const result = schema.safeParse(input[key]);
+    // An empty collection (`rules:` with every entry commented out) is no entries, not a mistake.
+    const value = input[key] === null && COLLECTIONS.has(key) ? undefined : input[key];
+    const result = schema.safeParse(value);
     if (result.success) {
       config[key] = result.data;
     } else {
@@ -157,7 +265,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
       for (const issue of issues.slice(0, MAX_LISTED_PROBLEMS)) {
         const path = [key, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
         if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
-        problems.push({ key: path.join("."), path, message: describeIssue(issue) });
+        problems.push({ key: path.join("."), path, message: describeIssue(issue, path, valueAt(input, path)) });
       }
       if (issues.length > MAX_LISTED_PROBLEMS) problems.push(moreProblems(key, [key], issues.length - MAX_LISTED_PROBLEMS, "problems"));
       config[key] = schema.parse(undefined);
@@ -167,7 +275,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
   const unknownKeys = Object.keys(input).filter((key) => !Object.hasOwn(sections, key));
   for (const key of unknownKeys.slice(0, MAX_LISTED_PROBLEMS)) {
     const guess = closest(key, Object.keys(sections));
-    problems.push({ key, path: [key], message: guess ? text`unknown key; did you mean ${trusted(`"${guess}"`)}?` : text`unknown key` });
+    problems.push({ key, path: [key], message: guess ? text`${key}: unknown key; did you mean ${trusted(`"${guess}"`)}?` : text`${key}: unknown key` });
   }
   if (unknownKeys.length > MAX_LISTED_PROBLEMS) {
     problems.push(moreProblems("(top level)", [], unknownKeys.length - MAX_LISTED_PROBLEMS, "unknown keys"));
@@ -188,7 +296,9 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
     problems.push({
       key: `rules.${id}`,
       path: ["rules", id],
-      message: guess ? text`there is no rule with this id; did you mean ${trusted(`"${guess}"`)}?` : text`there is no rule with this id`,
+      message: guess
+        ? text`${`rules.${id}`}: there is no rule with this id; did you mean ${trusted(`"${guess}"`)}?`
+        : text`${`rules.${id}`}: there is no rule with this id`,
     });
   }
   if (unknownRules > MAX_LISTED_PROBLEMS) {
@@ -199,19 +309,27 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
   return { config: config as Config, problems };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): Text | string {
+function describeIssue(issue: z.core.$ZodIssue, path: readonly (string | number)[], value: unknown): Text | string {
+  const key = path.join(".");
   if (issue.code === "unrecognized_keys") {
     // The file's own keys: code, and only the first few of a long list.
+    const known = NESTED_KEYS[String(path[0])] ?? [];
+    const [first] = issue.keys;
+    if (issue.keys.length === 1 && first !== undefined) {
+      const guess = closest(first, known);
+      return guess ? text`${key}: unknown key; did you mean ${trusted(`"${guess}"`)}?` : text`${key}: unknown key`;
+    }
     const shown = issue.keys.slice(0, MAX_LISTED_PROBLEMS).map((k) => text`${k}`);
     const rest = issue.keys.length - shown.length;
-    return text`unknown ${trusted(issue.keys.length === 1 ? "key" : "keys")} ${joinText(shown, ", ")}${trusted(rest > 0 ? ` and ${rest} more` : "")}`;
+    const parent = path.slice(0, -1).join(".");
+    return text`${parent}: unknown keys ${joinText(shown, ", ")}${trusted(rest > 0 ? ` and ${rest} more` : "")}`;
   }
-  if (issue.code === "invalid_value") {
-    // The allowed values come from Cardinal's schema.
-    return trusted(`must be one of ${issue.values.map((v) => `"${String(v)}"`).join(", ")}`);
-  }
-  // zod's own words for a type or size problem ("expected boolean, received string"): a string, so shown escaped.
-  return issue.message.replace(/^Invalid input: /, "").replace(/^expected/, "must be");
+  // A refinement's message is Cardinal's own ("is not a valid regular expression").
+  if (issue.code === "custom") return text`${key} ${trusted(issue.message)}`;
+  const expected = expectedAt(path);
+  if (expected !== undefined) return text`${key} must be ${trusted(expected)}, not ${describeValue(value)}`;
+  // A path the table does not know (a schema change without its words): zod's, shown escaped.
+  return `${key}: ${issue.message.replace(/^Invalid input: /, "").replace(/^expected/, "must be")}`;
 }
 
 /** The severity a rule runs at under this configuration, or "off". */

@@ -5,7 +5,7 @@ import { classifyPath, type PathKind } from "../parse/classify.js";
 import { identifyLicenseText } from "../parse/license-files.js";
 import { CONFIDENT } from "../parse/license-text.js";
 import { weightFacts } from "../parse/weights.js";
-import { CONFIG_PATH, ruleSetting, type Config, type ConfigProblem } from "./config.js";
+import { CONFIG_PATH, ruleSetting, type Config, type ConfigSource } from "./config.js";
 import { docsUrl } from "./docs.js";
 import { recordingHub, type HubClient, type HubReference } from "./hub.js";
 import type { RepoFiles } from "./repo.js";
@@ -52,7 +52,7 @@ export interface FileFacts {
 export interface ReviewInput {
   readonly workspace: Workspace;
   readonly config: Config;
-  readonly configSource?: { readonly path: string; readonly problems: readonly ConfigProblem[] };
+  readonly configSource?: ConfigSource;
   readonly rules: readonly Rule[];
   /** Every registered rule id, when `rules` is a subset (the rule tester). */
   readonly ruleIds?: readonly string[];

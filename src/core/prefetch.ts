@@ -25,6 +25,15 @@ export function likelyRepoLookups(files: readonly { readonly path: string; reado
       const dir = dirname(f.path);
       for (const name of siblingCandidates(f.path)) out.add(dir ? `${dir}/${name}` : name);
     }
+    if (kind === "weights-index") {
+      // release/config-present: the config.json save_pretrained writes beside a shard index.
+      const dir = dirname(f.path);
+      out.add(dir ? `${dir}/config.json` : "config.json");
+    }
+    if (kind === "model-config" || basename(f.path) === "model_index.json") {
+      // release/has-model-card: a model's configuration wants a card in its folder or above.
+      for (const folder of foldersUp(dirname(f.path))) for (const name of CARD_FILE_NAMES) out.add(folder ? `${folder}/${name}` : name);
+    }
     if (kind === "adapter-config") {
       // release/adapter-has-weights: the weights PEFT loads from the adapter's folder.
       const dir = dirname(f.path);

@@ -1,6 +1,6 @@
 import type { Card } from "../parse/card.js";
 import type { PathKind } from "../parse/classify.js";
-import type { Config, ConfigProblem } from "./config.js";
+import type { Config, ConfigSource } from "./config.js";
 import type { HubClient, HubFailure } from "./hub.js";
 import type { RepoFiles } from "./repo.js";
 import type { Report, Severity, Workspace, WorkspaceFile } from "./types.js";
@@ -31,7 +31,7 @@ export interface RuleContext {
   /** Ids of every registered rule (to validate configuration). */
   readonly ruleIds: readonly string[];
   /** Problems found while reading the configuration, and where it came from. */
-  readonly configSource: { readonly path: string; readonly problems: readonly ConfigProblem[] };
+  readonly configSource: ConfigSource;
   /** The rest of the repository at the reviewed revision, when the door provides it. */
   readonly repo?: RepoFiles;
   /** The Hub, unless Hub checks are off (offline, or switched off in the configuration). */

@@ -2,14 +2,14 @@ import { existsSync } from "node:fs";
 import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
-import { parse as parseYaml } from "yaml";
 import { CONFIG_PATH, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { isRelevantPath, pathFilter, pathKind } from "../../core/engine.js";
 import type { RepoFiles } from "../../core/repo.js";
 import type { FileContent, Workspace, WorkspaceFile } from "../../core/types.js";
 import { decodeContent, LFS_POINTER_MAX_BYTES } from "../../parse/bytes.js";
 import { looksLikeCardDocument, needsText } from "../../parse/classify.js";
-import { MAX_YAML_ALIASES } from "../../parse/front-matter.js";
+import { resolveConfigText } from "../../parse/config-file.js";
+import { text } from "../../core/text.js";
 import { errorReason, isInside, openRegular, readBounded, readRegular, Refused, type Boundary } from "./safe-read.js";
 
 /** Folders never worth walking for model releases. */
@@ -146,7 +146,7 @@ export async function loadFolderConfig(
     config: resolveConfig({}, knownRuleIds).config,
     path: shown,
     found: true,
-    problems: [{ key: "(file)", path: [], message }],
+    problems: [{ key: "(file)", path: [], message, effect: "file" }],
   });
   for (const file of candidates) {
     const shown = explicit ?? toPosix(path.relative(root, file));
@@ -157,28 +157,24 @@ export async function loadFolderConfig(
       const reason = error instanceof Refused ? error.message : errorReason(error);
       if (explicit) throw new UsageError(`cannot read the configuration file ${explicit}: ${reason}`);
       if (error instanceof Refused && (error.code === "ENOENT" || error.code === "ENOTDIR")) continue;
-      return defaults(shown, `Cardinal did not read the file: ${reason}; all defaults apply`);
+      return defaults(shown, `Cardinal did not read the file: ${reason}`);
     }
     if (bytes.length > CONFIG_MAX_BYTES) {
       const limit = `${CONFIG_MAX_BYTES / (1024 * 1024)} MB`;
       if (explicit) throw new UsageError(`cannot read the configuration file ${explicit}: it is larger than ${limit}`);
-      return defaults(shown, `the file is larger than ${limit}, so Cardinal did not read it; all defaults apply`);
+      return defaults(shown, `The file is larger than ${limit}, so Cardinal did not read it`);
     }
-    const source = bytes.toString("utf8");
-    let raw: unknown;
-    try {
-      raw = parseYaml(source, { maxAliasCount: MAX_YAML_ALIASES, logLevel: "silent" });
-    } catch (error) {
-      const first = ((error as Error).message.split("\n")[0] ?? "").trim();
-      return defaults(shown, `the file is not valid YAML (${first}); all defaults apply`);
-    }
-    const resolved = resolveConfig(raw, knownRuleIds);
+    // Invalid YAML applies none of the file; every problem has its line (parse/config-file.ts).
+    const resolved = resolveConfigText(bytes.toString("utf8"), knownRuleIds);
     const problems = [...resolved.problems];
     if (resolved.config._extends) {
+      const line = resolved.lineOf(["_extends"]);
       problems.push({
         key: "_extends",
         path: ["_extends"],
-        message: "organisation defaults are read only by the GitHub App; the local check used this file alone",
+        message: text`${"_extends"}: organisation defaults are read only by the GitHub App; the local check used this file alone`,
+        effect: "note",
+        ...(line !== undefined ? { line } : {}),
       });
     }
     return { config: resolved.config, path: shown, found: true, problems };

@@ -1,9 +1,9 @@
 import { LRUCache } from "lru-cache";
 import type { Context, Probot } from "probot";
-import { parse as parseYaml } from "yaml";
 import { CONFIG_FILE, CONFIG_PATH, defaultConfig, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { review } from "../../core/engine.js";
 import { rulesIndexUrl, type LocalRun } from "../../core/docs.js";
+import { resolveConfigText, type ConfigText } from "../../parse/config-file.js";
 import type { Finding } from "../../core/types.js";
 import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput } from "../../report/check-run.js";
 import type { HubClient } from "../../core/hub.js";
@@ -78,46 +78,62 @@ async function getPullRequest(octokit: Octokit, repo: { owner: string; repo: str
   return parsed.value;
 }
 
+/** The configuration the review runs with, its problems, and the file they are in when it is not this repository's own. */
+interface LoadedConfig {
+  readonly config: Config;
+  readonly problems: readonly ConfigProblem[];
+  readonly origin?: string;
+}
+
 /** Reads `.github/cardinal.yml` through Probot (default branch, org defaults via `_extends`) and validates it. */
-async function loadConfigThroughProbot(context: Context) {
+async function loadConfigThroughProbot(context: Context, own?: ConfigText): Promise<LoadedConfig> {
   let raw: unknown;
   const problems: ConfigProblem[] = [];
   try {
     raw = await context.config<Record<string, unknown>>(CONFIG_FILE);
   } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-    problems.push(unreadableConfig(message.replace(/^\[@probot\/octokit-plugin-config\]\s*/, "")));
+    problems.push(unreadableConfig(error));
     raw = undefined;
   }
   const resolved = resolveConfig(raw, RULE_IDS);
-  return { config: resolved.config, problems: [...problems, ...resolved.problems] };
+  // Keys of the repository's own file are found at their line there; those it extends are not.
+  const located = resolved.problems.map((problem) => {
+    const line = own?.lineOf(problem.path);
+    return line !== undefined ? { ...problem, line } : problem;
+  });
+  return { config: resolved.config, problems: [...problems, ...located] };
 }
 
-function unreadableConfig(reason: string): ConfigProblem {
-  return { key: "(file)", path: [], message: `the configuration could not be read (${reason}); all defaults apply` };
+/**
+ * Probot's loader could not read or parse a file: its words, with the YAML
+ * parser's (which name the line) when it was the YAML.
+ */
+function unreadableConfig(error: unknown): ConfigProblem {
+  const first = (value: unknown) => ((value instanceof Error ? value.message : String(value)).split("\n")[0] ?? "").trim();
+  const reason = first(error).replace(/^\[@probot\/octokit-plugin-config\]\s*/, "");
+  const cause = error instanceof Error && error.cause !== undefined ? `: ${first(error.cause).replace(/:$/, "")}` : "";
+  return { key: "(file)", path: [], message: `The configuration could not be read (${reason}${cause})`, effect: "file" };
 }
 
 /**
  * The configuration from the review's snapshot: parsed as Probot parses it
- * (YAML; an empty file is `{}`), and validated. A file that extends another
- * (`_extends`) or that GraphQL cut short is read through Probot instead,
- * which follows `_extends` exactly as other Probot apps do.
+ * (YAML; an empty file is `{}`), and validated, with each problem's line. A
+ * file that is not valid YAML applies not at all. A file that extends
+ * another (`_extends`) or that GraphQL cut short is read through Probot
+ * instead, which follows `_extends` exactly as other Probot apps do.
  */
-async function loadConfig(context: Context, snapshot: Snapshot | undefined) {
+async function loadConfig(context: Context, snapshot: Snapshot | undefined): Promise<LoadedConfig> {
   if (!snapshot) return loadConfigThroughProbot(context);
   if (!snapshot.config) return { config: resolveConfig(undefined, RULE_IDS).config, problems: [] };
   if (snapshot.config.truncated) return loadConfigThroughProbot(context);
-  let raw: unknown;
-  try {
-    raw = parseYaml(snapshot.config.text, { logLevel: "error" }) ?? {};
-  } catch (error) {
-    const resolved = resolveConfig(undefined, RULE_IDS);
-    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
-    return { config: resolved.config, problems: [unreadableConfig(`${snapshot.config.source} is not valid YAML: ${reason}`)] };
+  const { owner, repo } = context.repo();
+  // The organisation's `.github` repository answers when this repository has no file.
+  const origin = snapshot.config.source === `${owner}/${repo}:${CONFIG_PATH}` ? undefined : snapshot.config.source;
+  const resolved = resolveConfigText(snapshot.config.text, RULE_IDS);
+  if (resolved.raw !== null && typeof resolved.raw === "object" && "_extends" in resolved.raw) {
+    return loadConfigThroughProbot(context, origin === undefined ? resolved : undefined);
   }
-  if (raw !== null && typeof raw === "object" && "_extends" in raw) return loadConfigThroughProbot(context);
-  const resolved = resolveConfig(raw, RULE_IDS);
-  return { config: resolved.config, problems: resolved.problems };
+  return { config: resolved.config, problems: resolved.problems, ...(origin !== undefined ? { origin } : {}) };
 }
 
 /** The paths each pull request's last review read, by `owner/repo#number` (see reviewPullRequest). */
@@ -334,7 +350,7 @@ async function reviewPullRequest(
   // true of that commit, but the conversation belongs to the newest head (its own review says it).
   const stale = snapshot?.pullRequestHead !== undefined && snapshot.pullRequestHead !== prContext.headSha;
   if (stale) log.info({ head: snapshot?.pullRequestHead?.slice(0, 7) }, "this commit is no longer the pull request's head; publishing its check run only");
-  const { config, problems } = await loadConfig(context, snapshot);
+  const { config, problems, origin: configOrigin } = await loadConfig(context, snapshot);
   const publish = (output: CheckRunOutput) =>
     publishCheckRun(octokit, repo, prContext.headSha, output, {
       externalId: externalId(pr.number),
@@ -391,7 +407,7 @@ async function reviewPullRequest(
       // The Hub's answers are cached per installation: one installation's lookups never answer another's.
       ...(options.hub && config.hub ? { hub: options.hub.scoped?.(`installation:${installationOf(context)}`) ?? options.hub } : {}),
       config: reviewConfig,
-      configSource: { path: CONFIG_PATH, problems },
+      configSource: { path: CONFIG_PATH, problems, ...(configOrigin !== undefined ? { origin: configOrigin } : {}) },
       rules: RULES,
       ...(options.docsBase ? { docsBase: options.docsBase } : {}),
       pacing: reviewPacing(APP_REVIEW_SECONDS),

@@ -37,15 +37,15 @@ ruleTester(rule, {
       config: { rules: { "card/front-matter-present": "fatal" }, review: { drafts: "yes" } },
       files: {},
       findings: [
-        { message: /rules\.card\/front-matter-present`: must be one of "off", "error", "warning", "notice"/ },
-        { message: /review\.drafts`: must be boolean/ },
+        { message: "`rules.card/front-matter-present` must be off, notice, warning or error, not `fatal`. Cardinal used the default for this setting." },
+        { message: "`review.drafts` must be true or false, not `yes`." },
       ],
     },
     {
       name: "unknown nested key",
       config: { review: { draft: true } },
       files: {},
-      findings: [{ message: "review.draft`: unknown key `draft`." }],
+      findings: [{ message: '`review.draft`: unknown key; did you mean "drafts"?' }],
     },
     {
       name: "more than twenty unknown rule ids: twenty listed, the rest counted",
@@ -61,7 +61,7 @@ ruleTester(rule, {
       name: "a configuration that is not a mapping",
       config: ["rules"],
       files: {},
-      findings: [{ message: "must be a mapping" }],
+      findings: [{ message: "The configuration must be a mapping of settings (such as `rules:` or `exclude:`), not a list. Cardinal applied none of the file and used its defaults." }],
     },
     {
       name: "a pull request that breaks the configuration, with the line",
@@ -73,13 +73,65 @@ ruleTester(rule, {
       name: "a pull request that repeats a key",
       pullRequest: true,
       files: { ".github/cardinal.yml": "review:\n  drafts: true\n  bots: true\n  drafts: false\n" },
-      findings: [{ line: 4, message: "not valid YAML: the key `drafts` appears twice in one mapping." }],
+      findings: [{ line: 4, message: "The file is not valid YAML: the key `drafts` appears twice in one mapping (the second time on line 4). Once merged, Cardinal would apply none of the file." }],
     },
     {
       name: "a pull request that makes the configuration invalid YAML",
       pullRequest: true,
       files: { ".github/cardinal.yml": "rules:\n  a: [b\n" },
-      findings: [{ line: 3, message: "not valid YAML" }],
+      // The parser stops where the file ends (line 3); the reader needs the line the `[` was opened on.
+      findings: [{ line: 2, message: "The file is not valid YAML: the `[` on line 2 is never closed with `]`.", hint: "Fix the file before merging" }],
+    },
+    {
+      name: "the CLI's file with a broken setting: the line, plain words, and the file to fix",
+      configText: "comment: always\nrules:\n  - card/front-matter-present\n",
+      files: {},
+      findings: [
+        {
+          path: ".github/cardinal.yml",
+          line: 2,
+          message: "`rules` must be a mapping of rule ids to levels (off, notice, warning, error), not a list. Cardinal used the default for this setting.",
+          hint: "Fix the setting in `.github/cardinal.yml`; `docs/configuration.md` lists every key.",
+        },
+      ],
+    },
+    {
+      name: "the CLI's file that is not valid YAML: at the line of the unclosed brace, and none of it applied",
+      configText: "comment: always\nrules: {card/front-matter-valid-yaml: off\n",
+      files: {},
+      findings: [
+        {
+          line: 2,
+          message: "The file is not valid YAML: the `{` on line 2 is never closed with `}`. Cardinal applied none of the file and used its defaults.",
+          hint: "Fix the file in `.github/cardinal.yml`;",
+        },
+      ],
+    },
+    {
+      name: "the app's file on the default branch: the hint says where the app reads it",
+      pullRequest: true,
+      configText: "review:\n  drafts: yes please\n",
+      files: { "README.md": "---\nlicense: mit\n---\n" },
+      findings: [
+        {
+          line: 2,
+          message: "`review.drafts` must be true or false, not `yes please`. Cardinal used the default for this setting.",
+          hint: "Fix the setting in `.github/cardinal.yml` on the default branch;",
+        },
+      ],
+    },
+    {
+      name: "the organisation's file: its line in the words, no annotation in this repository's (absent) file",
+      pullRequest: true,
+      configText: "hub: maybe\n",
+      configOrigin: "acme/.github:.github/cardinal.yml",
+      files: { "README.md": "---\nlicense: mit\n---\n" },
+      findings: [
+        {
+          message: "Line 1 of `acme/.github:.github/cardinal.yml`: `hub` must be true or false, not `maybe`.",
+          hint: "Fix the setting in `acme/.github:.github/cardinal.yml`, on that repository's default branch (your organisation's defaults);",
+        },
+      ],
     },
   ],
 });

@@ -1,9 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
-import { resolveConfig } from "../../../core/config.js";
+import { CONFIG_PATH, type ConfigProblem, type ConfigSource } from "../../../core/config.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, quoted, text, type Text } from "../../../core/text.js";
-import { MAX_YAML_ALIASES } from "../../../parse/front-matter.js";
-import { lineOfPath } from "../../../parse/yaml-path.js";
+import { resolveConfigText } from "../../../parse/config-file.js";
 
 /**
  * A problem's description ending with exactly one stop. A plain-string
@@ -17,32 +15,24 @@ function sentence(message: Text | string): Text {
   return /[.?!]$/.test(ends) ? parts : [...parts, "."];
 }
 
+/** What Cardinal did about a problem in the configuration it runs with. */
+function consequence(problem: ConfigProblem): Text {
+  if (problem.effect === "note") return [];
+  return problem.effect === "file" ? prose(" Cardinal applied none of the file and used its defaults.") : prose(" Cardinal used the default for this setting.");
+}
+
 /**
- * The first key that repeats a key of its own mapping, with where it starts.
- * The yaml library's own check (`uniqueKeys`) compares each new key with
- * every earlier one of its mapping, so 55,000 keys took minutes; one Set per
- * mapping makes it linear. Aliases are not followed (their target is walked
- * where it is defined).
+ * Where to fix it, in the terms of where Cardinal runs: the file on disk for
+ * the CLI, the file on the default branch for the app (the app reads no other).
  */
-function firstDuplicateKey(document: Document.Parsed): { key: string; offset: number } | undefined {
-  const stack: unknown[] = [document.contents];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        if (isScalar(pair.key)) {
-          const id = `${typeof pair.key.value}:${String(pair.key.value)}`;
-          if (seen.has(id)) return { key: String(pair.key.value), offset: pair.key.range?.[0] ?? 0 };
-          seen.add(id);
-        }
-        stack.push(pair.value);
-      }
-    } else if (isSeq(node)) {
-      stack.push(...node.items);
-    }
-  }
-  return undefined;
+function fixHint(source: ConfigSource, problem: ConfigProblem, local: boolean): Text {
+  const what = problem.effect === "file" ? prose("Fix the file") : prose("Fix the setting");
+  const where: Text = local
+    ? text` in ${source.path}`
+    : source.origin !== undefined
+      ? text` in ${source.origin}, on that repository's default branch (your organisation's defaults)`
+      : text` in ${CONFIG_PATH} on the default branch`;
+  return [...what, ...where, ...prose("; `docs/configuration.md` lists every key.")];
 }
 
 export default defineRule({
@@ -56,11 +46,16 @@ export default defineRule({
     defaultSeverity: "warning",
   },
   check({ configSource, files, workspace, ruleIds, report }) {
+    const local = workspace.source === "folder";
     for (const problem of configSource.problems) {
+      // The organisation's file is not at `path` in this repository: its line goes in the words.
+      const annotate = configSource.origin === undefined ? problem.line : undefined;
+      const elsewhere = configSource.origin !== undefined && problem.line !== undefined ? text`Line ${problem.line} of ${configSource.origin}: ` : [];
       report({
         path: configSource.path,
-        message: text`${problem.key}: ${sentence(problem.message)} Cardinal used the default for this setting.`,
-        hint: prose("Fix the setting in the configuration file on the default branch; `docs/configuration.md` lists every key."),
+        ...(annotate !== undefined ? { line: annotate } : {}),
+        message: [...elsewhere, ...sentence(problem.message), ...consequence(problem)],
+        hint: fixHint(configSource, problem, local),
       });
     }
 
@@ -69,46 +64,23 @@ export default defineRule({
     if (workspace.source !== "pull-request") return;
     for (const file of files) {
       if (file.kind !== "cardinal-config" || file.status === "removed" || file.content.type !== "text") continue;
-      const lineCounter = new LineCounter();
-      const document = parseDocument(file.content.text, { lineCounter, prettyErrors: true, logLevel: "silent", uniqueKeys: false });
-      const [syntax] = document.errors;
-      const duplicate = syntax ? undefined : firstDuplicateKey(document);
-      if (duplicate) {
+      for (const problem of resolveConfigText(file.content.text, ruleIds).problems) {
+        if (problem.effect === "note") continue;
+        const broken = problem.effect === "file";
         report({
           path: file.path,
-          line: lineCounter.linePos(duplicate.offset).line,
+          ...(problem.line !== undefined ? { line: problem.line } : {}),
           title: "This change breaks Cardinal's configuration",
-          message: text`The new configuration is not valid YAML: the key ${duplicate.key} appears twice in one mapping.`,
-          hint: prose("Keep one of the two entries before merging; otherwise Cardinal falls back to its defaults."),
-        });
-        continue;
-      }
-      if (syntax) {
-        report({
-          path: file.path,
-          line: lineCounter.linePos(syntax.pos[0]).line,
-          title: "This change breaks Cardinal's configuration",
-          message: text`The new configuration is not valid YAML: ${quoted(syntax.message.split("\n")[0] ?? "")}`,
-          hint: prose("Fix the YAML before merging; otherwise Cardinal falls back to its defaults."),
-        });
-        continue;
-      }
-      let raw: unknown;
-      try {
-        raw = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-      } catch {
-        raw = undefined;
-      }
-      for (const problem of resolveConfig(raw, ruleIds).problems) {
-        const line = lineOfPath(document, lineCounter, problem.path);
-        report({
-          path: file.path,
-          ...(line !== undefined ? { line } : {}),
-          title: "This change breaks Cardinal's configuration",
-          message: text`${problem.key}: ${sentence(problem.message)} Once merged, Cardinal would use the default for this setting.`,
-          hint: prose("Fix the setting before merging; `docs/configuration.md` lists every key."),
+          message: [
+            ...sentence(problem.message),
+            ...(broken ? prose(" Once merged, Cardinal would apply none of the file.") : prose(" Once merged, Cardinal would use the default for this setting.")),
+          ],
+          hint: broken
+            ? prose("Fix the file before merging; otherwise Cardinal falls back to its defaults.")
+            : prose("Fix the setting before merging; `docs/configuration.md` lists every key."),
         });
       }
     }
   },
 });
+
