@@ -35,7 +35,7 @@ export default defineRule({
       context.report({
         path: first,
         line: 1,
-        message: text`Weights are added in ${dir === "" ? "the repository root" : dir}, but there is no model card (${"README.md"}) in that folder or above it.`,
+        message: text`Weights are added in ${dir === "" ? prose("the repository root") : dir}, but there is no model card (${"README.md"}) in that folder or above it.`,
         hint: prose(
           "Add a README.md with a metadata block (`license`, `base_model`, `pipeline_tag`, `library_name`) and a description: what the model does, how it was trained, and its limits.",
         ),
