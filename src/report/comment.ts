@@ -23,6 +23,12 @@ export interface CommentInput {
   readonly welcome?: WelcomeInput;
   /** Rules muted on this pull request by a label, said in the comment so nobody wonders. */
   readonly muted?: readonly { readonly ruleId: string; readonly label: string }[];
+  /**
+   * What was reviewed: a pull request (the app, the default) or files on
+   * disk (the CLI's `--format markdown`), whose preview must not speak of a
+   * pull request, a check run or the latest push.
+   */
+  readonly where?: "pull-request" | "folder";
 }
 
 function mutedLine(muted: CommentInput["muted"]): string {
@@ -45,7 +51,8 @@ export function mention(login: string | undefined): string {
   return login && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login) ? `@${login}` : "";
 }
 
-function footer(rulesUrl: string): string {
+function footer(rulesUrl: string, where: CommentInput["where"]): string {
+  if (where === "folder") return `<sub>Cardinal · [rules](${rulesUrl})</sub>`;
   return `<sub>Cardinal · this comment follows the latest push; each commit's result is in its Cardinal check · [rules](${rulesUrl}) · run the same checks locally with \`npx cardinal-review check .\`</sub>`;
 }
 
@@ -92,27 +99,42 @@ export function renderComment(input: CommentInput): string {
   const { findings } = input;
   if (findings.length === 0) return renderAllClear(input);
 
-  const files = groupByPath(findings).size;
+  // Findings about the review as a whole (no path) are in no file.
+  const files = [...groupByPath(findings).keys()].filter((p) => p !== "").length;
   const header = [
     COMMENT_MARKER,
     ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
     "### Cardinal review",
     "",
-    `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"}`,
+    `**${countPhrase(findings)}**${files > 0 ? ` in ${files} ${files === 1 ? "file" : "files"}` : ""}`,
   ].join("\n");
   const why = whySection(findings, input.ruleMeta);
   const openness = renderOpenness(input.openness ?? []);
-  const end = footer(input.rulesUrl);
+  const end = footer(input.rulesUrl, input.where);
   const budget = { left: COMMENT_BUDGET - header.length - why.length - openness.length - end.length - 10 };
-  const body = renderGroups(findings, budget, "The check run lists every finding.");
+  const body =
+    input.where === "folder"
+      ? renderGroups(findings, budget, "`cardinal check` in the text or JSON format lists every finding.", "All files")
+      : renderGroups(findings, budget, "The check run lists every finding.");
   return [header, body, "", mutedLine(input.muted), "", why, "", openness, "", end, ""]
     .filter((part, i, all) => !(part === "" && all[i - 1] === ""))
     .join("\n");
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "welcome" | "muted">): string {
+export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "welcome" | "muted" | "where">): string {
   const who = mention(input.author);
+  if (input.where === "folder") {
+    return [
+      COMMENT_MARKER,
+      "### ✅ All clear",
+      "",
+      "Cardinal found nothing to report in the model cards, licenses and model files it reviewed.",
+      "",
+      footer(input.rulesUrl, input.where),
+      "",
+    ].join("\n");
+  }
   return [
     COMMENT_MARKER,
     ...(input.welcome ? [renderWelcome(input.welcome, input.author), ""] : []),
@@ -121,7 +143,7 @@ export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" |
     "Cardinal found nothing to fix in the model cards, licenses and model files of this pull request.",
     "",
     ...(input.muted && input.muted.length > 0 ? [mutedLine(input.muted), ""] : []),
-    footer(input.rulesUrl),
+    footer(input.rulesUrl, input.where),
     "",
   ].join("\n");
 }

@@ -32,6 +32,18 @@ export interface TerminalInput {
   readonly reviewed?: readonly string[];
   /** Markdown files that look like cards but were not reviewed, with whether each reads as a dataset card. */
   readonly unreviewedCards?: readonly { readonly path: string; readonly dataset: boolean }[];
+  /** Findings left out by `--quiet`, counted in the closing line so that it never claims more than it checked. */
+  readonly hidden?: { readonly warnings: number; readonly notices: number };
+}
+
+/** "1 warning and 2 notices", or "" when there are none. */
+export function hiddenPhrase(hidden: TerminalInput["hidden"]): string {
+  if (!hidden) return "";
+  const parts = [
+    hidden.warnings ? `${hidden.warnings} warning${hidden.warnings === 1 ? "" : "s"}` : "",
+    hidden.notices ? `${hidden.notices} notice${hidden.notices === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
+  return parts.join(" and ");
 }
 
 /** How many reviewed files the "No problems found" line names before "and N more". */
@@ -121,7 +133,11 @@ export function renderTerminal(input: TerminalInput): string {
     const named = reviewed.slice(0, REVIEWED_NAMED).map(printable).join(", ");
     const more = reviewed.length > REVIEWED_NAMED ? ` and ${reviewed.length - REVIEWED_NAMED} more` : "";
     const which = reviewed.length > 0 ? `: ${named}${more}` : "";
-    return `${style.bold("✔")} No problems found in ${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}.\n${note}`;
+    const files = `${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}`;
+    const hidden = hiddenPhrase(input.hidden);
+    // With --quiet hiding warnings, "no problems" would be untrue: say what was checked, and what was left out.
+    if (hidden) return `${style.bold("✔")} No errors in ${files}. --quiet left out ${hidden}.\n${note}`;
+    return `${style.bold("✔")} No problems found in ${files}.\n${note}`;
   }
   const out: string[] = [];
   const positions = findings.map((f) => (f.line === undefined ? "" : `${f.line}:${f.column ?? 1}`));
@@ -129,7 +145,7 @@ export function renderTerminal(input: TerminalInput): string {
   const indent = " ".repeat(2 + posWidth + 2);
   let i = 0;
   for (const [path, group] of groupByPath(findings)) {
-    out.push("", style.bold(path === "" ? "(pull request)" : printable(path)));
+    out.push("", style.bold(path === "" ? "(all files)" : printable(path)));
     for (const f of group) {
       const pos = positions[i++] ?? "";
       const sev = style.severity(f.severity.padEnd(7), f.severity);
@@ -161,9 +177,10 @@ export function renderTerminal(input: TerminalInput): string {
   ].filter(Boolean);
   const fixable = findings.filter((f) => f.fix).length;
   const mark = counts.error ? style.severity("✖", "error") : style.severity("⚠", "warning");
+  const hidden = hiddenPhrase(input.hidden);
   out.push(
     "",
-    `${mark} ${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts.join(", ")})${fixable ? ` · ${fixable} with a fix` : ""}`,
+    `${mark} ${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts.join(", ")})${fixable ? ` · ${fixable} with a fix` : ""}${hidden ? ` · --quiet left out ${hidden}` : ""}`,
     "",
   );
   return out.join("\n") + note;

@@ -118,7 +118,7 @@ async function main(): Promise<number> {
         const body = (await readBody(req)) as { conclusion?: string; output?: { title: string; summary: string; annotations?: unknown[] } };
         if (body.output) {
           posted.push(
-            `── check run "Cardinal": ${body.conclusion ?? "(update)"} — ${body.output.title} (${body.output.annotations?.length ?? 0} annotations)\n\n${body.output.summary}\n`,
+            `── check run "Cardinal": ${body.conclusion ?? "(update)"} — ${body.output.title} (${annotationCount(body.output.annotations?.length ?? 0)})\n\n${body.output.summary}\n`,
           );
         }
         return send(res, 201, { id: 1 });
@@ -185,3 +185,8 @@ main().then(
     process.exitCode = 1;
   },
 );
+
+/** "1 annotation", "3 annotations". */
+function annotationCount(n: number): string {
+  return `${n} annotation${n === 1 ? "" : "s"}`;
+}
