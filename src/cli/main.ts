@@ -17,7 +17,7 @@ import { looksLikeDatasetCardDocument } from "../parse/classify.js";
 import { ANSI_STYLE, hiddenPhrase, NO_STYLE, printable, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
-import { hubClientFromEnv } from "../io/hub/client.js";
+import { DEFAULT_TIMEOUT_MS, HUB_FAILURES_BEFORE_STOP, hubClientFromEnv } from "../io/hub/client.js";
 import { CLI_REVIEW_SECONDS, reviewPacing } from "../io/pacing.js";
 import type { HubClient } from "../core/hub.js";
 import type { Finding, Severity } from "../core/types.js";
@@ -57,7 +57,7 @@ Environment:
   HF_TOKEN              Hub token, for gated and private repositories
   CARDINAL_HUB_TIMEOUT_MS
                         How long one Hub request may take, in milliseconds
-                        (default 5000); after 3 failed requests in a row,
+                        (default ${DEFAULT_TIMEOUT_MS}); after ${HUB_FAILURES_BEFORE_STOP} failed requests in a row,
                         Cardinal stops asking the Hub for the rest of the run
   NO_COLOR              Plain text output, without colours
 
