@@ -6,6 +6,7 @@ import type { Finding, Workspace } from "../src/core/types.js";
 import { ANNOTATIONS_PER_REQUEST, OUTPUT_LIMIT, renderCheckRun, toAnnotation } from "../src/report/check-run.js";
 import { COMMENT_MARKER, renderAllClear, renderComment } from "../src/report/comment.js";
 import { renderJson } from "../src/report/json.js";
+import { lineageGraph } from "../src/report/lineage-graph.js";
 import { opennessLines } from "../src/report/openness.js";
 import { escapeMarkdown, inlineCode, renderText } from "../src/report/markdown.js";
 import { ANSI_STYLE, renderTerminal } from "../src/report/terminal.js";
@@ -50,8 +51,14 @@ describe("renderers on a PR with a broken card", () => {
 
   it("comment (snapshot)", async () => {
     const { findings, files } = await brokenReview();
-    const openness = opennessLines(files, [{ type: "dataset", id: "tatsu-lab/alpaca", status: "found", licenses: ["cc-by-nc-4.0"] }]);
-    const body = renderComment({ findings, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL, openness });
+    const references = [
+      { type: "dataset" as const, id: "tatsu-lab/alpaca", status: "found" as const, licenses: ["cc-by-nc-4.0"] },
+      { type: "model" as const, id: "meta-llama/Meta-Llama-3-8B", status: "found" as const, licenses: ["llama3"] },
+    ];
+    const openness = opennessLines(files, references);
+    const lineage = lineageGraph(files, references);
+    const body = renderComment({ findings, author: "new-contributor", ruleMeta, rulesUrl: RULES_URL, openness, lineage });
+    expect(body).toContain('  n1["meta-llama/Meta-Llama-3-8B<br/>⚠️ llama3"]\n');
     expect(body).toContain("<details><summary>What these licenses allow</summary>");
     expect(body.startsWith(`${COMMENT_MARKER}\n`)).toBe(true);
     expect(body).toContain("**2 errors, 2 warnings** in 3 files\n");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { review } from "../core/engine.js";
+import { review, type ReviewResult } from "../core/engine.js";
 import { LineIndex } from "../parse/lines.js";
 import type { Config, RuleSetting } from "../core/config.js";
 import { RULE_SETTINGS } from "../core/config.js";
@@ -10,6 +10,7 @@ import type { Rule, RuleMeta } from "../core/rule.js";
 import { closest, suggestRuleId } from "../core/suggest.js";
 import { renderComment } from "../report/comment.js";
 import { renderJson } from "../report/json.js";
+import { lineageGraph } from "../report/lineage-graph.js";
 import { opennessLines } from "../report/openness.js";
 import { renderRulePage } from "../report/rule-docs.js";
 import { renderSarif } from "../report/sarif.js";
@@ -20,8 +21,9 @@ import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
 import { DEFAULT_TIMEOUT_MS, HUB_FAILURES_BEFORE_STOP, hubClientFromEnv } from "../io/hub/client.js";
 import { CLI_REVIEW_SECONDS, reviewPacing } from "../io/pacing.js";
 import type { HubClient } from "../core/hub.js";
-import type { Finding, Severity } from "../core/types.js";
+import type { Finding, Severity, Workspace } from "../core/types.js";
 import { nodeOptionMessage, optionProblem } from "./args.js";
+import { allDiffs, failureLines, fixFolder, fixSummary, jsonFixed, type FolderFixes } from "./fix.js";
 import { progressLine, type ProgressLine } from "./progress.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
@@ -48,6 +50,10 @@ Options:
       --max-warnings <n>
                         Exit 1 when there are more than n warnings
       --offline         Skip the checks that ask the Hugging Face Hub
+      --fix             Apply the fixes Cardinal is certain of to the files,
+                        then report the problems that remain
+      --fix-dry-run     Print the diff --fix would apply, without writing,
+                        then the problems that would remain
   -v, --verbose         Explain why each finding matters
   -h, --help            Show this help
       --version         Print the version
@@ -143,6 +149,8 @@ const OPTIONS = {
   "max-warnings": { type: "string" },
   verbose: { type: "boolean", short: "v", default: false },
   offline: { type: "boolean", default: false },
+  fix: { type: "boolean", default: false },
+  "fix-dry-run": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", default: false },
 } as const satisfies NonNullable<ParseArgsConfig["options"]>;
@@ -199,6 +207,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     say(io, `unknown format "${values.format}"; use ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS.at(-1)}`);
     return 2;
   }
+  if (values.fix && values["fix-dry-run"]) {
+    say(io, "--fix and --fix-dry-run cannot be used together: --fix-dry-run shows what --fix would write");
+    return 2;
+  }
   let overrides: Record<string, RuleSetting>;
   let maxWarnings: number | undefined;
   try {
@@ -252,22 +264,41 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
   const status = reviewStatus(workspace.files.length, progress);
-  const result = await review({
-    workspace,
-    repo: folderRepoFiles(root, boundary),
-    ...(hub ? { hub: status.hub(hub) } : {}),
-    config,
-    configSource: { path: configSource.path, problems: configSource.problems },
-    rules: status.rules(RULES),
-    ruleIds: RULE_IDS,
-    pacing: reviewPacing(CLI_REVIEW_SECONDS),
-  }).finally(() => progress.stop());
+  const counted = hub ? status.hub(hub) : undefined;
+  const reviewOnce = (files: Workspace) =>
+    review({
+      workspace: files,
+      repo: folderRepoFiles(root, boundary),
+      ...(counted ? { hub: counted } : {}),
+      config,
+      configSource: { path: configSource.path, problems: configSource.problems },
+      rules: status.rules(RULES),
+      ruleIds: RULE_IDS,
+      pacing: reviewPacing(CLI_REVIEW_SECONDS),
+    });
+  let fixes: FolderFixes<ReviewResult> | undefined;
+  let result: ReviewResult;
+  try {
+    // --fix and --fix-dry-run: the findings reported are those of the fixed files.
+    fixes = values.fix || values["fix-dry-run"] ? await fixFolder({ workspace, reviewOnce, root, boundary, dryRun: !values.fix }) : undefined;
+    result = fixes?.result ?? (await reviewOnce(workspace));
+  } finally {
+    progress.stop();
+  }
+  const reviewed = fixes?.workspace ?? workspace;
+  if (fixes) for (const line of failureLines(fixes)) say(io, line);
+  if (fixes && format !== "text" && format !== "json") {
+    if (fixes.dryRun) io.stderr(allDiffs(fixes));
+    const { fixed, files } = fixSummary(fixes);
+    const what = `${fixed} ${fixed === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}`;
+    say(io, files === 0 ? "nothing to fix" : fixes.dryRun ? `--fix would fix ${what}; nothing was written` : `fixed ${what}`);
+  }
 
   const shown = values.quiet ? result.findings.filter((f) => f.severity === "error") : result.findings;
   const hidden = values.quiet ? { warnings: countOf(result.findings, "warning"), notices: countOf(result.findings, "notice") } : undefined;
   const ruleMeta = (id: string) => findRule(id)?.meta;
   if (format === "json") {
-    io.stdout(renderJson(shown, result.files, { hub: hubMode, references: result.references ?? [] }));
+    io.stdout(renderJson(shown, result.files, { hub: hubMode, references: result.references ?? [] }, fixes ? jsonFixed(fixes) : undefined));
   } else if (format === "sarif") {
     io.stdout(
       renderSarif({
@@ -287,7 +318,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ruleMeta,
         rulesUrl: RULES_URL,
         where: "folder",
-        ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+        ...(config.openness
+          ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
+          : {}),
       }),
     );
   } else {
@@ -296,7 +329,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const lineText = (p: string, line: number): string | undefined => {
       let index = indexes.get(p);
       if (!index) {
-        const file = workspace.files.find((f) => f.path === p);
+        const file = reviewed.files.find((f) => f.path === p);
         if (file?.content.type !== "text") return undefined;
         index = new LineIndex(file.content.text);
         indexes.set(p, index);
@@ -306,6 +339,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const color = io.isTTY && !("NO_COLOR" in io.env) && io.env["TERM"] !== "dumb";
     const relativeRoot = path.relative(io.cwd, root);
     if (relativeRoot !== "") say(io, `paths are relative to ${root}`);
+    // The diff, then the findings as they would be after it (renderTerminal's blank line, or one here).
+    if (fixes?.dryRun && fixes.files.length > 0) io.stdout(`${allDiffs(fixes)}${shown.length === 0 ? "\n" : ""}`);
     io.stdout(
       renderTerminal({
         findings: shown,
@@ -317,6 +352,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         verbose: values.verbose,
         why: (id) => findRule(id)?.meta.why,
         ...(hidden ? { hidden } : {}),
+        ...(fixes ? { fixes: fixSummary(fixes) } : {}),
       }),
     );
   }

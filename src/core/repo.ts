@@ -13,6 +13,13 @@ export interface RepoFiles {
   existing(paths: readonly string[]): Promise<ReadonlySet<string> | undefined>;
   /** The text of a file at the reviewed revision, or undefined when absent or unreadable. */
   read(path: string): Promise<string | undefined>;
+  /**
+   * Every file under `dir` ("" for the root), at any depth, when the
+   * implementation can list a folder whole: a folder on disk can; a pull
+   * request's port does not offer it (each listing would cost requests), so
+   * rules that need it stay silent there.
+   */
+  filesUnder?(dir: string): Promise<readonly string[] | undefined>;
 }
 
 /** A review's files by path and the folders that hold them, built once per files array. */

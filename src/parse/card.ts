@@ -34,9 +34,10 @@ export interface Card {
   readonly frontMatter: FrontMatter;
   /**
    * Why Cardinal reviews this file as a card: its path (a card file name or
-   * a configured card path), its metadata, or model files beside it.
+   * a configured card path), its metadata, model files beside it, or the
+   * `dataset_infos.json` that the `datasets` library writes beside a dataset.
    */
-  readonly recognisedBy: "path" | "metadata" | "model-files" | "front-matter";
+  readonly recognisedBy: "path" | "metadata" | "model-files" | "dataset-files" | "front-matter";
   /**
    * Whether the Hub reads this file as the repository's card: only a
    * `README.md` does (hub-docs `docs/hub/model-cards.md`, "a Markdown file …
@@ -95,7 +96,13 @@ export function recogniseCard(candidate: CardCandidate, hints: CardHints): Card 
 
   const folder = dirname(path);
   for (const [other, otherKind] of hints.siblings) {
-    if (dirname(other) === folder && MODEL_FILE_KINDS.has(otherKind)) return make("model", "model-files");
+    if (dirname(other) !== folder) continue;
+    // A diffusers pipeline keeps its weights in component folders; model_index.json sits beside the card.
+    if (MODEL_FILE_KINDS.has(otherKind) || basename(other) === "model_index.json") return make("model", "model-files");
+  }
+  // `datasets` writes dataset_infos.json (older versions) or dataset_info.json beside a dataset it saves.
+  for (const [other, otherKind] of hints.siblings) {
+    if (dirname(other) === folder && otherKind === "dataset-info") return make("dataset", "dataset-files");
   }
   // A README.md that opens with a closed `---` block whose first line is
   // YAML-shaped (`key:` or `- item`) and which is a YAML list or indented

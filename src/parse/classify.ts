@@ -23,6 +23,8 @@ export type PathKind =
   | "eval-results"
   /** `eval.yaml`: a benchmark dataset's configuration, when it is one (the rule decides). */
   | "benchmark-eval"
+  /** `dataset_infos.json` / `dataset_info.json`, written by `datasets` beside a dataset: known by name, never read. */
+  | "dataset-info"
   | "other";
 
 /** Weight and checkpoint file endings, lower case. */
@@ -90,6 +92,7 @@ export function classifyPath(path: string): PathKind {
   if (/\.(safetensors|bin|pt|pth|ckpt)\.index\.json$/.test(lower)) return "weights-index";
   if (/(^|\/)\.eval_results\/[^/]+\.ya?ml$/.test(path)) return "eval-results";
   if (name === "eval.yaml") return "benchmark-eval";
+  if (name === "dataset_infos.json" || name === "dataset_info.json") return "dataset-info";
   if (NOTICE_NAME.test(name)) return "notice";
   // REUSE keeps license texts under LICENSES/<SPDX-id>.txt.
   if (LICENSE_NAME.test(name) || /(^|\/)LICENSES\/[^/]+\.(txt|md)$/.test(path)) return "license";
@@ -120,7 +123,7 @@ export function looksLikeDatasetCardDocument(path: string): boolean {
 
 /** Kinds whose text Cardinal reads. Weights are judged by name and LFS pointer only. */
 export function needsText(kind: PathKind): boolean {
-  return kind !== "weights" && kind !== "other";
+  return kind !== "weights" && kind !== "other" && kind !== "dataset-info";
 }
 
 /** File names that hold a model card, looked for in the folder of weights or above it. */

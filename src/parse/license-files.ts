@@ -35,12 +35,16 @@ const answers = new WeakMap<readonly WorkspaceFile[], { readonly repo: RepoFiles
  * Found once per folder and review, however many rules and cards ask.
  */
 export function licenseFileFor(cardPath: string, context: Context): Promise<LicenseFile | undefined> {
+  return licenseFileIn(dirname(cardPath), context);
+}
+
+/** The first LICENSE-like file directly in `dir` ("" for the root), found as licenseFileFor finds it. */
+export function licenseFileIn(dir: string, context: Context): Promise<LicenseFile | undefined> {
   let memo = answers.get(context.files);
   if (!memo || memo.repo !== context.repo) {
     memo = { repo: context.repo, byDir: new Map() };
     answers.set(context.files, memo);
   }
-  const dir = dirname(cardPath);
   let answer = memo.byDir.get(dir);
   if (!answer) {
     answer = findLicenseFile(dir, context);

@@ -92,18 +92,38 @@ export interface StatedBase {
 }
 
 const ID = "([A-Za-z0-9][A-Za-z0-9_.-]{0,95}/[A-Za-z0-9][A-Za-z0-9_.-]{0,95})";
-/** "fine-tuned from", "a fine-tune of", "based on", "quantized version of", "Finetuned from model :" … (not "trained on": that names data). */
+/**
+ * "fine-tuned from", "a fine-tune of", "based on", "quantized version of", "Finetuned from model :",
+ * "converted from", "quantised 4bit models of", "GPTQ model files for" … (not "trained on": that names data).
+ */
 const MADE_FROM =
-  "\\b(?:fine[- ]?tun(?:ed|e|ing)|based|built|derived|quantized|quantised|quantization|distilled|adapted|dreambooth|lora|merge|continued pre-?training)\\b" +
-  "(?: (?:version|model|adapter|checkpoint|fine[- ]?tune))? (?:of|from|upon|(?<=(?:based|built) )on)\\b" +
+  "(?:\\b(?:fine[- ]?tun(?:ed|e|ing)|based|built|derived|converted|quantized|quantised|quantization|distilled|adapted|dreambooth|lora|merge|continued pre-?training)\\b" +
+  "(?: \\d{1,2}[- ]?bits?)?(?: (?:version|models?|adapter|checkpoint|fine[- ]?tune))? (?:of|from|upon|(?<=(?:based|built) )on)\\b" +
+  // TheBloke's "This repo contains GPTQ model files for [X](https://huggingface.co/…)".
+  "|\\b(?:gptq|gguf|ggml|awq|exl2|onnx|mlx) (?:format )?model files for\\b)" +
   // Then emphasis, brackets and the words "the", "base", "model": each round consumes a word, so nothing overlaps.
   "[\\s*_`\\[:]{0,8}(?:(?:the|base|model)\\b[\\s*_`\\[:]{0,8}){0,3}";
-/** The id as plain text, or a link to it on the Hub. Bounded and linear: no nested quantifiers. */
-const STATED_ID = new RegExp(`${MADE_FROM}(?:${ID}|[^\\]\\n]{0,80}\\]\\(https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/${ID}\\))`, "i");
+const HUB_URL = "https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/";
+/** The id as plain text, a link to it on the Hub, or a bare Hub URL soon after. Bounded and linear: no nested quantifiers. */
+const STATED_ID = new RegExp(`${MADE_FROM}(?:${ID}|[^\\]\\n]{0,80}\\]\\(${HUB_URL}${ID}\\)|[^\\]\\n]{0,80}?(?<![\\w/])${HUB_URL}${ID})`, "i");
+/** Hub URL paths that are pages, not model repositories. */
+const NOT_A_MODEL = /^(?:datasets|spaces|docs|blog|papers|collections|learn|organizations|settings|join|login|models|tasks)\//i;
 const STABLE_DIFFUSION = /\bstable[- ]diffusion[- ]?(?:v|version ?)?(1\.[1-5]|2\.[01]|2|xl)\b/i;
 /** Words before the name (within SD_BEFORE characters) that make it the model trained from. */
 const TRAINED_FROM = /\b(?:dreambooth|fine[- ]?tun|lora)/i;
 const SD_BEFORE = 80;
+/** Meta's LLaMA by name: "LLaMA", "LLaMA-7B", "Llama 2", "Llama-3.1-8B"; not llama.cpp. */
+const LLAMA = /\bLLaMA(?:[- ]?([1-4](?:\.[0-9])?)(?![0-9]))?(?![.\-_]?cpp)\b/i;
+/**
+ * Words before the name that make it the model trained from ("fine-tuning LLaMA", "on top of the
+ * original LLaMA weights"); not the verb "fine-tune" ("developers may fine-tune Llama 2 models").
+ */
+const LLAMA_FROM = /\b(?:fine[- ]?tun(?:ed|ing)|on top of|based on|built on|derived from|delta (?:on|of|to|for)|quanti[sz](?:ed|ation))\b/i;
+
+/** Cardinal's own name for the version LLAMA read. */
+function llamaFamily(version: string | undefined): string {
+  return !version || version === "1" ? "LLaMA" : `Llama ${version}`;
+}
 
 /** Cardinal's own names for the versions STABLE_DIFFUSION reads (never the card's words). */
 const SD_FAMILIES: Readonly<Record<string, string>> = {
@@ -132,18 +152,24 @@ export function statedBases(card: Card): StatedBase[] {
     }
     if (fence || value.length > 2000) continue;
     const match = STATED_ID.exec(value);
-    const id = trimEndChars(match?.[1] ?? match?.[2] ?? "", ".");
+    const id = trimEndChars(match?.[1] ?? match?.[2] ?? match?.[3] ?? "", ".");
     // "This model card … is based on the [DALL-E Mini model card](…)" speaks of the card, not the model.
     const lead = match === null ? "" : value.slice(Math.max(0, match.index - 80), match.index);
     const aboutCard = match !== null && (/\bcard\b/i.test(match[0]) || /\bcard\b/i.test(lead.slice(lead.lastIndexOf(".") + 1)));
-    if (id && !aboutCard && !checkRepoId(id, "model") && !id.startsWith("datasets/")) {
+    if (id && !aboutCard && !checkRepoId(id, "model") && !NOT_A_MODEL.test(id)) {
       out.push({ id, line });
       continue;
     }
     const sd = STABLE_DIFFUSION.exec(value);
     const before = sd ? value.slice(Math.max(0, sd.index - SD_BEFORE), sd.index) : "";
     const family = sd && TRAINED_FROM.test(before) ? SD_FAMILIES[sd[1]?.toLowerCase() ?? ""] : undefined;
-    if (family) out.push({ family, line });
+    if (family) {
+      out.push({ family, line });
+      continue;
+    }
+    const llama = LLAMA.exec(value);
+    const llamaLead = llama ? value.slice(Math.max(0, llama.index - SD_BEFORE), llama.index) : "";
+    if (llama && LLAMA_FROM.test(llamaLead)) out.push({ family: llamaFamily(llama[1]), line });
   }
   return out;
 }

@@ -19,6 +19,8 @@ export interface CommentInput {
   readonly rulesUrl: string;
   /** "What these licenses allow" lines (report/openness.ts); none to leave the section out. */
   readonly openness?: readonly string[];
+  /** The lineage graph (report/lineage-graph.ts), shown before those lines; none or "" to leave it out. */
+  readonly lineage?: string;
   /** A welcome for a first-time contributor, opening the comment; none for everyone else. */
   readonly welcome?: WelcomeInput;
   /** Rules muted on this pull request by a label, said in the comment so nobody wonders. */
@@ -110,13 +112,14 @@ export function renderComment(input: CommentInput): string {
   ].join("\n");
   const why = whySection(findings, input.ruleMeta);
   const openness = renderOpenness(input.openness ?? []);
+  const lineage = input.lineage ?? "";
   const end = footer(input.rulesUrl, input.where);
-  const budget = { left: COMMENT_BUDGET - header.length - why.length - openness.length - end.length - 10 };
+  const budget = { left: COMMENT_BUDGET - header.length - why.length - lineage.length - openness.length - end.length - 12 };
   const body =
     input.where === "folder"
       ? renderGroups(findings, budget, "`cardinal check` in the text or JSON format lists every finding.", "All files")
       : renderGroups(findings, budget, "The check run lists every finding.");
-  return [header, body, "", mutedLine(input.muted), "", why, "", openness, "", end, ""]
+  return [header, body, "", mutedLine(input.muted), "", why, "", lineage, "", openness, "", end, ""]
     .filter((part, i, all) => !(part === "" && all[i - 1] === ""))
     .join("\n");
 }

@@ -21,6 +21,18 @@ export interface JsonFinding {
   docsUrl: string;
 }
 
+/** A file `--fix` changed (or `--fix-dry-run` would change). */
+export interface JsonFixedFile {
+  path: string;
+  /** Problems the changes fix. */
+  fixes: number;
+  /** `written`; `dry-run` (nothing written); `failed` (not written: see `reason`). */
+  status: "written" | "dry-run" | "failed";
+  reason?: string;
+  /** The unified diff of the change (dry run only). */
+  diff?: string;
+}
+
 export interface JsonReport {
   version: number;
   findings: JsonFinding[];
@@ -29,6 +41,8 @@ export interface JsonReport {
   hub?: string;
   /** What the Hub said about each repository the cards refer to. */
   references?: HubReference[];
+  /** Present after `--fix` or `--fix-dry-run`: the files changed; `findings` are then those that remain. */
+  fixed?: JsonFixedFile[];
   summary: { errors: number; warnings: number; notices: number };
 }
 
@@ -37,6 +51,7 @@ export function renderJson(
   findings: readonly Finding[],
   files: readonly FileFacts[],
   hub?: { readonly hub: string; readonly references: readonly HubReference[] },
+  fixed?: readonly JsonFixedFile[],
 ): string {
   const counts = countBySeverity(findings);
   const report: JsonReport = {
@@ -56,6 +71,7 @@ export function renderJson(
     })),
     files: [...files],
     ...(hub ? { hub: hub.hub, references: [...hub.references] } : {}),
+    ...(fixed ? { fixed: fixed.map((f) => ({ ...f })) } : {}),
     summary: { errors: counts.error, warnings: counts.warning, notices: counts.notice },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -1,4 +1,5 @@
-import type { Finding } from "../core/types.js";
+import { fixesOverlap, isWellFormed } from "../core/apply-fixes.js";
+import type { Finding, Fix } from "../core/types.js";
 import { escapeMarkdown, fencedBlock, inlineCode } from "./markdown.js";
 
 /** A changed file of a pull request and its unified diff, as GitHub lists it (`patch` is absent for large or binary files). */
@@ -75,21 +76,22 @@ export function suggestionBody(finding: Finding, replacement: string): string {
  * entirely inside one hunk of its file's diff (GitHub refuses a review
  * comment outside the diff). Fixes elsewhere get none: the comment and the
  * check run still show them. A fix overlapping an earlier one in the same
- * file is left out, as applying both would conflict.
+ * file is left out, as applying both would conflict: the same rule, on the
+ * same fix data, as `cardinal check --fix` (core/apply-fixes.ts).
  */
 export function suggestionComments(findings: readonly Finding[], files: readonly FilePatch[]): SuggestionComment[] {
   const rangesByPath = new Map<string, HunkRange[]>();
   for (const file of files) rangesByPath.set(file.path, hunkRanges(file.patch));
-  const taken = new Map<string, { start: number; end: number }[]>();
+  const taken = new Map<string, Fix[]>();
   const comments: SuggestionComment[] = [];
   for (const finding of findings) {
     const fix = finding.fix;
-    if (!fix || fix.line < 1 || fix.endLine < fix.line) continue;
+    if (!fix || !isWellFormed(fix)) continue;
     const ranges = rangesByPath.get(finding.path) ?? [];
     if (!ranges.some((r) => r.start <= fix.line && fix.endLine <= r.end)) continue;
     const used = taken.get(finding.path) ?? [];
-    if (used.some((u) => u.start <= fix.endLine && fix.line <= u.end)) continue;
-    used.push({ start: fix.line, end: fix.endLine });
+    if (used.some((u) => fixesOverlap(u, fix))) continue;
+    used.push(fix);
     taken.set(finding.path, used);
     comments.push({
       path: finding.path,

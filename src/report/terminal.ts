@@ -34,15 +34,40 @@ export interface TerminalInput {
   readonly unreviewedCards?: readonly { readonly path: string; readonly dataset: boolean }[];
   /** Findings left out by `--quiet`, counted in the closing line so that it never claims more than it checked. */
   readonly hidden?: { readonly warnings: number; readonly notices: number };
+  /** Set after `--fix` or `--fix-dry-run`: the findings are those of the fixed files. */
+  readonly fixes?: FixSummary;
+}
+
+/** What `--fix` wrote, or `--fix-dry-run` would write. */
+export interface FixSummary {
+  /** `applied`: the fixed files were written; `dry-run`: nothing was written. */
+  readonly mode: "applied" | "dry-run";
+  /** Problems fixed (or that would be), in how many files. */
+  readonly fixed: number;
+  readonly files: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The start of the closing line after fixes, or "" when nothing was fixed. */
+function fixedPrefix(fixes: FixSummary | undefined): string {
+  if (!fixes || fixes.fixed === 0) return "";
+  return fixes.mode === "applied"
+    ? `Fixed ${plural(fixes.fixed, "problem")} in ${plural(fixes.files, "file")}; `
+    : `After these fixes (${fixes.fixed} in ${plural(fixes.files, "file")}): `;
+}
+
+/** The end of the closing line after a dry run. */
+function dryRunNote(fixes: FixSummary | undefined): string {
+  return fixes?.mode === "dry-run" && fixes.fixed > 0 ? " Nothing was written; run with --fix to apply them." : "";
 }
 
 /** "1 warning and 2 notices", or "" when there are none. */
 export function hiddenPhrase(hidden: TerminalInput["hidden"]): string {
   if (!hidden) return "";
-  const parts = [
-    hidden.warnings ? `${hidden.warnings} warning${hidden.warnings === 1 ? "" : "s"}` : "",
-    hidden.notices ? `${hidden.notices} notice${hidden.notices === 1 ? "" : "s"}` : "",
-  ].filter(Boolean);
+  const parts = [hidden.warnings ? plural(hidden.warnings, "warning") : "", hidden.notices ? plural(hidden.notices, "notice") : ""].filter(Boolean);
   return parts.join(" and ");
 }
 
@@ -133,11 +158,17 @@ export function renderTerminal(input: TerminalInput): string {
     const named = reviewed.slice(0, REVIEWED_NAMED).map(printable).join(", ");
     const more = reviewed.length > REVIEWED_NAMED ? ` and ${reviewed.length - REVIEWED_NAMED} more` : "";
     const which = reviewed.length > 0 ? `: ${named}${more}` : "";
+    const prefix = fixedPrefix(input.fixes);
     const files = `${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}`;
     const hidden = hiddenPhrase(input.hidden);
     // With --quiet hiding warnings, "no problems" would be untrue: say what was checked, and what was left out.
-    if (hidden) return `${style.bold("✔")} No errors in ${files}. --quiet left out ${hidden}.\n${note}`;
-    return `${style.bold("✔")} No problems found in ${files}.\n${note}`;
+    const state =
+      prefix === ""
+        ? `${hidden ? "No errors" : "No problems found"} in ${files}`
+        : input.fixes?.mode === "applied"
+          ? `no ${hidden ? "errors" : "problems"} left in ${files}`
+          : `no ${hidden ? "errors" : "problems"} in ${files}`;
+    return `${style.bold("✔")} ${prefix}${state}.${hidden ? ` --quiet left out ${hidden}.` : ""}${dryRunNote(input.fixes)}\n${note}`;
   }
   const out: string[] = [];
   const positions = findings.map((f) => (f.line === undefined ? "" : `${f.line}:${f.column ?? 1}`));
@@ -177,11 +208,13 @@ export function renderTerminal(input: TerminalInput): string {
   ].filter(Boolean);
   const fixable = findings.filter((f) => f.fix).length;
   const mark = counts.error ? style.severity("✖", "error") : style.severity("⚠", "warning");
+  const prefix = fixedPrefix(input.fixes);
+  const problems = `${plural(findings.length, "problem")}${prefix !== "" && input.fixes?.mode === "applied" ? " left" : ""} (${parts.join(", ")})`;
+  // After --fix a fix still offered is one that could not be applied (a file not written, or the bound of passes).
+  const fixHint = fixable === 0 ? "" : input.fixes ? ` · ${fixable} not applied` : ` · ${fixable} fixable with --fix`;
   const hidden = hiddenPhrase(input.hidden);
-  out.push(
-    "",
-    `${mark} ${findings.length} problem${findings.length === 1 ? "" : "s"} (${parts.join(", ")})${fixable ? ` · ${fixable} with a fix` : ""}${hidden ? ` · --quiet left out ${hidden}` : ""}`,
-    "",
-  );
+  const quiet = hidden ? ` · --quiet left out ${hidden}` : "";
+  const dryRun = dryRunNote(input.fixes);
+  out.push("", `${mark} ${prefix}${problems}${fixHint}${quiet}${dryRun === "" ? "" : `.${dryRun}`}`, "");
   return out.join("\n") + note;
 }

@@ -53,6 +53,8 @@ import configJsonValid from "./release/config-json-valid/rule.js";
 import configMatchesCard from "./release/config-matches-card/rule.js";
 import hasModelCard from "./release/has-model-card/rule.js";
 import weightsOnHub from "./release/weights-on-hub/rule.js";
+import weightsMissing from "./release/weights-missing/rule.js";
+import configPresent from "./release/config-present/rule.js";
 import gitattributesName from "./weights/gitattributes-name/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
 import lfsSizeUnknown from "./weights/lfs-size-unknown/rule.js";
@@ -136,6 +138,8 @@ export const RULES: readonly Rule[] = [
   configJsonValid,
   hasModelCard,
   weightsOnHub,
+  weightsMissing,
+  configPresent,
   adapterHasWeights,
   adapterBaseModel,
   configMatchesCard,

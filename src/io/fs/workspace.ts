@@ -47,13 +47,20 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 /** The whole folder at its current state, listed once and only when a rule asks. */
 export function folderRepoFiles(root: string, boundary?: Boundary): RepoFiles {
   let listing: Promise<ReadonlySet<string>> | undefined;
+  const all = () =>
+    (listing ??= glob("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: IGNORED_DIRECTORIES }).then(
+      (found) => new Set(found.map(toPosix)),
+    ));
   return {
     async existing(paths) {
-      listing ??= glob("**/*", { cwd: root, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: IGNORED_DIRECTORIES }).then(
-        (found) => new Set(found.map(toPosix)),
-      );
-      const all = await listing;
-      return new Set(paths.filter((p) => all.has(p)));
+      const files = await all();
+      return new Set(paths.filter((p) => files.has(p)));
+    },
+    async filesUnder(dir) {
+      const files = await all();
+      if (dir === "") return [...files];
+      const prefix = `${dir}/`;
+      return [...files].filter((p) => p.startsWith(prefix));
     },
     async read(relative) {
       const absolute = path.join(root, relative);

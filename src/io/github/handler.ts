@@ -8,6 +8,7 @@ import { HUB_UNREACHABLE_ID, renderCheckRun, renderSkipped, type CheckRunOutput 
 import type { HubClient } from "../../core/hub.js";
 import { renderComment, type WelcomeInput } from "../../report/comment.js";
 import { escapeMarkdown, inlineCode } from "../../report/markdown.js";
+import { lineageGraph } from "../../report/lineage-graph.js";
 import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { likelyRepoLookups } from "../../core/prefetch.js";
@@ -406,7 +407,9 @@ async function reviewPullRequest(
             author: author.login,
             ruleMeta,
             rulesUrl: RULES_URL,
-            ...(config.openness ? { openness: opennessLines(result.files, result.references ?? []) } : {}),
+            ...(config.openness
+              ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
+              : {}),
             ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome) } : {}),
             ...(muted.length > 0 ? { muted } : {}),
           });

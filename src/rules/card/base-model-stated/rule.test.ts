@@ -21,6 +21,11 @@ ruleTester(rule, {
     { name: "trained on a dataset is not a base model", files: { "README.md": card("", "# M\n\nFine-tuned on OpenAssistant/oasst1.\n") } },
     { name: "an id inside a code block", files: { "README.md": card("", "# M\n\n```\nfine-tuned from a/b\n```\n") } },
     { name: "a dataset card", files: { "README.md": "---\nlicense: mit\ntask_categories: [text-generation]\n---\n# D\n\nBased on a/b.\n" } },
+    { name: "a Hub URL that is a dataset or a docs page is no base", files: { "README.md": card("", "# M\n\nBased on our corpus https://huggingface.co/datasets/me/corpus and converted from PyTorch (see https://huggingface.co/docs/transformers).\n") } },
+    { name: "a Hub URL far after the words is not what they name", files: { "README.md": card("", `# M\n\nConverted from the original weights, ${"with care and many checks, ".repeat(4)}see https://huggingface.co/a/b\n`) } },
+    { name: "the verb 'fine-tune' is advice, not lineage (Meta's Llama 2 card)", files: { "README.md": card("", "# M\n\nDevelopers may fine-tune Llama 2 models for languages beyond English.\n"), "config.json": config("/tmp/x") } },
+    { name: "llama.cpp is a program, not a base", files: { "README.md": card("", "# M\n\nQuantized for llama.cpp.\n"), "config.json": config("/tmp/x") } },
+    { name: "a MODEL_CARD.md has no base_model anything reads", files: { "MODEL_CARD.md": "# M\n\nFine-tuned from a/b.\n", "config.json": config("/tmp/x") } },
     { name: "a broken metadata block: the YAML rules speak", files: { "README.md": "---\nlicense: [mit\n---\n# M\n\nFine-tuned from a/b.\n", "config.json": config("x/y") } },
   ],
   invalid: [
@@ -40,9 +45,41 @@ ruleTester(rule, {
       findings: [{ message: "made from `cl-tohoku/bert-base-japanese-v2`" }],
     },
     {
+      name: "converted from a release given as a bare Hub URL (Pygmalion 7B)",
+      files: { "README.md": card("", "# M\n\nConverted from the XORs weights from PygmalionAI's release https://huggingface.co/PygmalionAI/pygmalion-7b\n") },
+      findings: [{ line: 6, message: "made from `PygmalionAI/pygmalion-7b`" }],
+    },
+    {
+      name: "TheBloke's quantisation wording",
+      files: {
+        "README.md": card("", "# M\n\nThis is GPTQ format quantised 4bit models of [Eric Hartford's Wizard-Vicuna 30B](https://huggingface.co/ehartford/Wizard-Vicuna-30B-Uncensored).\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n"),
+      },
+      findings: [{ line: 6, message: "made from `ehartford/Wizard-Vicuna-30B-Uncensored`" }],
+    },
+    {
+      name: "GGUF model files for a linked model",
+      files: { "README.md": card("", "# M\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n") },
+      findings: [{ message: "made from `meta-llama/Llama-2-7b-hf`" }],
+    },
+    {
       name: "a DreamBooth of Stable Diffusion 1.5, no id",
       files: { "README.md": card("", "# M\n\nA DreamBooth fine-tune of Stable Diffusion 1.5 on my dog.\n") },
       findings: [{ message: "The card says it was made from Stable Diffusion 1.5", hint: "Hub id of the Stable Diffusion 1.5 checkpoint" }],
+    },
+    {
+      name: "built on LLaMA, with no id to offer (Vicuna's delta)",
+      files: { "README.md": card("", "# M\n\nUsers have to apply it on top of the original LLaMA weights.\n"), "config.json": config("/home/me/vicuna") },
+      findings: [{ line: 6, message: "The card says it was made from LLaMA", hint: "Hub id of the LLaMA checkpoint" }],
+    },
+    {
+      name: "fine-tuning Llama 2, and config.json's id preferred for the fix",
+      files: { "README.md": card("", "# M\n\nWe are fine-tuning Llama 2 on our data.\n"), "config.json": config("meta-llama/Llama-2-7b-hf") },
+      findings: [{ severity: "notice", message: "was saved from `meta-llama/Llama-2-7b-hf`" }],
+    },
+    {
+      name: "Llama 2 named by version",
+      files: { "README.md": card("", "# M\n\nA chat model fine-tuned from Llama 2.\n") },
+      findings: [{ message: "The card says it was made from Llama 2" }],
     },
     {
       name: "a card with no metadata block at all",

@@ -88,7 +88,8 @@ export default defineRule({
   async check(context) {
     for (const card of context.cards) {
       await context.checkpoint();
-      if (card.kind !== "model") continue;
+      // Only the Hub's README.md has a base_model anything reads (a MODEL_CARD.md in a code repository has none).
+      if (card.kind !== "model" || !card.hubCard) continue;
       const fm = metadataOf(card);
       // A block that does not parse: the YAML rules speak, and nothing can be said about its keys.
       if (!fm && card.frontMatter.status !== "absent") continue;
@@ -139,7 +140,7 @@ export default defineRule({
   },
 });
 
-/** The strongest statement of the base in the release: a merge configuration, then the card's words, then config.json. */
+/** The strongest statement of the base in the release: a merge configuration, the card's id, config.json, then a family the card names. */
 async function gather(read: Reader, card: Card, dir: string, hasBase: boolean): Promise<Evidence | undefined> {
   for (const name of MERGEKIT_NAMES) {
     const path = within(dir, name);
@@ -159,9 +160,6 @@ async function gather(read: Reader, card: Card, dir: string, hasBase: boolean): 
   const stated = statedBases(card);
   const byId = stated.find((s) => s.id);
   if (byId?.id) return { ids: [byId.id], where: "card", source: card.path, line: byId.line };
-  const byFamily = stated.find((s) => s.family);
-  if (byFamily?.family) return { ids: [], family: byFamily.family, where: "card", source: card.path, line: byFamily.line };
-
   const configPath = within(dir, "config.json");
   const config = parseJson((await read(configPath)) ?? "");
   const origin = config?.["_name_or_path"];
@@ -169,5 +167,8 @@ async function gather(read: Reader, card: Card, dir: string, hasBase: boolean): 
   if (typeof origin === "string" && origin.includes("/") && !checkRepoId(origin, "model") && !codeMentions(card, origin)) {
     return { ids: [origin], where: "config", source: configPath };
   }
+  // A family without an id ("fine-tuning LLaMA") comes last: an id from config.json is more use to the fix.
+  const byFamily = stated.find((s) => s.family);
+  if (byFamily?.family) return { ids: [], family: byFamily.family, where: "card", source: card.path, line: byFamily.line };
   return undefined;
 }

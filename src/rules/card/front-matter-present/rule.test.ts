@@ -25,6 +25,7 @@ ruleTester(rule, {
       name: "a project README whose `---` opens prose is not a card",
       files: { "README.md": "---\nWelcome to my library.\n\n## Install\n" },
     },
+    { name: "a dataset_info.json in another folder makes no card", files: { "README.md": "# Tools\n", "data/dataset_info.json": "{}" } },
     { name: "Jekyll front matter in a project README is not a card", files: { "README.md": "---\nlayout: post\ntitle: Hi\n---\n# Post\n" } },
   ],
   invalid: [
@@ -32,6 +33,17 @@ ruleTester(rule, {
       name: "README beside weights has no metadata",
       files: { "models/a/README.md": "# Tiny model\n\nIt is small.\n", "models/a/model.safetensors": WEIGHTS },
       findings: [{ path: "models/a/README.md", line: 1, message: "has no metadata block", hint: "Add a block at line 1" }],
+    },
+    {
+      name: "README beside the dataset_infos.json that `datasets` writes is a dataset card",
+      files: { "README.md": "# Nepali bias\n\nSentences labelled for bias.\n", "dataset_infos.json": "{}" },
+      findings: [
+        {
+          line: 1,
+          message: "This dataset card has no metadata block, so the Hub sees no license, task categories or languages for it.",
+          hint: "keys such as `license:` and `task_categories:`",
+        },
+      ],
     },
     {
       name: "text before the block (the Hub ignores it)",

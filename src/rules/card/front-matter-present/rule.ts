@@ -48,10 +48,8 @@ export default defineRule({
           report({
             path: card.path,
             line: 1,
-            message: text`This ${trusted(label)} has no metadata block, so the Hub sees no license, task or datasets for it.`,
-            hint: prose(
-              "Add a block at line 1: a line with `---`, keys such as `license:` and `pipeline_tag:`, and a closing `---` line.",
-            ),
+            message: text`This ${trusted(label)} has no metadata block, so the Hub sees no ${trusted(card.kind === "model" ? "license, task or datasets" : "license, task categories or languages")} for it.`,
+            hint: text`Add a block at line 1: a line with ${"---"}, keys such as ${"license:"} and ${card.kind === "model" ? "pipeline_tag:" : "task_categories:"}, and a closing ${"---"} line.`,
           });
           break;
         case "text-before":

@@ -2,13 +2,33 @@ import { ruleTester } from "../../../../test/rule-tester.js";
 import { describe, expect, it } from "vitest";
 import { spdxLicenseText } from "../../../../test/license-texts.js";
 import { runRule } from "../../../../test/rule-tester.js";
+import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
     { name: "a license", files: { "README.md": "---\nlicense: apache-2.0\n---\n" } },
     { name: "a list of licenses", files: { "DATASET_CARD.md": "---\nlicense: [cc-by-4.0, odc-by]\n---\n" } },
-    { name: "no metadata is another rule's finding", files: { "MODEL_CARD.md": "# x\n" } },
+    { name: "a MODEL_CARD.md without metadata: no Hub page reads it", files: { "MODEL_CARD.md": "# x\n" } },
+    {
+      name: "no metadata, but a LICENSE above the card's folder",
+      files: { "models/m/README.md": "# M\n", "models/m/model.safetensors": "x", LICENSE: "MIT License\n" },
+    },
+    {
+      name: "no metadata in a pull request Cardinal cannot see around",
+      pullRequest: true,
+      files: { "README.md": "# M\n", "model.safetensors": "x" },
+    },
+    {
+      name: "no metadata in a pull request, with the repository's LICENSE above",
+      pullRequest: true,
+      files: { "m/README.md": "# M\n", "m/model.safetensors": "x" },
+      repo: { LICENSE: "MIT License\n" },
+    },
+    {
+      name: "a misplaced block with a license is front-matter-present's finding",
+      files: { "README.md": "# M\n\n---\nlicense: mit\n---\n", "model.safetensors": "x" },
+    },
     { name: "a README that is not a card", files: { "README.md": "# lib\n" } },
   ],
   invalid: [
@@ -32,6 +52,39 @@ ruleTester(rule, {
       files: { "README.md": "---\ntask_categories: [text-classification]\n---\n" },
       findings: [{ message: "The dataset card declares no `license`." }],
     },
+    {
+      name: "no metadata and no license anywhere",
+      files: { "README.md": "# M\n\nA model.\n<!-- - **License:** Unknown -->\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one." }],
+    },
+    {
+      name: "no metadata, and the text speaks of a license (a hidden template line does not count)",
+      files: { "README.md": "# M\n<!-- License: Unknown -->\n\n## Licence\n\nSame terms as the base model.\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "has no metadata block, so the license its text speaks of (line 4) is not declared: the Hub shows no license for it." }],
+    },
+    {
+      name: "no metadata in a pull request: the text's license is still not declared",
+      pullRequest: true,
+      files: { "README.md": "# M\n\nLicensed under MIT.\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "(line 3)" }],
+    },
+    {
+      name: "a misplaced block that names no license either",
+      files: { "README.md": "# D\n\n---\ntask_categories: [summarization]\n---\n\n## Licensing Information\n", "dataset_infos.json": "{}" },
+      findings: [{ line: 1, message: "The dataset card has no metadata block the Hub reads, and the misplaced one names no license, so the license its text speaks of (line 7) is not declared", hint: "Move the metadata block to the top" }],
+    },
+    {
+      name: "no metadata in a pull request, and the repository has no LICENSE",
+      pullRequest: true,
+      files: { "m/README.md": "# M\n", "m/model.safetensors": "x" },
+      repo: { "other/LICENSE": "MIT License\n" },
+      findings: [{ path: "m/README.md", message: "declares no license anywhere" }],
+    },
+    {
+      name: "no metadata and a LICENSE Cardinal cannot name",
+      files: { "README.md": "# D\n\n## License\n\nCC BY 4.0\n", "dataset_infos.json": "{}", LICENSE: "See the deed.\n" },
+      findings: [{ line: 1, message: "The dataset card declares no `license` (it has no metadata block), although `LICENSE` is in the repository.", hint: "`license_link: LICENSE`" }],
+    },
   ],
 });
 
@@ -43,5 +96,16 @@ describe("license/declared with an identified LICENSE file", () => {
     });
     expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "license: apache-2.0\n---" });
     expect(f?.hint).toEqual([{ code: "LICENSE" }, " is the ", { code: "apache-2.0" }, " license: add ", { code: "license: apache-2.0" }, " to the metadata."]);
+  });
+});
+
+describe("license/declared on a card with no metadata block", () => {
+  it("declares the identified LICENSE in a new block, keeping the first line and its line ending", async () => {
+    const [f] = await runRule(rule, {
+      name: "apache file, no block",
+      files: { "README.md": "# M\r\n\r\nText.\r\n", "model.safetensors": "x", LICENSE: spdxLicenseText("Apache-2.0") },
+    });
+    expect(plain(f!.message)).toBe("The model card declares no `license` (it has no metadata block), although `LICENSE` is the `apache-2.0` license.");
+    expect(f?.fix).toEqual({ line: 1, endLine: 1, replacement: "---\r\nlicense: apache-2.0\r\n---\r\n# M" });
   });
 });

@@ -1,7 +1,10 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
-import { cardLabel } from "../../../parse/card.js";
-import { licenseFileFor } from "../../../parse/license-files.js";
+import type { RuleContext } from "../../../core/rule.js";
+import type { Fix } from "../../../core/types.js";
+import { cardLabel, type Card } from "../../../parse/card.js";
+import { basename, dirname, foldersUp } from "../../../parse/classify.js";
+import { licenseFileFor, licenseFileIn } from "../../../parse/license-files.js";
 import { CONFIDENT } from "../../../parse/license-text.js";
 import { appendMetadataLine, entry, lineFix, metadataOf } from "../../../parse/metadata.js";
 
@@ -18,7 +21,13 @@ export default defineRule({
     for (const card of context.cards) {
       await context.checkpoint();
       const fm = metadataOf(card);
-      if (!fm) continue; // no metadata at all: card/front-matter-present
+      if (!fm) {
+        const absent = card.frontMatter.status === "absent" ? card.frontMatter : undefined;
+        // No block, or one the Hub ignores (text before it) that names no license either.
+        const misplaced = absent?.reason === "text-before" && !(absent.blockKeys ?? []).includes("license");
+        if (card.hubCard && (absent?.reason === "none" || misplaced)) await withoutMetadata(card, context, misplaced);
+        continue; // otherwise a broken block: card/front-matter-present and the YAML rules
+      }
       const license = entry(card, "license");
       if (license && license.value !== null) continue;
       const file = await licenseFileFor(card.path, context);
@@ -45,3 +54,99 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A Hub card with no metadata block at all. card/front-matter-present says
+ * the block is missing; this says what that costs for the license, and only
+ * where the evidence is whole: the LICENSE file beside the card is
+ * identified (then the fix is certain), or no LICENSE file is in the card's
+ * folder or any folder above it and the text never speaks of a license.
+ */
+async function withoutMetadata(card: Card, context: RuleContext, misplaced: boolean): Promise<void> {
+  const label = cardLabel(card);
+  const noBlock = misplaced ? "its metadata block, which the Hub ignores where it stands, names no license either" : "it has no metadata block";
+  const file = await licenseFileFor(card.path, context);
+  const match = file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
+  if (file && match) {
+    context.report({
+      path: card.path,
+      line: 1,
+      message: text`The ${trusted(label)} declares no ${"license"} (${trusted(noBlock)}), although ${file.path} is the ${match.id} license.`,
+      hint: misplaced
+        ? text`Move the metadata block to the top of the file and add ${`license: ${match.id}`} to it.`
+        : text`Start the file with a metadata block that declares it: ${"---"}, ${`license: ${match.id}`}, ${"---"}.`,
+      // A new block above a misplaced one would leave two: the fix is certain only with none.
+      ...(misplaced ? {} : { fix: prependBlock(card, `license: ${match.id}`) }),
+    });
+    return;
+  }
+  if (file) {
+    // A LICENSE Cardinal cannot name: the gap is certain, the id to declare is not.
+    context.report({
+      path: card.path,
+      line: 1,
+      message: text`The ${trusted(label)} declares no ${"license"} (${trusted(noBlock)}), although ${file.path} is in the repository.`,
+      hint: misplaced
+        ? text`Move the metadata block to the top of the file and add ${"license:"} with the Hub id of the license in ${file.path} (or ${"license: other"} with ${"license_name"} and ${`license_link: ${basename(file.path)}`}).`
+        : text`Start the file with a metadata block that declares the license in ${file.path}: ${"---"}, ${"license:"} with its Hub id (or ${"license: other"} with ${"license_name"} and ${`license_link: ${basename(file.path)}`}), ${"---"}.`,
+    });
+    return;
+  }
+  const spoken = licenseMention(card.text);
+  if (spoken !== undefined) {
+    // The text speaks of a license; its words are not an id, but the Hub reads only the metadata.
+    context.report({
+      path: card.path,
+      line: 1,
+      message: text`The ${trusted(label)} ${trusted(misplaced ? "has no metadata block the Hub reads, and the misplaced one names no license" : "has no metadata block")}, so the license its text speaks of (line ${trusted(String(card.lines.position(spoken).line))}) is not declared: the Hub shows no license for it.`,
+      hint: prose(
+        misplaced
+          ? "Move the metadata block to the top of the file and add `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`)."
+          : "Start the file with a metadata block that declares it: `---`, `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`), `---`.",
+      ),
+    });
+    return;
+  }
+  // In a pull request without the rest of the repository, a LICENSE above the card cannot be seen.
+  if (!context.repo && context.workspace.source !== "folder") return;
+  for (const dir of foldersUp(dirname(card.path)).slice(1)) {
+    if (await licenseFileIn(dir, context)) return;
+  }
+  context.report({
+    path: card.path,
+    line: 1,
+    message: text`The ${trusted(label)} declares no license anywhere: ${trusted(noBlock)}, no LICENSE file is in its folder or above it, and its text does not mention one.`,
+    hint: prose(
+      misplaced
+        ? "Say what users may do with it: move the metadata block to the top of the file and add `license:` with a Hub license id such as `apache-2.0`; for a license the Hub does not list, `license: other` with `license_name` and `license_link`."
+        : "Say what users may do with it: start the file with a metadata block (`---`, `license:` with a Hub license id such as `apache-2.0`, `---`); for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
+    ),
+  });
+}
+
+/** A fix that puts a metadata block with one line before the card's first line. */
+function prependBlock(card: Card, line: string): Fix {
+  const eol = card.text.includes("\r\n") ? "\r\n" : "\n";
+  return { line: 1, endLine: 1, replacement: `---${eol}${line}${eol}---${eol}${card.lines.lineText(1)}` };
+}
+
+/**
+ * Where the text first speaks of a license ("license", "licence", "licensed"),
+ * outside `<!-- … -->` comments (a template's hidden `License: Unknown` line
+ * is not the author's word): an offset, or undefined.
+ */
+function licenseMention(text: string): number | undefined {
+  const word = /licen[cs]/gi;
+  let at = 0;
+  for (;;) {
+    const open = text.indexOf("<!--", at);
+    const end = open === -1 ? text.length : open;
+    word.lastIndex = at;
+    const found = word.exec(text);
+    if (found && found.index < end) return found.index;
+    if (open === -1) return undefined;
+    const close = text.indexOf("-->", open + 4);
+    if (close === -1) return undefined;
+    at = close + 3;
+  }
+}

@@ -2,12 +2,16 @@ import { ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
+const LLAMA = JSON.stringify({ architectures: ["LlamaForCausalLM"], model_type: "llama" });
+
 ruleTester(rule, {
   valid: [
     { name: "card in the same folder, same PR", pullRequest: true, files: { "m/model.safetensors": pointer(), "m/README.md": "---\nlicense: mit\n---\n# M\n" }, repo: {} },
     { name: "card at the root above the weights (diffusers layout)", pullRequest: true, files: { "unet/diffusion_pytorch_model.safetensors": pointer() }, repo: { "README.md": "# x" } },
     { name: "weights only modified in a PR: not a new release", pullRequest: true, files: { "model.safetensors": { ...pointer(), status: "modified" } }, repo: {} },
     { name: "no view of the repository: no verdict", pullRequest: true, files: { "m/model.safetensors": pointer() } },
+    { name: "a config.json that describes no model", files: { "tools/config.json": JSON.stringify({ port: 8080 }) }, repo: {} },
+    { name: "a model's config.json under a card", files: { "README.md": "# M\n", "m/config.json": LLAMA }, repo: {} },
   ],
   invalid: [
     {
@@ -29,6 +33,31 @@ ruleTester(rule, {
       files: { "model.safetensors": pointer() },
       repo: {},
       findings: [{ path: "model.safetensors", message: /^Weights are added in the repository root, but there is no model card \(`README.md`\)/ }],
+    },
+    {
+      name: "a model's configuration without weights or card (a mergekit output)",
+      files: { "config.json": LLAMA, "mergekit_config.yml": "merge_method: slerp\n" },
+      repo: {},
+      findings: [{ path: "config.json", message: "`config.json` in the repository root describes a model, but there is no model card (`README.md`) in that folder or above it." }],
+    },
+    {
+      name: "weights and config in one folder: the finding is on the weights",
+      files: { "m/config.json": LLAMA, "m/model.safetensors": pointer() },
+      repo: {},
+      findings: [{ path: "m/model.safetensors", message: "Weights are added in `m`" }],
+    },
+    {
+      name: "a pipeline without a card: one finding, on its weights",
+      files: { "model_index.json": JSON.stringify({ _class_name: "DDPMPipeline", unet: ["diffusers", "UNet2DModel"] }), "unet/config.json": "{}", "unet/diffusion_pytorch_model.bin": pointer() },
+      repo: {},
+      findings: [{ path: "unet/diffusion_pytorch_model.bin", message: "Weights are added in `unet`" }],
+    },
+    {
+      name: "a diffusers model_index.json added in a pull request without a card",
+      pullRequest: true,
+      files: { "p/model_index.json": JSON.stringify({ _class_name: "StableDiffusionPipeline", unet: ["diffusers", "UNet2DConditionModel"] }) },
+      repo: {},
+      findings: [{ path: "p/model_index.json", message: "`model_index.json` in `p` describes a model" }],
     },
   ],
 });

@@ -1,0 +1,36 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const INDEX = JSON.stringify({ metadata: { total_size: 10 }, weight_map: { "a.weight": "pytorch_model-00001-of-00002.bin" } });
+
+ruleTester(rule, {
+  valid: [
+    { name: "an index beside its config.json", files: { "pytorch_model.bin.index.json": INDEX, "config.json": "{}" } },
+    { name: "a diffusers component with its config", files: { "unet/diffusion_pytorch_model.safetensors.index.json": INDEX, "unet/config.json": "{}" } },
+    { name: "another library's index name", files: { "weights.safetensors.index.json": INDEX } },
+    { name: "a pull request that changes an index already released", pullRequest: true, files: { "model.safetensors.index.json": { content: { type: "text", text: INDEX }, status: "modified" } }, repo: {} },
+    { name: "a pull request with no view of the repository", pullRequest: true, files: { "model.safetensors.index.json": INDEX } },
+    { name: "a pull request adding an index whose config.json is already in the repository", pullRequest: true, files: { "m/model.safetensors.index.json": INDEX }, repo: { "m/config.json": "{}" } },
+  ],
+  invalid: [
+    {
+      name: "an index with no config.json (m-codepy)",
+      files: { "README.md": "# M\n", "generation_config.json": "{}", "pytorch_model.bin.index.json": INDEX },
+      repo: {},
+      findings: [{ path: "pytorch_model.bin.index.json", line: 1, message: "`pytorch_model.bin.index.json` indexes a sharded checkpoint, but `config.json` is not beside it, so `from_pretrained` cannot tell which model to build." }],
+    },
+    {
+      name: "a variant index in a subfolder, config.json only at the root",
+      files: { "m/model.fp16.safetensors.index.json": INDEX, "config.json": "{}" },
+      repo: {},
+      findings: [{ path: "m/model.fp16.safetensors.index.json", message: "`m/config.json` is not beside it" }],
+    },
+    {
+      name: "a pull request adding an index, and the repository has no config.json there",
+      pullRequest: true,
+      files: { "m/model.safetensors.index.json": INDEX },
+      repo: { "config.json": "{}" },
+      findings: [{ path: "m/model.safetensors.index.json", message: "`m/config.json` is not beside it" }],
+    },
+  ],
+});
