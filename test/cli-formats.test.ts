@@ -178,6 +178,9 @@ describe("--quiet and --max-warnings", () => {
     );
     const markdown = await run(["check", "-q", "-f", "markdown"], fixture("adapter"));
     expect(markdown.stderr).toContain("cardinal: --quiet left out 1 warning\n");
+    expect(markdown.stdout).toContain(
+      "### ✅ No errors\n\nCardinal found no errors in the model cards, licenses and model files it reviewed; `--quiet` left out 1 warning.\n",
+    );
     const errors = await run(["check", "-f", "json", "-q"], fixture("broken-card"));
     expect(errors.code).toBe(1);
     expect(ruleIds(errors.stdout)).toEqual(["card/front-matter-valid-yaml"]);

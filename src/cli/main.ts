@@ -318,6 +318,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         ruleMeta,
         rulesUrl: RULES_URL,
         where: "folder",
+        ...(hiddenPhrase(hidden) ? { leftOut: hiddenPhrase(hidden) } : {}),
         ...(config.openness
           ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
           : {}),

@@ -31,6 +31,8 @@ export interface CommentInput {
    * pull request, a check run or the latest push.
    */
   readonly where?: "pull-request" | "folder";
+  /** The CLI's `--quiet`: what it left out ("1 warning"), so that an empty review is not called all clear. */
+  readonly leftOut?: string;
 }
 
 function mutedLine(muted: CommentInput["muted"]): string {
@@ -125,14 +127,16 @@ export function renderComment(input: CommentInput): string {
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "welcome" | "muted" | "where">): string {
+export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "welcome" | "muted" | "where" | "leftOut">): string {
   const who = mention(input.author);
   if (input.where === "folder") {
     return [
       COMMENT_MARKER,
-      "### ✅ All clear",
+      input.leftOut ? "### ✅ No errors" : "### ✅ All clear",
       "",
-      "Cardinal found nothing to report in the model cards, licenses and model files it reviewed.",
+      input.leftOut
+        ? `Cardinal found no errors in the model cards, licenses and model files it reviewed; \`--quiet\` left out ${input.leftOut}.`
+        : "Cardinal found nothing to report in the model cards, licenses and model files it reviewed.",
       "",
       footer(input.rulesUrl, input.where),
       "",
