@@ -1,10 +1,11 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import AjvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, PROGRESS_THRESHOLD, readmeFromPage } from "../src/cli/main.js";
+import { main, readmeFromPage } from "../src/cli/main.js";
+import { ERASE_LINE } from "../src/cli/progress.js";
 import { COMMENT_MARKER } from "../src/report/comment.js";
 import { renderRulePage } from "../src/report/rule-docs.js";
 import { RULES } from "../src/rules/index.js";
@@ -23,15 +24,16 @@ function fixture(name: string): string {
 const fakeHub = useFakeHub();
 const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../package.json"), "utf8")) as { version: string };
 
-async function run(args: string[], cwd: string, options: { stderrIsTTY?: boolean; env?: Record<string, string> } = {}) {
+async function run(args: string[], cwd: string, options: { stderrIsTTY?: boolean; progressAfterMs?: number; stderrColumns?: number; env?: Record<string, string> } = {}) {
+  const { env, ...rest } = options;
   let stdout = "";
   let stderr = "";
   const code = await main(args, {
     stdout: (s) => (stdout += s),
     stderr: (s) => (stderr += s),
     isTTY: false,
-    ...(options.stderrIsTTY !== undefined ? { stderrIsTTY: options.stderrIsTTY } : {}),
-    env: { HF_ENDPOINT: fakeHub.hub?.url, ...options.env },
+    ...rest,
+    env: { HF_ENDPOINT: fakeHub.hub?.url, ...env },
     cwd,
   });
   return { code, stdout, stderr };
@@ -105,7 +107,25 @@ describe("--format markdown", () => {
   it("a clean folder is all clear", async () => {
     const { code, stdout } = await run(["check", ".", "-f", "markdown"], fixture("clean-release"));
     expect(code).toBe(0);
-    expect(stdout).toContain("### ✅ All clear\n");
+    expect(stdout).toBe(
+      `${COMMENT_MARKER}\n### ✅ All clear\n\nCardinal found nothing to report in the model cards, licenses and model files it reviewed.\n\n` +
+        "<sub>Cardinal · [rules](https://github.com/cardinal-app/cardinal/blob/main/docs/rules/README.md) · [run the same checks locally](https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install)</sub>\n",
+    );
+  });
+
+  it("speaks of the files reviewed, not of a pull request, a check run or a push", async () => {
+    for (const name of ["adapter", "broken-card", "clean-release"]) {
+      const { stdout } = await run(["check", ".", "-f", "markdown"], fixture(name));
+      expect(stdout, name).not.toMatch(/pull request|check run|latest push/i);
+      expect(stdout, name).toContain("<sub>Cardinal · [rules](https://github.com/cardinal-app/cardinal/blob/main/docs/rules/README.md) · [run the same checks locally](https://github.com/cardinal-app/cardinal/blob/main/docs/cli.md#install)</sub>\n");
+    }
+  });
+
+  it("names the card that declares a license, not weights the folder may not have", async () => {
+    const { stdout } = await run(["check", ".", "-f", "markdown", "--offline"], fixture("adapter"));
+    expect(stdout).toContain(
+      "<details><summary>What these licenses allow</summary>\n\n- The model card `README.md` declares `llama3.1`: open weights with use restrictions — not open source (OSI).\n\n</details>",
+    );
   });
 
   it("its footer links the CLI's install guide, or shows the command CARDINAL_CLI_COMMAND sets", async () => {
@@ -145,6 +165,9 @@ describe("--rule", () => {
 
   it.each([
     [["--rule", "card/front-matter-valid-yam=off"], 'there is no rule "card/front-matter-valid-yam"; did you mean "card/front-matter-valid-yaml"?'],
+    [["--rule", "known-keys=off"], 'cardinal: --rule: there is no rule "known-keys"; did you mean "card/known-keys"?\n'],
+    [["--rule", "license/known-keys=off"], 'cardinal: --rule: there is no rule "license/known-keys"; did you mean "card/known-keys"?\n'],
+    [["--rule", "front-matter-valid-yam=off"], 'cardinal: --rule: there is no rule "front-matter-valid-yam"; did you mean "card/front-matter-valid-yaml"?\n'],
     [["--rule", "card/front-matter-valid-yaml=fatal"], "the level must be one of off, error, warning, notice"],
     [["--rule", "card/front-matter-valid-yaml"], "the level must be one of"],
   ])("%j exits 2", async (args, message) => {
@@ -161,9 +184,24 @@ describe("--quiet and --max-warnings", () => {
     expect(ruleIds(warningsOnly.stdout)).toEqual([]);
     const text = await run(["check", "-q"], fixture("adapter"));
     expect(text.stdout).not.toContain("release/adapter-base-model");
+    // Not "No problems found": a warning was left out, and the line says so.
+    expect(text.stdout).toBe(
+      "✔ No errors in 4 files: .gitattributes, README.md, adapter_config.json, adapter_model.safetensors. --quiet left out 1 warning.\n",
+    );
+    const markdown = await run(["check", "-q", "-f", "markdown"], fixture("adapter"));
+    expect(markdown.stderr).toContain("cardinal: --quiet left out 1 warning\n");
+    expect(markdown.stdout).toContain(
+      "### ✅ No errors\n\nCardinal found no errors in the model cards, licenses and model files it reviewed; `--quiet` left out 1 warning.\n",
+    );
     const errors = await run(["check", "-f", "json", "-q"], fixture("broken-card"));
     expect(errors.code).toBe(1);
     expect(ruleIds(errors.stdout)).toEqual(["card/front-matter-valid-yaml"]);
+    // An error shown and a warning left out: the closing line counts both.
+    const mixed = fixture("adapter");
+    cpSync(path.join(FIXTURES, "broken-card"), path.join(mixed, "broken"), { recursive: true });
+    const both = await run(["check", "-q"], mixed);
+    expect(both.code).toBe(1);
+    expect(both.stdout.endsWith("\n✖ 1 problem (1 error) · --quiet left out 1 warning\n")).toBe(true);
   });
 
   it("--max-warnings fails the run when warnings exceed it", async () => {
@@ -183,31 +221,56 @@ describe("--quiet and --max-warnings", () => {
   });
 });
 
-describe("progress on large folders", () => {
-  const large = () => {
-    const dir = path.join(scratch, `large-${Math.random().toString(36).slice(2)}`);
-    for (let i = 0; i <= PROGRESS_THRESHOLD; i++) {
-      mkdirSync(path.join(dir, `m${i}`), { recursive: true });
-      writeFileSync(path.join(dir, `m${i}`, "LICENSE"), "Copyright 2024 Someone\n");
-    }
-    return dir;
-  };
-
-  it("shows a progress line on a terminal, and clears it", async () => {
-    const { stderr, stdout } = await run(["check", "--offline"], large(), { stderrIsTTY: true });
-    expect(stderr).toContain(`cardinal: reviewing ${PROGRESS_THRESHOLD + 1} files · rule 1/${RULES.length}`);
-    expect(stderr).toContain("\r\u001b[K");
+describe("the progress line", () => {
+  it("appears on a terminal once the run is slow, is redrawn in place, and is erased at the end", async () => {
+    // progressAfterMs 0: every run counts as slow (test/cli.test.ts waits out the real 2 s with a hanging Hub).
+    const { stderr, stdout } = await run(["check", "--offline"], fixture("adapter"), { stderrIsTTY: true, progressAfterMs: 0 });
+    // A quick run: the first status drawn, then (redrawn at most every 100 ms) maybe the rule running.
+    expect(stderr).toMatch(new RegExp(`^\\r\\u001b\\[Kcardinal: (reading the files…|reviewing 4 files( · rule \\d+/${RULES.length} [a-z-]+/[a-z-]+)?)\\r`));
+    // Erased once the review is done, before the notes that follow it.
+    expect(stderr.split(ERASE_LINE).at(-1)).toBe("cardinal: Hub checks skipped (--offline)\n");
+    expect(stderr).not.toContain(`${ERASE_LINE}${ERASE_LINE}`);
     expect(stdout).not.toContain("reviewing");
   });
 
-  it("stays silent when stderr is not a terminal", async () => {
-    const { stderr } = await run(["check", "--offline"], large(), { stderrIsTTY: false });
-    expect(stderr).not.toContain("reviewing");
+  it("fits the terminal's width", async () => {
+    const { stderr } = await run(["check", "--offline"], fixture("adapter"), { stderrIsTTY: true, progressAfterMs: 0, stderrColumns: 30 });
+    const drawn = stderr.split(ERASE_LINE).filter((line) => line.startsWith("cardinal: r"));
+    expect(drawn.length).toBeGreaterThan(0);
+    for (const line of drawn) expect(Array.from(line).length).toBeLessThanOrEqual(29);
   });
 
-  it("stays silent on small folders", async () => {
-    const { stderr } = await run(["check", "--offline"], fixture("adapter"), { stderrIsTTY: true });
-    expect(stderr).not.toContain("reviewing");
+  it("stays silent when stderr is not a terminal, and on a quick run", async () => {
+    expect((await run(["check", "--offline"], fixture("adapter"), { stderrIsTTY: false, progressAfterMs: 0 })).stderr).not.toContain("reviewing");
+    const quick = await run(["check", "--offline"], fixture("adapter"), { stderrIsTTY: true });
+    expect(quick.stderr).toBe("cardinal: Hub checks skipped (--offline)\n");
+  });
+});
+
+describe("a mistyped command line", () => {
+  it.each([
+    [["check", "--ofline"], 'cardinal: unknown option "--ofline"; did you mean "--offline"?\n'],
+    [["check", "-offline"], 'cardinal: unknown option "-offline"; did you mean "--offline"?\n'],
+    [["check", "--quite"], 'cardinal: unknown option "--quite"; did you mean "--quiet"?\n'],
+    [["check", "--max-warning", "0"], 'cardinal: unknown option "--max-warning"; did you mean "--max-warnings"?\n'],
+    [["check", "--colour"], 'cardinal: unknown option "--colour"\n'],
+    [["check", "-x"], 'cardinal: unknown option "-x"\n'],
+    [["check", "--format"], "cardinal: --format needs a value, as in --format json\n"],
+    [["check", "--format", "--offline"], "cardinal: --format needs a value, as in --format json\n"],
+    [["check", "--rule"], "cardinal: --rule needs a value, as in --rule card/known-keys=off\n"],
+    [["check", "--offline=yes"], 'cardinal: --offline takes no value; write --offline alone, not "--offline=yes"\n'],
+    [["chek", "."], 'cardinal: unknown command "chek"; did you mean "check"?\n'],
+  ])("%j: one line that says what is wrong, then where the options are", async (args, message) => {
+    const { code, stderr, stdout } = await run(args, fixture("clean-release"));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${message}cardinal --help lists the commands and options\n`);
+    expect(stdout).toBe("");
+  });
+
+  it("takes what follows -- as a path, not an option", async () => {
+    const { code, stderr } = await run(["check", "--", "--ofline"], fixture("clean-release"));
+    expect(code).toBe(2);
+    expect(stderr).toContain("no such file or folder: --ofline");
   });
 });
 
@@ -231,6 +294,8 @@ describe("cardinal explain", () => {
   it.each([
     [["explain", "card/front-matter-valid-yam"], 'there is no rule "card/front-matter-valid-yam"; did you mean "card/front-matter-valid-yaml"?'],
     [["explain", "nothing/like-this-at-all"], 'there is no rule "nothing/like-this-at-all" (cardinal rules lists them all)'],
+    [["explain", "known-id"], 'cardinal: there is no rule "known-id"; did you mean "license/known-id"? (cardinal rules lists them all)\n'],
+    [["explain", "known-keys"], 'cardinal: there is no rule "known-keys"; did you mean "card/known-keys"? (cardinal rules lists them all)\n'],
     [["explain"], "explain takes one rule id"],
   ])("%j exits 2", async (args, message) => {
     const { code, stderr } = await run(args, scratch);
@@ -260,6 +325,7 @@ describe("--help", () => {
       "--version",
       "HF_ENDPOINT",
       "HF_TOKEN",
+      "CARDINAL_HUB_TIMEOUT_MS",
       "NO_COLOR",
     ]) {
       expect(stdout).toContain(word);

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { DEFAULT_CONCURRENCY, HUB_FAILURES_BEFORE_STOP } from "../src/io/hub/client.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures/folders");
@@ -328,10 +329,72 @@ describe("Hub checks", () => {
   });
 });
 
+describe("a Hub that does not answer", () => {
+  /** A folder of `cards` model cards, each naming two datasets and a base model: 3 references a card. */
+  function manyReferences(cards: number): string {
+    const dir = path.join(scratch, `refs-${Math.random().toString(36).slice(2)}`);
+    for (let i = 1; i <= cards; i++) {
+      mkdirSync(path.join(dir, `m${i}`), { recursive: true });
+      writeFileSync(
+        path.join(dir, `m${i}`, "README.md"),
+        `---\nlicense: mit\ndatasets: [acme/d${i}, acme/e${i}]\nbase_model: acme/base${i}\n---\n# M${i}\n\nA model that does one thing well.\n`,
+      );
+    }
+    return dir;
+  }
+  const down = useFakeHub({ behaviours: { "*": { status: 503 } } });
+  const hanging = useFakeHub({ behaviours: { "*": { delayMs: 10_000 } } });
+
+  it("stops asking after 3 failures in a row, and says so once, naming what was not verified", async () => {
+    const before = down.hub?.requests.length ?? 0;
+    const { code, stdout } = await run(["check", ".", "--rule", "card/required-sections=off"], manyReferences(20), { HF_ENDPOINT: down.hub?.url });
+    expect(code).toBe(0);
+    // 60 references; the requests already in flight when the third failure came back, and no more.
+    const requests = (down.hub?.requests.length ?? 0) - before;
+    expect(requests).toBeGreaterThanOrEqual(3);
+    expect(requests).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + HUB_FAILURES_BEFORE_STOP - 1);
+    expect(stdout).toContain(
+      [
+        "m1/README.md",
+        "  3:12  notice   Stopped asking the Hub  hub/unreachable",
+        "        Could not verify 60 repositories: 3 requests in a row failed (the Hub answered 503), so Cardinal stopped asking the Hub for the rest of this run. Not verified: `acme/d1`, `acme/e1`, `acme/base1`, `acme/d10`, `acme/e10` and 55 more.",
+      ].join("\n"),
+    );
+    expect(stdout).toContain(
+      "how to fix: Nothing to change in your files for this. Run the check again once the Hub answers; `--offline` skips the Hub checks, and `CARDINAL_HUB_TIMEOUT_MS` sets how long each request may take.",
+    );
+    expect(stdout.match(/hub\/unreachable/g)).toHaveLength(1);
+    expect(stdout).not.toMatch(/pull request/);
+    expect(stdout).toContain("⚠ 1 problem (1 notice)");
+  });
+
+  it("a Hub that hangs costs one timeout, not one per reference, and a progress line shows the wait", async () => {
+    const before = hanging.hub?.requests.length ?? 0;
+    let stderr = "";
+    const started = performance.now();
+    const code = await main(["check", ".", "--format", "json"], {
+      stdout: () => undefined,
+      stderr: (s) => (stderr += s),
+      isTTY: false,
+      stderrIsTTY: true,
+      env: { HF_ENDPOINT: hanging.hub?.url, CARDINAL_HUB_TIMEOUT_MS: "2500" },
+      cwd: manyReferences(20),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    expect(code).toBe(0);
+    // 60 references at 8 at a time would be 8 rounds of 2.5 s; the stop ends it after the first.
+    expect(seconds).toBeLessThan(5);
+    expect((hanging.hub?.requests.length ?? 0) - before).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + HUB_FAILURES_BEFORE_STOP - 1);
+    // Past 2 s the progress line appears, in place, with the Hub's count; the end erases it.
+    expect(stderr).toMatch(new RegExp(`\\r\\u001b\\[Kcardinal: reviewing 20 files · rule \\d+/\\d+ hub/[a-z-]+ · Hub 0/\\d+`));
+    expect(stderr.endsWith("\r\u001b[K")).toBe(true);
+  });
+});
+
 describe("usage", () => {
   it.each([
     [["check", "--format", "xml"], "unknown format"],
-    [["check", "--nope"], "Unknown option"],
+    [["check", "--nope"], 'cardinal: unknown option "--nope"\ncardinal --help lists the commands and options\n'],
     [["lint"], 'unknown command "lint"'],
     [["check", "does-not-exist"], "no such file or folder: does-not-exist"],
     [["check", "--config", "missing.yml"], "cannot read the configuration file missing.yml"],

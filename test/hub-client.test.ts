@@ -12,7 +12,9 @@ import { HUB_LOOKUPS_PER_REVIEW, recordingHub, type HubClient, type HubLookup, t
 import { plain } from "../src/core/text.js";
 import {
   createHubClient,
+  DEFAULT_CONCURRENCY,
   formatDuration,
+  HUB_FAILURES_BEFORE_STOP,
   hubClientFromEnv,
   MAX_REDIRECTS,
   RATE_LIMITED_REASON,
@@ -187,6 +189,7 @@ describe("unavailable", () => {
     expect(await client.lookup("model", "acme-ai/tiny-llm-instruct")).toEqual({
       status: "unavailable",
       reason: "the Hub did not answer in 50 ms",
+      kind: "timeout",
     });
     expect(performance.now() - started).toBeLessThan(900);
     expect(hub.requests).toHaveLength(1);
@@ -197,8 +200,8 @@ describe("unavailable", () => {
     const { client } = await setup({
       behaviours: { "tatsu-lab/alpaca": { status: 500 }, "datasets/tatsu-lab/alpaca": { status: 503 } },
     });
-    expect(await client.lookup("dataset", "tatsu-lab/alpaca")).toEqual({ status: "unavailable", reason: "the Hub answered 503" });
-    expect(await client.lookup("model", "tatsu-lab/alpaca")).toEqual({ status: "unavailable", reason: "the Hub answered 500" });
+    expect(await client.lookup("dataset", "tatsu-lab/alpaca")).toEqual({ status: "unavailable", reason: "the Hub answered 503", kind: "server-error" });
+    expect(await client.lookup("model", "tatsu-lab/alpaca")).toEqual({ status: "unavailable", reason: "the Hub answered 500", kind: "server-error" });
   });
 
   it("maps 429 with Retry-After, and holds every lookup back until the wait is over", async () => {
@@ -227,12 +230,12 @@ describe("unavailable", () => {
 
   it("maps a dropped connection and a closed port to 'the Hub could not be reached'", async () => {
     const { client } = await setup({ behaviours: { "acme-ai/merged-7b": { drop: true } } });
-    expect(await client.lookup("model", "acme-ai/merged-7b")).toEqual({ status: "unavailable", reason: "the Hub could not be reached" });
+    expect(await client.lookup("model", "acme-ai/merged-7b")).toEqual({ status: "unavailable", reason: "the Hub could not be reached", kind: "no-connection" });
 
     const gone = await startFakeHub(DATA);
     await gone.close();
     const offline = createHubClient({ endpoint: gone.url });
-    expect(await offline.lookup("model", "acme-ai/merged-7b")).toEqual({ status: "unavailable", reason: "the Hub could not be reached" });
+    expect(await offline.lookup("model", "acme-ai/merged-7b")).toEqual({ status: "unavailable", reason: "the Hub could not be reached", kind: "no-connection" });
   });
 
   it("maps an unreadable 200 body to unavailable", async () => {
@@ -240,6 +243,7 @@ describe("unavailable", () => {
     expect(await client.lookup("model", "acme-ai/merged-7b")).toEqual({
       status: "unavailable",
       reason: "the Hub sent an answer Cardinal could not read",
+      kind: "unexpected-answer",
     });
   });
 
@@ -248,7 +252,112 @@ describe("unavailable", () => {
     const recording = recordingHub(client);
     await recording.client.lookup("dataset", "tatsu-lab/alpaca");
     await recording.client.lookup("model", "google-bert/bert-base-uncased");
-    expect(recording.failures()).toEqual([{ type: "dataset", id: "tatsu-lab/alpaca", reason: "the Hub answered 502" }]);
+    expect(recording.failures()).toEqual([{ type: "dataset", id: "tatsu-lab/alpaca", reason: "the Hub answered 502", kind: "server-error" }]);
+  });
+});
+
+describe("a Hub that keeps failing: the client stops asking", () => {
+  const ids = Array.from({ length: 10 }, (_, i) => `acme/data-${i}`);
+  const STOP_REASON = "3 requests in a row failed (the Hub answered 503), so Cardinal stopped asking the Hub";
+
+  it("sends HUB_FAILURES_BEFORE_STOP requests, then answers every other lookup without one, in one wording", async () => {
+    const { hub, client } = await setup({ behaviours: { "*": { status: 503 } } }, { concurrency: 1 });
+    const results = [];
+    for (const id of ids) results.push(await client.lookup("dataset", id));
+    expect(HUB_FAILURES_BEFORE_STOP).toBe(3);
+    expect(hub.requests).toHaveLength(HUB_FAILURES_BEFORE_STOP);
+    expect(results.slice(0, 3)).toEqual(results.slice(0, 3).map(() => ({ status: "unavailable", reason: "the Hub answered 503", kind: "server-error" })));
+    expect(results.slice(3)).toEqual(results.slice(3).map(() => ({ status: "unavailable", reason: `${STOP_REASON} for 60 s`, kind: "stopped" })));
+    expect(client.stats()).toMatchObject({ requests: 3, stopped: 7 });
+  });
+
+  it("stops as well when every lookup is asked at once: no more requests than the ones already in flight", async () => {
+    const { hub, client } = await setup({ behaviours: { "*": { delayMs: 2_000 } } }, { timeoutMs: 50 });
+    const many = Array.from({ length: 60 }, (_, i) => `acme/data-${i}`);
+    const started = performance.now();
+    const results = await Promise.all(many.map((id) => client.lookup("dataset", id)));
+    expect(performance.now() - started).toBeLessThan(1_500);
+    // 8 in flight when the first ones time out; each freed slot may start one more before the third failure lands.
+    expect(hub.requests.length).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + HUB_FAILURES_BEFORE_STOP - 1);
+    expect(results.every((r) => r.status === "unavailable")).toBe(true);
+    expect(new Set(results.map((r) => r.status === "unavailable" && r.kind))).toEqual(new Set(["timeout", "stopped"]));
+    expect(results.at(-1)).toEqual({
+      status: "unavailable",
+      reason: "3 requests in a row failed (the Hub did not answer in 50 ms), so Cardinal stopped asking the Hub for 60 s",
+      kind: "stopped",
+    });
+  });
+
+  it("ends the requests already in flight when it stops, so nobody waits out their timeouts", async () => {
+    const behaviours = {
+      "datasets/acme/data-0": { status: 503 },
+      "datasets/acme/data-1": { status: 503 },
+      "datasets/acme/data-2": { status: 503, delayMs: 20 },
+      ...Object.fromEntries(ids.slice(3, 8).map((id) => [`datasets/${id}`, { delayMs: 5_000 }])),
+    };
+    const { hub, client } = await setup({ behaviours }, { timeoutMs: 10_000 });
+    const started = performance.now();
+    const results = await Promise.all(ids.slice(0, 8).map((id) => client.lookup("dataset", id)));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(hub.requests).toHaveLength(8);
+    expect(results.slice(3)).toEqual(results.slice(3).map(() => ({ status: "unavailable", reason: `${STOP_REASON} for 60 s`, kind: "stopped" })));
+  });
+
+  it("counts failures in a row only: an answer in between starts the count again", async () => {
+    const behaviours = {
+      "datasets/acme/data-0": { status: 503 },
+      "datasets/acme/data-1": { status: 502 },
+      "datasets/acme/data-3": { status: 500 },
+      "datasets/acme/data-4": { drop: true },
+      "datasets/acme/data-5": { status: 503 },
+    };
+    const { hub, client } = await setup({ behaviours }, { concurrency: 1 });
+    // fail, fail, not found (data-2 is unknown), fail, fail: no stop yet.
+    for (const id of ids.slice(0, 5)) await client.lookup("dataset", id);
+    expect(hub.requests).toHaveLength(5);
+    expect(client.stats().stopped).toBe(0);
+    // The third failure in a row stops the client; each reason of the three is named once.
+    await client.lookup("dataset", "acme/data-5");
+    expect(await client.lookup("dataset", "acme/data-6")).toEqual({
+      status: "unavailable",
+      reason: "3 requests in a row failed (the Hub answered 500; the Hub could not be reached; the Hub answered 503), so Cardinal stopped asking the Hub for 60 s",
+      kind: "stopped",
+    });
+    expect(hub.requests).toHaveLength(6);
+  });
+
+  it("does not count a rate limit or a refused redirect as the Hub failing", async () => {
+    const elsewhere = "https://elsewhere.invalid/api/models/x/y";
+    const { hub, client } = await setup(
+      { behaviours: { "datasets/acme/data-0": { status: 429, retryAfter: 0 } }, redirects: { "acme/m1": elsewhere, "acme/m2": elsewhere, "acme/m3": elsewhere } },
+      { concurrency: 1 },
+    );
+    await client.lookup("dataset", "acme/data-0");
+    for (const id of ["acme/m1", "acme/m2", "acme/m3"]) await client.lookup("model", id);
+    expect((await client.lookup("dataset", "tatsu-lab/alpaca")).status).toBe("found");
+    expect(hub.requests).toHaveLength(5);
+  });
+
+  it("tries again after stopMs, and stops again at the next failure; with stopMs Infinity it never asks again", async () => {
+    const { hub, client, clock } = await setup({ behaviours: { "*": { status: 503 } } }, { concurrency: 1, cache: { unavailableTtlMs: 0 } });
+    for (const id of ids.slice(0, 4)) await client.lookup("dataset", id);
+    expect(hub.requests).toHaveLength(3);
+    clock.now += 60_001;
+    expect(await client.lookup("dataset", ids[4] ?? "")).toMatchObject({ kind: "server-error" });
+    expect(await client.lookup("dataset", ids[5] ?? "")).toMatchObject({ kind: "stopped", reason: `4 requests in a row failed (the Hub answered 503), so Cardinal stopped asking the Hub for 60 s` });
+    expect(hub.requests).toHaveLength(4);
+
+    const run = await setup({ behaviours: { "*": { status: 503 } } }, { concurrency: 1, stopMs: Infinity, cache: { unavailableTtlMs: 0 } });
+    for (const id of ids.slice(0, 4)) await run.client.lookup("dataset", id);
+    run.clock.now += 24 * 3_600_000;
+    expect(await run.client.lookup("dataset", ids[9] ?? "")).toEqual({ status: "unavailable", reason: `${STOP_REASON} for the rest of this run`, kind: "stopped" });
+    expect(run.hub.requests).toHaveLength(3);
+  });
+
+  it("never stops with failuresBeforeStop 0", async () => {
+    const { hub, client } = await setup({ behaviours: { "*": { status: 503 } } }, { concurrency: 1, failuresBeforeStop: 0 });
+    for (const id of ids) await client.lookup("dataset", id);
+    expect(hub.requests).toHaveLength(ids.length);
   });
 });
 
@@ -582,7 +691,7 @@ describe("issue 18: a stranger's pull request and the operator's token", () => {
     clock.now += 6_000;
     // The fake sends RateLimit t=60 when Retry-After is absent: a second pause, the same words.
     reasons.push(await client.lookup("dataset", "bigcode/the-stack"), await client.lookup("model", "google-bert/bert-base-uncased"));
-    expect(reasons).toEqual(reasons.map(() => ({ status: "unavailable", reason: RATE_LIMITED_REASON })));
+    expect(reasons).toEqual(reasons.map(() => ({ status: "unavailable", reason: RATE_LIMITED_REASON, kind: "rate-limited" })));
   });
 
   it("takes the Hub's spelling of an id only when it is a well-formed repo id", async () => {
@@ -609,6 +718,7 @@ describe("issue 18: a stranger's pull request and the operator's token", () => {
     expect(await client.lookup("model", "acme-ai/moved")).toEqual({
       status: "unavailable",
       reason: "the Hub redirected to another site, which Cardinal does not follow",
+      kind: "redirect-refused",
     });
     expect(hub.requests).toHaveLength(1);
     expect(elsewhere.requests).toEqual([]);
@@ -616,7 +726,7 @@ describe("issue 18: a stranger's pull request and the operator's token", () => {
 
   it("stops a redirect loop within the endpoint after MAX_REDIRECTS", async () => {
     const { hub, client } = await setup({ redirects: { "acme-ai/ping": "acme-ai/pong", "acme-ai/pong": "acme-ai/ping" } });
-    expect(await client.lookup("model", "acme-ai/ping")).toEqual({ status: "unavailable", reason: "the Hub redirected too many times" });
+    expect(await client.lookup("model", "acme-ai/ping")).toEqual({ status: "unavailable", reason: "the Hub redirected too many times", kind: "redirect-refused" });
     expect(hub.requests).toHaveLength(MAX_REDIRECTS + 1);
   });
 });

@@ -42,10 +42,10 @@ describe("what licenses allow", () => {
       [{ type: "dataset", id: "tatsu-lab/alpaca", status: "found", licenses: ["cc-by-nc-4.0"] }],
     );
     expect(lines).toEqual([
-      "Weights in `models/ft/README.md` under `llama3.1`: open weights with use restrictions — not open source (OSI).",
+      "The model card `models/ft/README.md` declares `llama3.1`: open weights with use restrictions — not open source (OSI).",
       "Trained on `tatsu-lab/alpaca` under `cc-by-nc-4.0`: non-commercial use only — not open.",
     ]);
-    expect(renderOpenness(lines)).toMatch(/^<details><summary>What these licenses allow<\/summary>\n\n- Weights/);
+    expect(renderOpenness(lines)).toMatch(/^<details><summary>What these licenses allow<\/summary>\n\n- The model card/);
     expect(renderOpenness([])).toBe("");
   });
 });

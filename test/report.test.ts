@@ -130,6 +130,25 @@ describe("all clear", () => {
   });
 });
 
+describe("a finding about the whole review (no file)", () => {
+  const whole: Finding = {
+    ruleId: "cardinal/review-time-limit",
+    severity: "warning",
+    title: "Review stopped at its time limit",
+    message: text`Cardinal stopped this review after 120 seconds.`,
+    path: "",
+    docsUrl: "https://example.test/docs/rules/cardinal/review-time-limit.md",
+  };
+
+  it("is headed by the pull request in the app, and by all files in the CLI", () => {
+    expect(renderComment({ findings: [whole], ruleMeta, rulesUrl: RULES_URL })).toContain("\n#### This pull request\n");
+    const local = renderComment({ findings: [whole], ruleMeta, rulesUrl: RULES_URL, where: "folder" });
+    expect(local).toContain("\n**1 warning**\n\n#### All files\n");
+    expect(local).not.toMatch(/pull request/);
+    expect(renderTerminal({ findings: [whole], fileCount: 3 })).toContain("\n(all files)\n    warning  Review stopped at its time limit");
+  });
+});
+
 describe("user-controlled text is escaped", () => {
   const hostile = "@octocat <img src=x onerror=alert(1)> [click](https://evil.test) `code` ![i](x)";
 
@@ -217,6 +236,12 @@ describe("GitHub's limits", () => {
     const body = renderComment({ findings: many, ruleMeta, rulesUrl: RULES_URL });
     expect(body.length).toBeLessThan(65_536);
     expect(body).toMatch(/_…and \d+ more findings\. The check run lists every finding\._/);
+  });
+
+  it("the CLI's markdown, cut the same way, points to the CLI's own formats, not to a check run", () => {
+    const body = renderComment({ findings: many, ruleMeta, rulesUrl: RULES_URL, where: "folder" });
+    expect(body).toMatch(/_…and \d+ more findings\. `cardinal check` in the text or JSON format lists every finding\._/);
+    expect(body).not.toMatch(/pull request|check run/);
   });
 
   it("the check run summary stays under 65,535 characters; every finding keeps its annotation", () => {

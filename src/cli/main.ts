@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { review } from "../core/engine.js";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { review, type ReviewResult } from "../core/engine.js";
 import { LineIndex } from "../parse/lines.js";
 import type { Config, RuleSetting } from "../core/config.js";
 import { RULE_SETTINGS } from "../core/config.js";
 import { DEFAULT_DOCS_BASE, docsPath, docsUrl, localRunFromEnv } from "../core/docs.js";
 import type { Rule, RuleMeta } from "../core/rule.js";
-import { closest } from "../core/suggest.js";
+import { closest, suggestRuleId } from "../core/suggest.js";
 import { renderComment } from "../report/comment.js";
 import { renderJson } from "../report/json.js";
 import { lineageGraph } from "../report/lineage-graph.js";
@@ -15,14 +15,16 @@ import { opennessLines } from "../report/openness.js";
 import { renderRulePage } from "../report/rule-docs.js";
 import { renderSarif } from "../report/sarif.js";
 import { looksLikeDatasetCardDocument } from "../parse/classify.js";
-import { ANSI_STYLE, NO_STYLE, printable, renderTerminal } from "../report/terminal.js";
+import { ANSI_STYLE, hiddenPhrase, NO_STYLE, printable, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
-import { hubClientFromEnv } from "../io/hub/client.js";
+import { DEFAULT_TIMEOUT_MS, HUB_FAILURES_BEFORE_STOP, hubClientFromEnv } from "../io/hub/client.js";
 import { CLI_REVIEW_SECONDS, reviewPacing } from "../io/pacing.js";
 import type { HubClient } from "../core/hub.js";
-import type { Workspace } from "../core/types.js";
-import { allDiffs, failureLines, fixFolder, fixSummary, jsonFixed } from "./fix.js";
+import type { Finding, Severity, Workspace } from "../core/types.js";
+import { nodeOptionMessage, optionProblem } from "./args.js";
+import { allDiffs, failureLines, fixFolder, fixSummary, jsonFixed, type FolderFixes } from "./fix.js";
+import { progressLine, type ProgressLine } from "./progress.js";
 
 const HELP = `Usage: cardinal check [path ...] [options]
        cardinal rules
@@ -56,8 +58,14 @@ Options:
   -h, --help            Show this help
       --version         Print the version
 
-Environment: HF_ENDPOINT (Hub address), HF_TOKEN (Hub token for gated and
-private repositories), NO_COLOR (plain text output).
+Environment:
+  HF_ENDPOINT           Hub address (default https://huggingface.co)
+  HF_TOKEN              Hub token, for gated and private repositories
+  CARDINAL_HUB_TIMEOUT_MS
+                        How long one Hub request may take, in milliseconds
+                        (default ${DEFAULT_TIMEOUT_MS}); after ${HUB_FAILURES_BEFORE_STOP} failed requests in a row,
+                        Cardinal stops asking the Hub for the rest of the run
+  NO_COLOR              Plain text output, without colours
 
 Exit codes: 0 no errors (warnings allowed), 1 at least one error (or more
 warnings than --max-warnings), 2 usage error.
@@ -68,8 +76,12 @@ export interface Io {
   readonly stderr: (s: string) => void;
   /** Whether stdout is a terminal (colours). */
   readonly isTTY: boolean;
-  /** Whether stderr is a terminal (the progress line on large folders). */
+  /** Whether stderr is a terminal (the progress line on slow runs). */
   readonly stderrIsTTY?: boolean;
+  /** The terminal's width, so that the progress line fits on one line. */
+  readonly stderrColumns?: number;
+  /** How long a run goes before the progress line appears (default PROGRESS_DELAY_MS). */
+  readonly progressAfterMs?: number;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -89,9 +101,6 @@ function say(io: Io, message: string): void {
 function shortPath(p: string): string {
   return p.length <= 160 ? p : `${p.slice(0, 60)}…${p.slice(-60)} (${p.length} characters)`;
 }
-
-/** Folders with more relevant files than this get a progress line (stderr, terminals only). */
-export const PROGRESS_THRESHOLD = 200;
 
 const RULES_URL = `${DEFAULT_DOCS_BASE}/README.md`;
 const HOMEPAGE = "https://github.com/cardinal-app/cardinal";
@@ -114,7 +123,7 @@ export function parseRuleOptions(values: readonly string[]): Record<string, Rule
     const id = at < 0 ? value : value.slice(0, at).trim();
     const level = at < 0 ? "" : value.slice(at + 1).trim();
     if (!RULE_IDS.includes(id)) {
-      const guess = closest(id, RULE_IDS);
+      const guess = suggestRuleId(id, RULE_IDS);
       throw new CliUsageError(`--rule: there is no rule "${id}"${guess ? `; did you mean "${guess}"?` : ""}`);
     }
     if (!(RULE_SETTINGS as readonly string[]).includes(level)) {
@@ -131,30 +140,39 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value.trim());
 }
 
+/** The options, for parseArgs and for the words about a mistyped one (cli/args.ts). */
+const OPTIONS = {
+  format: { type: "string", short: "f", default: "text" },
+  config: { type: "string", short: "c" },
+  rule: { type: "string", multiple: true, default: [] },
+  quiet: { type: "boolean", short: "q", default: false },
+  "max-warnings": { type: "string" },
+  verbose: { type: "boolean", short: "v", default: false },
+  offline: { type: "boolean", default: false },
+  fix: { type: "boolean", default: false },
+  "fix-dry-run": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", default: false },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+
+/** A value for each option that takes one, for "--format needs a value, as in --format json". */
+const OPTION_EXAMPLES = { format: "json", config: ".github/cardinal.yml", rule: "card/known-keys=off", "max-warnings": "0" };
+
+/** The one line after a usage mistake, instead of the whole help. */
+const HELP_HINT = "cardinal --help lists the commands and options\n";
+
+const COMMANDS = ["check", "rules", "explain"];
+
 /** Runs the CLI and returns the exit code; all output goes through `io`. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: "string", short: "f", default: "text" },
-        config: { type: "string", short: "c" },
-        rule: { type: "string", multiple: true, default: [] },
-        quiet: { type: "boolean", short: "q", default: false },
-        "max-warnings": { type: "string" },
-        verbose: { type: "boolean", short: "v", default: false },
-        offline: { type: "boolean", default: false },
-        fix: { type: "boolean", default: false },
-        "fix-dry-run": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        version: { type: "boolean", default: false },
-      },
-    });
+    const problem = optionProblem(argv, OPTIONS, OPTION_EXAMPLES);
+    if (problem) throw new CliUsageError(problem);
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    say(io, (error as Error).message);
-    io.stderr(`\n${HELP}`);
+    say(io, error instanceof CliUsageError ? error.message : nodeOptionMessage(error));
+    io.stderr(HELP_HINT);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -175,8 +193,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   if (command === "explain") return explain(paths, io);
   if (command !== "check") {
-    if (command) say(io, `unknown command "${command}"`);
-    io.stderr(command ? `\n${HELP}` : HELP);
+    if (!command) {
+      io.stderr(HELP);
+      return 2;
+    }
+    const meant = closest(command, COMMANDS);
+    say(io, `unknown command "${command}"${meant ? `; did you mean "${meant}"?` : ""}`);
+    io.stderr(HELP_HINT);
     return 2;
   }
   const format = values.format as Format;
@@ -199,10 +222,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2;
   }
 
+  // A run that takes more than a moment (a big folder, a slow Hub) shows what it is doing.
+  const progress = progressLine(io.stderr, {
+    enabled: io.stderrIsTTY === true,
+    ...(io.stderrColumns !== undefined ? { columns: io.stderrColumns } : {}),
+    ...(io.progressAfterMs !== undefined ? { delayMs: io.progressAfterMs } : {}),
+  });
+  const terminal = io;
+  io = { ...terminal, stderr: (s) => (progress.interrupt(), terminal.stderr(s)) };
+  progress.set("cardinal: reading the files…");
   let loaded;
   try {
     loaded = await loadFolder(paths, RULE_IDS, { ...(values.config ? { config: values.config } : {}), cwd: io.cwd });
   } catch (error) {
+    progress.stop();
     if (error instanceof UsageError) {
       say(io, error.message);
       return 2;
@@ -222,29 +255,37 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (hubMode === "on") {
     try {
       // The token's owner reviews their own files: private repositories it can see are named as such.
-      hub = hubClientFromEnv(io.env, { showPrivate: true });
+      // One run, one outage: once the Hub has failed a few requests in a row, it is not asked again.
+      hub = hubClientFromEnv(io.env, { showPrivate: true, stopMs: Infinity });
     } catch (error) {
+      progress.stop();
       say(io, (error as Error).message);
       return 2;
     }
   }
-  const progress = workspace.files.length > PROGRESS_THRESHOLD && io.stderrIsTTY === true;
+  const status = reviewStatus(workspace.files.length, progress);
+  const counted = hub ? status.hub(hub) : undefined;
   const reviewOnce = (files: Workspace) =>
     review({
       workspace: files,
       repo: folderRepoFiles(root, boundary),
-      ...(hub ? { hub } : {}),
+      ...(counted ? { hub: counted } : {}),
       config,
       configSource: { path: configSource.path, problems: configSource.problems },
-      rules: progress ? withProgress(RULES, workspace.files.length, io) : RULES,
+      rules: status.rules(RULES),
       ruleIds: RULE_IDS,
       pacing: reviewPacing(CLI_REVIEW_SECONDS),
     });
-  // --fix and --fix-dry-run: the findings reported are those of the fixed files.
-  const fixes = values.fix || values["fix-dry-run"] ? await fixFolder({ workspace, reviewOnce, root, boundary, dryRun: !values.fix }) : undefined;
-  const result = fixes?.result ?? (await reviewOnce(workspace));
+  let fixes: FolderFixes<ReviewResult> | undefined;
+  let result: ReviewResult;
+  try {
+    // --fix and --fix-dry-run: the findings reported are those of the fixed files.
+    fixes = values.fix || values["fix-dry-run"] ? await fixFolder({ workspace, reviewOnce, root, boundary, dryRun: !values.fix }) : undefined;
+    result = fixes?.result ?? (await reviewOnce(workspace));
+  } finally {
+    progress.stop();
+  }
   const reviewed = fixes?.workspace ?? workspace;
-  if (progress) io.stderr("\r\u001b[K");
   if (fixes) for (const line of failureLines(fixes)) say(io, line);
   if (fixes && format !== "text" && format !== "json") {
     if (fixes.dryRun) io.stderr(allDiffs(fixes));
@@ -254,6 +295,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
 
   const shown = values.quiet ? result.findings.filter((f) => f.severity === "error") : result.findings;
+  const hidden = values.quiet ? { warnings: countOf(result.findings, "warning"), notices: countOf(result.findings, "notice") } : undefined;
   const ruleMeta = (id: string) => findRule(id)?.meta;
   if (format === "json") {
     io.stdout(renderJson(shown, result.files, { hub: hubMode, references: result.references ?? [] }, fixes ? jsonFixed(fixes) : undefined));
@@ -272,12 +314,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // The comment's local-run line, as the app would write it with the same environment.
     const { localRun, problems } = localRunFromEnv(io.env);
     for (const problem of problems) io.stderr(`cardinal: ${problem}\n`);
+    quietNote(hidden, io);
     io.stdout(
       renderComment({
         findings: shown,
         ruleMeta,
         rulesUrl: RULES_URL,
         localRun,
+        where: "folder",
+        ...(hiddenPhrase(hidden) ? { leftOut: hiddenPhrase(hidden) } : {}),
         ...(config.openness
           ? { openness: opennessLines(result.files, result.references ?? []), lineage: lineageGraph(result.files, result.references ?? []) }
           : {}),
@@ -311,6 +356,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         style: color ? ANSI_STYLE : NO_STYLE,
         verbose: values.verbose,
         why: (id) => findRule(id)?.meta.why,
+        ...(hidden ? { hidden } : {}),
         ...(fixes ? { fixes: fixSummary(fixes) } : {}),
       }),
     );
@@ -324,21 +370,60 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   return 0;
 }
 
+function countOf(findings: readonly Finding[], severity: Severity): number {
+  return findings.filter((f) => f.severity === severity).length;
+}
+
+/** Markdown has no closing line: what --quiet left out is said on stderr. */
+function quietNote(hidden: { warnings: number; notices: number } | undefined, io: Io): void {
+  const phrase = hiddenPhrase(hidden);
+  if (phrase) say(io, `--quiet left out ${phrase}`);
+}
+
 function hubNote(hubMode: string, io: Io): void {
   if (hubMode !== "on") {
     io.stderr(`cardinal: Hub checks skipped (${hubMode === "offline" ? "--offline" : "hub: false in the configuration"})\n`);
   }
 }
 
-/** The rules, each announcing itself on a progress line (stderr) before it runs. */
-function withProgress(rules: readonly Rule[], fileCount: number, io: Io): Rule[] {
-  return rules.map((rule, i) => ({
-    meta: rule.meta,
-    check: (context) => {
-      io.stderr(`\r\u001b[Kcardinal: reviewing ${fileCount} files · rule ${i + 1}/${rules.length} ${rule.meta.id}`);
-      return rule.check(context);
-    },
-  }));
+/**
+ * The progress line's words during the review: which rule runs, and how
+ * many Hub lookups have been answered, e.g.
+ * `cardinal: reviewing 3,433 files · rule 33/63 hub/dataset-exists · Hub 16/100`.
+ */
+function reviewStatus(fileCount: number, progress: ProgressLine): { rules(rules: readonly Rule[]): Rule[]; hub(client: HubClient): HubClient } {
+  let rule = "";
+  const lookups = { asked: 0, answered: 0 };
+  const files = `${fileCount.toLocaleString("en-US")} ${fileCount === 1 ? "file" : "files"}`;
+  const update = () =>
+    progress.set(
+      `cardinal: reviewing ${files}${rule}${lookups.asked > 0 ? ` · Hub ${lookups.answered.toLocaleString("en-US")}/${lookups.asked.toLocaleString("en-US")}` : ""}`,
+    );
+  update();
+  return {
+    rules: (rules) =>
+      rules.map((r, i) => ({
+        meta: r.meta,
+        check: (context) => {
+          rule = ` · rule ${i + 1}/${rules.length} ${r.meta.id}`;
+          update();
+          return r.check(context);
+        },
+      })),
+    hub: (client) => ({
+      ...(client.lookupsPerReview !== undefined ? { lookupsPerReview: client.lookupsPerReview } : {}),
+      async lookup(type, id) {
+        lookups.asked++;
+        update();
+        try {
+          return await client.lookup(type, id);
+        } finally {
+          lookups.answered++;
+          update();
+        }
+      },
+    }),
+  };
 }
 
 /** The README prose inside a rule's generated docs page, when the page matches its template. */
@@ -359,7 +444,7 @@ function explain(args: readonly string[], io: Io): number {
   }
   const rule = findRule(id);
   if (!rule) {
-    const guess = closest(id, RULE_IDS);
+    const guess = suggestRuleId(id, RULE_IDS);
     say(io, `there is no rule "${id}"${guess ? `; did you mean "${guess}"?` : ""} (cardinal rules lists them all)`);
     return 2;
   }

@@ -34,7 +34,25 @@ export type HubLookup =
    */
   | { readonly status: "not-found"; readonly httpStatus: number }
   /** The Hub could not be asked: timeout, 5xx, 429, network error. Never a verdict on the repository. */
-  | { readonly status: "unavailable"; readonly reason: string };
+  | { readonly status: "unavailable"; readonly reason: string; readonly kind?: HubUnavailableKind };
+
+/**
+ * Why a lookup is unavailable. The first four are the Hub failing to answer
+ * (an outage, a firewall, a proxy's HTML page): enough of them in a row and
+ * the client stops asking (`stopped`) rather than let every reference wait
+ * out its own timeout. `reason` holds the words, one fixed phrase per kind.
+ */
+export type HubUnavailableKind =
+  | "timeout"
+  | "no-connection"
+  | "server-error"
+  | "unexpected-answer"
+  | "rate-limited"
+  | "redirect-refused"
+  | "stopped";
+
+/** The kinds that say the Hub itself is not answering, and count toward the client stopping. */
+export const HUB_OUTAGE_KINDS: ReadonlySet<HubUnavailableKind> = new Set(["timeout", "no-connection", "server-error", "unexpected-answer"]);
 
 export interface HubClient {
   lookup(type: HubRepoType, id: string): Promise<HubLookup>;
@@ -56,6 +74,7 @@ export interface HubFailure {
   readonly type: HubRepoType;
   readonly id: string;
   readonly reason: string;
+  readonly kind?: HubUnavailableKind;
   /** Not asked at all: the review had already asked about its limit of repositories. */
   readonly limited?: true;
 }
@@ -92,6 +111,7 @@ export function recordingHub(
   references: () => readonly HubReference[];
 } {
   const answers = new Map<string, HubReference>();
+  const kinds = new Map<string, HubUnavailableKind>();
   const asked = new Set<string>();
   const skipped = new Map<string, HubFailure>();
   const reason = `this review had already asked the Hub about ${limit} repositories, the most one review asks about`;
@@ -125,12 +145,17 @@ export function recordingHub(
                 ? { type, id, status: "unavailable", reason: result.reason }
                 : { type, id, status: "not-found" },
           );
+          if (result.status === "unavailable" && result.kind) kinds.set(key, result.kind);
         }
         return result;
       },
     },
     failures: () => [
-      ...[...answers.values()].flatMap((a) => (a.status === "unavailable" ? [{ type: a.type, id: a.id, reason: a.reason ?? "" }] : [])),
+      ...[...answers.values()].flatMap((a): HubFailure[] => {
+        if (a.status !== "unavailable") return [];
+        const kind = kinds.get(`${a.type}:${a.id}`);
+        return [{ type: a.type, id: a.id, reason: a.reason ?? "", ...(kind ? { kind } : {}) }];
+      }),
       ...skipped.values(),
     ],
     references: () => [...answers.values()],

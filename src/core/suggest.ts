@@ -43,3 +43,21 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   const limit = Math.min(3, Math.floor(Math.max(value.length, best.length) / 3));
   return bestDistance <= limit ? best : undefined;
 }
+
+/**
+ * The rule a possibly mistyped id most likely means: the rule of that name
+ * in whatever domain (`known-keys`, or `license/known-keys`, means
+ * `card/known-keys`), else the closest id, else the rule whose name is
+ * closest (`front-matter-valid-yam`).
+ */
+export function suggestRuleId(value: string, ids: readonly string[]): string | undefined {
+  const name = (value.toLowerCase().split("/").pop() ?? "").trim();
+  if (name === "") return undefined;
+  const sameName = ids.filter((id) => id.toLowerCase().endsWith(`/${name}`));
+  if (sameName.length === 1) return sameName[0];
+  const byId = closest(value, ids);
+  if (byId) return byId;
+  const names = new Map(ids.map((id) => [id.slice(id.indexOf("/") + 1), id] as const));
+  const near = closest(name, names.keys());
+  return near === undefined ? undefined : names.get(near);
+}

@@ -28,6 +28,14 @@ export interface CommentInput {
   readonly welcome?: WelcomeInput;
   /** Rules muted on this pull request by a label, said in the comment so nobody wonders. */
   readonly muted?: readonly { readonly ruleId: string; readonly label: string }[];
+  /**
+   * What was reviewed: a pull request (the app, the default) or files on
+   * disk (the CLI's `--format markdown`), whose preview must not speak of a
+   * pull request, a check run or the latest push.
+   */
+  readonly where?: "pull-request" | "folder";
+  /** The CLI's `--quiet`: what it left out ("1 warning"), so that an empty review is not called all clear. */
+  readonly leftOut?: string;
 }
 
 function mutedLine(muted: CommentInput["muted"]): string {
@@ -54,10 +62,15 @@ export function mention(login: string | undefined): string {
 
 const DEFAULT_LOCAL_RUN: LocalRun = { url: DEFAULT_CLI_URL };
 
-function footer(rulesUrl: string, localRun: LocalRun = DEFAULT_LOCAL_RUN): string {
+/**
+ * The comment's last line. From a pull request it says how the comment follows pushes; from the CLI
+ * (files on disk) it speaks of no pull request, check run or push.
+ */
+function footer(rulesUrl: string, localRun: LocalRun = DEFAULT_LOCAL_RUN, where: CommentInput["where"] = "pull-request"): string {
   const local = localRun.command
     ? `run the same checks locally with ${inlineCode(localRun.command)} ([how to install](${localRun.url}))`
     : `[run the same checks locally](${localRun.url})`;
+  if (where === "folder") return `<sub>Cardinal · [rules](${rulesUrl}) · ${local}</sub>`;
   return `<sub>Cardinal · this comment follows the latest push; each commit's result is in its Cardinal check · [rules](${rulesUrl}) · ${local}</sub>`;
 }
 
@@ -114,28 +127,45 @@ export function renderComment(input: CommentInput): string {
   const { findings } = input;
   if (findings.length === 0) return renderAllClear(input);
 
-  const files = groupByPath(findings).size;
+  // Findings about the review as a whole (no path) are in no file.
+  const files = [...groupByPath(findings).keys()].filter((p) => p !== "").length;
   const header = [
     COMMENT_MARKER,
     ...(input.welcome ? [renderWelcome(input.welcome, input.author, input.localRun), ""] : []),
     "### Cardinal review",
     "",
-    `**${countPhrase(findings)}** in ${files} ${files === 1 ? "file" : "files"}`,
+    `**${countPhrase(findings)}**${files > 0 ? ` in ${files} ${files === 1 ? "file" : "files"}` : ""}`,
   ].join("\n");
   const why = whySection(findings, input.ruleMeta);
   const openness = renderOpenness(input.openness ?? []);
   const lineage = input.lineage ?? "";
-  const end = footer(input.rulesUrl, input.localRun);
+  const end = footer(input.rulesUrl, input.localRun, input.where);
   const budget = { left: COMMENT_BUDGET - header.length - why.length - lineage.length - openness.length - end.length - 12 };
-  const body = renderGroups(findings, budget, "The check run lists every finding.");
+  const body =
+    input.where === "folder"
+      ? renderGroups(findings, budget, "`cardinal check` in the text or JSON format lists every finding.", "All files")
+      : renderGroups(findings, budget, "The check run lists every finding.");
   return [header, body, "", mutedLine(input.muted), "", why, "", lineage, "", openness, "", end, ""]
     .filter((part, i, all) => !(part === "" && all[i - 1] === ""))
     .join("\n");
 }
 
 /** What the comment becomes once every finding is fixed. */
-export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "localRun" | "welcome" | "muted">): string {
+export function renderAllClear(input: Pick<CommentInput, "author" | "rulesUrl" | "localRun" | "welcome" | "muted" | "where" | "leftOut">): string {
   const who = mention(input.author);
+  if (input.where === "folder") {
+    return [
+      COMMENT_MARKER,
+      input.leftOut ? "### ✅ No errors" : "### ✅ All clear",
+      "",
+      input.leftOut
+        ? `Cardinal found no errors in the model cards, licenses and model files it reviewed; \`--quiet\` left out ${input.leftOut}.`
+        : "Cardinal found nothing to report in the model cards, licenses and model files it reviewed.",
+      "",
+      footer(input.rulesUrl, input.localRun, input.where),
+      "",
+    ].join("\n");
+  }
   return [
     COMMENT_MARKER,
     ...(input.welcome ? [renderWelcome(input.welcome, input.author, input.localRun), ""] : []),

@@ -48,9 +48,9 @@ export function findingItem(f: Finding): string {
   return lines.join("\n");
 }
 
-/** Heading of a file group; findings about the PR as a whole have no path. */
-export function groupHeading(path: string): string {
-  return path === "" ? "#### This pull request" : `#### ${inlineCode(path)}`;
+/** Heading of a file group; findings about the review as a whole have no path, and `whole` names them. */
+export function groupHeading(path: string, whole = "This pull request"): string {
+  return path === "" ? `#### ${whole}` : `#### ${inlineCode(path)}`;
 }
 
 export interface Budget {
@@ -62,12 +62,12 @@ export interface Budget {
  * Renders file groups until the budget runs out; then one line says how
  * many findings were left out and where to see them all.
  */
-export function renderGroups(findings: readonly Finding[], budget: Budget, overflowNote: string): string {
+export function renderGroups(findings: readonly Finding[], budget: Budget, overflowNote: string, whole?: string): string {
   const out: string[] = [];
   let shown = 0;
   const reserve = 200;
   outer: for (const [path, group] of groupByPath(findings)) {
-    const heading = groupHeading(path);
+    const heading = groupHeading(path, whole);
     let headingDone = false;
     for (const f of group) {
       const item = findingItem(f);

@@ -68,7 +68,8 @@ export function opennessLines(files: readonly FileFacts[], references: readonly 
     const subject = f.kind === "model-card" ? "weights" : "data";
     for (const id of f.licenses ?? []) {
       const summary = licenseSummary(id, subject);
-      if (summary) lines.push(`${subject === "weights" ? "Weights" : "Data"} in ${inlineCode(f.path)} under ${inlineCode(id)}: ${summary}.`);
+      // The card declares the license; the weights or data it covers need not be in the change.
+      if (summary) lines.push(`The ${subject === "weights" ? "model" : "dataset"} card ${inlineCode(f.path)} declares ${inlineCode(id)}: ${summary}.`);
     }
     for (const datasetId of f.datasets ?? []) {
       const ref = references.find((r) => r.type === "dataset" && r.id === datasetId && r.status === "found");

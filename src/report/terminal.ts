@@ -32,6 +32,8 @@ export interface TerminalInput {
   readonly reviewed?: readonly string[];
   /** Markdown files that look like cards but were not reviewed, with whether each reads as a dataset card. */
   readonly unreviewedCards?: readonly { readonly path: string; readonly dataset: boolean }[];
+  /** Findings left out by `--quiet`, counted in the closing line so that it never claims more than it checked. */
+  readonly hidden?: { readonly warnings: number; readonly notices: number };
   /** Set after `--fix` or `--fix-dry-run`: the findings are those of the fixed files. */
   readonly fixes?: FixSummary;
 }
@@ -60,6 +62,13 @@ function fixedPrefix(fixes: FixSummary | undefined): string {
 /** The end of the closing line after a dry run. */
 function dryRunNote(fixes: FixSummary | undefined): string {
   return fixes?.mode === "dry-run" && fixes.fixed > 0 ? " Nothing was written; run with --fix to apply them." : "";
+}
+
+/** "1 warning and 2 notices", or "" when there are none. */
+export function hiddenPhrase(hidden: TerminalInput["hidden"]): string {
+  if (!hidden) return "";
+  const parts = [hidden.warnings ? plural(hidden.warnings, "warning") : "", hidden.notices ? plural(hidden.notices, "notice") : ""].filter(Boolean);
+  return parts.join(" and ");
 }
 
 /** How many reviewed files the "No problems found" line names before "and N more". */
@@ -151,8 +160,15 @@ export function renderTerminal(input: TerminalInput): string {
     const which = reviewed.length > 0 ? `: ${named}${more}` : "";
     const prefix = fixedPrefix(input.fixes);
     const files = `${input.fileCount} ${input.fileCount === 1 ? "file" : "files"}${which}`;
-    const state = prefix === "" ? `No problems found in ${files}` : input.fixes?.mode === "applied" ? `no problems left in ${files}` : `no problems in ${files}`;
-    return `${style.bold("✔")} ${prefix}${state}.${dryRunNote(input.fixes)}\n${note}`;
+    const hidden = hiddenPhrase(input.hidden);
+    // With --quiet hiding warnings, "no problems" would be untrue: say what was checked, and what was left out.
+    const state =
+      prefix === ""
+        ? `${hidden ? "No errors" : "No problems found"} in ${files}`
+        : input.fixes?.mode === "applied"
+          ? `no ${hidden ? "errors" : "problems"} left in ${files}`
+          : `no ${hidden ? "errors" : "problems"} in ${files}`;
+    return `${style.bold("✔")} ${prefix}${state}.${hidden ? ` --quiet left out ${hidden}.` : ""}${dryRunNote(input.fixes)}\n${note}`;
   }
   const out: string[] = [];
   const positions = findings.map((f) => (f.line === undefined ? "" : `${f.line}:${f.column ?? 1}`));
@@ -160,7 +176,7 @@ export function renderTerminal(input: TerminalInput): string {
   const indent = " ".repeat(2 + posWidth + 2);
   let i = 0;
   for (const [path, group] of groupByPath(findings)) {
-    out.push("", style.bold(path === "" ? "(pull request)" : printable(path)));
+    out.push("", style.bold(path === "" ? "(all files)" : printable(path)));
     for (const f of group) {
       const pos = positions[i++] ?? "";
       const sev = style.severity(f.severity.padEnd(7), f.severity);
@@ -196,7 +212,9 @@ export function renderTerminal(input: TerminalInput): string {
   const problems = `${plural(findings.length, "problem")}${prefix !== "" && input.fixes?.mode === "applied" ? " left" : ""} (${parts.join(", ")})`;
   // After --fix a fix still offered is one that could not be applied (a file not written, or the bound of passes).
   const fixHint = fixable === 0 ? "" : input.fixes ? ` · ${fixable} not applied` : ` · ${fixable} fixable with --fix`;
+  const hidden = hiddenPhrase(input.hidden);
+  const quiet = hidden ? ` · --quiet left out ${hidden}` : "";
   const dryRun = dryRunNote(input.fixes);
-  out.push("", `${mark} ${prefix}${problems}${fixHint}${dryRun === "" ? "" : `.${dryRun}`}`, "");
+  out.push("", `${mark} ${prefix}${problems}${fixHint}${quiet}${dryRun === "" ? "" : `.${dryRun}`}`, "");
   return out.join("\n") + note;
 }

@@ -49,7 +49,10 @@ export interface FakeHubData {
   readonly models?: Readonly<Record<string, FakeHubRepo>>;
   /** Dataset API bodies by canonical id. */
   readonly datasets?: Readonly<Record<string, FakeHubRepo>>;
-  /** Keyed by `<id>` for models and `datasets/<id>` for datasets (case-insensitive). */
+  /**
+   * Keyed by `<id>` for models and `datasets/<id>` for datasets (case-insensitive);
+   * `*` applies to every repository that has no behaviour of its own (a Hub that is down).
+   */
   readonly behaviours?: Readonly<Record<string, FakeHubBehaviour>>;
   /**
    * Renamed repos: `<old id>` or `datasets/<old id>` → new id; answered with
@@ -133,7 +136,7 @@ export async function startFakeHub(data: FakeHubData = {}, options: { readonly p
     log.push({ method: "GET", url: req.url ?? "/", type, id, ...(authorization && { authorization }) });
     const prefixed = (type === "dataset" ? "datasets/" : "") + id.toLowerCase();
 
-    const behaviour = behaviours.get(prefixed)?.value;
+    const behaviour = behaviours.get(prefixed)?.value ?? behaviours.get("*")?.value;
     const count = (used.get(prefixed) ?? 0) + 1;
     used.set(prefixed, count);
     const active = behaviour && (behaviour.times === undefined || count <= behaviour.times) ? behaviour : undefined;

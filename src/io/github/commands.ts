@@ -4,7 +4,7 @@
  */
 import { docsUrl } from "../../core/docs.js";
 import type { RuleMeta } from "../../core/rule.js";
-import { closest } from "../../core/suggest.js";
+import { suggestRuleId } from "../../core/suggest.js";
 import { escapeMarkdown, inlineCode } from "../../report/markdown.js";
 
 export type Command =
@@ -84,12 +84,6 @@ export function renderRecheckRefused(): string {
     "Every new push to the pull request is reviewed anyway.",
     "",
   ].join("\n");
-}
-
-/** The rule a possibly mistyped id most likely means: same name in another domain, else the closest id. */
-export function suggestRuleId(value: string, ids: readonly string[]): string | undefined {
-  const name = value.toLowerCase().split("/").pop() ?? "";
-  return ids.find((id) => id.toLowerCase().endsWith(`/${name}`)) ?? closest(value, ids);
 }
 
 /** The answer to `/cardinal explain <rule-id>`. */

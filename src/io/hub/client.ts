@@ -21,7 +21,15 @@
  */
 import { datasetInfo, HubApiError, modelInfo } from "@huggingface/hub";
 import { LRUCache } from "lru-cache";
-import { HUB_LOOKUPS_PER_REVIEW, type HubClient, type HubLookup, type HubRepoInfo, type HubRepoType } from "../../core/hub.js";
+import {
+  HUB_LOOKUPS_PER_REVIEW,
+  HUB_OUTAGE_KINDS,
+  type HubClient,
+  type HubLookup,
+  type HubRepoInfo,
+  type HubRepoType,
+  type HubUnavailableKind,
+} from "../../core/hub.js";
 import { isRepoId } from "../../parse/repo-id.js";
 import { trimEndChars } from "../../core/strings.js";
 
@@ -32,6 +40,15 @@ export const DEFAULT_CONCURRENCY = 8;
 export const MAX_REDIRECTS = 3;
 /** The one reason given for every lookup a 429 held back, whatever the wait. */
 export const RATE_LIMITED_REASON = "the Hub rate limit was reached (429)";
+/**
+ * Requests in a row that the Hub failed to answer (timeout, no connection,
+ * 5xx, an answer that is not the Hub's) after which the client stops
+ * asking: a firewalled CI would otherwise wait out one timeout per
+ * reference (3,433 cards: more than 15 minutes of silence).
+ */
+export const HUB_FAILURES_BEFORE_STOP = 3;
+/** How long the client then stops asking, unless told otherwise (the app: a minute, then it tries again). */
+export const DEFAULT_STOP_MS = 60_000;
 
 export interface HubCacheOptions {
   /** Most answers kept (default 2000). */
@@ -69,6 +86,18 @@ export interface HubClientOptions {
   readonly showPrivate?: boolean;
   /** Most distinct repositories one review asks about (default 100, HUB_LOOKUPS_PER_REVIEW). */
   readonly lookupsPerReview?: number;
+  /**
+   * Failed requests in a row after which the client stops asking the Hub
+   * (default HUB_FAILURES_BEFORE_STOP; 0 never stops). Lookups are then
+   * answered `unavailable` (kind `stopped`) without a request.
+   */
+  readonly failuresBeforeStop?: number;
+  /**
+   * How long it stops asking (default 60 s); after that one more failure
+   * stops it again, an answer resumes. `Infinity`: for the client's life
+   * (the CLI, whose client lives for one run).
+   */
+  readonly stopMs?: number;
 }
 
 export interface HubClientStats {
@@ -80,6 +109,8 @@ export interface HubClientStats {
   readonly coalesced: number;
   /** Lookups answered "unavailable" without a request because the Hub asked us to wait (429). */
   readonly rateLimited: number;
+  /** Lookups answered "unavailable" without a request because the Hub had failed too many requests in a row. */
+  readonly stopped: number;
   /** Answers in the cache now (expired ones may still be counted). */
   readonly cached: number;
 }
@@ -98,7 +129,7 @@ export interface CardinalHubClient extends HubClient {
   scoped(scope: string): CardinalHubClient;
   /** Counters of the whole client, every scope together. */
   stats(): HubClientStats;
-  /** Forgets every cached answer of every scope and any rate-limit pause; counters stay. */
+  /** Forgets every cached answer of every scope, any rate-limit pause and any stop after failures; counters stay. */
   clear(): void;
 }
 
@@ -255,6 +286,8 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
   const concurrency = Math.floor(positive(options.concurrency, DEFAULT_CONCURRENCY, "concurrency"));
   const lookupsPerReview = Math.floor(positive(options.lookupsPerReview, HUB_LOOKUPS_PER_REVIEW, "lookupsPerReview"));
   const showPrivate = options.showPrivate === true;
+  const failuresBeforeStop = Math.floor(nonNegative(options.failuresBeforeStop, HUB_FAILURES_BEFORE_STOP, "failuresBeforeStop"));
+  const stopMs = options.stopMs === Infinity ? Infinity : positive(options.stopMs, DEFAULT_STOP_MS, "stopMs");
   const baseFetch = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const ttl = {
@@ -267,7 +300,11 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
   const inFlight = new Map<string, Promise<HubLookup>>();
   const slots = new Slots(concurrency);
   let pausedUntil = 0;
-  const counters = { requests: 0, cacheHits: 0, coalesced: 0, rateLimited: 0 };
+  // Requests in a row the Hub failed to answer, their distinct reasons, and the stop they led to.
+  const outage = { failures: 0, reasons: new Set<string>(), stoppedUntil: 0, reason: "" };
+  // Requests in flight, so that a stop also ends the ones already sent (nobody waits out their timeouts).
+  const inFlightRequests = new Set<AbortController>();
+  const counters = { requests: 0, cacheHits: 0, coalesced: 0, rateLimited: 0, stopped: 0 };
   // What the public is told of a repository it cannot see, whatever the Hub told the token.
   const notPublic = { result: { status: "not-found" as const, httpStatus: 404 }, ttlMs: ttl["not-found"] };
 
@@ -285,14 +322,49 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     return entry.value;
   }
 
+  /**
+   * Counts the Hub's failures in a row; at `failuresBeforeStop` the client
+   * stops asking. Called before the request's slot is freed, so a lookup
+   * waiting for that slot already sees the stop.
+   */
+  function observe(result: HubLookup): void {
+    if (result.status !== "unavailable") {
+      outage.failures = 0;
+      outage.reasons.clear();
+      return;
+    }
+    if (!result.kind || !HUB_OUTAGE_KINDS.has(result.kind)) return;
+    outage.failures++;
+    outage.reasons.add(result.reason);
+    if (failuresBeforeStop === 0 || outage.failures < failuresBeforeStop || now() < outage.stoppedUntil) return;
+    outage.stoppedUntil = now() + stopMs;
+    const how = stopMs === Infinity ? "for the rest of this run" : `for ${formatDuration(stopMs)}`;
+    outage.reason = `${outage.failures} requests in a row failed (${[...outage.reasons].join("; ")}), so Cardinal stopped asking the Hub ${how}`;
+    for (const controller of inFlightRequests) controller.abort();
+  }
+
   async function request(type: HubRepoType, id: string): Promise<{ result: HubLookup; ttlMs: number }> {
     // Checked once a slot is free, so requests queued behind a 429 wait too.
     const pauseLeft = pausedUntil - now();
     if (pauseLeft > 0) {
       counters.rateLimited++;
-      return { result: { status: "unavailable", reason: RATE_LIMITED_REASON }, ttlMs: Math.min(ttl.unavailable, pauseLeft) };
+      return { result: { status: "unavailable", reason: RATE_LIMITED_REASON, kind: "rate-limited" }, ttlMs: Math.min(ttl.unavailable, pauseLeft) };
     }
-    const signal = AbortSignal.timeout(timeoutMs);
+    const stopLeft = outage.stoppedUntil - now();
+    if (stopLeft > 0) {
+      counters.stopped++;
+      return { result: { status: "unavailable", reason: outage.reason, kind: "stopped" }, ttlMs: Math.min(ttl.unavailable, stopLeft) };
+    }
+    const answer = await ask(type, id);
+    observe(answer.result);
+    return answer;
+  }
+
+  async function ask(type: HubRepoType, id: string): Promise<{ result: HubLookup; ttlMs: number }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const stopper = new AbortController();
+    const signal = AbortSignal.any([timeout, stopper.signal]);
+    inFlightRequests.add(stopper);
     let lastResponse: Response | undefined;
     // Redirects by hand: the Authorization header, and the trust given to an
     // answer, go to the configured endpoint's origin and nowhere else.
@@ -331,14 +403,17 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
       if (info.private && !showPrivate) return notPublic;
       return { result: { status: "found", info }, ttlMs: ttl.found };
     } catch (error) {
-      return failure(error, signal, lastResponse);
+      if (stopper.signal.aborted && !timeout.aborted) return { result: { status: "unavailable", reason: outage.reason, kind: "stopped" }, ttlMs: ttl.unavailable };
+      return failure(error, timeout, lastResponse);
+    } finally {
+      inFlightRequests.delete(stopper);
     }
   }
 
   function failure(error: unknown, signal: AbortSignal, response: Response | undefined): { result: HubLookup; ttlMs: number } {
-    const unavailable = (reason: string) => ({ result: { status: "unavailable" as const, reason }, ttlMs: ttl.unavailable });
-    if (signal.aborted) return unavailable(`the Hub did not answer in ${formatDuration(timeoutMs)}`);
-    if (error instanceof RedirectRefused) return unavailable(error.message);
+    const unavailable = (kind: HubUnavailableKind, reason: string) => ({ result: { status: "unavailable" as const, reason, kind }, ttlMs: ttl.unavailable });
+    if (signal.aborted) return unavailable("timeout", `the Hub did not answer in ${formatDuration(timeoutMs)}`);
+    if (error instanceof RedirectRefused) return unavailable("redirect-refused", error.message);
     if (error instanceof HubApiError) {
       const status = error.statusCode;
       if (status === 401 || status === 403 || status === 404) {
@@ -350,12 +425,12 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
         // Every lookup of this client waits out the Retry-After, not only this id.
         const waitMs = Math.min((seconds ?? 0) * 1000, MAX_RATE_LIMIT_PAUSE_MS);
         if (waitMs > 0) pausedUntil = Math.max(pausedUntil, now() + waitMs);
-        return unavailable(RATE_LIMITED_REASON);
+        return unavailable("rate-limited", RATE_LIMITED_REASON);
       }
-      return unavailable(`the Hub answered ${status}`);
+      return unavailable(status >= 500 ? "server-error" : "unexpected-answer", `the Hub answered ${status}`);
     }
-    if (error instanceof SyntaxError) return unavailable("the Hub sent an answer Cardinal could not read");
-    return unavailable("the Hub could not be reached");
+    if (error instanceof SyntaxError) return unavailable("unexpected-answer", "the Hub sent an answer Cardinal could not read");
+    return unavailable("no-connection", "the Hub could not be reached");
   }
 
   function view(scope: readonly string[]): CardinalHubClient {
@@ -403,6 +478,9 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
       clear() {
         cache.clear();
         pausedUntil = 0;
+        outage.failures = 0;
+        outage.reasons.clear();
+        outage.stoppedUntil = 0;
       },
     };
   }

@@ -11,7 +11,7 @@ export default defineRule({
     title: "Review stopped at its time limit",
     description: "The review finished within Cardinal's time limit.",
     why:
-      "A pull request crafted to be slow to check (tens of thousands of cards, huge generated files) must not hold up every other review. Cardinal stops at its limit and says so, so that a clean result is not mistaken for a complete one.",
+      "Files crafted to be slow to check (tens of thousands of cards, huge generated files) must not hold up every other review, or a CI job. Cardinal stops at its limit and says so, so that a clean result is not mistaken for a complete one.",
     defaultSeverity: "warning",
   },
   check() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runRule } from "../../../../test/rule-tester.js";
+import type { HubLookup } from "../../../core/hub.js";
 import { plain } from "../../../core/text.js";
 import datasetExists from "../dataset-exists/rule.js";
 import rule from "./rule.js";
@@ -45,6 +46,60 @@ describe("hub/unreachable after the rules that ask the Hub", () => {
       ],
     ]);
     expect(result.references?.map((r) => r.id)).toEqual(["a/1", "a/2"]);
+  });
+
+  /** A review of one card naming `ids` as datasets, against a Hub that answers each id with `answer(id)`. */
+  async function reviewWith(ids: readonly string[], answer: (id: string) => HubLookup, source: "folder" | "pull-request", lookupsPerReview = 100) {
+    const { review } = await import("../../../core/engine.js");
+    const { defaultConfig } = await import("../../../core/config.js");
+    const text = `---\nlicense: mit\ndatasets:\n${ids.map((id) => `- ${id}`).join("\n")}\n---\n`;
+    const result = await review({
+      workspace: { source, files: [{ path: "README.md", status: source === "folder" ? "unchanged" : "added", content: { type: "text", text } }] },
+      config: defaultConfig(),
+      rules: [datasetExists, rule],
+      hub: { lookupsPerReview, lookup: async (_type: string, id: string) => answer(id) },
+    });
+    return result.findings.filter((f) => f.ruleId === "hub/unreachable");
+  }
+  const STOPPED = "3 requests in a row failed (the Hub did not answer in 5 s), so Cardinal stopped asking the Hub for the rest of this run";
+  const outage = (id: string): HubLookup =>
+    ["a/1", "a/2", "a/3"].includes(id)
+      ? { status: "unavailable", reason: "the Hub did not answer in 5 s", kind: "timeout" }
+      : { status: "unavailable", reason: STOPPED, kind: "stopped" };
+
+  it("words an outage once: the failures that stopped the client, the lookups it then answered and those past the limit, in one notice", async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `a/${i + 1}`);
+    const notices = await reviewWith(ids, outage, "folder", 10);
+    expect(notices.map((f) => [f.title, f.line, plain(f.message), f.hint && plain(f.hint)])).toEqual([
+      [
+        "Stopped asking the Hub",
+        4,
+        `Could not verify 12 repositories: ${STOPPED}. Not verified: \`a/1\`, \`a/2\`, \`a/3\`, \`a/4\`, \`a/5\` and 7 more.`,
+        "Nothing to change in your files for this. Run the check again once the Hub answers; `--offline` skips the Hub checks, and `CARDINAL_HUB_TIMEOUT_MS` sets how long each request may take.",
+      ],
+    ]);
+  });
+
+  it("keeps a failure of another kind apart, in its own words, at its line", async () => {
+    const notices = await reviewWith(
+      ["a/1", "moved/x", "a/2", "a/3", "a/4"],
+      (id) => (id === "moved/x" ? { status: "unavailable", reason: "the Hub redirected too many times", kind: "redirect-refused" } : outage(id)),
+      "folder",
+    );
+    expect(notices.map((f) => [f.title, f.line, plain(f.message)])).toEqual([
+      ["Stopped asking the Hub", 4, `Could not verify 4 repositories: ${STOPPED}. Not verified: \`a/1\`, \`a/2\`, \`a/3\`, \`a/4\`.`],
+      ["Could not verify with the Hub", 5, "Could not verify the dataset `moved/x`: the Hub redirected too many times."],
+    ]);
+  });
+
+  it("speaks of the pull request in the app only", async () => {
+    const timeout = (): HubLookup => ({ status: "unavailable", reason: "the Hub did not answer in 5 s", kind: "timeout" });
+    const [local] = await reviewWith(["a/1"], timeout, "folder");
+    const [app] = await reviewWith(["a/1"], timeout, "pull-request");
+    expect(local?.hint && plain(local.hint)).toBe("Nothing to change in your files for this. Run the check again later; Cardinal asks the Hub again.");
+    expect(app?.hint && plain(app.hint)).toBe("Nothing to change in the pull request for this. Re-run the check later; Cardinal asks the Hub again.");
+    const stopped = await reviewWith(["a/1", "a/2", "a/3", "a/4"], outage, "pull-request");
+    expect(stopped.map((f) => f.hint && plain(f.hint))).toEqual(["Nothing to change in the pull request for this. Re-run the check later; Cardinal asks the Hub again."]);
   });
 
   it("reports nothing when no rule asked", async () => {

@@ -17,5 +17,12 @@ ruleTester(rule, {
       repo: { "LICENSE": "root terms" },
       findings: [{ line: 2, message: "The card declares `apache-2.0`, but there is no LICENSE file in `models/a`." }],
     },
+    {
+      name: "required and missing at the root: the root is named in words, not as a path",
+      config: { license_file: "required" },
+      files: { "README.md": card },
+      repo: {},
+      findings: [{ line: 2, message: /^The card declares `apache-2.0`, but there is no LICENSE file in the repository root\.$/ }],
+    },
   ],
 });

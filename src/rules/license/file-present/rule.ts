@@ -29,7 +29,7 @@ export default defineRule({
         path: card.path,
         line: first.line,
         column: first.column,
-        message: text`The card declares ${first.id}, but there is no LICENSE file in ${dir === "" ? "the repository root" : dir}.`,
+        message: text`The card declares ${first.id}, but there is no LICENSE file in ${dir === "" ? prose("the repository root") : dir}.`,
         hint: prose(`Add the license's text as \`${LICENSE_FILE_NAMES[0]}\` beside the card.`),
       });
     }

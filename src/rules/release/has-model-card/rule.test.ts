@@ -28,6 +28,13 @@ ruleTester(rule, {
       findings: [{ path: "a/model-00001-of-00002.safetensors", message: "`a`" }, { path: "b/w.gguf", message: "`b`" }],
     },
     {
+      name: "weights at the root: the root is named in words, not as a path",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      repo: {},
+      findings: [{ path: "model.safetensors", message: /^Weights are added in the repository root, but there is no model card \(`README.md`\)/ }],
+    },
+    {
       name: "a model's configuration without weights or card (a mergekit output)",
       files: { "config.json": LLAMA, "mergekit_config.yml": "merge_method: slerp\n" },
       repo: {},
