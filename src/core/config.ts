@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { closest } from "./suggest.js";
+import { closest, suggestRuleId } from "./suggest.js";
 import { joinText, text, trusted, type Text } from "./text.js";
 import type { Severity } from "./types.js";
 
@@ -292,7 +292,7 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
     }
     unknownRules++;
     if (unknownRules > MAX_LISTED_PROBLEMS) continue;
-    const guess = closest(id, knownRuleIds);
+    const guess = suggestRuleId(id, knownRuleIds);
     problems.push({
       key: `rules.${id}`,
       path: ["rules", id],

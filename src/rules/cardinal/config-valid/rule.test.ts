@@ -33,6 +33,12 @@ ruleTester(rule, {
       findings: [{ message: 'there is no rule with this id; did you mean "card/front-matter-present"?' }],
     },
     {
+      name: "a rule id without its domain",
+      config: { rules: { "known-keys": "off" } },
+      files: {},
+      findings: [{ message: '`rules.known-keys`: there is no rule with this id; did you mean "card/known-keys"?' }],
+    },
+    {
       name: "bad severity and a wrong type",
       config: { rules: { "card/front-matter-present": "fatal" }, review: { drafts: "yes" } },
       files: {},
