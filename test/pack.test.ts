@@ -142,7 +142,7 @@ function fixtureCopy(name: string): string {
 
 describe("the npm package", () => {
   it("packs the compiled CLI and app, the docs and the schema; no sources, tests, dev tools or source maps", () => {
-    for (const file of ["package.json", "README.md", "app.yml", "lib/cli/bin.js", "lib/cli/main.js", "lib/index.js", "docs/cli.md", "docs/rules/README.md", "docs/rules/card/front-matter-valid-yaml.md", "schema/cardinal.schema.json"]) {
+    for (const file of ["package.json", "README.md", "LICENSE", "app.yml", "lib/cli/bin.js", "lib/cli/main.js", "lib/index.js", "docs/cli.md", "docs/rules/README.md", "docs/rules/card/front-matter-valid-yaml.md", "schema/cardinal.schema.json"]) {
       expect(tarballFiles).toContain(file);
     }
     expect(tarballFiles.filter((f) => /^(src|test|bench|lib\/tools)\/|\.map$|^\.env/.test(f))).toEqual([]);
