@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
 const adapter = (base: string) => JSON.stringify({ peft_type: "LORA", r: 16, base_model_name_or_path: base, task_type: "CAUSAL_LM" }, null, 2);
@@ -44,5 +45,24 @@ describe("release/adapter-base-model fix", () => {
       files: { "adapter_config.json": adapter("a/b"), "README.md": "---\r\nlicense: mit\r\n---\r\n# A\r\n" },
     });
     expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "base_model: a/b\r\n---" });
+  });
+});
+
+describe("release/adapter-base-model and the card's own code", () => {
+  const withCode = (body: string) => `---\nlicense: llama2\nbase_model: a/b\n---\n# Adapter\n\n\`\`\`python\n${body}\`\`\`\n`;
+  const run = (body: string) => runRule(rule, { name: "snippet", files: { "adapter_config.json": adapter("a/b"), "README.md": withCode(body) } });
+
+  it("says, as a notice, that the code loads the adapter on another base (through a name)", async () => {
+    const findings = await run('model_name = "meta-llama/Llama-2-7b-hf"\nbase = AutoModelForCausalLM.from_pretrained(model_name)\nmodel = PeftModel.from_pretrained(base, "./checkpoint-250")\n');
+    expect(findings.map((f) => [f.line, f.severity, f.title, plain(f.message)])).toEqual([
+      [8, "notice", "The card's code loads the adapter on another base", "The card's code loads the adapter on `meta-llama/Llama-2-7b-hf`, but `adapter_config.json` says it was trained on `a/b`: one of the two is wrong about the base."],
+    ]);
+  });
+  it("says nothing when the code loads the adapter's own base (in any case)", async () => {
+    expect(await run('base = AutoModelForCausalLM.from_pretrained("A/B")\nmodel = PeftModel.from_pretrained(base, "me/lora")\n')).toEqual([]);
+  });
+  it("does not read a snippet without PeftModel (a merged model), or a local path", async () => {
+    expect(await run('model = AutoModelForCausalLM.from_pretrained("me/merged")\n')).toEqual([]);
+    expect(await run('base = AutoModelForCausalLM.from_pretrained("./base")\nmodel = PeftModel.from_pretrained(base, "me/lora")\n')).toEqual([]);
   });
 });

@@ -11,6 +11,62 @@ function cardOf(context: RuleContext, dir: string): Card | undefined {
   return inFolder(context.cards, dir).find((c) => c.kind === "model");
 }
 
+/** After `.from_pretrained(`: a quoted id, or a name, as the first argument. Anchored, so linear. */
+const FIRST_ARGUMENT = /^\s*(?:pretrained_model_name_or_path\s*=\s*)?(?:["']([^"'\s]{3,200})["']|([A-Za-z_]\w{0,60})\s*[,)])/;
+const ASSIGN = /^\s*([A-Za-z_]\w{0,60})\s*=\s*["']([^"'\s]{3,200})["']\s*$/;
+
+/**
+ * The base model a card's own Python snippet loads before `PeftModel.from_pretrained` puts the
+ * adapter on it: a literal id, or a name assigned one earlier in the same block. Only in a code
+ * block that uses PeftModel, so a snippet that loads the merged model is not read.
+ */
+export function snippetBase(card: Card): { readonly id: string; readonly line: number } | undefined {
+  let block: { line: number; text: string }[] | undefined;
+  for (let line = 1; line <= card.lines.lineCount; line++) {
+    const value = card.lines.lineText(line);
+    if (/^\s*(```|~~~)/.test(value)) {
+      if (block) {
+        const found = baseInBlock(block);
+        if (found) return found;
+        block = undefined;
+      } else block = [];
+      continue;
+    }
+    if (block && value.length <= 2000) block.push({ line, text: value });
+  }
+  return undefined;
+}
+
+const CALL = ".from_pretrained(";
+
+/** The first argument of a model class's `from_pretrained` on a line (not PeftModel's, not a tokenizer's). */
+function modelLoad(value: string): { readonly literal?: string; readonly name?: string } | undefined {
+  const at = value.indexOf(CALL);
+  if (at === -1) return undefined;
+  let start = at;
+  while (start > 0 && /\w/.test(value.charAt(start - 1))) start--;
+  const receiver = value.slice(start, at);
+  const modelClass = receiver !== "PeftModel" && (receiver.startsWith("AutoModel") || receiver.includes("For") || receiver.endsWith("Model"));
+  if (!modelClass) return undefined;
+  const argument = FIRST_ARGUMENT.exec(value.slice(at + CALL.length));
+  if (!argument) return undefined;
+  return argument[1] ? { literal: argument[1] } : argument[2] ? { name: argument[2] } : undefined;
+}
+
+function baseInBlock(block: readonly { line: number; text: string }[]): { id: string; line: number } | undefined {
+  if (!block.some((l) => l.text.includes("PeftModel.from_pretrained("))) return undefined;
+  const names = new Map<string, { id: string; line: number }>();
+  for (const { line, text: value } of block) {
+    const assigned = ASSIGN.exec(value);
+    if (assigned?.[1] && assigned[2]) names.set(assigned[1], { id: assigned[2], line });
+    const loaded = modelLoad(value);
+    if (loaded?.literal && !checkRepoId(loaded.literal, "model")) return { id: loaded.literal, line };
+    const known = loaded?.name ? names.get(loaded.name) : undefined;
+    if (known && !checkRepoId(known.id, "model")) return known;
+  }
+  return undefined;
+}
+
 export default defineRule({
   meta: {
     id: "release/adapter-base-model",
@@ -46,6 +102,18 @@ export default defineRule({
       const id = problem?.suggestion ?? base;
       const card = cardOf(context, dirname(file.path));
       if (!card) continue; // no card in this review: release/has-model-card speaks
+      const loaded = snippetBase(card);
+      if (loaded && loaded.id.toLowerCase() !== id.toLowerCase()) {
+        // Two statements of the base that disagree: which one is right is not known, so a notice.
+        context.report({
+          path: card.path,
+          line: loaded.line,
+          atMost: "notice",
+          title: "The card's code loads the adapter on another base",
+          message: text`The card's code loads the adapter on ${loaded.id}, but ${file.path} says it was trained on ${id}: one of the two is wrong about the base.`,
+          hint: prose("Load the adapter on the model it was trained on, and make the card's code, its `base_model` and `base_model_name_or_path` name the same id."),
+        });
+      }
       if (!metadataOf(card)) {
         // A card with no metadata block at all (a GitHub README) names no base model either; a broken block is the YAML rules' to report.
         if (card.frontMatter.status !== "absent") continue;
