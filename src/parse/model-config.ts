@@ -8,7 +8,8 @@ export type ModelDescription =
   | { readonly library: "transformers"; readonly architecture?: string }
   | { readonly library: "diffusers"; readonly pipeline: string; readonly components: readonly string[] };
 
-function objectOf(textValue: string): Record<string, unknown> | undefined {
+/** A JSON text's top-level object, or undefined when it is not JSON or not an object. */
+export function jsonObject(textValue: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(textValue);
     return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
@@ -23,7 +24,7 @@ function objectOf(textValue: string): Record<string, unknown> | undefined {
  * config (`1_Pooling/config.json`) has neither, and is not a model.
  */
 export function describeModelConfig(textValue: string): ModelDescription | undefined {
-  const config = objectOf(textValue);
+  const config = jsonObject(textValue);
   if (!config) return undefined;
   const architectures = config["architectures"];
   const first = Array.isArray(architectures) ? architectures.find((a): a is string => typeof a === "string" && a !== "") : undefined;
@@ -37,7 +38,7 @@ export function describeModelConfig(textValue: string): ModelDescription | undef
  * in the folder of that name.
  */
 export function describeModelIndex(textValue: string): ModelDescription | undefined {
-  const index = objectOf(textValue);
+  const index = jsonObject(textValue);
   const pipeline = index?.["_class_name"];
   if (!index || typeof pipeline !== "string" || pipeline === "") return undefined;
   const components = Object.entries(index)

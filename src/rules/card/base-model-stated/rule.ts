@@ -7,6 +7,7 @@ import type { Card } from "../../../parse/card.js";
 import { asStrings } from "../../../parse/card-schema.js";
 import { dirname } from "../../../parse/classify.js";
 import { entry, metadataOf } from "../../../parse/metadata.js";
+import { jsonObject } from "../../../parse/model-config.js";
 import { codeMentions, mergekitModels, statedBases } from "../../../parse/references.js";
 import { checkRepoId } from "../../../parse/repo-id.js";
 
@@ -29,15 +30,6 @@ function ids(list: readonly string[]): Text {
   const parts = list.map((id) => text`${id}`);
   if (parts.length < 2) return parts[0] ?? [];
   return [...joinText(parts.slice(0, -1), ", "), " and ", ...(parts[parts.length - 1] ?? [])];
-}
-
-function parseJson(textValue: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(textValue);
-    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Files beside a card that say what the model was made from. */
@@ -99,7 +91,7 @@ export default defineRule({
 
       // An adapter's base: release/adapter-base-model's finding, not a second one here.
       const read = await folderReader(context, card, dir);
-      const adapter = parseJson((await read(within(dir, "adapter_config.json"))) ?? "");
+      const adapter = jsonObject((await read(within(dir, "adapter_config.json"))) ?? "");
       if (typeof adapter?.["base_model_name_or_path"] === "string") continue;
 
       const evidence = await gather(read, card, dir, declared.length > 0);
@@ -161,7 +153,7 @@ async function gather(read: Reader, card: Card, dir: string, hasBase: boolean): 
   const byId = stated.find((s) => s.id);
   if (byId?.id) return { ids: [byId.id], where: "card", source: card.path, line: byId.line };
   const configPath = within(dir, "config.json");
-  const config = parseJson((await read(configPath)) ?? "");
+  const config = jsonObject((await read(configPath)) ?? "");
   const origin = config?.["_name_or_path"];
   // Only a Hub id with an owner, which the card's own snippets do not load (then it is most likely the model itself).
   if (typeof origin === "string" && origin.includes("/") && !checkRepoId(origin, "model") && !codeMentions(card, origin)) {
