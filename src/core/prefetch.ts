@@ -17,9 +17,13 @@ export function likelyRepoLookups(files: readonly { readonly path: string; reado
   for (const f of files) {
     if (f.removed) continue;
     const kind = classifyPath(f.path);
-    if (kind === "weights" && !TRAINING_STATE.test(basename(f.path))) {
-      for (const p of gitattributesCandidates(f.path)) out.add(p);
+    const weights = kind === "weights" && !TRAINING_STATE.test(basename(f.path));
+    // release/has-model-card: weights and a model's configuration want a card in their folder or above.
+    if (weights || kind === "model-config" || basename(f.path) === "model_index.json") {
       for (const folder of foldersUp(dirname(f.path))) for (const name of CARD_FILE_NAMES) out.add(folder ? `${folder}/${name}` : name);
+    }
+    if (weights) {
+      for (const p of gitattributesCandidates(f.path)) out.add(p);
       if (!/\.safetensors$/i.test(f.path)) for (const p of safetensorsTwins(f.path)) out.add(p);
       // The sibling that settles a format: x.xml beside x.bin (OpenVINO IR), x.onnx beside x.onnx_data.
       const dir = dirname(f.path);
@@ -29,10 +33,6 @@ export function likelyRepoLookups(files: readonly { readonly path: string; reado
       // release/config-present: the config.json save_pretrained writes beside a shard index.
       const dir = dirname(f.path);
       out.add(dir ? `${dir}/config.json` : "config.json");
-    }
-    if (kind === "model-config" || basename(f.path) === "model_index.json") {
-      // release/has-model-card: a model's configuration wants a card in its folder or above.
-      for (const folder of foldersUp(dirname(f.path))) for (const name of CARD_FILE_NAMES) out.add(folder ? `${folder}/${name}` : name);
     }
     if (kind === "adapter-config") {
       // release/adapter-has-weights: the weights PEFT loads from the adapter's folder.

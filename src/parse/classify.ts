@@ -129,6 +129,22 @@ export function needsText(kind: PathKind): boolean {
 /** File names that hold a model card, looked for in the folder of weights or above it. */
 export const CARD_FILE_NAMES = ["README.md", "MODEL_CARD.md", "modelcard.md", "model_card.md"];
 
+/**
+ * Every folder that holds one of `paths`, directly or below ("" for the
+ * root): built in one pass, each folder once, so a rule that asks per card
+ * or per config stays linear.
+ */
+export function foldersHolding(paths: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    for (let dir = dirname(path); !out.has(dir); dir = dirname(dir)) {
+      out.add(dir);
+      if (dir === "") break;
+    }
+  }
+  return out;
+}
+
 /** The folder itself, then each folder above it up to the repository root (""). */
 export function foldersUp(dir: string): string[] {
   const out = [dir];

@@ -149,13 +149,23 @@ export function lineFix(card: Card, line: number, search: string, replacement: s
   return { line, endLine: line, replacement: current.slice(0, at) + replacement + current.slice(at + search.length) };
 }
 
+/** The card's line break: CRLF when it uses any, else LF. */
+function eolOf(card: Card): string {
+  return card.text.includes("\r\n") ? "\r\n" : "\n";
+}
+
 /** A fix that adds a line at the end of the metadata block (before the closing `---`). */
 export function appendMetadataLine(card: Card, line: string): Fix | undefined {
   const fm = metadataOf(card);
   if (!fm) return undefined;
   const close = fm.block.closeLine;
-  const eol = card.text.includes("\r\n") ? "\r\n" : "\n";
-  return { line: close, endLine: close, replacement: `${line}${eol}${card.lines.lineText(close)}` };
+  return { line: close, endLine: close, replacement: `${line}${eolOf(card)}${card.lines.lineText(close)}` };
+}
+
+/** A fix that starts a card that has no metadata block with one holding `line`. */
+export function prependMetadataBlock(card: Card, line: string): Fix {
+  const eol = eolOf(card);
+  return { line: 1, endLine: 1, replacement: `---${eol}${line}${eol}---${eol}${card.lines.lineText(1)}` };
 }
 
 /** A located value with a YAML alias (`*name`) followed to what it stands for; other values as they are. */

@@ -4,6 +4,9 @@
  * pipeline (`_class_name` and its components). Pure: text in, facts out.
  */
 
+import type { FileContent } from "../core/types.js";
+import { basename, type PathKind } from "./classify.js";
+
 export type ModelDescription =
   | { readonly library: "transformers"; readonly architecture?: string }
   | { readonly library: "diffusers"; readonly pipeline: string; readonly components: readonly string[] };
@@ -30,6 +33,17 @@ export function describeModelConfig(textValue: string): ModelDescription | undef
   const first = Array.isArray(architectures) ? architectures.find((a): a is string => typeof a === "string" && a !== "") : undefined;
   if (first) return { library: "transformers", architecture: first };
   return typeof config["model_type"] === "string" && config["model_type"] !== "" ? { library: "transformers" } : undefined;
+}
+
+/**
+ * What a review file says about a model: a transformers `config.json`
+ * (classified `model-config`) or a diffusers `model_index.json`; undefined
+ * for any other file.
+ */
+export function describeModelFile(file: { readonly path: string; readonly kind: PathKind; readonly content: FileContent }): ModelDescription | undefined {
+  if (file.content.type !== "text") return undefined;
+  if (file.kind === "model-config") return describeModelConfig(file.content.text);
+  return basename(file.path) === "model_index.json" ? describeModelIndex(file.content.text) : undefined;
 }
 
 /**

@@ -1,12 +1,11 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
 import type { RuleContext } from "../../../core/rule.js";
-import type { Fix } from "../../../core/types.js";
 import { cardLabel, type Card } from "../../../parse/card.js";
 import { basename, dirname, foldersUp } from "../../../parse/classify.js";
-import { licenseFileFor, licenseFileIn } from "../../../parse/license-files.js";
-import { CONFIDENT } from "../../../parse/license-text.js";
-import { appendMetadataLine, entry, lineFix, metadataOf } from "../../../parse/metadata.js";
+import { licenseFileFor, licenseFileIn, type LicenseFile } from "../../../parse/license-files.js";
+import { CONFIDENT, type LicenseMatch } from "../../../parse/license-text.js";
+import { appendMetadataLine, entry, lineFix, metadataOf, prependMetadataBlock } from "../../../parse/metadata.js";
 
 export default defineRule({
   meta: {
@@ -31,7 +30,7 @@ export default defineRule({
       const license = entry(card, "license");
       if (license && license.value !== null) continue;
       const file = await licenseFileFor(card.path, context);
-      const match = file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
+      const match = identified(file);
       // With the LICENSE file identified, the fix is certain: declare that license.
       const fix = match
         ? license
@@ -55,18 +54,24 @@ export default defineRule({
   },
 });
 
+/** The license of a LICENSE file, when Cardinal is sure which one it is. */
+function identified(file: LicenseFile | undefined): LicenseMatch | undefined {
+  return file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
+}
+
 /**
- * A Hub card with no metadata block at all. card/front-matter-present says
- * the block is missing; this says what that costs for the license, and only
- * where the evidence is whole: the LICENSE file beside the card is
- * identified (then the fix is certain), or no LICENSE file is in the card's
- * folder or any folder above it and the text never speaks of a license.
+ * A Hub card with no metadata block, or with a misplaced one (`misplaced`)
+ * that names no license. card/front-matter-present says where the block
+ * is wrong; this says what that costs for the license, from the evidence
+ * at hand: the LICENSE file beside the card (identified, then the fix is
+ * certain, or not), the text's own mention of a license, or no LICENSE in
+ * the card's folder or any folder above it and no mention at all.
  */
 async function withoutMetadata(card: Card, context: RuleContext, misplaced: boolean): Promise<void> {
   const label = cardLabel(card);
   const noBlock = misplaced ? "its metadata block, which the Hub ignores where it stands, names no license either" : "it has no metadata block";
   const file = await licenseFileFor(card.path, context);
-  const match = file?.match && file.match.confidence >= CONFIDENT && file.match.id !== "other" ? file.match : undefined;
+  const match = identified(file);
   if (file && match) {
     context.report({
       path: card.path,
@@ -76,7 +81,7 @@ async function withoutMetadata(card: Card, context: RuleContext, misplaced: bool
         ? text`Move the metadata block to the top of the file and add ${`license: ${match.id}`} to it.`
         : text`Start the file with a metadata block that declares it: ${"---"}, ${`license: ${match.id}`}, ${"---"}.`,
       // A new block above a misplaced one would leave two: the fix is certain only with none.
-      ...(misplaced ? {} : { fix: prependBlock(card, `license: ${match.id}`) }),
+      ...(misplaced ? {} : { fix: prependMetadataBlock(card, `license: ${match.id}`) }),
     });
     return;
   }
@@ -122,12 +127,6 @@ async function withoutMetadata(card: Card, context: RuleContext, misplaced: bool
         : "Say what users may do with it: start the file with a metadata block (`---`, `license:` with a Hub license id such as `apache-2.0`, `---`); for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
     ),
   });
-}
-
-/** A fix that puts a metadata block with one line before the card's first line. */
-function prependBlock(card: Card, line: string): Fix {
-  const eol = card.text.includes("\r\n") ? "\r\n" : "\n";
-  return { line: 1, endLine: 1, replacement: `---${eol}${line}${eol}---${eol}${card.lines.lineText(1)}` };
 }
 
 /**

@@ -2,16 +2,8 @@ import { filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text } from "../../../core/text.js";
 import { basename, dirname, foldersUp, CARD_FILE_NAMES } from "../../../parse/classify.js";
-import { describeModelConfig, describeModelIndex } from "../../../parse/model-config.js";
+import { describeModelFile } from "../../../parse/model-config.js";
 import { TRAINING_STATE } from "../../../parse/weights.js";
-import type { ReviewFile } from "../../../core/rule.js";
-
-/** A transformers `config.json` or a diffusers `model_index.json` that describes a model. */
-function describesModel(file: ReviewFile): boolean {
-  if (file.content.type !== "text") return false;
-  if (file.kind === "model-config") return describeModelConfig(file.content.text) !== undefined;
-  return basename(file.path) === "model_index.json" && describeModelIndex(file.content.text) !== undefined;
-}
 
 export default defineRule({
   meta: {
@@ -31,7 +23,7 @@ export default defineRule({
       // A PR that only touches files already released is not a new release.
       if (context.workspace.source === "pull-request" && f.status !== "added") continue;
       const weights = f.kind === "weights" && !TRAINING_STATE.test(basename(f.path));
-      const config = !weights && describesModel(f);
+      const config = !weights && describeModelFile(f) !== undefined;
       if (!weights && !config) continue;
       const dir = dirname(f.path);
       const known = folders.get(dir);

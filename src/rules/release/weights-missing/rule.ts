@@ -1,7 +1,7 @@
 import { defineRule, type RuleContext } from "../../../core/rule.js";
 import { joinText, prose, text, type Text } from "../../../core/text.js";
-import { basename, classifyPath, dirname } from "../../../parse/classify.js";
-import { describeModelConfig, describeModelIndex, type ModelDescription } from "../../../parse/model-config.js";
+import { classifyPath, dirname, foldersHolding } from "../../../parse/classify.js";
+import { describeModelFile } from "../../../parse/model-config.js";
 
 /**
  * Every file of the release, when the review can know them all: a folder
@@ -12,20 +12,6 @@ async function allPaths(context: RuleContext): Promise<readonly string[] | undef
   if (context.repo?.filesUnder) return context.repo.filesUnder("");
   if (!context.repo && context.workspace.source === "folder") return context.files.filter((f) => f.status !== "removed").map((f) => f.path);
   return undefined;
-}
-
-/** The folders that hold a weight file or a shard index, directly or below. */
-function foldersWithWeights(paths: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const path of paths) {
-    const kind = classifyPath(path);
-    if (kind !== "weights" && kind !== "weights-index") continue;
-    for (let dir = dirname(path); !out.has(dir); dir = dirname(dir)) {
-      out.add(dir);
-      if (dir === "") break;
-    }
-  }
-  return out;
 }
 
 const within = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
@@ -44,33 +30,36 @@ export default defineRule({
     defaultSeverity: "warning",
   },
   async check(context) {
-    const configs = context.files.filter(
-      (f) => f.status !== "removed" && f.content.type === "text" && (f.kind === "model-config" || basename(f.path) === "model_index.json"),
-    );
+    const configs = context.files.flatMap((f) => {
+      const model = f.status === "removed" ? undefined : describeModelFile(f);
+      return model ? [{ path: f.path, model }] : [];
+    });
     if (configs.length === 0) return;
     const paths = await allPaths(context);
     if (!paths) return; // which files the release holds is not known: say nothing rather than guess
     const present = new Set(paths);
-    const withWeights = foldersWithWeights(paths);
-    for (const file of configs) {
+    // The folders that hold a weight file or a shard index, directly or below.
+    const withWeights = foldersHolding(
+      paths.filter((p) => {
+        const kind = classifyPath(p);
+        return kind === "weights" || kind === "weights-index";
+      }),
+    );
+    for (const { path: configPath, model } of configs) {
       await context.checkpoint();
-      if (file.content.type !== "text") continue;
-      const dir = dirname(file.path);
+      const dir = dirname(configPath);
       if (withWeights.has(dir)) continue;
-      const pipeline = basename(file.path) === "model_index.json";
-      const model: ModelDescription | undefined = pipeline ? describeModelIndex(file.content.text) : describeModelConfig(file.content.text);
-      if (!model) continue;
       // An adapter's folder: release/adapter-has-weights speaks. A pipeline's component: its model_index.json does.
       if (present.has(within(dir, "adapter_config.json"))) continue;
-      if (!pipeline && dir !== "" && present.has(within(dirname(dir), "model_index.json"))) continue;
+      if (model.library === "transformers" && dir !== "" && present.has(within(dirname(dir), "model_index.json"))) continue;
       const where = dir === "" ? prose("the repository root") : text`${dir}`;
       if (model.library === "diffusers") {
         // The components saved as models carry a config.json in their folder; tokenizers and schedulers do not.
         const models = model.components.filter((c) => present.has(within(dir, `${c}/config.json`)));
         context.report({
-          path: file.path,
+          path: configPath,
           line: 1,
-          message: text`${file.path} describes a ${model.pipeline} pipeline${models.length > 0 ? text` whose models (${codeList(models)}) have only their ${"config.json"}` : []}, but no weight file is in ${where} or below it: the pipeline cannot be loaded.`,
+          message: text`${configPath} describes a ${model.pipeline} pipeline${models.length > 0 ? text` whose models (${codeList(models)}) have only their ${"config.json"}` : []}, but no weight file is in ${where} or below it: the pipeline cannot be loaded.`,
           hint: prose(
             "Commit the weights the pipeline's `save_pretrained` writes into each model's folder (`diffusion_pytorch_model.safetensors`, `model.safetensors`), through Git LFS. If they are published in another Hub repository, link it in the card instead of copying the configuration.",
           ),
@@ -78,9 +67,9 @@ export default defineRule({
         continue;
       }
       context.report({
-        path: file.path,
+        path: configPath,
         line: 1,
-        message: text`${file.path} describes a ${model.architecture ? text`${model.architecture} ` : []}model, but no weight file is in ${where} or below it: ${"from_pretrained"} has nothing to load.`,
+        message: text`${configPath} describes a ${model.architecture ? text`${model.architecture} ` : []}model, but no weight file is in ${where} or below it: ${"from_pretrained"} has nothing to load.`,
         hint: prose(
           "Commit the weights `save_pretrained` writes beside `config.json` (`model.safetensors`, or its shards and index), through Git LFS. If they are published in another Hub repository, link it in the card instead of copying the configuration.",
         ),

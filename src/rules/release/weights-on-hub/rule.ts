@@ -1,6 +1,6 @@
 import { defineRule } from "../../../core/rule.js";
 import { text, trusted } from "../../../core/text.js";
-import { basename, dirname } from "../../../parse/classify.js";
+import { basename, dirname, foldersHolding } from "../../../parse/classify.js";
 
 /**
  * File hosts that serve downloads outside the Hub. A link to one of them
@@ -39,14 +39,7 @@ export default defineRule({
   },
   check({ cards, files, report }) {
     // Every folder that holds weights, directly or below: built once, so the review stays linear in cards.
-    const foldersWithWeights = new Set<string>();
-    for (const f of files) {
-      if (f.kind !== "weights" || f.status === "removed") continue;
-      for (let dir = dirname(f.path); !foldersWithWeights.has(dir); dir = dirname(dir)) {
-        foldersWithWeights.add(dir);
-        if (dir === "") break;
-      }
-    }
+    const foldersWithWeights = foldersHolding(files.filter((f) => f.kind === "weights" && f.status !== "removed").map((f) => f.path));
     for (const card of cards) {
       if (card.kind !== "model" || basename(card.path) !== "README.md") continue;
       // Weights in the release (or in the pull request): a file-host link is a mirror, not the release.
