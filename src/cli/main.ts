@@ -18,6 +18,7 @@ import { looksLikeDatasetCardDocument } from "../parse/classify.js";
 import { ANSI_STYLE, hiddenPhrase, NO_STYLE, printable, renderTerminal } from "../report/terminal.js";
 import { findRule, RULES, RULE_IDS } from "../rules/index.js";
 import { folderRepoFiles, loadFolder, UsageError } from "../io/fs/workspace.js";
+import { folderByteSource } from "../io/fs/byte-source.js";
 import { DEFAULT_TIMEOUT_MS, HUB_FAILURES_BEFORE_STOP, hubClientFromEnv } from "../io/hub/client.js";
 import { CLI_REVIEW_SECONDS, reviewPacing } from "../io/pacing.js";
 import type { HubClient } from "../core/hub.js";
@@ -269,6 +270,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     review({
       workspace: files,
       repo: folderRepoFiles(root, boundary),
+      bytes: folderByteSource(root, { boundary }),
       ...(counted ? { hub: counted } : {}),
       config,
       configSource: { path: configSource.path, problems: configSource.problems },

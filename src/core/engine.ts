@@ -8,6 +8,7 @@ import { weightFacts } from "../parse/weights.js";
 import { CONFIG_PATH, ruleSetting, type Config, type ConfigSource } from "./config.js";
 import { docsUrl } from "./docs.js";
 import { recordingHub, type HubClient, type HubReference } from "./hub.js";
+import type { ByteSource } from "./bytes.js";
 import type { RepoFiles } from "./repo.js";
 import { code, joinText, prose, text, type Text, type TextPart } from "./text.js";
 import type { Rule, ReviewFile, RuleContext } from "./rule.js";
@@ -62,6 +63,8 @@ export interface ReviewInput {
   readonly repo?: RepoFiles;
   /** The Hub; absent when Hub checks are off. */
   readonly hub?: HubClient;
+  /** Byte ranges of weight files, for checks that look inside them; absent: they stay silent. */
+  readonly bytes?: ByteSource;
   /** The review's time limit and turns on the event loop, from the door; absent: unlimited, never yields. */
   readonly pacing?: ReviewPacing;
 }
@@ -194,6 +197,7 @@ export async function review(input: ReviewInput): Promise<ReviewResult> {
       ruleIds: input.ruleIds ?? rules.map((r) => r.meta.id),
       configSource: input.configSource ?? { path: CONFIG_PATH, problems: [] },
       ...(input.repo ? { repo: input.repo } : {}),
+      ...(input.bytes ? { bytes: input.bytes } : {}),
       ...(hub ? { hub: hub.client } : {}),
       hubFailures: () => hub?.failures() ?? [],
       checkpoint,

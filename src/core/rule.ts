@@ -1,4 +1,5 @@
 import type { Card } from "../parse/card.js";
+import type { ByteSource } from "./bytes.js";
 import type { PathKind } from "../parse/classify.js";
 import type { Config, ConfigSource } from "./config.js";
 import type { HubClient, HubFailure } from "./hub.js";
@@ -36,6 +37,8 @@ export interface RuleContext {
   readonly repo?: RepoFiles;
   /** The Hub, unless Hub checks are off (offline, or switched off in the configuration). */
   readonly hub?: HubClient;
+  /** The bytes of weight files (ranges, within a budget), when the door can read them. */
+  readonly bytes?: ByteSource;
   /** Lookups the Hub could not answer so far in this review. */
   readonly hubFailures: () => readonly HubFailure[];
   /**
