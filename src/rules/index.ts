@@ -34,6 +34,8 @@ import licenseDeclared from "./license/declared/rule.js";
 import licenseFileMatchesCard from "./license/file-matches-card/rule.js";
 import licenseFilePresent from "./license/file-present/rule.js";
 import licenseCompatibleWithBase from "./license/compatible-with-base-model/rule.js";
+import licenseBaseTermsKept from "./license/base-terms-kept/rule.js";
+import licenseAllowsDistribution from "./license/allows-distribution/rule.js";
 import licenseDatasetTerms from "./license/dataset-terms/rule.js";
 import licenseLlamaNaming from "./license/llama-naming/rule.js";
 import licenseKnownId from "./license/known-id/rule.js";
@@ -122,6 +124,8 @@ export const RULES: readonly Rule[] = [
   licenseFileMatchesCard,
   licenseFilePresent,
   licenseCompatibleWithBase,
+  licenseBaseTermsKept,
+  licenseAllowsDistribution,
   licenseDatasetTerms,
   licenseLlamaNaming,
   // Weights: format, Git LFS, shards.

@@ -1,0 +1,120 @@
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { reviewRelease } from "../../../tools/accuracy.js";
+import { found, ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { plain } from "../../../core/text.js";
+import rule from "./rule.js";
+
+const config = (origin: string) => `{\n  "_name_or_path": "${origin}",\n  "architectures": ["LlamaForCausalLM"],\n  "model_type": "llama"\n}\n`;
+const LLAMA2 = config("meta-llama/Llama-2-7b-chat-hf");
+const POINTER = "version https://git-lfs.github.com/spec/v1\noid sha256:" + "a".repeat(64) + "\nsize 100\n";
+const adapter = (base: string) => `{\n  "peft_type": "LORA",\n  "base_model_name_or_path": "${base}"\n}\n`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "Llama 2 weights with the license beside them", files: { "config.json": LLAMA2, "model.safetensors": POINTER, LICENSE: "LLAMA 2 COMMUNITY LICENSE AGREEMENT\n" } },
+    { name: "a notice file at the repository root covers a release in a folder", files: { "llama/config.json": LLAMA2, NOTICE: "Llama 2 is licensed under the LLAMA 2 Community License\n" } },
+    { name: "a card with the family's license id: the Hub shows it, nothing contradicts it", files: { "config.json": LLAMA2, "README.md": "---\nlicense: llama2\n---\n# M\n" } },
+    { name: "a card without a license is license/declared's", files: { "config.json": LLAMA2, "README.md": "# M\n" } },
+    { name: "a card with a base_model is license/compatible-with-base-model's", files: { "config.json": LLAMA2, "README.md": "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n" } },
+    { name: "a card that names the terms in its text", files: { "config.json": LLAMA2, "README.md": "---\nlicense: apache-2.0\n---\n# M\n\nUse of the weights is governed by the Llama 2 Community License.\n" } },
+    { name: "`license: other` may be those terms", files: { "config.json": LLAMA2, "README.md": "---\nlicense: other\n---\n# M\n" } },
+    { name: "a _name_or_path without an owner is a local name", files: { "config.json": config("llama-2-7b") } },
+    { name: "a name that does not make the family certain (TinyLlama)", files: { "config.json": config("TinyLlama/TinyLlama-1.1B-Chat-v1.0") } },
+    { name: "an architecture's family is not a base model's", files: { "config.json": config("mistralai/Mistral-7B-v0.1") } },
+    {
+      name: "the Hub's license for the id replaces what its name says",
+      files: { "config.json": LLAMA2 },
+      hub: { "model:meta-llama/Llama-2-7b-chat-hf": found("model", "meta-llama/Llama-2-7b-chat-hf", { licenses: ["apache-2.0"] }) },
+    },
+    { name: "a pull request whose repository cannot be seen: unknown, so silent", pullRequest: true, files: { "config.json": LLAMA2 } },
+    { name: "a pull request whose repository has the license", pullRequest: true, files: { "config.json": LLAMA2 }, repo: { "LICENSE.md": "…" } },
+    { name: "a pull request whose repository shows no license: its files cannot all be listed, so silent", pullRequest: true, files: { "config.json": LLAMA2 }, repo: { "README.md": "# M\n" } },
+    { name: "a pull request that adds the notice beside the weights", pullRequest: true, files: { "config.json": LLAMA2, "Notice.txt": "…" } },
+    { name: "the original LLaMA, with `license: other`", files: { "config.json": config("./vicuna"), "README.md": "---\nlicense: other\n---\n# V\n\nApply it on top of the original LLaMA weights.\n" } },
+    { name: "a card that says LLaMA's license applies", files: { "README.md": "---\nlicense: apache-2.0\n---\n# V\n\nApply it on top of the original LLaMA weights; the LLaMA model license applies to them.\n" } },
+    { name: "LLaMA-13B is a size, not LLaMA 1", files: { "README.md": "---\nlicense: apache-2.0\n---\n# V\n\nCompared with LLaMA-13B.\n" } },
+  ],
+  invalid: [
+    {
+      name: "Llama 2 weights with no card and no license file",
+      files: { "config.json": LLAMA2, "model.safetensors": POINTER },
+      findings: [
+        {
+          path: "config.json",
+          line: 2,
+          severity: "warning",
+          message:
+            "`config.json` names `meta-llama/Llama-2-7b-chat-hf` as its `_name_or_path`, a name that says Llama 2, so the release is likely bound by the Llama 2 Community License, whose section 1.b.i asks whoever distributes Llama 2 or a model derived from it to provide a copy of the agreement to the recipient, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and no model card. This rests on the name (Cardinal did not ask the Hub).",
+          hint: "Add the license's text as `LICENSE` (from `https://github.com/meta-llama/llama/blob/main/LICENSE`) and a `NOTICE` file with the notice, and say in the card which terms apply.",
+        },
+      ],
+    },
+    {
+      name: "the Hub says the config's id is under llama3.1",
+      files: { "models/m/config.json": config("someone/renamed-model"), "models/m/model.safetensors": POINTER },
+      hub: { "model:someone/renamed-model": found("model", "someone/renamed-model", { licenses: ["llama3.1"] }) },
+      findings: [
+        {
+          path: "models/m/config.json",
+          line: 2,
+          message: /^`models\/m\/config\.json` names `someone\/renamed-model` as its `_name_or_path`, which the Hub lists under `llama3\.1`, so the release is bound by the Llama 3\.1 Community License, .*“Llama 3\.1 is licensed under the Llama 3\.1 Community License, Copyright © Meta Platforms, Inc\. All Rights Reserved\.” The folder `models\/m` holds no license file or notice, and no model card\.$/,
+          hint: /models\/llama3_1\/LICENSE/,
+        },
+      ],
+    },
+    {
+      name: "a Gemma adapter with no card",
+      files: { "adapter_config.json": adapter("google/gemma-2-9b-it"), "adapter_model.safetensors": POINTER },
+      findings: [
+        {
+          path: "adapter_config.json",
+          line: 3,
+          message:
+            "`adapter_config.json` names `google/gemma-2-9b-it` as its `base_model_name_or_path`, a name that says Gemma 2, so the release is likely bound by the Gemma Terms of Use, whose section 3.1 asks whoever distributes Gemma or a model derivative to give every recipient a copy of the terms, to pass on their use restrictions (section 3.2) as an enforceable provision, and to include a “Notice” text file with this notice: “Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms”. The repository holds no license file or notice, and no model card. This rests on the name (Cardinal did not ask the Hub).",
+        },
+      ],
+    },
+    {
+      name: "a card that says the original LLaMA and declares apache-2.0",
+      files: { "config.json": config("./vicuna"), "README.md": "---\nlicense: apache-2.0\n---\n# V\n\nApply it on top of the original LLaMA weights.\n" },
+      findings: [
+        {
+          path: "README.md",
+          line: 6,
+          severity: "notice",
+          message: /^The card speaks of “original LLaMA”, so the release is likely bound by the LLaMA license .* its card declares `apache-2\.0` without naming these terms\. This rests on a sentence of the card\.$/,
+        },
+      ],
+    },
+  ],
+});
+
+describe("license/base-terms-kept across folders", () => {
+  it("says a license once, however many folders hold releases of that family", async () => {
+    const findings = await runRule(rule, { name: "two checkpoints", files: { "a/config.json": LLAMA2, "b/config.json": LLAMA2 } });
+    expect(findings.map((f) => [f.path, plain(f.message).includes("Llama 2 Community License")])).toEqual([["a/config.json", true]]);
+  });
+});
+
+describe("license/base-terms-kept on a folder, as the CLI reads it", () => {
+  async function findingsIn(files: Record<string, string>): Promise<string[]> {
+    const root = await mkdtemp(path.join(tmpdir(), "cardinal-terms-"));
+    try {
+      for (const [name, body] of Object.entries(files)) {
+        await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+        await writeFile(path.join(root, name), body);
+      }
+      return (await reviewRelease(root)).filter((f) => f.ruleId === rule.meta.id).map((f) => `${f.path}:${f.line ?? "-"}`);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  it("sees a license file under a name of its own, which only the folder's listing shows", async () => {
+    expect(await findingsIn({ "config.json": LLAMA2, "LLAMA2_LICENSE.txt": "LLAMA 2 COMMUNITY LICENSE AGREEMENT\n" })).toEqual([]);
+    expect(await findingsIn({ "config.json": LLAMA2, "weights/README.txt": "see the model card\n" })).toEqual(["config.json:2"]);
+  });
+});
