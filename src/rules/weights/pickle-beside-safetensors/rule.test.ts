@@ -12,7 +12,7 @@ ruleTester(rule, {
     {
       name: "pytorch_model.bin beside model.safetensors",
       files: { "pytorch_model.bin": pointer(), "model.safetensors": pointer() },
-      findings: [{ path: "pytorch_model.bin", message: "`pytorch_model.bin` is a pickle that ships beside `model.safetensors`" }],
+      findings: [{ path: "pytorch_model.bin", message: "`pytorch_model.bin` is a pickle that ships beside `model.safetensors`, the safetensors file libraries load first. Keeping both adds download size and the pickle's risk, and nothing checks that the two still hold the same weights." }],
     },
     {
       name: "the twin is already in the repository",
@@ -33,7 +33,7 @@ ruleTester(rule, {
           [`model-0000${i}-of-00003.safetensors`, pointer()],
         ]),
       ),
-      findings: [{ path: "pytorch_model-00001-of-00003.bin", message: "so do the other 2 pickle shards of this checkpoint" }],
+      findings: [{ path: "pytorch_model-00001-of-00003.bin", message: "`pytorch_model-00001-of-00003.bin` and the other 2 pickle shards of this checkpoint ship beside safetensors shards (`model-00001-of-00003.safetensors` …), which libraries load first." }],
     },
   ],
 });
