@@ -15,8 +15,11 @@ ruleTester(rule, {
       name: "neither name nor link (the Hacktoberfest case)",
       files: { "README.md": card("tags: [a]") },
       findings: [
-        { line: 2, message: "declares `license: other` but no `license_name`" },
-        { line: 2, message: "but no `license_link`" },
+        {
+          line: 2,
+          message: "The model card declares `license: other` with neither a `license_name` nor a `license_link`: nobody can tell which license it is or read its terms.",
+          hint: "Add `license_name:` with a short lower-case id for the license (for example `coqui-public-model-license`) and `license_link:` with the address of its text, or `LICENSE` with the text in a LICENSE file beside the card.",
+        },
       ],
     },
     { name: "a name that is not an id", files: { "README.md": card("license_name: Acme Model License\nlicense_link: https://a.test") }, findings: [{ line: 3, message: "`license_name` is `Acme Model License`", hint: "Write `acme-model-license`." }] },

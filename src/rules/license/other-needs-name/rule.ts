@@ -25,7 +25,21 @@ export default defineRule({
       const name = entry(card, "license_name");
       const link = entry(card, "license_link");
 
-      if (!name || typeof name.value !== "string" || name.value === "") {
+      const noName = !name || typeof name.value !== "string" || name.value === "";
+      const noLink = !link || typeof link.value !== "string" || link.value === "";
+      if (noName && noLink) {
+        // One problem, one finding: the license is not named and not linked.
+        context.report({
+          path: card.path,
+          line: other.line,
+          message: text`The ${trusted(cardLabel(card))} declares ${"license: other"} with neither a ${"license_name"} nor a ${"license_link"}: nobody can tell which license it is or read its terms.`,
+          hint: prose(
+            "Add `license_name:` with a short lower-case id for the license (for example `coqui-public-model-license`) and `license_link:` with the address of its text, or `LICENSE` with the text in a LICENSE file beside the card.",
+          ),
+        });
+        continue;
+      }
+      if (noName) {
         context.report({
           path: card.path,
           line: other.line,

@@ -83,6 +83,9 @@ export default defineRule({
           report: {
             path: file.path,
             line: 1,
+            // The bytes are in LFS storage, and Hub downloads serve them; only a git clone gets the pointer text.
+            title: "LFS pointer not covered by .gitattributes",
+            atMost: "warning",
             message: decision
               ? text`${name} is committed as a Git LFS pointer, but ${decision.source} line ${decision.line} (${decision.pattern}) turns LFS off for it, so clones get the pointer instead of the weights.`
               : text`${name} is committed as a Git LFS pointer, but no ${".gitattributes"} pattern sends it through LFS, so clones get the pointer instead of the weights.`,
