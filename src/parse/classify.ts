@@ -77,6 +77,15 @@ export function dirname(path: string): string {
   return slash === -1 ? "" : path.slice(0, slash);
 }
 
+/**
+ * Names a `.gitattributes` gets when a Hub repository is downloaded file by
+ * file or saved by an editor: `gitattributes`, `gitattributes.txt`,
+ * `.gitattributes.txt`. Git reads none of them.
+ */
+export function misnamedGitattributes(name: string): boolean {
+  return name === "gitattributes" || /^\.?gitattributes\.txt$/i.test(name);
+}
+
 export function classifyPath(path: string): PathKind {
   if (CARDINAL_CONFIG.test(path)) return "cardinal-config";
   const name = basename(path);
@@ -84,8 +93,9 @@ export function classifyPath(path: string): PathKind {
   if (lower === "readme.md") return "readme";
   if (MODEL_CARD_NAMES.has(lower)) return "model-card";
   if (DATASET_CARD_NAMES.has(lower)) return "dataset-card";
-  // `gitattributes` without the dot is read here only so that weights/gitattributes-name can say Git ignores it.
-  if (lower === ".gitattributes" || name === "gitattributes") return "gitattributes";
+  // `gitattributes` without the dot (or saved as `gitattributes.txt`) is read here only so that
+  // weights/gitattributes-name can say Git ignores it.
+  if (lower === ".gitattributes" || misnamedGitattributes(name)) return "gitattributes";
   if (lower === "config.json") return "model-config";
   if (lower === "adapter_config.json") return "adapter-config";
   if (RELEASE_CONFIG_NAMES.has(lower)) return "release-config";

@@ -17,13 +17,17 @@ ruleTester(rule, {
     { name: "Llama 2 weights with the license beside them", files: { "config.json": LLAMA2, "model.safetensors": POINTER, LICENSE: "LLAMA 2 COMMUNITY LICENSE AGREEMENT\n" } },
     { name: "a notice file at the repository root covers a release in a folder", files: { "llama/config.json": LLAMA2, NOTICE: "Llama 2 is licensed under the LLAMA 2 Community License\n" } },
     { name: "a card with the family's license id: the Hub shows it, nothing contradicts it", files: { "config.json": LLAMA2, "README.md": "---\nlicense: llama2\n---\n# M\n" } },
-    { name: "a card without a license is license/declared's", files: { "config.json": LLAMA2, "README.md": "# M\n" } },
-    { name: "a card with a base_model is license/compatible-with-base-model's", files: { "config.json": LLAMA2, "README.md": "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n" } },
+    { name: "a card with a license and a base_model is license/compatible-with-base-model's", files: { "config.json": LLAMA2, "README.md": "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n" } },
     { name: "a card that names the terms in its text", files: { "config.json": LLAMA2, "README.md": "---\nlicense: apache-2.0\n---\n# M\n\nUse of the weights is governed by the Llama 2 Community License.\n" } },
     { name: "`license: other` may be those terms", files: { "config.json": LLAMA2, "README.md": "---\nlicense: other\n---\n# M\n" } },
     { name: "a _name_or_path without an owner is a local name", files: { "config.json": config("llama-2-7b") } },
     { name: "a name that does not make the family certain (TinyLlama)", files: { "config.json": config("TinyLlama/TinyLlama-1.1B-Chat-v1.0") } },
     { name: "an architecture's family is not a base model's", files: { "config.json": config("mistralai/Mistral-7B-v0.1") } },
+    {
+      name: "the Hub's license for the card's base_model replaces what its name says",
+      files: { "README.md": "---\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n" },
+      hub: { "model:meta-llama/Llama-2-7b-hf": found("model", "meta-llama/Llama-2-7b-hf", { licenses: ["mit"] }) },
+    },
     {
       name: "the Hub's license for the id replaces what its name says",
       files: { "config.json": LLAMA2 },
@@ -38,6 +42,22 @@ ruleTester(rule, {
     { name: "LLaMA-13B is a size, not LLaMA 1", files: { "README.md": "---\nlicense: apache-2.0\n---\n# V\n\nCompared with LLaMA-13B.\n" } },
   ],
   invalid: [
+    {
+      name: "a merge card with a base_model and no license",
+      files: { "README.md": "---\nbase_model:\n- arcee-ai/Llama-3.1-SuperNova-Lite\ntags: [merge]\n---\n# M\n", "config.json": config("./merged") },
+      findings: [{ path: "README.md", line: 2, severity: "warning", message: /^The card's `base_model` is `arcee-ai\/Llama-3\.1-SuperNova-Lite`, whose name says Llama 3\.1, so the release is likely bound by the Llama 3\.1 Community License/ }],
+    },
+    {
+      name: "the Hub's license for the card's base_model",
+      files: { "README.md": "---\nbase_model: someone/model\n---\n# M\n" },
+      hub: { "model:someone/model": found("model", "someone/model", { licenses: ["gemma"] }) },
+      findings: [{ path: "README.md", line: 2, message: /^The Hub lists the card's `base_model` `someone\/model` under `gemma`, so the release is bound by the Gemma Terms of Use/ }],
+    },
+    {
+      name: "a card without a license: the base's terms are named beside license/declared's finding",
+      files: { "adapter_config.json": adapter("meta-llama/Llama-3.2-3B"), "README.md": "---\ntags: [lora]\n---\n# Romanian QA\n" },
+      findings: [{ path: "adapter_config.json", line: 3, severity: "warning", message: "`adapter_config.json` names `meta-llama/Llama-3.2-3B` as its `base_model_name_or_path`, a name that says Llama 3.2, so the release is likely bound by the Llama 3.2 Community License, whose section 1.b.i asks whoever distributes Llama 3.2 or a model derived from it to provide a copy of the agreement with it, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 3.2 is licensed under the Llama 3.2 Community License, Copyright © Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and its card declares no license. This rests on the name (Cardinal did not ask the Hub)." }],
+    },
     {
       name: "Llama 2 weights with no card and no license file",
       files: { "config.json": LLAMA2, "model.safetensors": POINTER },

@@ -76,18 +76,21 @@ export default defineRule({
         return f && f.status !== "removed" && f.content.type === "text" ? f.content.text : undefined;
       });
       if (!origin || reported.has(origin.terms.license)) continue;
-      // A card without a license: license/declared asks for one. A card that gives these terms' own id, or
-      // `other` (which may be them), is not contradicted by a name or a sentence.
+      // A card that gives these terms' own id, or `other` (which may be them), names them; so does a card whose
+      // text speaks of them. A card with no license at all names nothing (license/declared asks for the id; this
+      // finding says what else the base's license asks).
       const declared = card ? effectiveLicenses(card).map((l) => l.id) : [];
-      if (card && (declared.length === 0 || declared.some((id) => id === "other" || id === origin.terms.license || id.startsWith("llama")))) continue;
+      if (declared.some((id) => id === "other" || id === origin.terms.license || id.startsWith("llama"))) continue;
       if (card && origin.terms.named(card.text)) continue;
       const carried = await termsFileIn(context, dir);
       if (carried !== false) continue; // a license file is there, or Cardinal cannot tell
       reported.add(origin.terms.license);
       const { terms } = origin;
-      const what = card
-        ? text`no license file or notice, and its card declares ${declared.join(", ")} without naming these terms`
-        : prose("no license file or notice, and no model card");
+      const what = !card
+        ? prose("no license file or notice, and no model card")
+        : declared.length === 0
+          ? prose("no license file or notice, and its card declares no license")
+          : text`no license file or notice, and its card declares ${declared.join(", ")} without naming these terms`;
       const quoted = terms.notice ? `: “${terms.notice}”${terms.notice.endsWith(".") ? "" : "."}` : ".";
       const rests: Text = origin.byHub
         ? []
@@ -112,8 +115,23 @@ async function originOf(
   dir: string,
   read: (path: string) => string | undefined,
 ): Promise<Origin | undefined> {
-  // A card that names its base model: license/compatible-with-base-model judges its license against the base's.
-  if (card && asStrings(entry(card, "base_model")?.value).some((id) => !checkRepoId(id, "model"))) return undefined;
+  const bases = card ? asStrings(entry(card, "base_model")?.value).filter((id) => !checkRepoId(id, "model")) : [];
+  if (card && bases.length > 0) {
+    // A card with a license and a base model: license/compatible-with-base-model judges the one against the other.
+    if (effectiveLicenses(card).length > 0) return undefined;
+    const line = entry(card, "base_model")?.keyLine ?? 1;
+    for (const id of bases) {
+      const answer = context.hub ? await context.hub.lookup("model", id) : undefined;
+      if (answer?.status === "found" && answer.info.licenses.length > 0) {
+        const terms = answer.info.licenses.map((l) => PASS_ON_TERMS.get(l)).find((t) => t !== undefined);
+        if (terms) return { said: text`The Hub lists the card's ${"base_model"} ${id} under ${terms.license}`, terms, byHub: true, byProse: false, path: card.path, line };
+        continue;
+      }
+      const terms = termsOfName(id);
+      if (terms) return { said: text`The card's ${"base_model"} is ${id}, whose name says ${trusted(familyFromName(id)?.family ?? id)}`, terms, byHub: false, byProse: false, path: card.path, line };
+    }
+    return undefined;
+  }
   for (const [name, key] of [["adapter_config.json", "base_model_name_or_path"], ["config.json", "_name_or_path"], ["model_index.json", "_name_or_path"]] as const) {
     const path = within(dir, name);
     const raw = read(path);

@@ -12,7 +12,17 @@ ruleTester(rule, {
     {
       name: "the Hub's .gitattributes saved without its dot (m-medgemma-27b-it-copy)",
       files: { gitattributes: LFS_ATTRIBUTES, "config.json": "{}" },
-      findings: [{ path: "gitattributes", line: 1, message: "`gitattributes` holds Git LFS patterns, but Git reads attributes only from `.gitattributes`", hint: "`git mv gitattributes .gitattributes`" }],
+      findings: [{ path: "gitattributes", line: 1, message: "`gitattributes` holds Git LFS patterns, but Git reads attributes only from files named `.gitattributes`: without the leading dot, none of its lines apply.", hint: "`git mv gitattributes .gitattributes`" }],
+    },
+    {
+      name: "the Hub's .gitattributes saved as gitattributes.txt (h-llama2-13b-chat-gptq-gitattributes-txt)",
+      files: { "gitattributes.txt": LFS_ATTRIBUTES },
+      findings: [{ path: "gitattributes.txt", line: 1, message: "`gitattributes.txt` holds Git LFS patterns, but Git reads attributes only from files named `.gitattributes`: under this name, none of its lines apply.", hint: "`git mv gitattributes.txt .gitattributes`" }],
+    },
+    {
+      name: ".gitattributes.txt beside weights",
+      files: { "w/.gitattributes.txt": "*.md text\n", "w/model.safetensors": pointer() },
+      findings: [{ path: "w/.gitattributes.txt", message: "`w/.gitattributes.txt` sits beside weight files" }],
     },
     {
       name: "beside weights, whatever it holds",

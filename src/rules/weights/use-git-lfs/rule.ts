@@ -1,6 +1,7 @@
 import { gitattributesFiles } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted, type Text } from "../../../core/text.js";
+import type { Severity } from "../../../core/types.js";
 import { basename } from "../../../parse/classify.js";
 import { GIT_MAX_ATTRIBUTES_LINE, lfsAttributes, type GitattributesProblem } from "../../../parse/gitattributes.js";
 import {
@@ -37,7 +38,7 @@ interface Pending {
   readonly path: string;
   /** Findings that differ only by file: the shards of one checkpoint become one finding. */
   readonly variant: string;
-  readonly report: { path: string; line: number; message: Text; hint: Text };
+  readonly report: { path: string; line: number; message: Text; hint: Text; title?: string; atMost?: Severity };
 }
 
 export default defineRule({
