@@ -36,6 +36,8 @@ import licenseFilePresent from "./license/file-present/rule.js";
 import licenseCompatibleWithBase from "./license/compatible-with-base-model/rule.js";
 import licenseBaseTermsKept from "./license/base-terms-kept/rule.js";
 import licenseAllowsDistribution from "./license/allows-distribution/rule.js";
+import licenseTextMatchesMetadata from "./license/text-matches-metadata/rule.js";
+import licenseTermsDescribed from "./license/terms-described/rule.js";
 import licenseDatasetTerms from "./license/dataset-terms/rule.js";
 import licenseLlamaNaming from "./license/llama-naming/rule.js";
 import licenseKnownId from "./license/known-id/rule.js";
@@ -126,6 +128,8 @@ export const RULES: readonly Rule[] = [
   licenseCompatibleWithBase,
   licenseBaseTermsKept,
   licenseAllowsDistribution,
+  licenseTextMatchesMetadata,
+  licenseTermsDescribed,
   licenseDatasetTerms,
   licenseLlamaNaming,
   // Weights: format, Git LFS, shards.
