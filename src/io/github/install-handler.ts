@@ -127,10 +127,13 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
     trigger: BranchTrigger,
     ownerConfig: (owner: string) => Promise<BranchConfig>,
     log: Context["log"],
+    installation: number | undefined,
   ): Promise<RepoOutcome> => {
     const name = `${target.owner}/${target.repo}`;
     const bot = await identity();
-    const outcome: BranchReview = await reviewDefaultBranch(target, { octokit, hub: options.hub, docsBase: options.docsBase, botLogin: bot.login, ownerConfig }, trigger);
+    // The Hub's answers are cached per installation, as for pull requests: one installation's lookups never answer another's.
+    const hub = options.hub ? (options.hub.scoped?.(`installation:${installation ?? "none"}`) ?? options.hub) : undefined;
+    const outcome: BranchReview = await reviewDefaultBranch(target, { octokit, hub, docsBase: options.docsBase, botLogin: bot.login, ownerConfig }, trigger);
     const at = new Date().toISOString();
     const common = { repo: name, private: target.private, defaultBranch: target.defaultBranch, at };
     if (outcome.kind === "empty") {
@@ -187,12 +190,12 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
   };
 
   /** One job per repository at a time; a newer push or recheck replaces one still waiting. */
-  const queued = (octokit: Octokit, target: BranchTarget & { private: boolean }, trigger: BranchTrigger, log: Context["log"]) =>
+  const queued = (octokit: Octokit, target: BranchTarget & { private: boolean }, trigger: BranchTrigger, log: Context["log"], installation: number | undefined) =>
     queue.run(
       `${target.owner}/${target.repo}`.toLowerCase(),
       async () => {
         try {
-          await runRepository(octokit, target, trigger, (owner) => readOwnerConfig(octokit, owner), log);
+          await runRepository(octokit, target, trigger, (owner) => readOwnerConfig(octokit, owner), log, installation);
         } catch (error) {
           board.record({ repo: `${target.owner}/${target.repo}`, private: target.private, state: "failed", at: new Date().toISOString(), problem: message(error).split("\n")[0] ?? "" });
           throw error;
@@ -226,6 +229,13 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       if (!loaded) owners.set(owner, (loaded = meter.run("", () => readOwnerConfig(octokit, owner))));
       return loaded;
     };
+    // `sweep: false` in the organisation's `.github` repository skips the whole sweep (a repository's own file skips only it).
+    const account = context.payload.installation.account as { login?: string } | null;
+    const owner = account?.login ?? "";
+    if (owner && !(await ownerConfig(owner)).config.sweep) {
+      context.log.info({ owner }, `install sweep skipped: sweep: false in ${owner}/.github`);
+      return;
+    }
     const all = await listInstalledRepos(octokit);
     const repos = only ? all.filter((r) => only.has(r.id)) : all;
     context.log.info({ repositories: repos.length }, `install sweep: ${repos.length} repositories`);
@@ -235,7 +245,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       log: context.log,
       meter,
       skipped: (r, state) => board.record({ repo: `${r.owner}/${r.repo}`, private: r.private, state, defaultBranch: r.defaultBranch, at: new Date().toISOString() }),
-      runRepo: (r: InstalledRepo) => runRepository(octokit, r, "install", ownerConfig, context.log),
+      runRepo: (r: InstalledRepo) => runRepository(octokit, r, "install", ownerConfig, context.log, context.payload.installation.id),
     });
   };
 
@@ -263,7 +273,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
     const owner = repository.owner?.login ?? repository.owner?.name ?? "";
     if (!owner) return;
     await once(context, async () => {
-      await queued(context.octokit, { owner, repo: repository.name, defaultBranch: branch, headSha: payload.after, private: repository.private }, "push", context.log);
+      await queued(context.octokit, { owner, repo: repository.name, defaultBranch: branch, headSha: payload.after, private: repository.private }, "push", context.log, context.payload.installation?.id);
     });
   });
 
@@ -277,7 +287,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
     const branch = repository.default_branch;
     await once(context, async () => {
       context.log.info({ repo: repository.full_name, user: sender.login }, "dashboard recheck requested");
-      await queued(context.octokit, { owner: repository.owner.login, repo: repository.name, defaultBranch: branch, private: repository.private }, "recheck", context.log);
+      await queued(context.octokit, { owner: repository.owner.login, repo: repository.name, defaultBranch: branch, private: repository.private }, "recheck", context.log, context.payload.installation?.id);
     });
   });
 
