@@ -269,6 +269,19 @@ describe("pushes to the default branch and the dashboard", () => {
     expect(issuesOf(NAME)[0]?.body).toContain(`- [ ] ${RECHECK_MARKER}`);
   });
 
+  it("publishes the check run and says why when GitHub refuses the dashboard (Issues write not accepted)", async () => {
+    org.orgConfig = "dashboard: true\n";
+    org.issuesForbidden = true;
+    org.addRepo({ name: NAME, files: cleanRelease() });
+    const { probot, lines } = await loadedProbot();
+    const sha = await pushFiles(probot, { "models/tiny/README.md": BAD_LICENSE_CARD });
+    expect(org.checkRuns.at(-1)).toMatchObject({ head_sha: sha, conclusion: "failure" });
+    expect(issuesOf(NAME)).toHaveLength(0);
+    expect(lines.map((l) => l.msg)).toContain(
+      "acme-ai/tiny-llm: GitHub refused the dashboard issue (403): the installation may not have accepted the Issues write permission yet",
+    );
+  });
+
   it("renders the dashboard of a repository with three release folders", async () => {
     org.orgConfig = "dashboard: true\n";
     org.addRepo({ name: "zoo", files: new Map([[".gitattributes", ATTRIBUTES]]) });

@@ -60,6 +60,8 @@ export interface FakeOrg {
   readonly requests: RecordedRequest[];
   /** The organisation's `.github/cardinal.yml` in `owner/.github` (undefined: none). */
   orgConfig: string | undefined;
+  /** Answer issue writes with 403, as GitHub does for an installation without Issues write. */
+  issuesForbidden: boolean;
   /** Issue lists leave out issues created less than this many list calls ago (GitHub's read-after-write lag). */
   listLag: number;
   /** The most requests the fake was answering at one moment. */
@@ -130,6 +132,7 @@ export async function startFakeOrg(owner: string, options: { readonly installati
     checkRuns,
     requests,
     orgConfig: undefined,
+    issuesForbidden: false,
     listLag: 0,
     requestsFor: (repo) => requests.filter((r) => r.repo === repo).length,
     push(name, files) {
@@ -301,6 +304,9 @@ export async function startFakeOrg(owner: string, options: { readonly installati
         const creator = parsed.searchParams.get("creator");
         const visible = list.filter((i) => (!creator || i.user.login === creator) && listCalls - (createdAtList.get(`${full}#${i.number}`) ?? -Infinity) > org.listLag);
         return send(res, 200, visible.map((i) => issueJson(repo.name, i)));
+      }
+      if (org.issuesForbidden && method !== "GET" && rest.startsWith("/issues")) {
+        return send(res, 403, { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/issues/issues#create-an-issue", status: "403" });
       }
       if (method === "POST" && rest === "/issues") {
         const issue: FakeIssue = {

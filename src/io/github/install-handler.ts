@@ -165,10 +165,22 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
         ...(outcome.kind === "reviewed" && outcome.leftOut ? { leftOut: outcome.leftOut } : {}),
       };
       const body = problems ? renderDashboard(input) : renderDashboardClean(input);
-      const written = await upsertDashboard(octokit, target, { problems, body }, settings, bot, memory);
-      dashboard = written.action;
-      dashboardUrl = written.issue?.url;
-      if (written.action === "unknown-identity") log.warn({ repo: name }, "Cardinal could not learn its own login, so it left the dashboard issue alone");
+      try {
+        const written = await upsertDashboard(octokit, target, { problems, body }, settings, bot, memory);
+        dashboard = written.action;
+        dashboardUrl = written.issue?.url;
+        if (written.action === "unknown-identity") log.warn({ repo: name }, "Cardinal could not learn its own login, so it left the dashboard issue alone");
+      } catch (error) {
+        // The check run is published already; a dashboard GitHub refuses (Issues write not yet accepted) is said, not fatal.
+        const status = (error as { status?: unknown } | null)?.status;
+        dashboard = "failed";
+        log.warn(
+          { repo: name, status },
+          status === 403
+            ? `${name}: GitHub refused the dashboard issue (403): the installation may not have accepted the Issues write permission yet`
+            : `${name}: the dashboard issue could not be updated: ${message(error)}`,
+        );
+      }
     }
     const counts = countBySeverity(findings);
     const state = outcome.kind === "reviewed" ? "reviewed" : "no-release-files";
