@@ -104,12 +104,17 @@ function folderIcon(findings: readonly Finding[]): string {
   return "✅";
 }
 
+/** Release folders listed in the table; the rest are counted in one line (an issue holds 65,536 characters). */
+export const TABLE_FOLDERS = 100;
+
 function table(folders: readonly Folder[]): string {
-  const rows = folders.map((folder) => {
+  const rest = folders.length - TABLE_FOLDERS;
+  const rows = folders.slice(0, TABLE_FOLDERS).map((folder) => {
     const counts = countBySeverity(folder.findings);
     return `| ${folderIcon(folder.findings)} ${folderLabel(folder.name)} | ${folder.files} | ${counts.error} | ${counts.warning} | ${counts.notice} |`;
   });
-  return ["| Release folder | Files | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: | ---: |", ...rows].join("\n");
+  const table = ["| Release folder | Files | Errors | Warnings | Notices |", "| --- | ---: | ---: | ---: | ---: |", ...rows].join("\n");
+  return rest > 0 ? `${table}\n\n_…and ${rest} more release folders, the cleanest ones._` : table;
 }
 
 function localRunSection(localRun: LocalRun = { url: DEFAULT_CLI_URL }): string {
