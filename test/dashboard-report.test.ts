@@ -4,10 +4,10 @@ import { coversRepository, dashboardSettings, resolveConfig } from "../src/core/
 import { text, trusted } from "../src/core/text.js";
 import type { Finding } from "../src/core/types.js";
 import type { FileFacts } from "../src/core/engine.js";
-import { pushTouchesReleaseFiles, sweepConcurrency } from "../src/io/github/install-handler.js";
+import { pushTouchesReleaseFiles, sweepConcurrency, sweepWritesPerMinute } from "../src/io/github/install-handler.js";
 import { InProcessRepoQueue } from "../src/io/github/repo-queue.js";
 import { statusPageFromEnv, tokenMatches } from "../src/io/github/status-page.js";
-import { RATE_LIMIT_RESERVE, RequestMeter } from "../src/io/github/sweep.js";
+import { RATE_LIMIT_RESERVE, RequestMeter, WritePacer } from "../src/io/github/sweep.js";
 import { DASHBOARD_MARKER, recheckRequested, releaseFolderOf, releaseFolders, renderDashboard, renderDashboardClean, RECHECK_LINE } from "../src/report/dashboard.js";
 import { renderStatusPage } from "../src/report/status-page.js";
 import { RULE_IDS } from "../src/rules/index.js";
@@ -220,5 +220,21 @@ describe("RequestMeter", () => {
     hooks["after"]?.({ headers: { "x-ratelimit-remaining": "10", "x-ratelimit-reset": "100" } });
     expect(meter.waitNeeded(40_000)).toBe(60_000);
     expect(meter.waitNeeded(200_000)).toBe(0);
+  });
+});
+
+describe("WritePacer", () => {
+  it("spaces writes evenly under the per-minute limit and holds them once an hour's worth is used", async () => {
+    let clock = 0;
+    const waits: number[] = [];
+    const pacer = new WritePacer(60, 3, () => clock, async (ms) => {
+      waits.push(ms);
+      clock += ms;
+    });
+    for (let i = 0; i < 4; i++) await pacer.wait();
+    // One a second; the fourth waits for the first of the hour to age out.
+    expect(waits).toEqual([1_000, 1_000, 3_600_000 - 2_000]);
+    expect(sweepWritesPerMinute({ CARDINAL_SWEEP_WRITES_PER_MINUTE: "200" }).problem).toMatch(/from 1 to 80/);
+    expect(sweepWritesPerMinute({ CARDINAL_SWEEP_WRITES_PER_MINUTE: "30" })).toEqual({ perMinute: 30 });
   });
 });

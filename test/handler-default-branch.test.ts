@@ -6,7 +6,9 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import app from "../src/index.js";
+import { registerDefaultBranchJobs } from "../src/io/github/install-handler.js";
 import { DEFAULT_REPO_CONCURRENCY } from "../src/io/github/repo-queue.js";
+import { WritePacer } from "../src/io/github/sweep.js";
 import { DASHBOARD_MARKER, RECHECK_MARKER } from "../src/report/dashboard.js";
 import { useFakeHub } from "./helpers/fake-hub.js";
 import { APP_LOGIN, startFakeOrg, type FakeOrg } from "./helpers/fake-org.js";
@@ -73,7 +75,17 @@ describe("the install sweep", () => {
               : new Map<string, string>();
       org.addRepo({ name, archived: kind === "archived", empty: kind === "empty", files, private: i % 7 === 0 });
     }
-    const { probot, lines } = await loadedProbot();
+    // The jobs as index.ts registers them, with a pacer that counts the writes it holds back instead of waiting.
+    let paced = 0;
+    class CountingPacer extends WritePacer {
+      override async wait(): Promise<void> {
+        paced++;
+      }
+    }
+    const { probot, lines } = orgProbot(org);
+    await probot.load((a, o) => {
+      registerDefaultBranchJobs(a, { addHandler: o.addHandler, pacer: () => new CountingPacer() });
+    });
 
     await probot.receive({ id: deliveries(), name: "installation", payload: installationCreated(org) as never });
 
@@ -104,6 +116,8 @@ describe("the install sweep", () => {
       expect(run?.conclusion).toBe(kind === "broken" ? "failure" : "success");
       expect(run?.external_id).toBe("branch:main");
     }
+    // Every write (75 check runs, 15 dashboards) went through the sweep's pacer; no read did.
+    expect(paced).toBe(90);
     // A dashboard only where there is something to fix, one each.
     for (const [name, kind] of kinds) expect(issuesOf(name)).toHaveLength(kind === "broken" ? 1 : 0);
     expect(issuesOf("repo-110")[0]?.body).toContain("`apache2` is not a Hub license id");

@@ -91,7 +91,7 @@ beforeAll(async () => {
   org.addRepo({ name: "broken-llm", files: release(GOOD_CARD.replace("license: apache-2.0", "license: apache2")) });
   org.addRepo({ name: "secret-llm", private: true, files: release(GOOD_CARD) });
   org.addRepo({ name: "old-llm", archived: true, files: release(GOOD_CARD) });
-  ({ server, base } = await startServer({ CARDINAL_STATUS_TOKEN: TOKEN, CARDINAL_STATUS_PRIVATE: undefined, WEBHOOK_SECRET: SECRET }));
+  ({ server, base } = await startServer({ CARDINAL_STATUS_TOKEN: TOKEN, CARDINAL_STATUS_PRIVATE: undefined, WEBHOOK_SECRET: SECRET, CARDINAL_SWEEP_WRITES_PER_MINUTE: "80" }));
 
   // The installation, delivered over HTTP as GitHub delivers it.
   const body = JSON.stringify(installationCreated(org));

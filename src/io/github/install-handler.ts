@@ -27,7 +27,7 @@ import type { Octokit } from "./pull-request.js";
 import { DEFAULT_REPO_CONCURRENCY, InProcessRepoQueue, type RepoJobQueue } from "./repo-queue.js";
 import { StatusBoard } from "./status-board.js";
 import { statusPageFromEnv, statusPageHandler, STATUS_PATH } from "./status-page.js";
-import { listInstalledRepos, RequestMeter, sweepInstallation, type InstalledRepo, type RepoOutcome } from "./sweep.js";
+import { listInstalledRepos, RequestMeter, sweepInstallation, SWEEP_WRITES_PER_MINUTE, WritePacer, type InstalledRepo, type RepoOutcome } from "./sweep.js";
 
 export interface DefaultBranchOptions {
   readonly hub?: HubClient;
@@ -41,6 +41,8 @@ export interface DefaultBranchOptions {
   readonly queue?: RepoJobQueue;
   /** Where the status page reads the health of each repository. */
   readonly board?: StatusBoard;
+  /** The pacer of one sweep's writes (tests give one that does not wait). */
+  readonly pacer?: () => WritePacer;
 }
 
 const ZERO_SHA = /^0{40}$/;
@@ -65,6 +67,15 @@ export function sweepConcurrency(env: Readonly<Record<string, string | undefined
   const n = Number(raw);
   if (Number.isInteger(n) && n >= 1 && n <= 16) return { concurrency: n };
   return { concurrency: DEFAULT_REPO_CONCURRENCY, problem: `CARDINAL_SWEEP_CONCURRENCY must be a whole number from 1 to 16, got ${JSON.stringify(raw)}; using ${DEFAULT_REPO_CONCURRENCY}` };
+}
+
+/** A sweep's writes a minute from CARDINAL_SWEEP_WRITES_PER_MINUTE (1 to 80, GitHub's limit), or the default with a problem. */
+export function sweepWritesPerMinute(env: Readonly<Record<string, string | undefined>>): { perMinute: number; problem?: string } {
+  const raw = env["CARDINAL_SWEEP_WRITES_PER_MINUTE"]?.trim();
+  if (!raw) return { perMinute: SWEEP_WRITES_PER_MINUTE };
+  const n = Number(raw);
+  if (Number.isInteger(n) && n >= 1 && n <= 80) return { perMinute: n };
+  return { perMinute: SWEEP_WRITES_PER_MINUTE, problem: `CARDINAL_SWEEP_WRITES_PER_MINUTE must be a whole number from 1 to 80 (GitHub's limit), got ${JSON.stringify(raw)}; using ${SWEEP_WRITES_PER_MINUTE}` };
 }
 
 /** Who Cardinal is on GitHub (GET /app with the app's JWT), asked once; a failure is asked again next time. */
@@ -103,6 +114,8 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
   const env = options.env ?? process.env;
   const { concurrency, problem } = sweepConcurrency(env);
   if (problem) app.log.warn(problem);
+  const writes = sweepWritesPerMinute(env);
+  if (writes.problem) app.log.warn(writes.problem);
   const queue = options.queue ?? new InProcessRepoQueue(concurrency);
   const board = options.board ?? new StatusBoard();
   const memory = new DashboardMemory();
@@ -233,7 +246,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
   const sweep = async (context: Context<"installation"> | Context<"installation_repositories">, only?: ReadonlySet<number>) => {
     const octokit = context.octokit;
     const meter = new RequestMeter();
-    meter.attach(octokit);
+    meter.attach(octokit, options.pacer?.() ?? new WritePacer(writes.perMinute));
     // The organisation's configuration is read once per owner for the whole sweep.
     const owners = new Map<string, Promise<BranchConfig>>();
     const ownerConfig = (owner: string) => {

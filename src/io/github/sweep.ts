@@ -92,6 +92,38 @@ export function summaryLine(r: SweptRepo): string {
   return `${r.repo} ${words[r.state]}${counts} (${r.requests} ${r.requests === 1 ? "request" : "requests"})`;
 }
 
+/** GitHub's secondary limits on writes ("content-generating requests"): 80 a minute and 500 an hour. A sweep stays below both. */
+export const SWEEP_WRITES_PER_MINUTE = 60;
+export const SWEEP_WRITES_PER_HOUR = 450;
+
+/**
+ * Spaces out a sweep's writes (check runs, dashboard issues) under GitHub's
+ * secondary limits: at most `perMinute` a minute, evenly spaced, and at most
+ * `perHour` in any hour. Reads are never held back.
+ */
+export class WritePacer {
+  private readonly recent: number[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly perMinute: number = SWEEP_WRITES_PER_MINUTE,
+    private readonly perHour: number = SWEEP_WRITES_PER_HOUR,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  /** Resolves when the next write may go. */
+  async wait(): Promise<void> {
+    const now = this.now();
+    while (this.recent.length > 0 && (this.recent[0] ?? 0) <= now - 3_600_000) this.recent.shift();
+    let slot = Math.max(now, this.next);
+    if (this.recent.length >= this.perHour) slot = Math.max(slot, (this.recent[this.recent.length - this.perHour] ?? now) + 3_600_000);
+    this.next = slot + 60_000 / this.perMinute;
+    this.recent.push(slot);
+    if (slot > now) await this.sleep(slot - now);
+  }
+}
+
 /** Counts requests per repository of the job they are made in (AsyncLocalStorage follows the job's promises). */
 export class RequestMeter {
   private readonly current = new AsyncLocalStorage<string>();
@@ -99,11 +131,17 @@ export class RequestMeter {
   private remaining: number | undefined;
   private resetAt: number | undefined;
 
-  /** Counts every request this Octokit makes from now on, and remembers the rate limit GitHub reports. */
-  attach(octokit: Octokit): void {
-    octokit.hook.before("request", () => {
+  /**
+   * Counts every request this Octokit makes from now on, remembers the rate
+   * limit GitHub reports, and holds writes back through `pacer` (GraphQL
+   * queries are reads).
+   */
+  attach(octokit: Octokit, pacer?: WritePacer): void {
+    octokit.hook.before("request", async (options) => {
       const key = this.current.getStore() ?? "";
       this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      const write = options.method !== "GET" && options.method !== "HEAD" && !String(options.url).endsWith("/graphql") && !String(options.url).includes("/access_tokens");
+      if (pacer && write) await pacer.wait();
     });
     const remember = (headers: Record<string, unknown> | undefined) => {
       const remaining = Number(headers?.["x-ratelimit-remaining"]);
