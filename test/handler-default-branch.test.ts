@@ -226,6 +226,22 @@ describe("pushes to the default branch and the dashboard", () => {
     expect(org.requests.filter((r) => r.repo !== "")).toHaveLength(0);
   });
 
+  it("answers a push or an installation that lacks GitHub's shape with one log line, and requests nothing", async () => {
+    org.addRepo({ name: NAME, files: cleanRelease() });
+    const { probot, lines } = await loadedProbot();
+    const repo = org.repos.get(NAME)!;
+    const good = push(org, NAME, repo.headSha, "c".repeat(40), { modified: ["models/tiny/README.md"] });
+    await probot.receive({ id: deliveries(), name: "push", payload: { ...good, after: "../../etc/passwd" } as never });
+    await probot.receive({ id: deliveries(), name: "push", payload: { ...good, repository: { ...good.repository, name: "a/b" } } as never });
+    await probot.receive({ id: deliveries(), name: "installation", payload: { ...installationCreated(org), installation: { id: "48151623" } } as never });
+    expect(org.requests.filter((r) => r.repo !== "")).toHaveLength(0);
+    expect(lines.filter((l) => l.msg.startsWith("ignoring")).map((l) => l.msg)).toEqual([
+      "ignoring a push delivery: it does not have the shape GitHub documents (after: expected a 40-digit hex commit sha)",
+      "ignoring a push delivery: it does not have the shape GitHub documents (repository.name: expected a repository name)",
+      "ignoring an installation delivery: it does not have the shape GitHub documents (installation.id: expected a positive integer)",
+    ]);
+  });
+
   it("never opens two dashboards when two pushes race, nor when GitHub's issue list lags behind", async () => {
     org.orgConfig = "dashboard: true\n";
     org.listLag = 10; // the list does not show a new issue for the next ten lists

@@ -27,6 +27,7 @@ import type { Octokit } from "./pull-request.js";
 import { DEFAULT_REPO_CONCURRENCY, InProcessRepoQueue, type RepoJobQueue } from "./repo-queue.js";
 import { StatusBoard } from "./status-board.js";
 import { statusPageFromEnv, statusPageHandler, STATUS_PATH } from "./status-page.js";
+import { parseInstallationEvent, parseInstallationRepositoriesEvent, parseIssuesEvent, parsePushEvent, type Parsed } from "./branch-payloads.js";
 import { listInstalledRepos, RequestMeter, sweepInstallation, SWEEP_WRITES_PER_MINUTE, WritePacer, type InstalledRepo, type RepoOutcome } from "./sweep.js";
 
 export interface DefaultBranchOptions {
@@ -243,7 +244,14 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
     }
   };
 
-  const sweep = async (context: Context<"installation"> | Context<"installation_repositories">, only?: ReadonlySet<number>) => {
+  /** A payload in the shape read here, or undefined after one log line naming the field at fault. */
+  const valid = <T>(parsed: Parsed<T>, log: Context["log"], what: string): T | undefined => {
+    if (parsed.ok) return parsed.value;
+    log.warn({ problem: parsed.problem }, `ignoring ${what}: it does not have the shape GitHub documents (${parsed.problem})`);
+    return undefined;
+  };
+
+  const sweep = async (context: Context, installation: { id: number; owner: string }, only?: ReadonlySet<number>) => {
     const octokit = context.octokit;
     const meter = new RequestMeter();
     meter.attach(octokit, options.pacer?.() ?? new WritePacer(writes.perMinute));
@@ -255,8 +263,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       return loaded;
     };
     // `sweep: false` in the organisation's `.github` repository skips the whole sweep (a repository's own file skips only it).
-    const account = context.payload.installation.account as { login?: string } | null;
-    const owner = account?.login ?? "";
+    const owner = installation.owner;
     if (owner && !(await ownerConfig(owner)).config.sweep) {
       context.log.info({ owner }, `install sweep skipped: sweep: false in ${owner}/.github`);
       return;
@@ -270,24 +277,31 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       log: context.log,
       meter,
       skipped: (r, state) => board.record({ repo: `${r.owner}/${r.repo}`, private: r.private, state, defaultBranch: r.defaultBranch, at: new Date().toISOString() }),
-      runRepo: (r: InstalledRepo) => runRepository(octokit, r, "install", ownerConfig, context.log, context.payload.installation.id),
+      runRepo: (r: InstalledRepo) => runRepository(octokit, r, "install", ownerConfig, context.log, installation.id),
     });
   };
 
   app.on("installation.created", async (context) => {
-    await once(context, () => sweep(context));
+    const event = valid(parseInstallationEvent(context.payload), context.log, "an installation delivery");
+    if (!event) return;
+    const installation = { id: event.installation.id, owner: event.installation.account?.login ?? "" };
+    await once(context, () => sweep(context as unknown as Context, installation));
   });
 
   app.on("installation_repositories.added", async (context) => {
-    const added = new Set(context.payload.repositories_added.map((r) => r.id));
+    const event = valid(parseInstallationRepositoriesEvent(context.payload), context.log, "an installation_repositories delivery");
+    if (!event) return;
+    const added = new Set(event.repositories_added.map((r) => r.id));
     if (added.size === 0) return;
-    await once(context, () => sweep(context, added));
+    const installation = { id: event.installation.id, owner: event.installation.account?.login ?? "" };
+    await once(context, () => sweep(context as unknown as Context, installation, added));
   });
 
   app.on("push", async (context) => {
-    const { payload } = context;
+    const payload = valid(parsePushEvent(context.payload), context.log, "a push delivery");
+    if (!payload) return;
     const repository = payload.repository;
-    const branch = repository.default_branch ?? (repository as { master_branch?: string }).master_branch;
+    const branch = repository.default_branch ?? repository.master_branch;
     if (!branch || payload.ref !== `refs/heads/${branch}`) return; // another branch: its pull request is reviewed instead
     if (payload.deleted || ZERO_SHA.test(payload.after) || repository.archived) return;
     const paths = pushedPaths(payload);
@@ -295,24 +309,26 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       context.log.debug({ repo: repository.full_name }, "push touches no release files; the default branch is not reviewed again");
       return;
     }
-    const owner = repository.owner?.login ?? repository.owner?.name ?? "";
+    const owner = repository.owner.login ?? repository.owner.name ?? "";
     if (!owner) return;
     await once(context, async () => {
-      await queued(context.octokit, { owner, repo: repository.name, defaultBranch: branch, headSha: payload.after, private: repository.private }, "push", context.log, context.payload.installation?.id);
+      await queued(context.octokit, { owner, repo: repository.name, defaultBranch: branch, headSha: payload.after, private: repository.private }, "push", context.log, payload.installation?.id);
     });
   });
 
   app.on("issues.edited", async (context) => {
-    const { issue, sender, repository } = context.payload;
-    if (!issue.body?.startsWith(DASHBOARD_MARKER) || !recheckRequested(issue.body)) return;
+    const body = (context.payload.issue as { body?: unknown } | undefined)?.body;
+    if (typeof body !== "string" || !body.startsWith(DASHBOARD_MARKER) || !recheckRequested(body)) return; // not a ticked dashboard
+    const event = valid(parseIssuesEvent(context.payload), context.log, "an issues delivery");
+    if (!event) return;
+    const { issue, sender, repository } = event;
     // Cardinal's own edits arrive here too; only a person's tick asks for a recheck.
     if (sender.type === "Bot" || sender.login.endsWith("[bot]")) return;
     const bot = await identity();
     if (!bot.login || issue.user?.login !== bot.login) return;
-    const branch = repository.default_branch;
     await once(context, async () => {
       context.log.info({ repo: repository.full_name, user: sender.login }, "dashboard recheck requested");
-      await queued(context.octokit, { owner: repository.owner.login, repo: repository.name, defaultBranch: branch, private: repository.private }, "recheck", context.log, context.payload.installation?.id);
+      await queued(context.octokit, { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch, private: repository.private }, "recheck", context.log, event.installation?.id);
     });
   });
 
