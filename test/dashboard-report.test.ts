@@ -238,3 +238,12 @@ describe("WritePacer", () => {
     expect(sweepWritesPerMinute({ CARDINAL_SWEEP_WRITES_PER_MINUTE: "30" })).toEqual({ perMinute: 30 });
   });
 });
+
+describe("the check run of a default branch", () => {
+  it("heads review-wide findings 'All files', not 'This pull request'", async () => {
+    const { renderCheckRun } = await import("../src/report/check-run.js");
+    const output = renderCheckRun({ findings: [finding("", "warning", "cardinal/review-time-limit")], files: [], ruleMeta: () => undefined, whole: "All files" });
+    expect(output.summary).toContain("#### All files");
+    expect(output.summary).not.toContain("This pull request");
+  });
+});

@@ -334,6 +334,10 @@ describe("pushes to the default branch and the dashboard", () => {
     expect(folderOrder[0]).toBeLessThan(folderOrder[1]!);
     expect(body).toContain("| ✅ `datasets/stories` | 1 | 0 | 0 | 0 |");
     expect(body).toContain("### What the Hub could not verify");
+    // The check run on the pushed commit speaks of no pull request.
+    const run = org.checkRuns.find((c) => c.head_sha === after);
+    expect(run).toMatchObject({ conclusion: "failure", title: "1 error, 2 warnings, 1 notice" });
+    expect(run?.summary).not.toMatch(/pull request/i);
     expect(body).toContain("acme-ai/stories-v2");
     expect(body).toContain("What these licenses allow");
     expect(body).toContain("### Run the same checks locally");

@@ -302,7 +302,7 @@ export async function reviewDefaultBranch(target: BranchTarget, deps: BranchRevi
     ...(deps.docsBase ? { docsBase: deps.docsBase } : {}),
     pacing: reviewPacing(APP_REVIEW_SECONDS),
   });
-  const output = renderCheckRun({ findings: result.findings, files: result.files, ruleMeta: (id) => findRule(id)?.meta });
+  const output = renderCheckRun({ findings: result.findings, files: result.files, ruleMeta: (id) => findRule(id)?.meta, whole: "All files" });
   const check = await publishCheckRun(octokit, repo, sha, output, {
     externalId: branchExternalId(target.defaultBranch),
     ...(deps.botLogin ? { botLogin: deps.botLogin } : {}),
