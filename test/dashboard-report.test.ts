@@ -247,3 +247,11 @@ describe("the check run of a default branch", () => {
     expect(output.summary).not.toContain("This pull request");
   });
 });
+
+describe("release folders and repository-wide files", () => {
+  it("does not make the root a release folder for its .gitattributes alone, but lists it when a finding is there", () => {
+    const attributes: FileFacts = { path: ".gitattributes", kind: "gitattributes", status: "unchanged", storage: "text" };
+    expect(releaseFolders([], [attributes, card("m/README.md")]).map((f) => f.name)).toEqual(["m"]);
+    expect(releaseFolders([finding(".gitattributes", "warning")], [attributes, card("m/README.md")]).map((f) => [f.name, f.files])).toEqual([["", 0], ["m", 1]]);
+  });
+});

@@ -84,7 +84,9 @@ export function releaseFolders(findings: readonly Finding[], files: readonly Fil
     if (!folder) folders.set(name, (folder = { files: 0, findings: [] }));
     return folder;
   };
-  for (const f of files) at(releaseFolderOf(f.path, cardFolders)).files++;
+  // Repository-wide files (.gitattributes, Cardinal's configuration) make no folder a release of its own.
+  const repositoryWide = (f: FileFacts) => f.kind === "gitattributes" || f.kind === "cardinal-config";
+  for (const f of files) if (!repositoryWide(f)) at(releaseFolderOf(f.path, cardFolders)).files++;
   for (const f of findings) at(f.path === "" ? "" : releaseFolderOf(f.path, cardFolders)).findings.push(f);
   const worst = (list: readonly Finding[]) => Math.min(3, ...list.map((f) => RANK[f.severity]));
   return [...folders]
