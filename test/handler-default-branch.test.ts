@@ -160,6 +160,18 @@ describe("the install sweep", () => {
     await second.probot.receive({ id: deliveries(), name: "installation", payload: installationCreated(org) as never });
     expect(org.checkRuns.map((c) => c.repo)).toEqual([`${ORG}/models-b`]);
   });
+
+  it("skips at install a repository whose own file says sweep: false, and still reviews its pushes", async () => {
+    org.addRepo({ name: "quiet", files: new Map([...cleanRelease(), [".github/cardinal.yml", "sweep: false\n"]]) });
+    const { probot, lines } = await loadedProbot();
+    await probot.receive({ id: deliveries(), name: "installation", payload: installationCreated(org) as never });
+    expect(org.checkRuns).toHaveLength(0);
+    expect(lines.map((l) => l.msg)).toContain("acme-ai/quiet sweep: false, skipped (3 requests)");
+    const before = org.repos.get("quiet")!.headSha;
+    const after = org.push("quiet", { "models/tiny/README.md": BAD_LICENSE_CARD });
+    await probot.receive({ id: deliveries(), name: "push", payload: push(org, "quiet", before, after, { modified: ["models/tiny/README.md"] }) as never });
+    expect(org.checkRuns.map((c) => [c.head_sha, c.conclusion])).toEqual([[after, "failure"]]);
+  });
 });
 
 describe("pushes to the default branch and the dashboard", () => {

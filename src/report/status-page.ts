@@ -5,7 +5,7 @@
  * forbids them).
  */
 
-export type RepositoryState = "reviewed" | "no-release-files" | "empty" | "archived" | "not-covered" | "failed";
+export type RepositoryState = "reviewed" | "no-release-files" | "empty" | "archived" | "not-covered" | "sweep-off" | "failed";
 
 export interface RepositoryHealth {
   /** `owner/name`. */
@@ -54,6 +54,7 @@ const STATE_WORDS: Record<RepositoryState, string> = {
   empty: "empty",
   archived: "archived (skipped)",
   "not-covered": "left out by the repositories setting",
+  "sweep-off": "sweep: false, not reviewed on install",
   failed: "review failed",
 };
 

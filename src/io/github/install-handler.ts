@@ -155,9 +155,9 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       return { state: "empty" };
     }
     if (outcome.kind === "skipped") {
-      if (outcome.reason === "not-covered") board.record({ ...common, state: "not-covered", sha: outcome.sha });
+      board.record({ ...common, state: outcome.reason, sha: outcome.sha });
       log.info({ repo: name, reason: outcome.reason }, outcome.reason === "sweep-off" ? `${name}: sweep: false, not reviewed on install` : `${name}: not in \`repositories\`, not reviewed`);
-      return { state: outcome.reason === "not-covered" ? "not-covered" : "no-release-files" };
+      return { state: outcome.reason };
     }
     const settings = dashboardSettings(outcome.config.config);
     const files = outcome.kind === "reviewed" ? outcome.result.files : [];

@@ -87,6 +87,7 @@ export function summaryLine(r: SweptRepo): string {
     empty: "empty, skipped",
     archived: "archived, skipped",
     "not-covered": "left out by `repositories`",
+    "sweep-off": "sweep: false, skipped",
     failed: "review failed",
   };
   return `${r.repo} ${words[r.state]}${counts} (${r.requests} ${r.requests === 1 ? "request" : "requests"})`;
