@@ -57,7 +57,7 @@ const issuesOf = (name: string) => org.issues.get(`${ORG}/${name}`) ?? [];
 const writes = (name: string, method: string, pattern: RegExp) =>
   org.requests.filter((r) => r.repo === `${ORG}/${name}` && r.method === method && pattern.test(r.path)).length;
 
-describe("the install sweep", () => {
+describe("the install sweep", { timeout: 30_000 }, () => {
   it("sweeps an organisation of 120 repositories: paginated, archived and empty skipped, a bounded number of requests per repository", async () => {
     org.orgConfig = "dashboard: true\n";
     const kinds = new Map<string, "archived" | "empty" | "code" | "clean" | "broken">();
@@ -174,7 +174,7 @@ describe("the install sweep", () => {
   });
 });
 
-describe("pushes to the default branch and the dashboard", () => {
+describe("pushes to the default branch and the dashboard", { timeout: 30_000 }, () => {
   const NAME = "tiny-llm";
 
   async function pushFiles(probot: Awaited<ReturnType<typeof loadedProbot>>["probot"], files: Record<string, string | null>, changed = Object.keys(files)) {

@@ -123,7 +123,7 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-describe("/cardinal/status", () => {
+describe("/cardinal/status", { timeout: 30_000 }, () => {
   it("renders each reviewed repository's health in headless chromium, private ones hidden", async () => {
     const page = await context.newPage();
     await page.setExtraHTTPHeaders({ Authorization: `Bearer ${TOKEN}` });
