@@ -1,7 +1,8 @@
-import type { Probot } from "probot";
+import type { ApplicationFunctionOptions, Probot } from "probot";
 import { guardProbotWebhooks } from "./io/github/body-limit.js";
 import { localRunFromEnv } from "./core/docs.js";
 import { registerHandlers } from "./io/github/handler.js";
+import { registerDefaultBranchJobs } from "./io/github/install-handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
 
@@ -10,7 +11,7 @@ import { hubClientFromEnv } from "./io/hub/client.js";
  * handlers (io/github) and the pure engine they call. One Hub client per
  * process, so that its cache and request bound cover every review.
  */
-export default async (app: Probot): Promise<void> => {
+export default async (app: Probot, options?: ApplicationFunctionOptions): Promise<void> => {
   // Probot checks signatures against "development" when given no secret: refuse that in production.
   const secretProblem = webhookSecretProblem(process.env, await usesDefaultSecret(app.webhooks));
   if (secretProblem?.level === "error") throw new Error(secretProblem.message);
@@ -29,4 +30,5 @@ export default async (app: Probot): Promise<void> => {
   const { localRun, problems } = localRunFromEnv(process.env);
   for (const problem of problems) app.log.warn(problem);
   registerHandlers(app, { hub, localRun, ...(docsBase ? { docsBase } : {}) });
+  registerDefaultBranchJobs(app, { hub, localRun, addHandler: options?.addHandler, ...(docsBase ? { docsBase } : {}) });
 };

@@ -271,7 +271,7 @@ describe("npm start with no .env: the setup page registers an app whose webhook 
       expect(manifest.hook_attributes.url).toBe(smee.channel);
       expect(manifest.name).toBe("Cardinal");
       expect(manifest.redirect_url).toBe(`http://127.0.0.1:${port}/probot/setup`);
-      expect(manifest.default_events).toEqual(["pull_request", "check_run", "issue_comment"]);
+      expect(manifest.default_events).toEqual(["pull_request", "check_run", "issue_comment", "push", "issues"]);
 
       // "Use an existing GitHub App": step 1 names the channel (Probot alone left it blank).
       const importPage = await (await fetch(`http://127.0.0.1:${port}/probot/import`)).text();

@@ -1,3 +1,4 @@
+import picomatch from "picomatch";
 import { z } from "zod";
 import { closest, suggestRuleId } from "./suggest.js";
 import { joinText, text, trusted, type Text } from "./text.js";
@@ -14,6 +15,10 @@ export type RuleSetting = (typeof RULE_SETTINGS)[number];
 export const DEFAULT_SKIP_LABELS = ["cardinal: skip"] as const;
 /** `review.skip_title` is a regular expression; longer ones are refused (they are tested on every pull request). */
 export const SKIP_TITLE_MAX_LENGTH = 200;
+/** The dashboard issue's title when `dashboard.title` does not set one. */
+export const DEFAULT_DASHBOARD_TITLE = "Cardinal: release health";
+/** GitHub allows 256 characters in an issue title; Cardinal keeps room for nothing else, but refuses longer. */
+export const DASHBOARD_TITLE_MAX_LENGTH = 200;
 /** The longest `welcome` text accepted (it shares the comment with the findings). */
 export const WELCOME_MAX_LENGTH = 3000;
 
@@ -85,6 +90,23 @@ const sections = {
     .positive()
     .max(100 * 1024 * 1024)
     .default(2 * 1024 * 1024),
+  /** Review every repository's default branch when the app is installed (the install sweep); false: only pushes and pull requests. */
+  sweep: z.boolean().default(true),
+  /** Repository names (globs, `!` to leave out) whose default branch is reviewed on install and push; empty: every repository. */
+  repositories: z.array(z.string().min(1).max(100)).default([]),
+  /** The release health dashboard: one issue per repository. true, false, or a mapping with its title and labels. */
+  dashboard: z
+    .union([
+      z.boolean(),
+      z
+        .object({
+          enabled: z.boolean().default(true),
+          title: z.string().min(1).max(DASHBOARD_TITLE_MAX_LENGTH).optional(),
+          labels: z.array(z.string().min(1).max(50)).max(10).optional(),
+        })
+        .strict(),
+    ])
+    .default(false),
 } as const;
 
 type Sections = typeof sections;
@@ -155,16 +177,25 @@ const EXPECTED: Readonly<Record<string, string>> = {
   welcome: `true, false, or your own welcome text (at most ${WELCOME_MAX_LENGTH} characters)`,
   first_time_label: "a label name of 1 to 50 characters",
   max_file_size: `a whole number of bytes from 1 to ${100 * 1024 * 1024} (100 MB)`,
+  sweep: "true or false",
+  repositories: "a list of repository name patterns (globs such as `models-*`, `!` to leave one out)",
+  "repositories.*": "a repository name pattern of 1 to 100 characters (a glob such as `models-*`)",
+  dashboard: "true, false, or a mapping with `enabled`, `title` and `labels`",
+  "dashboard.enabled": "true or false",
+  "dashboard.title": `an issue title of 1 to ${DASHBOARD_TITLE_MAX_LENGTH} characters`,
+  "dashboard.labels": "a list of at most 10 label names",
+  "dashboard.labels.*": "a label name of 1 to 50 characters",
 };
 
 /** Sections that hold entries: left empty, they take their default. */
-const COLLECTIONS: ReadonlySet<string> = new Set(["rules", "include", "exclude", "cards", "review", "required_sections"]);
+const COLLECTIONS: ReadonlySet<string> = new Set(["rules", "include", "exclude", "cards", "review", "required_sections", "repositories"]);
 
 /** The keys each nested section knows, for "did you mean" on a misspelled one. */
 const NESTED_KEYS: Readonly<Record<string, readonly string[]>> = {
   cards: ["model", "dataset"],
   review: ["drafts", "bots", "ignore_authors", "skip_labels", "skip_title"],
   required_sections: ["model", "dataset"],
+  dashboard: ["enabled", "title", "labels"],
 };
 
 /** The EXPECTED entry for a path: list indices and rule ids become `*`. */
@@ -335,4 +366,34 @@ function describeIssue(issue: z.core.$ZodIssue, path: readonly (string | number)
 /** The severity a rule runs at under this configuration, or "off". */
 export function ruleSetting(config: Config, ruleId: string, defaultSeverity: Severity): RuleSetting {
   return config.rules[ruleId] ?? defaultSeverity;
+}
+
+/** The dashboard as the app uses it, whichever form `dashboard:` took. */
+export interface DashboardSettings {
+  readonly enabled: boolean;
+  readonly title: string;
+  readonly labels: readonly string[];
+}
+
+export function dashboardSettings(config: Pick<Config, "dashboard">): DashboardSettings {
+  const setting = config.dashboard;
+  if (typeof setting === "boolean") return { enabled: setting, title: DEFAULT_DASHBOARD_TITLE, labels: [] };
+  return { enabled: setting.enabled, title: setting.title ?? DEFAULT_DASHBOARD_TITLE, labels: setting.labels ?? [] };
+}
+
+/**
+ * Whether `repositories:` covers a repository (its name, without the owner;
+ * compared case-insensitively, as GitHub does). Empty covers every one; a
+ * pattern starting with `!` leaves out what it matches, and a list of only
+ * such patterns covers the rest.
+ */
+export function coversRepository(config: Pick<Config, "repositories">, name: string): boolean {
+  const patterns = config.repositories;
+  if (patterns.length === 0) return true;
+  const lower = name.toLowerCase();
+  const matches = (glob: string) => picomatch.isMatch(lower, glob.toLowerCase(), { dot: true });
+  const positive = patterns.filter((p) => !p.startsWith("!"));
+  const negative = patterns.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  if (negative.some(matches)) return false;
+  return positive.length === 0 || positive.some(matches);
 }

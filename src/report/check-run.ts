@@ -40,6 +40,8 @@ export interface CheckRunInput {
   readonly findings: readonly Finding[];
   readonly files: readonly FileFacts[];
   readonly ruleMeta: (id: string) => RuleMeta | undefined;
+  /** The heading of findings about the review as a whole (default "This pull request"; a default branch's review says "All files"). */
+  readonly whole?: string;
 }
 
 const LEVEL: Record<Severity, Annotation["annotation_level"]> = {
@@ -114,7 +116,7 @@ export function renderCheckRun(input: CheckRunInput): CheckRunOutput {
   const intro = `Cardinal found **${countPhrase(findings)}**. Each item says what is wrong and how to fix it; the rule link explains more.`;
   const why = whySection(findings, input.ruleMeta);
   const budget = { left: OUTPUT_LIMIT - 1_000 - intro.length - why.length };
-  const groups = renderGroups(findings, budget, "Every finding is also an annotation on its file.");
+  const groups = renderGroups(findings, budget, "Every finding is also an annotation on its file.", input.whole);
   return {
     conclusion: conclusionOf(findings),
     title: countPhrase(findings).replace(/^./, (c) => c.toUpperCase()),
