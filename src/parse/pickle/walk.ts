@@ -1,0 +1,504 @@
+/**
+ * Walks the opcodes of one pickle stream (protocols 0-5) without executing
+ * anything, keeping a symbolic stack and memo just precise enough to know
+ * which names STACK_GLOBAL imports: strings pushed, memoised, fetched back,
+ * popped as decoys. Every import is listed with its opcode offset; an import
+ * whose name is not a literal string (the result of a call, bytes, a number)
+ * is listed as unresolved, never skipped.
+ */
+import { Cursor, ScanStop, utf8Text, type Region } from "./region.js";
+
+export interface ImportSite {
+  readonly module: string;
+  readonly name: string;
+  /** Byte offset of the opcode in the region scanned. */
+  readonly offset: number;
+  readonly opcode: "GLOBAL" | "INST" | "STACK_GLOBAL";
+}
+
+export interface UnresolvedSite {
+  readonly offset: number;
+  readonly opcode: "STACK_GLOBAL" | "EXT1" | "EXT2" | "EXT4";
+  /** What stood where the names should be, or the extension code. */
+  readonly detail: string;
+}
+
+/** Bytes inside the stream that are themselves a pickle (`pickle.loads(b"\x80\x04…")`). */
+export interface NestedPickle {
+  readonly offset: number;
+  readonly length: number;
+  /** Set when the bytes had to be decoded from a latin-1 string (protocol 0-2 bytes). */
+  readonly decoded?: Uint8Array;
+}
+
+export interface WalkLimits {
+  /** Opcodes per file, across its streams. */
+  maxOps: number;
+  maxMemo: number;
+  maxStack: number;
+  /** Longest string whose value is kept (module and attribute names are short). */
+  maxName: number;
+  /** Largest nested pickle examined. */
+  maxNested: number;
+}
+
+export const DEFAULT_LIMITS: WalkLimits = {
+  maxOps: 20_000_000,
+  maxMemo: 2_000_000,
+  maxStack: 1_000_000,
+  maxName: 4096,
+  maxNested: 16 * 1024 * 1024,
+};
+
+export interface WalkBudget {
+  ops: number;
+  /** Called every CHECK_EVERY opcodes: the review's checkpoint (may throw to stop the review). */
+  readonly tick?: () => Promise<void> | void;
+}
+
+const CHECK_EVERY = 100_000;
+
+type Value =
+  | { readonly k: "str"; readonly v: string }
+  | { readonly k: "longstr" }
+  | { readonly k: "bytes" }
+  | { readonly k: "global"; readonly module: string; readonly name: string }
+  | { readonly k: "call"; readonly of: string }
+  | { readonly k: "num" }
+  | { readonly k: "obj"; readonly what: string };
+
+const NUM: Value = { k: "num" };
+const BYTES: Value = { k: "bytes" };
+const LONGSTR: Value = { k: "longstr" };
+const obj = (what: string): Value => ({ k: "obj", what });
+
+function describe(value: Value | undefined): string {
+  if (!value) return "nothing";
+  switch (value.k) {
+    case "str":
+      return `the string ${JSON.stringify(value.v)}`;
+    case "longstr":
+      return "a very long string";
+    case "bytes":
+      return "a bytes value";
+    case "global":
+      return `the global ${value.module}.${value.name}`;
+    case "call":
+      return `the result of calling ${value.of}`;
+    case "num":
+      return "a number";
+    case "obj":
+      return value.what;
+  }
+}
+
+function label(value: Value | undefined): string {
+  if (value?.k === "global") return `${value.module}.${value.name}`;
+  if (value?.k === "call") return `the result of ${value.of}`;
+  return "an object";
+}
+
+export interface StreamResult {
+  readonly imports: ImportSite[];
+  readonly unresolved: UnresolvedSite[];
+  readonly nested: NestedPickle[];
+  /** Offset just past STOP. */
+  readonly end: number;
+  /** Set when the stream could not be walked to its STOP. */
+  readonly stop?: ScanStop;
+  /** Globals a BUILD was applied to (joblib's NumpyArrayWrapper is followed by raw array bytes). */
+  readonly builds: { readonly global: string; readonly end: number }[];
+}
+
+/** True when the bytes start like a protocol 2-5 pickle. */
+export function looksLikePickle(b0: number | undefined, b1: number | undefined): boolean {
+  return b0 === 0x80 && b1 !== undefined && b1 >= 2 && b1 <= 5;
+}
+
+/**
+ * Walks one stream from `start` to its STOP. Never throws for bad input: a
+ * truncated or malformed stream, or one past a limit, comes back with `stop`
+ * and what was found before it. Only the review's own checkpoint may throw.
+ */
+export async function walkStream(region: Region, start: number, limits: WalkLimits, budget: WalkBudget, stopAfterBuildOf?: ReadonlySet<string>): Promise<StreamResult> {
+  const c = new Cursor(region, start);
+  const imports: ImportSite[] = [];
+  const unresolved: UnresolvedSite[] = [];
+  const nested: NestedPickle[] = [];
+  const builds: { global: string; end: number }[] = [];
+  const memo = new Map<number, Value>();
+  let stack: Value[] = [];
+  const metastack: Value[][] = [];
+  let depth = 0;
+
+  const malformed = (message: string, at: number) => new ScanStop("malformed", message, at);
+  const push = (v: Value, at: number) => {
+    if (++depth > limits.maxStack) throw new ScanStop("bound", `the stack holds more than ${limits.maxStack.toLocaleString("en-US")} values`, at);
+    stack.push(v);
+  };
+  const pop = (at: number, op: string): Value => {
+    const v = stack.pop();
+    if (v === undefined) throw malformed(`${op} finds the stack empty`, at);
+    depth--;
+    return v;
+  };
+  const top = (at: number, op: string): Value => {
+    const v = stack[stack.length - 1];
+    if (v === undefined) throw malformed(`${op} finds the stack empty`, at);
+    return v;
+  };
+  const popMark = (at: number, op: string): Value[] => {
+    const items = stack;
+    const previous = metastack.pop();
+    if (previous === undefined) throw malformed(`${op} finds no MARK`, at);
+    stack = previous;
+    depth -= items.length;
+    return items;
+  };
+  const remember = (index: number, at: number, op: string) => {
+    if (memo.size >= limits.maxMemo && !memo.has(index)) throw new ScanStop("bound", `the memo holds more than ${limits.maxMemo.toLocaleString("en-US")} entries`, at);
+    memo.set(index, top(at, op));
+  };
+  const recall = (index: number, at: number, op: string) => {
+    const v = memo.get(index);
+    if (v === undefined) throw malformed(`${op} asks for memo entry ${index}, which was never stored`, at);
+    push(v, at);
+  };
+  const decimal = (bytes: Uint8Array, at: number, op: string): number => {
+    const textValue = utf8Text(bytes).trim();
+    if (!/^\d{1,15}$/.test(textValue)) throw malformed(`${op} has the argument ${JSON.stringify(textValue.slice(0, 40))}, not a memo index`, at);
+    return Number(textValue);
+  };
+  const importOf = (module: string, name: string, at: number, opcode: ImportSite["opcode"]): Value => {
+    imports.push({ module, name, offset: at, opcode });
+    return { k: "global", module, name };
+  };
+  /** A string payload of `n` bytes: its value when short, and a look at whether it is a pickle encoded as latin-1 text. */
+  const stringPayload = async (n: number, at: number): Promise<Value> => {
+    if (n <= limits.maxName) return { k: "str", v: utf8Text(await c.take(n)) };
+    if (n <= limits.maxNested * 2) {
+      const head = await c.take(Math.min(n, 4));
+      c.pos -= head.length;
+      // U+0080 then U+0002..U+0005 in UTF-8: c2 80 0x: a pickle stored as text (protocol 2's bytes).
+      if (head[0] === 0xc2 && head[1] === 0x80 && looksLikePickle(0x80, head[2])) {
+        const chars = utf8Text(await c.take(n));
+        const decoded = new Uint8Array(chars.length);
+        let ok = true;
+        for (let i = 0; i < chars.length; i++) {
+          const code = chars.charCodeAt(i);
+          if (code > 0xff) {
+            ok = false;
+            break;
+          }
+          decoded[i] = code;
+        }
+        if (ok) nested.push({ offset: at, length: decoded.length, decoded });
+        return LONGSTR;
+      }
+    }
+    c.skip(n);
+    return LONGSTR;
+  };
+  const bytesPayload = async (n: number): Promise<Value> => {
+    if (n >= 2) {
+      const head = await c.take(2);
+      c.pos -= 2;
+      if (looksLikePickle(head[0], head[1]) && n <= limits.maxNested) nested.push({ offset: c.pos, length: n });
+    }
+    c.skip(n);
+    return BYTES;
+  };
+  const shortText = (n: number): Promise<Value> | Value => (n <= limits.maxName ? c.take(n).then((b) => ({ k: "str", v: utf8Text(b) }) as Value) : (c.skip(n), LONGSTR));
+
+  try {
+    for (;;) {
+      const at = c.pos;
+      if (++budget.ops > limits.maxOps) throw new ScanStop("bound", `the file has more than ${limits.maxOps.toLocaleString("en-US")} opcodes`, at);
+      if (budget.tick && budget.ops % CHECK_EVERY === 0) await budget.tick();
+      if (at >= region.size) throw new ScanStop("truncated", "the stream ends before its STOP opcode", at);
+      const op = await c.u8();
+      switch (op) {
+        case 0x28: // MARK
+          metastack.push(stack);
+          stack = [];
+          if (metastack.length > limits.maxStack) throw new ScanStop("bound", "too many nested MARKs", at);
+          break;
+        case 0x2e: // STOP
+          pop(at, "STOP");
+          return { imports, unresolved, nested, end: c.pos, builds };
+        case 0x30: // POP
+          if (stack.length > 0) pop(at, "POP");
+          else popMark(at, "POP");
+          break;
+        case 0x31: // POP_MARK
+          popMark(at, "POP_MARK");
+          break;
+        case 0x32: // DUP
+          push(top(at, "DUP"), at);
+          break;
+        case 0x46: // FLOAT
+        case 0x49: // INT
+        case 0x4c: // LONG
+          await c.line(limits.maxName);
+          push(NUM, at);
+          break;
+        case 0x47: // BINFLOAT
+          c.skip(8);
+          push(NUM, at);
+          break;
+        case 0x4a: // BININT
+          c.skip(4);
+          push(NUM, at);
+          break;
+        case 0x4b: // BININT1
+          c.skip(1);
+          push(NUM, at);
+          break;
+        case 0x4d: // BININT2
+          c.skip(2);
+          push(NUM, at);
+          break;
+        case 0x8a: // LONG1
+          c.skip(await c.u8());
+          push(NUM, at);
+          break;
+        case 0x8b: {
+          // LONG4
+          const n = await c.int32();
+          if (n < 0) throw malformed("LONG4 has a negative length", at);
+          c.skip(n);
+          push(NUM, at);
+          break;
+        }
+        case 0x4e: // NONE
+        case 0x88: // NEWTRUE
+        case 0x89: // NEWFALSE
+          push(obj("a constant"), at);
+          break;
+        case 0x53: {
+          // STRING: a quoted Python 2 str literal
+          const line = utf8Text(await c.line(limits.maxName * 4));
+          const quoted = /^(['"])(.*)\1$/s.exec(line);
+          if (!quoted) throw malformed("STRING has an argument that is not a quoted string", at);
+          push({ k: "str", v: unescapePython(quoted[2] ?? "") }, at);
+          break;
+        }
+        case 0x54: {
+          // BINSTRING
+          const n = await c.int32();
+          if (n < 0) throw malformed("BINSTRING has a negative length", at);
+          push(await shortText(n), at);
+          break;
+        }
+        case 0x55: // SHORT_BINSTRING
+          push(await shortText(await c.u8()), at);
+          break;
+        case 0x56: // UNICODE (raw-unicode-escape line)
+          push({ k: "str", v: unescapeRawUnicode(utf8Text(await c.line(limits.maxName * 6))) }, at);
+          break;
+        case 0x58: // BINUNICODE
+          push(await stringPayload(await c.uint(4), at), at);
+          break;
+        case 0x8c: // SHORT_BINUNICODE
+          push(await stringPayload(await c.u8(), at), at);
+          break;
+        case 0x8d: // BINUNICODE8
+          push(await stringPayload(await c.uint(8), at), at);
+          break;
+        case 0x42: // BINBYTES
+          push(await bytesPayload(await c.uint(4)), at);
+          break;
+        case 0x43: // SHORT_BINBYTES
+          push(await bytesPayload(await c.u8()), at);
+          break;
+        case 0x8e: // BINBYTES8
+        case 0x96: // BYTEARRAY8
+          push(await bytesPayload(await c.uint(8)), at);
+          break;
+        case 0x97: // NEXT_BUFFER (out-of-band data)
+          push(BYTES, at);
+          break;
+        case 0x98: // READONLY_BUFFER
+          top(at, "READONLY_BUFFER");
+          break;
+        case 0x50: // PERSID
+          await c.line(limits.maxName);
+          push(obj("a persistent reference"), at);
+          break;
+        case 0x51: // BINPERSID
+          pop(at, "BINPERSID");
+          push(obj("a persistent reference"), at);
+          break;
+        case 0x52: {
+          // REDUCE
+          pop(at, "REDUCE");
+          const callable = pop(at, "REDUCE");
+          push({ k: "call", of: label(callable) }, at);
+          break;
+        }
+        case 0x62: {
+          // BUILD
+          pop(at, "BUILD");
+          const target = top(at, "BUILD");
+          if (target.k === "call" && stopAfterBuildOf?.has(target.of.replace(/^the result of /, ""))) {
+            builds.push({ global: target.of.replace(/^the result of /, ""), end: c.pos });
+            return { imports, unresolved, nested, end: c.pos, builds, stop: new ScanStop("unsupported", "", c.pos) };
+          }
+          break;
+        }
+        case 0x63: {
+          // GLOBAL
+          const module = utf8Text(await c.line(limits.maxName));
+          const name = utf8Text(await c.line(limits.maxName));
+          push(importOf(module, name, at, "GLOBAL"), at);
+          break;
+        }
+        case 0x69: {
+          // INST: import and call with the items since MARK
+          const module = utf8Text(await c.line(limits.maxName));
+          const name = utf8Text(await c.line(limits.maxName));
+          importOf(module, name, at, "INST");
+          popMark(at, "INST");
+          push({ k: "call", of: `${module}.${name}` }, at);
+          break;
+        }
+        case 0x6f: {
+          // OBJ: the first item since MARK is called with the rest
+          const items = popMark(at, "OBJ");
+          if (items.length === 0) throw malformed("OBJ has no class to call", at);
+          push({ k: "call", of: label(items[0]) }, at);
+          break;
+        }
+        case 0x81: {
+          // NEWOBJ
+          pop(at, "NEWOBJ");
+          const cls = pop(at, "NEWOBJ");
+          push({ k: "call", of: label(cls) }, at);
+          break;
+        }
+        case 0x92: {
+          // NEWOBJ_EX
+          pop(at, "NEWOBJ_EX");
+          pop(at, "NEWOBJ_EX");
+          const cls = pop(at, "NEWOBJ_EX");
+          push({ k: "call", of: label(cls) }, at);
+          break;
+        }
+        case 0x93: {
+          // STACK_GLOBAL
+          const name = pop(at, "STACK_GLOBAL");
+          const module = pop(at, "STACK_GLOBAL");
+          if (module.k === "str" && name.k === "str") push(importOf(module.v, name.v, at, "STACK_GLOBAL"), at);
+          else {
+            unresolved.push({ offset: at, opcode: "STACK_GLOBAL", detail: `module: ${describe(module)}; name: ${describe(name)}` });
+            push(obj("an unresolved global"), at);
+          }
+          break;
+        }
+        case 0x82: // EXT1
+        case 0x83: // EXT2
+        case 0x84: {
+          // EXT4: a global from copyreg's extension registry, unknown until load time
+          const size = op === 0x82 ? 1 : op === 0x83 ? 2 : 4;
+          const code = await c.uint(size);
+          unresolved.push({ offset: at, opcode: op === 0x82 ? "EXT1" : op === 0x83 ? "EXT2" : "EXT4", detail: `extension code ${code}` });
+          push(obj("an extension-registry global"), at);
+          break;
+        }
+        case 0x29: // EMPTY_TUPLE
+        case 0x5d: // EMPTY_LIST
+        case 0x7d: // EMPTY_DICT
+        case 0x8f: // EMPTY_SET
+          push(obj("a container"), at);
+          break;
+        case 0x74: // TUPLE
+        case 0x6c: // LIST
+        case 0x64: // DICT
+        case 0x91: // FROZENSET
+          popMark(at, "TUPLE/LIST/DICT");
+          push(obj("a container"), at);
+          break;
+        case 0x85: // TUPLE1
+          pop(at, "TUPLE1");
+          push(obj("a tuple"), at);
+          break;
+        case 0x86: // TUPLE2
+          pop(at, "TUPLE2");
+          pop(at, "TUPLE2");
+          push(obj("a tuple"), at);
+          break;
+        case 0x87: // TUPLE3
+          pop(at, "TUPLE3");
+          pop(at, "TUPLE3");
+          pop(at, "TUPLE3");
+          push(obj("a tuple"), at);
+          break;
+        case 0x61: // APPEND
+          pop(at, "APPEND");
+          top(at, "APPEND");
+          break;
+        case 0x73: // SETITEM
+          pop(at, "SETITEM");
+          pop(at, "SETITEM");
+          top(at, "SETITEM");
+          break;
+        case 0x65: // APPENDS
+        case 0x75: // SETITEMS
+        case 0x90: // ADDITEMS
+          popMark(at, "APPENDS/SETITEMS/ADDITEMS");
+          top(at, "APPENDS/SETITEMS/ADDITEMS");
+          break;
+        case 0x67: // GET
+          recall(decimal(await c.line(32), at, "GET"), at, "GET");
+          break;
+        case 0x68: // BINGET
+          recall(await c.u8(), at, "BINGET");
+          break;
+        case 0x6a: // LONG_BINGET
+          recall(await c.uint(4), at, "LONG_BINGET");
+          break;
+        case 0x70: // PUT
+          remember(decimal(await c.line(32), at, "PUT"), at, "PUT");
+          break;
+        case 0x71: // BINPUT
+          remember(await c.u8(), at, "BINPUT");
+          break;
+        case 0x72: // LONG_BINPUT
+          remember(await c.uint(4), at, "LONG_BINPUT");
+          break;
+        case 0x94: // MEMOIZE
+          remember(memo.size, at, "MEMOIZE");
+          break;
+        case 0x80: {
+          // PROTO
+          const version = await c.u8();
+          if (version > 5) throw malformed(`PROTO declares protocol ${version}; Python knows 0 to 5`, at);
+          break;
+        }
+        case 0x95: // FRAME
+          c.skip(8);
+          break;
+        default:
+          throw malformed(`byte 0x${op.toString(16).padStart(2, "0")} is not a pickle opcode`, at);
+      }
+    }
+  } catch (error) {
+    if (error instanceof ScanStop) return { imports, unresolved, nested, end: c.pos, builds, stop: error };
+    throw error;
+  }
+}
+
+/** Python 2 string-literal escapes, enough for names (`\n`, `\xNN`, `\\`, quotes). */
+function unescapePython(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|.)/gs, (_m, e: string) => {
+    if (e[0] === "x") return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
+    return simple[e] ?? `\\${e}`;
+  });
+}
+
+/** raw-unicode-escape: only `\uXXXX` and `\UXXXXXXXX` are escapes. */
+function unescapeRawUnicode(s: string): string {
+  return s.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_m, u?: string, U?: string) => String.fromCodePoint(parseInt((u ?? U) as string, 16)));
+}
