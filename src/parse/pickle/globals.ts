@@ -90,6 +90,8 @@ const DANGEROUS_MODULES: readonly string[] = [
   "_pyrepl",
   "tempfile",
   "glob",
+  // CPython's own test package: test.support.script_helper runs Python (picklescan GHSA-g38g-8gr9-h9xp).
+  "test",
   "numpy.f2py",
   "numpy.testing",
   "numpy.distutils",

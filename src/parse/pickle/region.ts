@@ -152,3 +152,14 @@ export function latin1Text(bytes: Uint8Array): string {
 export function utf8Text(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** UTF-8 as Python's unpickler decodes names (`.decode("utf-8")`): undefined where Python raises. */
+export function strictUtf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -18,7 +18,7 @@ import { classifyGlobal, type GlobalVerdict } from "./globals.js";
 import { inflate, type Compression } from "./inflate.js";
 import { fileRegion, latin1Text, memoryRegion, ScanStop, subRegion, type Region, type StopKind } from "./region.js";
 import { DEFAULT_LIMITS, looksLikePickle, walkStream, type WalkBudget, type WalkLimits } from "./walk.js";
-import { memberData, readZipDirectory } from "./zip.js";
+import { memberData, readZipDirectory, type ZipMember } from "./zip.js";
 
 export type Container =
   | "pickle"
@@ -103,6 +103,9 @@ const LEGACY_MAGIC = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20
 /** joblib keeps NumPy array bytes inline after this wrapper's BUILD; the walk cannot step over them. */
 const JOBLIB_WRAPPERS: ReadonlySet<string> = new Set(["joblib.numpy_pickle.NumpyArrayWrapper"]);
 
+/** Largest compressed member inflated only to see whether it starts like a pickle. */
+const SNIFF_INFLATE_MAX = 16 * 1024 * 1024;
+
 const PICKLE_OPCODES = new Set(Array.from("(.0123FGIJKLMNPQRSTUVXabcdeghijloprstu}])", (ch) => ch.charCodeAt(0)));
 
 function startsWith(head: Uint8Array, bytes: readonly number[], at = 0): boolean {
@@ -149,7 +152,8 @@ class Scan {
           continue;
         }
         const inner = nested.decoded ? memoryRegion(nested.decoded) : subRegion(region, nested.offset, nested.length);
-        await this.pickles(inner, label, depth + 1);
+        // pickle.loads reads one stream; whatever follows it in the bytes is never unpickled.
+        await this.pickles(inner, label, depth + 1, 0, 1);
       }
       if (result.stop) {
         if (result.builds.length > 0) {
@@ -224,23 +228,40 @@ class Scan {
     if (!members) return "zip";
     const pkl = members.filter((m) => /\.pkl$/i.test(m.name));
     const npy = members.filter((m) => /\.npy$/i.test(m.name));
-    const nestedArchives = members.filter((m) => /\.(pt|pth|ckpt|bin|pkl|joblib|pickle|npz|nemo)$/i.test(m.name) && !/\.pkl$/i.test(m.name));
+    const archives = members.filter((m) => /\.(pt|pth|ckpt|bin|pickle|joblib|npz|nemo|mar|zip)$/i.test(m.name));
     const container: Container = pkl.length > 0 ? "pytorch-zip" : npy.length > 0 ? "numpy-archive" : "zip";
-    for (const member of [...pkl, ...npy, ...nestedArchives]) {
+    const named = new Set([...pkl, ...npy, ...archives]);
+    // Any other member is sniffed: a pickle under another name (data.txt) is still a pickle. Tensor
+    // storages (torch's `<archive>/data/<key>`) are raw numbers and are not.
+    // A compressed member is only inflated to be sniffed when it is small.
+    const others = members.filter(
+      (m) => !named.has(m) && !/(^|\/)data\/\d+$/.test(m.name) && !m.name.endsWith("/") && m.size >= 2 && (m.method === 0 || m.compressedSize <= SNIFF_INFLATE_MAX),
+    );
+    for (const member of [...pkl, ...npy, ...archives, ...others]) {
       if (++this.members > this.limits.maxMembers) {
         this.incomplete.push({ kind: "bound", reason: `the archive has more than ${this.limits.maxMembers} members to scan`, where });
         break;
       }
       const label = join(where, member.name);
+      const sniffOnly = !named.has(member);
+      if (member.encrypted) {
+        if (!sniffOnly) this.incomplete.push({ kind: "unsupported", reason: "it is encrypted, so its bytes cannot be read", where: label });
+        continue;
+      }
       const data = await this.guard(label, () => this.memberRegion(region, member, label));
       if (!data) continue;
+      if (sniffOnly) {
+        const head = await this.guard(label, () => data.read(0, Math.min(2, data.size)));
+        if (head && looksLikePickle(head[0], head[1])) await this.guard(label, () => this.pickles(data, label, depth));
+        continue;
+      }
       if (/\.pkl$/i.test(member.name)) await this.guard(label, () => this.pickles(data, label, depth));
       else await this.guard(label, () => this.any(data, label, depth + 1));
     }
     return container;
   }
 
-  async memberRegion(region: Region, member: { name: string; method: number; compressedSize: number; size: number; localHeaderOffset: number }, label: string): Promise<Region> {
+  async memberRegion(region: Region, member: ZipMember, label: string): Promise<Region> {
     const data = await memberData(region, member);
     if (member.method === 0) return data;
     if (member.method === 8) return inflate(data, "deflate-raw", this.limits.maxInflated, label);
@@ -354,4 +375,20 @@ export async function scanPickleFile(reader: RangeReader, options: ScanOptions =
 /** Scans bytes already in memory (tests, nested data). */
 export function scanPickleBytes(bytes: Uint8Array, options: ScanOptions = {}): Promise<PickleScan> {
   return scanPickleFile(async (offset, length) => ({ ok: true, bytes: bytes.subarray(offset, offset + length), size: bytes.length }), options);
+}
+
+export type ScanVerdict = "dangerous" | "unknown" | "incomplete" | "clean";
+
+/**
+ * One word for a scan, worst first: a dangerous import or an import whose
+ * name only exists at load time (STACK_GLOBAL over a computed value:
+ * picklescan and modelscan also count that as dangerous); an import outside
+ * the allowlist or from copyreg's extension registry; a stream not scanned
+ * to its end; or nothing to say.
+ */
+export function scanVerdict(scan: PickleScan): ScanVerdict {
+  if (scan.imports.some((i) => i.verdict === "dangerous") || scan.unresolved.some((u) => u.opcode === "STACK_GLOBAL")) return "dangerous";
+  if (scan.imports.some((i) => i.verdict === "unknown") || scan.unresolved.length > 0) return "unknown";
+  if (scan.incomplete.length > 0) return "incomplete";
+  return "clean";
 }

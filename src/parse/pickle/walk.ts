@@ -6,7 +6,7 @@
  * whose name is not a literal string (the result of a call, bytes, a number)
  * is listed as unresolved, never skipped.
  */
-import { Cursor, ScanStop, utf8Text, type Region } from "./region.js";
+import { Cursor, ScanStop, strictUtf8Text, utf8Text, type Region } from "./region.js";
 
 export interface ImportSite {
   readonly module: string;
@@ -168,6 +168,13 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
     const textValue = utf8Text(bytes).trim();
     if (!/^\d{1,15}$/.test(textValue)) throw malformed(`${op} has the argument ${JSON.stringify(textValue.slice(0, 40))}, not a memo index`, at);
     return Number(textValue);
+  };
+  /** A GLOBAL/INST name line; Python fails the load on one that is not UTF-8, so the import never happens. */
+  const nameLine = async (op: string): Promise<string> => {
+    const at = c.pos;
+    const value = strictUtf8Text(await c.line(limits.maxName));
+    if (value === undefined) throw malformed(`${op} names a module or attribute in bytes that are not UTF-8`, at);
+    return value;
   };
   const importOf = (module: string, name: string, at: number, opcode: ImportSite["opcode"]): Value => {
     imports.push({ module, name, offset: at, opcode });
@@ -348,15 +355,15 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
         }
         case 0x63: {
           // GLOBAL
-          const module = utf8Text(await c.line(limits.maxName));
-          const name = utf8Text(await c.line(limits.maxName));
+          const module = await nameLine("GLOBAL");
+          const name = await nameLine("GLOBAL");
           push(importOf(module, name, at, "GLOBAL"), at);
           break;
         }
         case 0x69: {
           // INST: import and call with the items since MARK
-          const module = utf8Text(await c.line(limits.maxName));
-          const name = utf8Text(await c.line(limits.maxName));
+          const module = await nameLine("INST");
+          const name = await nameLine("INST");
           importOf(module, name, at, "INST");
           popMark(at, "INST");
           push({ k: "call", of: `${module}.${name}` }, at);

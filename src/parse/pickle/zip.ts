@@ -14,6 +14,8 @@ export interface ZipMember {
   readonly compressedSize: number;
   readonly size: number;
   readonly localHeaderOffset: number;
+  /** Traditional or strong encryption (general-purpose flag bit 0): the bytes cannot be read without the password. */
+  readonly encrypted: boolean;
 }
 
 const EOCD = 0x06054b50;
@@ -75,6 +77,7 @@ export async function readZipDirectory(region: Region, limits: ZipLimits): Promi
     if (at + 46 > directory.length || dv.getUint32(at, true) !== CENTRAL) {
       throw new ScanStop("malformed", `central directory entry ${n + 1} of ${entries} is damaged`, directoryOffset + at);
     }
+    const encrypted = (dv.getUint16(at + 8, true) & 1) === 1;
     const method = dv.getUint16(at + 10, true);
     let compressedSize = dv.getUint32(at + 20, true);
     let size = dv.getUint32(at + 24, true);
@@ -105,7 +108,7 @@ export async function readZipDirectory(region: Region, limits: ZipLimits): Promi
       }
       e += 4 + length;
     }
-    members.push({ name, method, compressedSize, size, localHeaderOffset });
+    members.push({ name, method, compressedSize, size, localHeaderOffset, encrypted });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return members;
