@@ -117,6 +117,8 @@ const DANGEROUS_NAMES: Readonly<Record<string, readonly string[]>> = {
   io: ["open", "open_code", "FileIO"],
   _io: ["open", "open_code", "FileIO"],
   types: ["CodeType", "FunctionType", "LambdaType", "MethodType"],
+  // getattr by another name (a picklescan bypass published on huntr: importlib.import_module + inspect.getattr_static).
+  inspect: ["getattr_static"],
   logging: ["FileHandler", "config"],
   "logging.config": ["fileConfig", "dictConfig", "listen"],
   numpy: ["load", "fromfile", "memmap"],

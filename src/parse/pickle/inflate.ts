@@ -44,7 +44,10 @@ export async function inflate(region: Region, format: Compression, maxOutput: nu
   } catch (error) {
     failure ??= error;
   }
-  if (overflow) throw new ScanStop("bound", `${what} inflates to more than ${Math.round(maxOutput / (1024 * 1024))} MB`, 0);
+  if (overflow) {
+    const limit = maxOutput >= 1024 * 1024 ? `${Math.round(maxOutput / (1024 * 1024))} MB` : `${maxOutput} bytes`;
+    throw new ScanStop("bound", `${what} inflates to more than ${limit}`, 0);
+  }
   if (failure instanceof ScanStop) throw failure;
   if (failure !== undefined) {
     // What was inflated before the damage is still scanned: the loader would have read it too.

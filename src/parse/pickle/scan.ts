@@ -244,12 +244,16 @@ class Scan {
       }
       const label = join(where, member.name);
       const sniffOnly = !named.has(member);
-      if (member.encrypted) {
-        if (!sniffOnly) this.incomplete.push({ kind: "unsupported", reason: "it is encrypted, so its bytes cannot be read", where: label });
-        continue;
-      }
       const data = await this.guard(label, () => this.memberRegion(region, member, label));
       if (!data) continue;
+      if (member.encrypted) {
+        // The flag alone proves nothing (picklescan was bypassed by setting it on a plain member): bytes that
+        // plainly start a pickle are scanned; truly encrypted bytes cannot be, and a pickle member says so.
+        const head = await this.guard(label, () => data.read(0, Math.min(2, data.size)));
+        if (head && looksLikePickle(head[0], head[1])) await this.guard(label, () => this.pickles(data, label, depth));
+        else if (!sniffOnly) this.incomplete.push({ kind: "unsupported", reason: "it is encrypted, so its bytes cannot be read", where: label });
+        continue;
+      }
       if (sniffOnly) {
         const head = await this.guard(label, () => data.read(0, Math.min(2, data.size)));
         if (head && looksLikePickle(head[0], head[1])) await this.guard(label, () => this.pickles(data, label, depth));
