@@ -115,6 +115,37 @@ export class Cursor {
     return value;
   }
 
+  /**
+   * Buffers min(n, bytes left) bytes; undefined (no await needed) when they
+   * already are. After it, reads of up to n bytes can be synchronous.
+   */
+  prefetch(n: number): Promise<void> | undefined {
+    const want = Math.min(n, this.region.size - this.pos);
+    if (want <= 0 || this.has(want)) return undefined;
+    return this.fill(want);
+  }
+
+  /** One buffered byte (after prefetch); past the region's end: "truncated". */
+  byte(): number {
+    if (!this.has(1)) throw new ScanStop("truncated", "the stream ends inside an opcode", this.pos);
+    return this.buf[this.pos++ - this.bufStart] as number;
+  }
+
+  /** A buffered little-endian unsigned integer of n bytes (after prefetch). */
+  fixed(n: 1 | 2 | 4 | 8): number {
+    if (!this.has(n)) throw new ScanStop("truncated", `the stream ends at byte ${this.region.size}, inside an opcode that needs ${n} more byte${n === 1 ? "" : "s"}`, this.pos);
+    const at = this.pos - this.bufStart;
+    let value = 0;
+    for (let i = n - 1; i >= 0; i--) value = value * 256 + (this.buf[at + i] as number);
+    this.pos += n;
+    return value;
+  }
+
+  fixedInt32(): number {
+    const v = this.fixed(4);
+    return v >= 0x80000000 ? v - 0x100000000 : v;
+  }
+
   async int32(): Promise<number> {
     const v = await this.uint(4);
     return v >= 0x80000000 ? v - 0x100000000 : v;

@@ -60,6 +60,8 @@ const CHECK_EVERY = 100_000;
 
 type Value =
   | { readonly k: "str"; readonly v: string }
+  /** A short string not decoded yet: its bytes are at `at` in the region (decoded only if an import needs it). */
+  | { readonly k: "strAt"; readonly at: number; readonly n: number }
   | { readonly k: "longstr" }
   | { readonly k: "bytes" }
   | { readonly k: "global"; readonly module: string; readonly name: string }
@@ -77,6 +79,8 @@ function describe(value: Value | undefined): string {
   switch (value.k) {
     case "str":
       return `the string ${JSON.stringify(value.v)}`;
+    case "strAt":
+      return "a string";
     case "longstr":
       return "a very long string";
     case "bytes":
@@ -182,7 +186,11 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
   };
   /** A string payload of `n` bytes: its value when short, and a look at whether it is a pickle encoded as latin-1 text. */
   const stringPayload = async (n: number, at: number): Promise<Value> => {
-    if (n <= limits.maxName) return { k: "str", v: utf8Text(await c.take(n)) };
+    if (n <= limits.maxName) {
+      const value: Value = { k: "strAt", at: c.pos, n };
+      c.skip(n);
+      return value;
+    }
     if (n <= limits.maxNested * 2) {
       const head = await c.take(Math.min(n, 4));
       c.pos -= head.length;
@@ -206,16 +214,31 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
     c.skip(n);
     return LONGSTR;
   };
-  const bytesPayload = async (n: number): Promise<Value> => {
+  /** A bytes payload is stepped over; its first two bytes say whether it is itself a pickle. Sync unless those bytes must be read. */
+  const bytesNow = (n: number): Value | undefined => {
     if (n >= 2) {
-      const head = await c.take(2);
+      if (!c.has(2)) return undefined;
+      const b0 = c.byte();
+      const b1 = c.byte();
       c.pos -= 2;
-      if (looksLikePickle(head[0], head[1]) && n <= limits.maxNested) nested.push({ offset: c.pos, length: n });
+      if (looksLikePickle(b0, b1) && n <= limits.maxNested) nested.push({ offset: c.pos, length: n });
     }
     c.skip(n);
     return BYTES;
   };
-  const shortText = (n: number): Promise<Value> | Value => (n <= limits.maxName ? c.take(n).then((b) => ({ k: "str", v: utf8Text(b) }) as Value) : (c.skip(n), LONGSTR));
+  const bytesPayload = async (n: number): Promise<Value> => {
+    const now = bytesNow(n);
+    if (now) return now;
+    await c.fill(2);
+    return bytesNow(n) as Value;
+  };
+  const shortText = (n: number): Value => {
+    const value: Value = n <= limits.maxName ? { k: "strAt", at: c.pos, n } : LONGSTR;
+    c.skip(n);
+    return value;
+  };
+  /** The text of a string value, decoding one kept as a position. */
+  const textOf = async (value: Value): Promise<Value> => (value.k === "strAt" ? { k: "str", v: utf8Text(await region.read(value.at, value.n)) } : value);
 
   try {
     for (;;) {
@@ -223,7 +246,10 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
       if (++budget.ops > limits.maxOps) throw new ScanStop("bound", `the file has more than ${limits.maxOps.toLocaleString("en-US")} opcodes`, at);
       if (budget.tick && budget.ops % CHECK_EVERY === 0) await budget.tick();
       if (at >= region.size) throw new ScanStop("truncated", "the stream ends before its STOP opcode", at);
-      const op = await c.u8();
+      // An opcode and its fixed-size argument (9 bytes at most) are read without awaiting.
+      const ready = c.prefetch(16);
+      if (ready) await ready;
+      const op = c.byte();
       switch (op) {
         case 0x28: // MARK
           metastack.push(stack);
@@ -266,12 +292,12 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
           push(NUM, at);
           break;
         case 0x8a: // LONG1
-          c.skip(await c.u8());
+          c.skip(c.byte());
           push(NUM, at);
           break;
         case 0x8b: {
           // LONG4
-          const n = await c.int32();
+          const n = c.fixedInt32();
           if (n < 0) throw malformed("LONG4 has a negative length", at);
           c.skip(n);
           push(NUM, at);
@@ -292,36 +318,34 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
         }
         case 0x54: {
           // BINSTRING
-          const n = await c.int32();
+          const n = c.fixedInt32();
           if (n < 0) throw malformed("BINSTRING has a negative length", at);
-          push(await shortText(n), at);
+          push(shortText(n), at);
           break;
         }
         case 0x55: // SHORT_BINSTRING
-          push(await shortText(await c.u8()), at);
+          push(shortText(c.byte()), at);
           break;
         case 0x56: // UNICODE (raw-unicode-escape line)
           push({ k: "str", v: unescapeRawUnicode(utf8Text(await c.line(limits.maxName * 6))) }, at);
           break;
         case 0x58: // BINUNICODE
-          push(await stringPayload(await c.uint(4), at), at);
-          break;
         case 0x8c: // SHORT_BINUNICODE
-          push(await stringPayload(await c.u8(), at), at);
+        case 0x8d: {
+          // BINUNICODE8
+          const n = c.fixed(op === 0x8c ? 1 : op === 0x58 ? 4 : 8);
+          push(n <= limits.maxName ? shortText(n) : await stringPayload(n, at), at);
           break;
-        case 0x8d: // BINUNICODE8
-          push(await stringPayload(await c.uint(8), at), at);
-          break;
+        }
         case 0x42: // BINBYTES
-          push(await bytesPayload(await c.uint(4)), at);
-          break;
         case 0x43: // SHORT_BINBYTES
-          push(await bytesPayload(await c.u8()), at);
-          break;
         case 0x8e: // BINBYTES8
-        case 0x96: // BYTEARRAY8
-          push(await bytesPayload(await c.uint(8)), at);
+        case 0x96: {
+          // BYTEARRAY8
+          const n = c.fixed(op === 0x43 ? 1 : op === 0x42 ? 4 : 8);
+          push(bytesNow(n) ?? (await bytesPayload(n)), at);
           break;
+        }
         case 0x97: // NEXT_BUFFER (out-of-band data)
           push(BYTES, at);
           break;
@@ -393,8 +417,8 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
         }
         case 0x93: {
           // STACK_GLOBAL
-          const name = pop(at, "STACK_GLOBAL");
-          const module = pop(at, "STACK_GLOBAL");
+          const name = await textOf(pop(at, "STACK_GLOBAL"));
+          const module = await textOf(pop(at, "STACK_GLOBAL"));
           if (module.k === "str" && name.k === "str") push(importOf(module.v, name.v, at, "STACK_GLOBAL"), at);
           else {
             unresolved.push({ offset: at, opcode: "STACK_GLOBAL", detail: `module: ${describe(module)}; name: ${describe(name)}` });
@@ -407,7 +431,7 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
         case 0x84: {
           // EXT4: a global from copyreg's extension registry, unknown until load time
           const size = op === 0x82 ? 1 : op === 0x83 ? 2 : 4;
-          const code = await c.uint(size);
+          const code = c.fixed(size);
           unresolved.push({ offset: at, opcode: op === 0x82 ? "EXT1" : op === 0x83 ? "EXT2" : "EXT4", detail: `extension code ${code}` });
           push(obj("an extension-registry global"), at);
           break;
@@ -459,26 +483,26 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
           recall(decimal(await c.line(32), at, "GET"), at, "GET");
           break;
         case 0x68: // BINGET
-          recall(await c.u8(), at, "BINGET");
+          recall(c.byte(), at, "BINGET");
           break;
         case 0x6a: // LONG_BINGET
-          recall(await c.uint(4), at, "LONG_BINGET");
+          recall(c.fixed(4), at, "LONG_BINGET");
           break;
         case 0x70: // PUT
           remember(decimal(await c.line(32), at, "PUT"), at, "PUT");
           break;
         case 0x71: // BINPUT
-          remember(await c.u8(), at, "BINPUT");
+          remember(c.byte(), at, "BINPUT");
           break;
         case 0x72: // LONG_BINPUT
-          remember(await c.uint(4), at, "LONG_BINPUT");
+          remember(c.fixed(4), at, "LONG_BINPUT");
           break;
         case 0x94: // MEMOIZE
           remember(memo.size, at, "MEMOIZE");
           break;
         case 0x80: {
           // PROTO
-          const version = await c.u8();
+          const version = c.byte();
           if (version > 5) throw malformed(`PROTO declares protocol ${version}; Python knows 0 to 5`, at);
           break;
         }
