@@ -9,6 +9,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scanPickleBytes, scanPickleFile, scanVerdict, type ScanVerdict } from "../src/parse/pickle/scan.js";
+import { numpyItemsize } from "../src/parse/pickle/walk.js";
 import { PICKLES, pickleFixture } from "./pickle-fixtures.js";
 
 /** fixture → verdict, and the first dangerous (or unknown) import it names. */
@@ -16,6 +17,7 @@ const TABLE: readonly (readonly [string, ScanVerdict, string])[] = [
   ["benign-arrays.npz", "clean", ""],
   ["benign-concatenated.pkl", "clean", ""],
   ["benign-float-array.npy", "clean", ""],
+  ["benign-joblib-arrays.joblib", "clean", ""],
   ["benign-joblib-gzip.joblib", "clean", ""],
   ["benign-legacy-state-dict.bin", "clean", ""],
   ["benign-legacy-tar.pt", "clean", ""],
@@ -34,6 +36,7 @@ const TABLE: readonly (readonly [string, ScanVerdict, string])[] = [
   ["bypass-dotted-name.pkl", "dangerous", "collections.os.system"],
   ["bypass-ext-code.pkl", "unknown", "(EXT)"],
   ["bypass-getattr-static.pkl", "dangerous", "inspect.getattr_static"],
+  ["bypass-joblib-after-arrays.joblib", "dangerous", "posix.system"],
   ["bypass-joblib-gzip.joblib", "dangerous", "posix.system"],
   ["bypass-joblib-zlib.joblib", "dangerous", "posix.system"],
   ["bypass-malformed-tail.pkl", "dangerous", "posix.system"],
@@ -335,6 +338,20 @@ describe("pickle scanner: bounds, damage and range reads", () => {
     const scan = await scanPickleFile(read);
     expect(scan.incomplete).toEqual([expect.objectContaining({ kind: "unreadable", reason: "the test's reader stops here", where: "archive/extra.pkl" })]);
     expect(scan.imports.map((i) => `${i.module}.${i.name} ${i.where}`)).toEqual(["posix.system archive/data.pkl"]);
+  });
+
+  it("a joblib array whose length cannot be read stops the walk there, and says why", async () => {
+    const str = (v: string) => [0x8c, v.length, ...Array.from(v, (ch) => ch.charCodeAt(0))];
+    const wrapper = [...str("joblib.numpy_pickle"), ...str("NumpyArrayWrapper"), 0x93, 0x29, 0x81];
+    const state = [0x7d, 0x28, ...str("dtype"), ...str("numpy"), ...str("dtype"), 0x93, ...str("x9"), 0x85, 0x52, 0x75];
+    const scan = await scanPickleBytes(new Uint8Array([0x80, 0x04, ...wrapper, ...state, 0x62, 0x2e]));
+    expect(scan.incomplete).toEqual([
+      expect.objectContaining({ kind: "unsupported", reason: 'joblib stores a NumPy array\'s bytes inline after its NumpyArrayWrapper, and its dtype "x9" is not one Cardinal measures; the rest of the stream was not scanned' }),
+    ]);
+  });
+
+  it("NumPy item sizes as joblib's arrays need them", () => {
+    expect(["f8", "<f4", "i2", "|b1", "u1", "c16", "<U3", "S5", "V24", "M8", "|O", "x9", "U"].map(numpyItemsize)).toEqual([8, 4, 2, 1, 1, 16, 12, 5, 24, 8, "object", undefined, undefined]);
   });
 
   it("a file the reader cannot open at all", async () => {

@@ -188,6 +188,13 @@ const NUMPY_ALLOWED: ReadonlySet<string> = new Set([
   "numpy._core.multiarray.scalar",
 ]);
 
+/**
+ * joblib's container for a NumPy array (joblib/numpy_pickle.py): built with
+ * NEWOBJ and BUILD of a plain state dict; joblib.load then reads the array's
+ * bytes. No code of its own runs from the pickle.
+ */
+const JOBLIB_ALLOWED: ReadonlySet<string> = new Set(["joblib.numpy_pickle.NumpyArrayWrapper"]);
+
 /** torch dtypes (`torch.float32`, `torch.bfloat16`, `torch.uint4` …) as torch.save writes them. */
 const TORCH_DTYPE = /^(float(8_e[45]m[23](fn|fnuz)?|8_e8m0fnu|4_e2m1fn_x2|16|32|64)?|double|half|bfloat16|u?int([1-8]|16|32|64)?|short|long|bool|complex(32|64|128)?|cfloat|cdouble|chalf|q(u)?int(8|32)|quint(4x2|2x4)|bits(1x8|2x4|4x2|8|16))$/;
 /** torch's storage and tensor classes: `torch.FloatStorage`, `torch.cuda.HalfTensor` … */
@@ -225,7 +232,7 @@ export function classifyGlobal(module: string, name: string): GlobalVerdict {
     }
   }
   const full = `${module}.${name}`;
-  if (TORCH_ALLOWED.has(full) || NUMPY_ALLOWED.has(full)) return "allowed";
+  if (TORCH_ALLOWED.has(full) || NUMPY_ALLOWED.has(full) || JOBLIB_ALLOWED.has(full)) return "allowed";
   if ((module === "torch" || module === "torch.cuda") && (TORCH_CLASS.test(name) || (module === "torch" && TORCH_DTYPE.test(name)))) {
     return "allowed";
   }

@@ -132,7 +132,7 @@ export class Cursor {
   }
 
   /** A buffered little-endian unsigned integer of n bytes (after prefetch). */
-  fixed(n: 1 | 2 | 4 | 8): number {
+  fixed(n: number): number {
     if (!this.has(n)) throw new ScanStop("truncated", `the stream ends at byte ${this.region.size}, inside an opcode that needs ${n} more byte${n === 1 ? "" : "s"}`, this.pos);
     const at = this.pos - this.bufStart;
     let value = 0;

@@ -100,9 +100,6 @@ export const DEFAULT_SCAN_LIMITS: ScanLimits = {
 /** The legacy PyTorch magic number, pickled as LONG1 (torch/serialization.py MAGIC_NUMBER 0x1950a86a20f9469cfc6c). */
 const LEGACY_MAGIC = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e];
 
-/** joblib keeps NumPy array bytes inline after this wrapper's BUILD; the walk cannot step over them. */
-const JOBLIB_WRAPPERS: ReadonlySet<string> = new Set(["joblib.numpy_pickle.NumpyArrayWrapper"]);
-
 /** Largest compressed member inflated only to see whether it starts like a pickle. */
 const SNIFF_INFLATE_MAX = 16 * 1024 * 1024;
 
@@ -141,7 +138,7 @@ class Scan {
   async pickles(region: Region, where: string, depth: number, start = 0, count = Infinity): Promise<number> {
     let at = start;
     for (let n = 0; n < count && at < region.size; n++) {
-      const result = await walkStream(region, at, this.walkLimits, this.budget, JOBLIB_WRAPPERS);
+      const result = await walkStream(region, at, this.walkLimits, this.budget);
       this.streams++;
       for (const i of result.imports) this.imports.push({ ...i, verdict: classifyGlobal(i.module, i.name), where });
       for (const u of result.unresolved) this.unresolved.push({ ...u, where });
@@ -156,14 +153,7 @@ class Scan {
         await this.pickles(inner, label, depth + 1, 0, 1);
       }
       if (result.stop) {
-        if (result.builds.length > 0) {
-          this.incomplete.push({
-            kind: "unsupported",
-            reason: `joblib stores NumPy array bytes inline after ${result.builds[0]?.global}; the rest of the stream was not scanned`,
-            offset: result.end,
-            where,
-          });
-        } else if (n > 0 && result.stop.kind === "malformed" && result.stop.offset === at) {
+        if (n > 0 && result.stop.kind === "malformed" && result.stop.offset === at) {
           // After a complete pickle, bytes that are not one are trailing data, said as such.
           this.incomplete.push({ kind: "malformed", reason: `bytes after the pickle that ends at offset ${at} are not a pickle (${result.stop.message})`, offset: at, where });
         } else this.stopped(result.stop, where);

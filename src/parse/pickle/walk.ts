@@ -58,6 +58,27 @@ export interface WalkBudget {
 
 const CHECK_EVERY = 100_000;
 
+/** Items kept of a tuple or dict (joblib's wrapper state has six). */
+const MAX_KEPT = 32;
+
+const JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper";
+
+/**
+ * Bytes per item of a NumPy dtype string as pickled (`numpy.dtype("f8", False, True)`):
+ * "object" for object arrays, undefined for one Cardinal does not measure.
+ */
+export function numpyItemsize(descr: string): number | "object" | undefined {
+  const m = /^[<>|=]?([a-zA-Z])(\d*)$/.exec(descr);
+  if (!m) return undefined;
+  const kind = m[1] as string;
+  const n = m[2] ? Number(m[2]) : undefined;
+  if (kind === "O") return "object";
+  if (kind === "b" || kind === "B" || kind === "?") return n ?? 1;
+  if (kind === "U") return n === undefined ? undefined : 4 * n;
+  if ("iufcSVMmah".includes(kind)) return n;
+  return undefined;
+}
+
 type Value =
   | { readonly k: "str"; readonly v: string }
   /** A short string not decoded yet: its bytes are at `at` in the region (decoded only if an import needs it). */
@@ -65,7 +86,12 @@ type Value =
   | { readonly k: "longstr" }
   | { readonly k: "bytes" }
   | { readonly k: "global"; readonly module: string; readonly name: string }
-  | { readonly k: "call"; readonly of: string }
+  /** A call's result: `callee` is the global called, when it was one; `args` what it was called with. */
+  | { readonly k: "call"; readonly of: string; readonly callee?: string; readonly args?: Value }
+  /** Small concrete values, kept so that joblib's inline arrays can be measured. */
+  | { readonly k: "int"; readonly v: number }
+  | { readonly k: "tuple"; readonly items: readonly Value[] }
+  | { readonly k: "dict"; readonly entries: [Value, Value][] }
   | { readonly k: "num" }
   | { readonly k: "obj"; readonly what: string };
 
@@ -89,6 +115,12 @@ function describe(value: Value | undefined): string {
       return `the global ${value.module}.${value.name}`;
     case "call":
       return `the result of calling ${value.of}`;
+    case "int":
+      return "a number";
+    case "tuple":
+      return "a tuple";
+    case "dict":
+      return "a dict";
     case "num":
       return "a number";
     case "obj":
@@ -110,8 +142,6 @@ export interface StreamResult {
   readonly end: number;
   /** Set when the stream could not be walked to its STOP. */
   readonly stop?: ScanStop;
-  /** Globals a BUILD was applied to (joblib's NumpyArrayWrapper is followed by raw array bytes). */
-  readonly builds: { readonly global: string; readonly end: number }[];
 }
 
 /** True when the bytes start like a protocol 2-5 pickle. */
@@ -124,12 +154,11 @@ export function looksLikePickle(b0: number | undefined, b1: number | undefined):
  * truncated or malformed stream, or one past a limit, comes back with `stop`
  * and what was found before it. Only the review's own checkpoint may throw.
  */
-export async function walkStream(region: Region, start: number, limits: WalkLimits, budget: WalkBudget, stopAfterBuildOf?: ReadonlySet<string>): Promise<StreamResult> {
+export async function walkStream(region: Region, start: number, limits: WalkLimits, budget: WalkBudget): Promise<StreamResult> {
   const c = new Cursor(region, start);
   const imports: ImportSite[] = [];
   const unresolved: UnresolvedSite[] = [];
   const nested: NestedPickle[] = [];
-  const builds: { global: string; end: number }[] = [];
   const memo = new Map<number, Value>();
   let stack: Value[] = [];
   const metastack: Value[][] = [];
@@ -240,6 +269,61 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
   /** The text of a string value, decoding one kept as a position. */
   const textOf = async (value: Value): Promise<Value> => (value.k === "strAt" ? { k: "str", v: utf8Text(await region.read(value.at, value.n)) } : value);
 
+  const tuple = (items: readonly Value[]): Value => (items.length <= MAX_KEPT ? { k: "tuple", items } : obj("a tuple"));
+  const addPairs = (target: Value, items: readonly Value[]) => {
+    if (target.k !== "dict") return;
+    for (let i = 0; i + 1 < items.length && target.entries.length < MAX_KEPT; i += 2) target.entries.push([items[i] as Value, items[i + 1] as Value]);
+  };
+  const callOf = (callable: Value, args: Value): Value =>
+    callable.k === "global" ? { k: "call", of: label(callable), callee: `${callable.module}.${callable.name}`, args } : { k: "call", of: label(callable) };
+  /**
+   * joblib writes a NumPy array's bytes into the stream right after its
+   * NumpyArrayWrapper (joblib/numpy_pickle.py, `write_array`): an alignment
+   * byte and padding when the wrapper says so, then the raw array, or for an
+   * object array a separate protocol 2 pickle. Their length comes from the
+   * wrapper's state; without it the walk cannot go on, and says so.
+   */
+  const joblibArray = async (state: Value, at: number) => {
+    const field = async (key: string): Promise<Value | undefined> => {
+      if (state.k !== "dict") return undefined;
+      for (const [k, v] of state.entries) {
+        const name = await textOf(k);
+        if (name.k === "str" && name.v === key) return v;
+      }
+      return undefined;
+    };
+    const unsupported = (why: string) =>
+      new ScanStop("unsupported", `joblib stores a NumPy array's bytes inline after its NumpyArrayWrapper, and ${why}; the rest of the stream was not scanned`, at);
+    const shape = await field("shape");
+    const dtype = await field("dtype");
+    const alignment = await field("numpy_array_alignment_bytes");
+    const descrValue = dtype?.k === "call" && dtype.callee === "numpy.dtype" && dtype.args?.k === "tuple" ? dtype.args.items[0] : undefined;
+    const descr = descrValue ? await textOf(descrValue) : undefined;
+    if (!descr || descr.k !== "str") throw unsupported("its dtype could not be read");
+    const itemsize = numpyItemsize(descr.v);
+    if (itemsize === "object") {
+      // An object array is a pickle of its own, written inline: walked as one, then the outer stream goes on.
+      const inner = await walkStream(region, c.pos, limits, budget);
+      imports.push(...inner.imports);
+      unresolved.push(...inner.unresolved);
+      nested.push(...inner.nested);
+      if (inner.stop) throw inner.stop;
+      c.pos = inner.end;
+      return;
+    }
+    if (itemsize === undefined) throw unsupported(`its dtype ${JSON.stringify(descr.v.slice(0, 20))} is not one Cardinal measures`);
+    if (shape?.k !== "tuple" || !shape.items.every((d) => d.k === "int" && d.v >= 0)) throw unsupported("its shape could not be read");
+    const count = shape.items.reduce((n, d) => n * (d.k === "int" ? d.v : 0), 1);
+    const length = count * itemsize;
+    if (!Number.isSafeInteger(length)) throw unsupported("its size is too large to be real");
+    if (alignment?.k === "int") {
+      const ready = c.prefetch(1);
+      if (ready) await ready;
+      c.skip(c.byte());
+    }
+    c.skip(length);
+  };
+
   try {
     for (;;) {
       const at = c.pos;
@@ -258,7 +342,7 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
           break;
         case 0x2e: // STOP
           pop(at, "STOP");
-          return { imports, unresolved, nested, end: c.pos, builds };
+          return { imports, unresolved, nested, end: c.pos };
         case 0x30: // POP
           if (stack.length > 0) pop(at, "POP");
           else popMark(at, "POP");
@@ -270,31 +354,41 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
           push(top(at, "DUP"), at);
           break;
         case 0x46: // FLOAT
-        case 0x49: // INT
         case 0x4c: // LONG
           await c.line(limits.maxName);
           push(NUM, at);
           break;
+        case 0x49: {
+          // INT
+          const digits = utf8Text(await c.line(limits.maxName)).trim();
+          push(/^-?\d{1,15}$/.test(digits) ? { k: "int", v: Number(digits) } : NUM, at);
+          break;
+        }
         case 0x47: // BINFLOAT
           c.skip(8);
           push(NUM, at);
           break;
         case 0x4a: // BININT
-          c.skip(4);
-          push(NUM, at);
+          push({ k: "int", v: c.fixedInt32() }, at);
           break;
         case 0x4b: // BININT1
-          c.skip(1);
-          push(NUM, at);
+          push({ k: "int", v: c.byte() }, at);
           break;
         case 0x4d: // BININT2
-          c.skip(2);
-          push(NUM, at);
+          push({ k: "int", v: c.fixed(2) }, at);
           break;
-        case 0x8a: // LONG1
-          c.skip(c.byte());
-          push(NUM, at);
+        case 0x8a: {
+          // LONG1: little-endian two's complement
+          const n = c.byte();
+          if (n <= 6) {
+            const value = n === 0 ? 0 : c.fixed(n);
+            push({ k: "int", v: n > 0 && value >= 2 ** (8 * n - 1) ? value - 2 ** (8 * n) : value }, at);
+          } else {
+            c.skip(n);
+            push(NUM, at);
+          }
           break;
+        }
         case 0x8b: {
           // LONG4
           const n = c.fixedInt32();
@@ -362,19 +456,16 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
           break;
         case 0x52: {
           // REDUCE
-          pop(at, "REDUCE");
+          const args = pop(at, "REDUCE");
           const callable = pop(at, "REDUCE");
-          push({ k: "call", of: label(callable) }, at);
+          push(callOf(callable, args), at);
           break;
         }
         case 0x62: {
           // BUILD
-          pop(at, "BUILD");
+          const state = pop(at, "BUILD");
           const target = top(at, "BUILD");
-          if (target.k === "call" && stopAfterBuildOf?.has(target.of.replace(/^the result of /, ""))) {
-            builds.push({ global: target.of.replace(/^the result of /, ""), end: c.pos });
-            return { imports, unresolved, nested, end: c.pos, builds, stop: new ScanStop("unsupported", "", c.pos) };
-          }
+          if (target.k === "call" && target.callee === JOBLIB_WRAPPER) await joblibArray(state, at);
           break;
         }
         case 0x63: {
@@ -402,9 +493,9 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
         }
         case 0x81: {
           // NEWOBJ
-          pop(at, "NEWOBJ");
+          const args = pop(at, "NEWOBJ");
           const cls = pop(at, "NEWOBJ");
-          push({ k: "call", of: label(cls) }, at);
+          push(callOf(cls, args), at);
           break;
         }
         case 0x92: {
@@ -437,47 +528,67 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
           break;
         }
         case 0x29: // EMPTY_TUPLE
-        case 0x5d: // EMPTY_LIST
+          push(tuple([]), at);
+          break;
         case 0x7d: // EMPTY_DICT
+          push({ k: "dict", entries: [] }, at);
+          break;
+        case 0x5d: // EMPTY_LIST
         case 0x8f: // EMPTY_SET
           push(obj("a container"), at);
           break;
         case 0x74: // TUPLE
+          push(tuple(popMark(at, "TUPLE")), at);
+          break;
+        case 0x64: {
+          // DICT
+          const dict: Value = { k: "dict", entries: [] };
+          addPairs(dict, popMark(at, "DICT"));
+          push(dict, at);
+          break;
+        }
         case 0x6c: // LIST
-        case 0x64: // DICT
         case 0x91: // FROZENSET
-          popMark(at, "TUPLE/LIST/DICT");
+          popMark(at, "LIST/FROZENSET");
           push(obj("a container"), at);
           break;
         case 0x85: // TUPLE1
-          pop(at, "TUPLE1");
-          push(obj("a tuple"), at);
+          push(tuple([pop(at, "TUPLE1")]), at);
           break;
-        case 0x86: // TUPLE2
-          pop(at, "TUPLE2");
-          pop(at, "TUPLE2");
-          push(obj("a tuple"), at);
+        case 0x86: {
+          // TUPLE2
+          const second = pop(at, "TUPLE2");
+          push(tuple([pop(at, "TUPLE2"), second]), at);
           break;
-        case 0x87: // TUPLE3
-          pop(at, "TUPLE3");
-          pop(at, "TUPLE3");
-          pop(at, "TUPLE3");
-          push(obj("a tuple"), at);
+        }
+        case 0x87: {
+          // TUPLE3
+          const third = pop(at, "TUPLE3");
+          const second = pop(at, "TUPLE3");
+          push(tuple([pop(at, "TUPLE3"), second, third]), at);
           break;
+        }
         case 0x61: // APPEND
           pop(at, "APPEND");
           top(at, "APPEND");
           break;
-        case 0x73: // SETITEM
-          pop(at, "SETITEM");
-          pop(at, "SETITEM");
-          top(at, "SETITEM");
+        case 0x73: {
+          // SETITEM
+          const value = pop(at, "SETITEM");
+          const key = pop(at, "SETITEM");
+          addPairs(top(at, "SETITEM"), [key, value]);
           break;
+        }
+        case 0x75: {
+          // SETITEMS
+          const items = popMark(at, "SETITEMS");
+          addPairs(top(at, "SETITEMS"), items);
+          break;
+        }
         case 0x65: // APPENDS
-        case 0x75: // SETITEMS
         case 0x90: // ADDITEMS
-          popMark(at, "APPENDS/SETITEMS/ADDITEMS");
-          top(at, "APPENDS/SETITEMS/ADDITEMS");
+          popMark(at, "APPENDS/ADDITEMS");
+          top(at, "APPENDS/ADDITEMS");
           break;
         case 0x67: // GET
           recall(decimal(await c.line(32), at, "GET"), at, "GET");
@@ -514,7 +625,7 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
       }
     }
   } catch (error) {
-    if (error instanceof ScanStop) return { imports, unresolved, nested, end: c.pos, builds, stop: error };
+    if (error instanceof ScanStop) return { imports, unresolved, nested, end: c.pos, stop: error };
     throw error;
   }
 }
