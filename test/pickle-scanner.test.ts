@@ -46,6 +46,7 @@ const TABLE: readonly (readonly [string, ScanVerdict, string])[] = [
   ["bypass-object-array.npy", "dangerous", "posix.system"],
   ["bypass-object-array.npz", "dangerous", "posix.system"],
   ["bypass-plain-pickle-named.ckpt", "dangerous", "posix.system"],
+  ["bypass-python2-name.pkl", "dangerous", "thread.start_new_thread"],
   ["bypass-second-pkl-member.pth", "dangerous", "posix.system"],
   ["bypass-stack-global-computed.pkl", "dangerous", "(STACK_GLOBAL)"],
   ["bypass-stack-global-memo.pkl", "dangerous", "posix.system"],

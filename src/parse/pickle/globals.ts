@@ -55,6 +55,8 @@ const DANGEROUS_MODULES: readonly string[] = [
   "concurrent",
   "threading",
   "_thread",
+  "socketserver",
+  "_socket",
   "signal",
   "aiohttp",
   "httplib",
@@ -69,6 +71,7 @@ const DANGEROUS_MODULES: readonly string[] = [
   "imaplib",
   "poplib",
   "xmlrpc",
+  "xmlrpclib",
   "pip",
   "venv",
   "ensurepip",
@@ -220,6 +223,56 @@ function dangerousPath(module: string, name: string): boolean {
  * so every tail of the full path is checked as a path of its own.
  */
 export function classifyGlobal(module: string, name: string): GlobalVerdict {
+  const raw = classifyAsWritten(module, name);
+  const mapped = python2Mapping(module, name);
+  if (!mapped) return raw;
+  const other = classifyAsWritten(mapped[0], mapped[1]);
+  if (raw === "dangerous" || other === "dangerous") return "dangerous";
+  return raw === "allowed" || other === "allowed" ? "allowed" : "unknown";
+}
+
+/**
+ * Python 3 unpickles protocol 0-2 names through `_compat_pickle` (and so does
+ * PyTorch's weights_only unpickler): `thread` becomes `_thread`, `commands`
+ * becomes `subprocess`. The entries here are the ones whose target matters
+ * to the lists (Lib/_compat_pickle.py, IMPORT_MAPPING and NAME_MAPPING).
+ */
+const PY2_MODULES: Readonly<Record<string, string>> = {
+  __builtin__: "builtins",
+  copy_reg: "copyreg",
+  commands: "subprocess",
+  cPickle: "pickle",
+  thread: "_thread",
+  dummy_thread: "_dummy_thread",
+  httplib: "http.client",
+  urllib2: "urllib.request",
+  BaseHTTPServer: "http.server",
+  SimpleHTTPServer: "http.server",
+  CGIHTTPServer: "http.server",
+  SocketServer: "socketserver",
+  xmlrpclib: "xmlrpc.client",
+  SimpleXMLRPCServer: "xmlrpc.server",
+  DocXMLRPCServer: "xmlrpc.server",
+  "test.test_support": "test.support",
+};
+const PY2_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  "__builtin__.reduce": ["functools", "reduce"],
+  "__builtin__.intern": ["sys", "intern"],
+  "__builtin__.xrange": ["builtins", "range"],
+  "_socket.fromfd": ["socket", "fromfd"],
+  "multiprocessing.forking.Popen": ["multiprocessing.popen_fork", "Popen"],
+  "urllib.urlopen": ["urllib.request", "urlopen"],
+  "urllib.urlretrieve": ["urllib.request", "urlretrieve"],
+};
+
+function python2Mapping(module: string, name: string): readonly [string, string] | undefined {
+  const byName = PY2_NAMES[`${module}.${name}`];
+  if (byName) return byName;
+  const mappedModule = PY2_MODULES[module];
+  return mappedModule ? [mappedModule, name] : undefined;
+}
+
+function classifyAsWritten(module: string, name: string): GlobalVerdict {
   const segments = name.split(".");
   if (dangerousPath(module, name)) return "dangerous";
   if (segments.length > 1) {
