@@ -37,6 +37,7 @@ const TABLE: readonly (readonly [string, ScanVerdict, string])[] = [
   ["bypass-ext-code.pkl", "unknown", "(EXT)"],
   ["bypass-getattr-static.pkl", "dangerous", "inspect.getattr_static"],
   ["bypass-joblib-after-arrays.joblib", "dangerous", "posix.system"],
+  ["bypass-joblib-array-or-opcodes.pkl", "dangerous", "posix.system"],
   ["bypass-joblib-gzip.joblib", "dangerous", "posix.system"],
   ["bypass-joblib-zlib.joblib", "dangerous", "posix.system"],
   ["bypass-malformed-tail.pkl", "dangerous", "posix.system"],

@@ -6,7 +6,8 @@
  * whose name is not a literal string (the result of a call, bytes, a number)
  * is listed as unresolved, never skipped.
  */
-import { Cursor, ScanStop, strictUtf8Text, utf8Text, type Region } from "./region.js";
+import { classifyGlobal as classify } from "./globals.js";
+import { Cursor, ScanStop, strictUtf8Text, subRegion, utf8Text, type Region } from "./region.js";
 
 export interface ImportSite {
   readonly module: string;
@@ -62,6 +63,9 @@ const CHECK_EVERY = 100_000;
 const MAX_KEPT = 32;
 
 const JOBLIB_WRAPPER = "joblib.numpy_pickle.NumpyArrayWrapper";
+
+/** Largest stack and memo copied to walk a second reading of joblib's array bytes. */
+const MAX_SEEDED = 100_000;
 
 /**
  * Bytes per item of a NumPy dtype string as pickled (`numpy.dtype("f8", False, True)`):
@@ -134,6 +138,13 @@ function label(value: Value | undefined): string {
   return "an object";
 }
 
+/** Where a walk starts from when it continues another (the second reading of joblib's array bytes). */
+export interface WalkState {
+  readonly stack: readonly Value[];
+  readonly metastack: readonly (readonly Value[])[];
+  readonly memo: ReadonlyMap<number, Value>;
+}
+
 export interface StreamResult {
   readonly imports: ImportSite[];
   readonly unresolved: UnresolvedSite[];
@@ -154,15 +165,15 @@ export function looksLikePickle(b0: number | undefined, b1: number | undefined):
  * truncated or malformed stream, or one past a limit, comes back with `stop`
  * and what was found before it. Only the review's own checkpoint may throw.
  */
-export async function walkStream(region: Region, start: number, limits: WalkLimits, budget: WalkBudget): Promise<StreamResult> {
+export async function walkStream(region: Region, start: number, limits: WalkLimits, budget: WalkBudget, seed?: WalkState): Promise<StreamResult> {
   const c = new Cursor(region, start);
   const imports: ImportSite[] = [];
   const unresolved: UnresolvedSite[] = [];
   const nested: NestedPickle[] = [];
-  const memo = new Map<number, Value>();
-  let stack: Value[] = [];
-  const metastack: Value[][] = [];
-  let depth = 0;
+  const memo = new Map<number, Value>(seed?.memo);
+  let stack: Value[] = seed ? [...seed.stack] : [];
+  const metastack: Value[][] = seed ? seed.metastack.map((s) => [...s]) : [];
+  let depth = stack.length + metastack.reduce((n, s) => n + s.length, 0);
 
   const malformed = (message: string, at: number) => new ScanStop("malformed", message, at);
   const push = (v: Value, at: number) => {
@@ -317,9 +328,17 @@ export async function walkStream(region: Region, start: number, limits: WalkLimi
     const length = count * itemsize;
     if (!Number.isSafeInteger(length)) throw unsupported("its size is too large to be real");
     if (alignment?.k === "int") {
+      // The padding-length byte (1-16) is no opcode: pickle.load stops there, so only joblib's reading matters.
       const ready = c.prefetch(1);
       if (ready) await ready;
       c.skip(c.byte());
+    } else if (length > 0) {
+      // Without it, pickle.load would read the "array" as opcodes: a file can be data to joblib.load and a
+      // payload to pickle.load. That reading is walked too, and any dangerous import it reaches is reported.
+      // It continues from the current stack and memo (copied, so a huge memo is not copied for every array).
+      const seed = memo.size + depth <= MAX_SEEDED ? { stack, metastack, memo } : undefined;
+      const asOpcodes = await walkStream(subRegion(region, 0, Math.min(region.size, c.pos + length)), c.pos, limits, budget, seed);
+      imports.push(...asOpcodes.imports.filter((i) => classify(i.module, i.name) === "dangerous"));
     }
     c.skip(length);
   };
