@@ -247,7 +247,7 @@ function countingReader(bytes: Uint8Array, fails: (offset: number) => boolean = 
 }
 
 /** A stored zip (no compression) of the given members, built by hand: local headers, central directory, end record. */
-function storedZip(members: readonly (readonly [string, Uint8Array])[]): Uint8Array {
+function storedZip(members: readonly (readonly [string, Uint8Array])[], zip64 = false): Uint8Array {
   const parts: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -260,14 +260,25 @@ function storedZip(members: readonly (readonly [string, Uint8Array])[]): Uint8Ar
     lv.setUint32(22, data.length, true);
     lv.setUint16(26, nameBytes.length, true);
     local.set(nameBytes, 30);
-    const entry = new Uint8Array(46 + nameBytes.length);
+    // zip64: sizes and offset are 0xffffffff in the entry, the real ones in a 0x0001 extra field.
+    const extra = zip64 ? 4 + 24 : 0;
+    const entry = new Uint8Array(46 + nameBytes.length + extra);
     const cv = new DataView(entry.buffer);
     cv.setUint32(0, 0x02014b50, true);
-    cv.setUint32(20, data.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(20, zip64 ? 0xffffffff : data.length, true);
+    cv.setUint32(24, zip64 ? 0xffffffff : data.length, true);
     cv.setUint16(28, nameBytes.length, true);
-    cv.setUint32(42, offset, true);
+    cv.setUint16(30, extra, true);
+    cv.setUint32(42, zip64 ? 0xffffffff : offset, true);
     entry.set(nameBytes, 46);
+    if (zip64) {
+      const e = 46 + nameBytes.length;
+      cv.setUint16(e, 0x0001, true);
+      cv.setUint16(e + 2, 24, true);
+      cv.setBigUint64(e + 4, BigInt(data.length), true);
+      cv.setBigUint64(e + 12, BigInt(data.length), true);
+      cv.setBigUint64(e + 20, BigInt(offset), true);
+    }
     parts.push(local, data);
     central.push(entry);
     offset += local.length + data.length;
@@ -276,11 +287,28 @@ function storedZip(members: readonly (readonly [string, Uint8Array])[]): Uint8Ar
   const end = new Uint8Array(22);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, 0x06054b50, true);
-  ev.setUint16(8, members.length, true);
-  ev.setUint16(10, members.length, true);
-  ev.setUint32(12, directorySize, true);
-  ev.setUint32(16, offset, true);
-  const all = [...parts, ...central, end];
+  ev.setUint16(8, zip64 ? 0xffff : members.length, true);
+  ev.setUint16(10, zip64 ? 0xffff : members.length, true);
+  ev.setUint32(12, zip64 ? 0xffffffff : directorySize, true);
+  ev.setUint32(16, zip64 ? 0xffffffff : offset, true);
+  const tail: Uint8Array[] = [end];
+  if (zip64) {
+    const record = new Uint8Array(56);
+    const rv = new DataView(record.buffer);
+    rv.setUint32(0, 0x06064b50, true);
+    rv.setBigUint64(4, 44n, true);
+    rv.setBigUint64(24, BigInt(members.length), true);
+    rv.setBigUint64(32, BigInt(members.length), true);
+    rv.setBigUint64(40, BigInt(directorySize), true);
+    rv.setBigUint64(48, BigInt(offset), true);
+    const locator = new Uint8Array(20);
+    const lv = new DataView(locator.buffer);
+    lv.setUint32(0, 0x07064b50, true);
+    lv.setBigUint64(8, BigInt(offset + directorySize), true);
+    lv.setUint32(16, 1, true);
+    tail.unshift(record, locator);
+  }
+  const all = [...parts, ...central, ...tail];
   const out = new Uint8Array(all.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of all) {
@@ -376,6 +404,14 @@ describe("pickle scanner: bounds, damage and range reads", () => {
     const scan = await scanPickleFile(read);
     expect(scan.imports.map((i) => `${i.module}.${i.name} ${i.where}`)).toEqual(["posix.system archive/data.pkl"]);
     expect(stats.bytes).toBeLessThan(140 * 1024);
+  });
+
+  it("a zip64 archive: its end record, locator and extended fields are read", async () => {
+    const hook = new Uint8Array([0x80, 0x02, ...Array.from("cposix\nsystem\nX\x04\x00\x00\x00echo\x85R.", (ch) => ch.charCodeAt(0))]);
+    const zip = storedZip([["archive/data/0", new Uint8Array(1000)], ["archive/data.pkl", hook]], true);
+    const scan = await scanPickleBytes(zip);
+    expect(scan).toMatchObject({ container: "pytorch-zip", incomplete: [] });
+    expect(scan.imports.map((i) => `${i.module}.${i.name} ${i.where}`)).toEqual(["posix.system archive/data.pkl"]);
   });
 
   it("never throws on random bytes, truncations or single-byte changes of the fixtures", async () => {
