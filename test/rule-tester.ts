@@ -4,6 +4,7 @@
  * by rule id, line and message).
  */
 import { describe, expect, it } from "vitest";
+import type { ByteSource } from "../src/core/bytes.js";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
 import { resolveConfigText } from "../src/parse/config-file.js";
@@ -40,6 +41,11 @@ export interface TestCase {
    * is not found (404). Without it, Hub checks are off.
    */
   hub?: Record<string, HubLookup>;
+  /**
+   * The bytes of weight files by path, served through a ByteSource as the
+   * CLI's folder source serves them (a path not listed: "not in this test").
+   */
+  bytes?: Record<string, Uint8Array>;
 }
 
 /** A found repository, as the Hub client reports it. */
@@ -100,8 +106,19 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
   const hub: HubClient | undefined = hubAnswers
     ? { lookup: async (type, id) => hubAnswers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 } }
     : undefined;
+  const files = testCase.bytes;
+  const bytes: ByteSource | undefined = files
+    ? {
+        read: async (path, offset, length) => {
+          const data = files[path];
+          if (!data) return { ok: false, reason: "the file is not in this test" };
+          return { ok: true, bytes: data.subarray(offset, offset + length), size: data.length };
+        },
+      }
+    : undefined;
   const result = await review({
     workspace,
+    ...(bytes ? { bytes } : {}),
     ...(repo ? { repo } : {}),
     ...(hub ? { hub } : {}),
     config: resolved.config,

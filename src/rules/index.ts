@@ -63,6 +63,9 @@ import gitattributesName from "./weights/gitattributes-name/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
 import lfsSizeUnknown from "./weights/lfs-size-unknown/rule.js";
 import pickleFile from "./weights/pickle-file/rule.js";
+import pickleCallsCode from "./weights/pickle-calls-code/rule.js";
+import pickleUnknownImport from "./weights/pickle-unknown-import/rule.js";
+import pickleNotScanned from "./weights/pickle-not-scanned/rule.js";
 import trainingLeftovers from "./weights/training-leftovers/rule.js";
 import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js";
 import preferSafetensors from "./weights/prefer-safetensors/rule.js";
@@ -136,6 +139,10 @@ export const RULES: readonly Rule[] = [
   preferSafetensors,
   pickleBesideSafetensors,
   pickleFile,
+  // Inside pickle weights: what loading them would import and call.
+  pickleCallsCode,
+  pickleUnknownImport,
+  pickleNotScanned,
   trainingLeftovers,
   useGitLfs,
   lfsSizeUnknown,

@@ -1,0 +1,69 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { pickleFixture } from "../../../../test/pickle-fixtures.js";
+import { blob, pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+const file = (name: string) => ({ files: { [name]: blob() }, bytes: { [name]: pickleFixture(name) } });
+const as = (path: string, fixture: string) => ({ files: { [path]: blob() }, bytes: { [path]: pickleFixture(fixture) } });
+
+ruleTester(rule, {
+  valid: [
+    { name: "a PyTorch state dict (torch.save's globals only)", ...as("pytorch_model.bin", "benign-state-dict.bin") },
+    { name: "a real legacy-format checkpoint (picklescan's test data)", ...as("pytorch_model.bin", "picklescan/pytorch_model.bin") },
+    { name: "plain data at protocol 0", ...file("benign-plain-protocol0.pkl") },
+    { name: "without bytes (a door that cannot read them), nothing is said", files: { "pytorch_model.bin": pointer() } },
+    { name: "safetensors are never read as pickles", files: { "model.safetensors": blob() }, bytes: { "model.safetensors": pickleFixture("malicious-reduce-protocol4.pkl") } },
+    { name: "a removed file is not read", files: { "model.pkl": { content: { type: "removed" }, status: "removed" } }, bytes: { "model.pkl": pickleFixture("malicious-reduce-protocol4.pkl") } },
+  ],
+  invalid: [
+    {
+      name: "a PyTorch zip whose data.pkl calls os.system: the call, the opcode offset and the member",
+      ...as("pytorch_model.bin", "malicious-pytorch-zip.bin"),
+      findings: [
+        {
+          path: "pytorch_model.bin",
+          line: 1,
+          message: "`pytorch_model.bin` imports `posix.system` (GLOBAL at offset 180 in `archive/data.pkl`): loading it with `torch.load`, `pickle.load` or `joblib.load` calls it.",
+          hint: "Do not load or merge this file",
+        },
+      ],
+    },
+    {
+      name: "two dangerous names are both listed",
+      ...file("malicious-builtins-getattr.pkl"),
+      findings: [{ message: "imports `builtins.getattr` (GLOBAL at offset 2), `builtins.__import__` (GLOBAL at offset 21): loading it" }],
+    },
+    {
+      name: "past three, the rest are counted (picklescan's malicious0.pkl)",
+      ...as("model.pkl", "picklescan/malicious0.pkl"),
+      findings: [{ message: "imports `__builtin__.globals` (GLOBAL at offset 0), `__builtin__.compile` (GLOBAL at offset 30), `__builtin__.eval` (GLOBAL at offset 123) and 2 more dangerous names: loading it" }],
+    },
+    {
+      name: "a STACK_GLOBAL whose module is computed at load time",
+      ...file("bypass-stack-global-computed.pkl"),
+      findings: [{ message: /imports a name built while loading \(STACK_GLOBAL at offset 33; module: the result of calling builtins\.str; name: the string "system"\): no scanner can tell/ }],
+    },
+    {
+      name: "the bytes decide, not the name: a raw pickle named .ckpt",
+      ...as("model.ckpt", "bypass-plain-pickle-named.ckpt"),
+      findings: [{ message: "`model.ckpt` imports `posix.system` (GLOBAL at offset 2)" }],
+    },
+    {
+      name: "a pickle nested in bytes is scanned too",
+      ...file("bypass-nested-loads.pkl"),
+      findings: [{ message: "imports `_pickle.loads` (GLOBAL at offset 2), `posix.system` (GLOBAL at offset 2 in `pickle nested in bytes at offset 22`)" }],
+    },
+    {
+      name: "a NumPy object array inside an npz, in a pull request through an LFS pointer",
+      pullRequest: true,
+      files: { "assets/meta.npz": pointer(392) },
+      bytes: { "assets/meta.npz": pickleFixture("bypass-object-array.npz") },
+      findings: [{ message: "imports `posix.system` (GLOBAL at offset 2 in `meta.npy › object array`)" }],
+    },
+    {
+      name: "training state is scanned like any pickle",
+      ...as("checkpoint-5/optimizer.pt", "malicious-pytorch-zip-deflated.pt"),
+      findings: [{ path: "checkpoint-5/optimizer.pt", message: "`optimizer.pt` imports `posix.system`" }],
+    },
+  ],
+});

@@ -1,0 +1,37 @@
+import { ruleTester } from "../../../../test/rule-tester.js";
+import { pickleFixture } from "../../../../test/pickle-fixtures.js";
+import { blob, pointer } from "../../../../test/weights-helpers.js";
+import rule from "./rule.js";
+
+const file = (name: string) => ({ files: { [name]: blob() }, bytes: { [name]: pickleFixture(name) } });
+
+ruleTester(rule, {
+  valid: [
+    { name: "a complete PyTorch zip", ...file("benign-state-dict-deflated.pt") },
+    { name: "concatenated pickles are read to the end", ...file("benign-concatenated.pkl") },
+    { name: "a plain NumPy array holds no pickle", ...file("benign-float-array.npy") },
+  ],
+  invalid: [
+    {
+      name: "a truncated stream: what was cut, and where",
+      ...file("incomplete-truncated-benign.pkl"),
+      findings: [{ message: "Cardinal could not scan all of `incomplete-truncated-benign.pkl`: the stream ends at byte 40, inside an opcode that needs 1 more byte (at offset 40). What it read before that is checked.", hint: "A damaged pickle" }],
+    },
+    {
+      name: "a compression Cardinal cannot open is a notice",
+      ...file("incomplete-xz.joblib"),
+      findings: [{ message: "it is compressed with xz, which Cardinal cannot open (at offset 0)", severity: "notice", hint: "store it uncompressed" }],
+    },
+    {
+      name: "bytes the door could not read: its reason, as a notice",
+      files: { "pytorch_model.bin": pointer() },
+      bytes: {},
+      findings: [{ message: "Cardinal could not scan all of `pytorch_model.bin`: the file is not in this test.", severity: "notice", hint: "Run `cardinal check` on a local copy" }],
+    },
+    {
+      name: "a malformed byte after a malicious prefix",
+      ...file("bypass-malformed-tail.pkl"),
+      findings: [{ message: "byte 0xff is not a pickle opcode (at offset 52)" }],
+    },
+  ],
+});
