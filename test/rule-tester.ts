@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
 import { resolveConfigText } from "../src/parse/config-file.js";
-import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../src/core/hub.js";
+import type { HubClient, HubLookup, HubRepoInfo, HubRepoType, HubSecurityLookup } from "../src/core/hub.js";
+import type { ByteSource } from "../src/core/bytes.js";
 import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
 import { plain } from "../src/core/text.js";
@@ -40,6 +41,14 @@ export interface TestCase {
    * is not found (404). Without it, Hub checks are off.
    */
   hub?: Record<string, HubLookup>;
+  /**
+   * The bytes of files, for rules that read ranges (a ByteSource): path →
+   * bytes, or a string, the reason a read of that path fails. Without it,
+   * the review has no ByteSource; a path not listed fails with "no bytes".
+   */
+  bytes?: Record<string, Uint8Array | string>;
+  /** Extra Hub client methods (securityStatus) beside `hub`'s lookups. */
+  hubSecurity?: Record<string, HubSecurityLookup>;
 }
 
 /** A found repository, as the Hub client reports it. */
@@ -97,13 +106,29 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
       }
     : undefined;
   const hubAnswers = testCase.hub;
+  const security = testCase.hubSecurity;
   const hub: HubClient | undefined = hubAnswers
-    ? { lookup: async (type, id) => hubAnswers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 } }
+    ? {
+        lookup: async (type, id) => hubAnswers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 },
+        ...(security ? { securityStatus: async (id: string) => security[id] ?? { status: "not-found", httpStatus: 404 } } : {}),
+      }
+    : undefined;
+  const byteMap = testCase.bytes;
+  const bytes: ByteSource | undefined = byteMap
+    ? {
+        read: async (path, offset, length) => {
+          const entry = byteMap[path];
+          if (entry === undefined) return { ok: false, reason: "no bytes were given for it" };
+          if (typeof entry === "string") return { ok: false, reason: entry };
+          return { ok: true, bytes: entry.subarray(offset, offset + length), size: entry.length };
+        },
+      }
     : undefined;
   const result = await review({
     workspace,
     ...(repo ? { repo } : {}),
     ...(hub ? { hub } : {}),
+    ...(bytes ? { bytes } : {}),
     config: resolved.config,
     configSource: { path: ".github/cardinal.yml", problems: resolved.problems, ...(testCase.configOrigin ? { origin: testCase.configOrigin } : {}) },
     rules: [rule],

@@ -63,6 +63,7 @@ import trainingLeftovers from "./weights/training-leftovers/rule.js";
 import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js";
 import preferSafetensors from "./weights/prefer-safetensors/rule.js";
 import shardsComplete from "./weights/shards-complete/rule.js";
+import safetensorsHeaderValid from "./weights/safetensors-header-valid/rule.js";
 import useGitLfs from "./weights/use-git-lfs/rule.js";
 
 /**
@@ -134,6 +135,7 @@ export const RULES: readonly Rule[] = [
   gitattributesName,
   lfsPointerValid,
   shardsComplete,
+  safetensorsHeaderValid,
   // A complete release.
   configJsonValid,
   hasModelCard,
