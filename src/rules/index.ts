@@ -55,6 +55,7 @@ import hasModelCard from "./release/has-model-card/rule.js";
 import weightsOnHub from "./release/weights-on-hub/rule.js";
 import weightsMissing from "./release/weights-missing/rule.js";
 import configPresent from "./release/config-present/rule.js";
+import configMatchesWeights from "./release/config-matches-weights/rule.js";
 import gitattributesName from "./weights/gitattributes-name/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
 import lfsSizeUnknown from "./weights/lfs-size-unknown/rule.js";
@@ -64,6 +65,7 @@ import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js
 import preferSafetensors from "./weights/prefer-safetensors/rule.js";
 import shardsComplete from "./weights/shards-complete/rule.js";
 import safetensorsHeaderValid from "./weights/safetensors-header-valid/rule.js";
+import indexMatchesShards from "./weights/index-matches-shards/rule.js";
 import useGitLfs from "./weights/use-git-lfs/rule.js";
 
 /**
@@ -136,6 +138,7 @@ export const RULES: readonly Rule[] = [
   lfsPointerValid,
   shardsComplete,
   safetensorsHeaderValid,
+  indexMatchesShards,
   // A complete release.
   configJsonValid,
   hasModelCard,
@@ -145,6 +148,7 @@ export const RULES: readonly Rule[] = [
   adapterHasWeights,
   adapterBaseModel,
   configMatchesCard,
+  configMatchesWeights,
   // Last: says which Hub lookups of the rules above could not be answered.
   hubUnreachable,
 ];
