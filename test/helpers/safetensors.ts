@@ -34,3 +34,18 @@ export function safetensorsFile(tensors: Record<string, TensorSpec>, metadata?: 
   const { header, dataBytes } = safetensorsHeader(tensors, metadata);
   return rawSafetensors(header, dataBytes);
 }
+
+/**
+ * The first bytes of a safetensors file of `size` bytes holding one U8
+ * tensor that fills it: the length and header only (for an LFS object whose
+ * data the fake serves as zeros).
+ */
+export function checkpointHead(size: number): Uint8Array {
+  let data = size - 8;
+  for (let i = 0; i < 3; i++) {
+    const json = JSON.stringify({ __metadata__: { format: "pt" }, "model.weight": { dtype: "U8", shape: [data], data_offsets: [0, data] } });
+    data = size - 8 - Buffer.byteLength(json);
+  }
+  const { header } = { header: { __metadata__: { format: "pt" }, "model.weight": { dtype: "U8", shape: [data], data_offsets: [0, data] } } };
+  return rawSafetensors(header, 0);
+}

@@ -58,6 +58,26 @@ export default defineRule({
     for (const dir of dirs) {
       await context.checkpoint();
       const at = (name: string) => (dir ? `${dir}/${name}` : name);
+      // The tensor names first (the index's weight map, or the single file's header), so that a
+      // folder whose weights cannot be read costs no lookup of its config.
+      const indexPath = at("model.safetensors.index.json");
+      const singlePath = at("model.safetensors");
+      // A single-file checkpoint in the review has no index to look for.
+      const indexText = byPath.has(indexPath) || !byPath.has(singlePath) ? await textOf(context, byPath, indexPath) : undefined;
+      const index = indexText === undefined ? undefined : weightMap(indexText);
+      let tensorNames: string[] | undefined;
+      let embedShard: string | undefined;
+      if (index) {
+        tensorNames = [...index.map.keys()];
+        embedShard = index.map.get(EMBED);
+      } else if (context.bytes && (byPath.has(singlePath) || (await context.repo?.existing([singlePath]))?.has(singlePath))) {
+        const read = await safetensorsHeaderOf(context.bytes, singlePath);
+        if (read.ok && read.header.problems.length === 0) {
+          tensorNames = read.header.tensors.map((t) => t.name);
+          embedShard = "model.safetensors";
+        }
+      }
+      if (!tensorNames) continue;
       const configPath = at("config.json");
       const configText = await textOf(context, byPath, configPath);
       const config = configText === undefined ? undefined : jsonObject(configText);
@@ -66,24 +86,7 @@ export default defineRule({
       const architectures = config["architectures"];
       if (typeof modelType !== "string" || !(modelType in CERTAIN)) continue;
       if (!Array.isArray(architectures) || architectures.length !== 1 || architectures[0] !== CERTAIN[modelType]) continue;
-
-      // The tensor names: the index's weight map, or the single file's header.
-      const indexText = await textOf(context, byPath, at("model.safetensors.index.json"));
-      const index = indexText === undefined ? undefined : weightMap(indexText);
-      let tensorNames: string[] | undefined;
-      let embedShard: string | undefined;
-      if (index) {
-        tensorNames = [...index.map.keys()];
-        embedShard = index.map.get(EMBED);
-      } else if (context.bytes && (byPath.has(at("model.safetensors")) || (await context.repo?.existing([at("model.safetensors")]))?.has(at("model.safetensors")))) {
-        const read = await safetensorsHeaderOf(context.bytes, at("model.safetensors"));
-        if (read.ok && read.header.problems.length === 0) {
-          tensorNames = read.header.tensors.map((t) => t.name);
-          embedShard = "model.safetensors";
-        }
-      }
-      if (!tensorNames) continue;
-      const where = byPath.has(configPath) ? configPath : index ? at("model.safetensors.index.json") : at("model.safetensors");
+      const where = byPath.has(configPath) ? configPath : index ? indexPath : singlePath;
       const lineFor = (key: string) => (where === configPath ? lineOfKey(configText, key) : 1);
 
       const layers = config["num_hidden_layers"];
