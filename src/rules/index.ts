@@ -46,6 +46,7 @@ import canonicalId from "./hub/canonical-id/rule.js";
 import datasetExists from "./hub/dataset-exists/rule.js";
 import modelExists from "./hub/model-exists/rule.js";
 import repoAccess from "./hub/repo-access/rule.js";
+import baseModelFilesSafe from "./hub/base-model-files-safe/rule.js";
 import hubUnreachable from "./hub/unreachable/rule.js";
 import adapterBaseModel from "./release/adapter-base-model/rule.js";
 import adapterHasWeights from "./release/adapter-has-weights/rule.js";
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
   modelExists,
   canonicalId,
   repoAccess,
+  baseModelFilesSafe,
   // Licenses.
   licenseDeclared,
   licenseKnownId,
