@@ -21,16 +21,17 @@ const files = (indexText: string) => ({ "model.safetensors.index.json": indexTex
 
 ruleTester(rule, {
   valid: [
-    { name: "index and shards agree", files: files(index(goodMap)), bytes: { [S1]: shard1, [S2]: shard2 }, repo: {} },
-    { name: "no byte source: silent", files: files(index(goodMap)) },
-    { name: "a pytorch index is not read as safetensors", files: { "pytorch_model.bin.index.json": index({ a: "x.bin" }), "x.bin": pointer() }, bytes: {}, repo: {} },
-    { name: "a missing shard is weights/shards-complete's", files: { "model.safetensors.index.json": index(goodMap), [S1]: pointer() }, bytes: { [S1]: shard1 }, repo: {} },
-    { name: "a broken shard header is weights/safetensors-header-valid's", files: files(index(goodMap)), bytes: { [S1]: rawSafetensors("{oops", 0), [S2]: shard2 }, repo: {} },
-    { name: "total_size is not compared while a shard is unknown", files: files(index(goodMap, 5)), bytes: { [S1]: shard1, [S2]: rawSafetensors("{", 0) }, repo: {} },
+    { name: "index and shards agree", pullRequest: true, files: files(index(goodMap)), bytes: { [S1]: shard1, [S2]: shard2 }, repo: {} },
+    { name: "no byte source: silent", pullRequest: true, files: files(index(goodMap)) },
+    { name: "a folder whose shards are only LFS pointers: nothing to compare, nothing said", files: files(index({ ...goodMap, extra: S1 })), bytes: { [S1]: "it is a Git LFS pointer", [S2]: "it is a Git LFS pointer" }, repo: {} },
+    { name: "a pytorch index is not read as safetensors", pullRequest: true, files: { "pytorch_model.bin.index.json": index({ a: "x.bin" }), "x.bin": pointer() }, bytes: {}, repo: {} },
+    { name: "a missing shard is weights/shards-complete's", pullRequest: true, files: { "model.safetensors.index.json": index(goodMap), [S1]: pointer() }, bytes: { [S1]: shard1 }, repo: {} },
+    { name: "a broken shard header is weights/safetensors-header-valid's", pullRequest: true, files: files(index(goodMap)), bytes: { [S1]: rawSafetensors("{oops", 0), [S2]: shard2 }, repo: {} },
+    { name: "total_size is not compared while a shard is unknown", pullRequest: true, files: files(index(goodMap, 5)), bytes: { [S1]: shard1, [S2]: rawSafetensors("{", 0) }, repo: {} },
   ],
   invalid: [
     {
-      name: "a tensor mapped to a shard that lacks it",
+      name: "a tensor mapped to a shard that lacks it", pullRequest: true,
       files: files(index({ ...goodMap, "model.layers.1.mlp.weight": S1 })),
       bytes: { [S1]: shard1, [S2]: shard2 },
       repo: {},
@@ -40,28 +41,28 @@ ruleTester(rule, {
       ],
     },
     {
-      name: "a shard from another save holds tensors the index never names",
+      name: "a shard from another save holds tensors the index never names", pullRequest: true,
       files: files(index({ "model.embed_tokens.weight": S1, "model.layers.0.mlp.weight": S1, "lm_head.weight": S2 })),
       bytes: { [S1]: shard1, [S2]: shard2 },
       repo: {},
       findings: [{ message: "does not map to its shard: `model.layers.1.mlp.weight`" }],
     },
     {
-      name: "total_size that is not the bytes of the tensors: a warning with both numbers",
+      name: "total_size that is not the bytes of the tensors: a warning with both numbers", pullRequest: true,
       files: files(index(goodMap, 1000)),
       bytes: { [S1]: shard1, [S2]: shard2 },
       repo: {},
       findings: [{ severity: "warning", title: "The checkpoint index's total size is wrong", message: "says `metadata.total_size` is 1,000 bytes, but its shards' tensors hold 96 bytes (96 bytes)." }],
     },
     {
-      name: "a shard that could not be read: a notice naming it and why",
+      name: "a shard that could not be read: a notice naming it and why", pullRequest: true,
       files: files(index(goodMap)),
       bytes: { [S1]: shard1, [S2]: "the review's byte budget (256 MB) is spent" },
       repo: {},
       findings: [{ severity: "notice", message: `Cardinal could not read the header of \`${S2}\`: the review's byte budget (256 MB) is spent. Its tensors were not compared` }],
     },
     {
-      name: "a long list of missing tensors is capped",
+      name: "a long list of missing tensors is capped", pullRequest: true,
       files: { "m/model.safetensors.index.json": index(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`t${i}`, "model.safetensors"]))), "m/model.safetensors": pointer() },
       bytes: { "m/model.safetensors": safetensorsFile({}) },
       repo: {},

@@ -77,6 +77,12 @@ export default defineRule({
           complete = false;
           continue;
         }
+        // In a folder, a shard that is only its LFS pointer on disk has no header to read (weights/lfs-pointer-valid's).
+        const onDisk = context.workspace.source === "folder" ? context.files.find((f) => f.path === pathOf(shard)) : undefined;
+        if (onDisk?.content.type === "lfs-pointer") {
+          complete = false;
+          continue;
+        }
         const read = await safetensorsHeaderOf(source, pathOf(shard));
         if (!read.ok) {
           unread.push({ shard, reason: read.reason });

@@ -11,11 +11,12 @@ const tensor = (entry: object) => ({ ...header, "a.weight": { ...(header["a.weig
 
 ruleTester(rule, {
   valid: [
-    { name: "a valid file through LFS", files: { "model.safetensors": pointer(good.length) }, bytes: { "model.safetensors": good } },
+    { name: "a valid file through LFS", pullRequest: true, files: { "model.safetensors": pointer(good.length) }, bytes: { "model.safetensors": good } },
+    { name: "a folder holding only the LFS pointer: no header to read", files: { "model.safetensors": pointer() }, bytes: { "model.safetensors": "it is a Git LFS pointer" } },
     { name: "a valid file on disk", files: { "model.safetensors": { content: { type: "not-fetched" } } }, bytes: { "model.safetensors": good } },
-    { name: "every FP8 and FP4 dtype is known", files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": safetensorsFile({ a: { dtype: "F8_E4M3", shape: [8] }, b: { dtype: "U8", shape: [3] } }) } },
-    { name: "a scalar (empty shape) is one element", files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": safetensorsFile({ step: { dtype: "I64", shape: [] } }) } },
-    { name: "a header padded with spaces, as the format allows", files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors(`${JSON.stringify(header)}    `, 24) } },
+    { name: "every FP8 and FP4 dtype is known", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": safetensorsFile({ a: { dtype: "F8_E4M3", shape: [8] }, b: { dtype: "U8", shape: [3] } }) } },
+    { name: "a scalar (empty shape) is one element", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": safetensorsFile({ step: { dtype: "I64", shape: [] } }) } },
+    { name: "a header padded with spaces, as the format allows", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors(`${JSON.stringify(header)}    `, 24) } },
     { name: "no byte source: silent", files: { "model.safetensors": pointer() } },
     { name: "a removed file is not read", files: { "model.safetensors": { content: { type: "removed" }, status: "removed" } }, bytes: {} },
     { name: "other weight formats are not read as safetensors", files: { "model.bin": pointer() }, bytes: { "model.bin": new Uint8Array([1, 2, 3]) } },
@@ -23,36 +24,42 @@ ruleTester(rule, {
   invalid: [
     {
       name: "a header that is not JSON",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors('{"a.weight": {"dtype": "F32",', 0) },
       findings: [{ path: "model.safetensors", message: /^The header is not valid JSON \(/ }],
     },
     {
       name: "a header length over the library's 100 MB",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 24, 2 ** 40) },
       findings: [{ message: "header length of 1,099,511,627,776 bytes, over the 100,000,000 the safetensors library accepts" }],
     },
     {
       name: "a header length past the end of the file",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 0, 5000) },
       findings: [{ message: /header length of 5,000 bytes, but the file has only \d+/ }],
     },
     {
       name: "an unknown dtype",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(tensor({ dtype: "F12" }), 24) },
       findings: [{ message: "Tensor `a.weight` has dtype `F12`, which the safetensors format does not define." }],
     },
     {
       name: "offsets that do not match shape × dtype",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(tensor({ shape: [2, 4] }), 24) },
       findings: [{ message: "Tensor `a.weight` needs 32 bytes for its shape and dtype, but its `data_offsets` span 24." }],
     },
     {
       name: "overlapping tensors",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: {
         "model.safetensors": rawSafetensors(
@@ -64,6 +71,7 @@ ruleTester(rule, {
     },
     {
       name: "a gap between tensors",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: {
         "model.safetensors": rawSafetensors(
@@ -75,24 +83,28 @@ ruleTester(rule, {
     },
     {
       name: "bytes after the last tensor",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 30) },
       findings: [{ message: /account for \d+ bytes \(8 \+ header \+ data\), but the file has \d+: the file has bytes no tensor describes/ }],
     },
     {
       name: "a file cut short",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 10) },
       findings: [{ message: "the file is cut short" }],
     },
     {
       name: "__metadata__ with a value that is not a string",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors({ __metadata__: { format: "pt", step: 3 }, ...header }, 24) },
       findings: [{ message: "`__metadata__` maps `step` to something other than a string" }],
     },
     {
       name: "a tensor entry without data_offsets",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors({ a: { dtype: "F32", shape: [2] } }, 0) },
       findings: [{ message: "Tensor `a` has no `data_offsets` pair of whole numbers." }],
@@ -105,6 +117,7 @@ ruleTester(rule, {
     },
     {
       name: "bytes that could not be read: a notice with the reason, no verdict",
+      pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": "the LFS object is not on the server" },
       findings: [{ severity: "notice", title: "safetensors header not checked", message: "Cardinal could not read the header of `model.safetensors`: the LFS object is not on the server." }],
@@ -115,7 +128,7 @@ ruleTester(rule, {
 describe("weights/safetensors-header-valid bounds", () => {
   it("reports at most five problems per file and says how many more", async () => {
     const entries = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`t${i}`, { dtype: "Q9", shape: [1], data_offsets: [i, i + 1] }]));
-    const findings = await runRule(rule, { name: "many", files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors(entries, 8) } });
+    const findings = await runRule(rule, { name: "many", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors(entries, 8) } });
     // Five reported (the engine folds alike findings into one line that counts them), three counted.
     const messages = findings.map((f) => plain(f.message));
     expect(messages.join("\n")).toContain("The same problem appears 3 more times.");
@@ -143,7 +156,7 @@ describe("weights/safetensors-header-valid bounds", () => {
     const file = safetensorsFile(many);
     const length = Number(new DataView(file.buffer).getBigUint64(0, true));
     expect(length).toBeGreaterThan(65536);
-    const findings = await runRule(rule, { name: "long", files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": file } });
+    const findings = await runRule(rule, { name: "long", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": file } });
     expect(findings).toEqual([]);
   });
 });

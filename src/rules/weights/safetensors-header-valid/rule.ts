@@ -11,14 +11,19 @@ import { weightFacts } from "../../../parse/weights.js";
 /** Findings per file; the last one says how many more the header has. */
 const MAX_FINDINGS_PER_FILE = 5;
 
-/** A safetensors file of the review whose bytes a ByteSource may hold (not removed, not read as text). */
-export function safetensorsFiles(files: readonly ReviewFile[]): ReviewFile[] {
+/**
+ * A safetensors file of the review whose bytes a ByteSource may hold (not
+ * removed, not read as text). In a folder, a Git LFS pointer on disk is
+ * only a pointer (the clone did not fetch the object): there is no header
+ * to read, and weights/lfs-pointer-valid checks the pointer itself.
+ */
+export function safetensorsFiles(files: readonly ReviewFile[], source: "pull-request" | "folder"): ReviewFile[] {
   return files.filter(
     (f) =>
       f.kind === "weights" &&
       f.status !== "removed" &&
       weightFacts(f.path).format === "safetensors" &&
-      (f.content.type === "lfs-pointer" || f.content.type === "not-fetched" || f.content.type === "binary"),
+      ((f.content.type === "lfs-pointer" && source === "pull-request") || f.content.type === "not-fetched" || f.content.type === "binary"),
   );
 }
 
@@ -73,7 +78,7 @@ export default defineRule({
   async check(context) {
     const source = context.bytes;
     if (!source) return;
-    for (const file of safetensorsFiles(context.files)) {
+    for (const file of safetensorsFiles(context.files, context.workspace.source)) {
       await context.checkpoint();
       const read = await safetensorsHeaderOf(source, file.path);
       if (!read.ok) {
