@@ -36,6 +36,10 @@ import type { Octokit, RepoRef } from "./pull-request.js";
 export const PR_BYTE_BUDGET = 256 * 1024 * 1024;
 /** Largest plain Git blob read through GitHub (a weight file committed without LFS). */
 export const PR_MAX_BLOB_BYTES = 16 * 1024 * 1024;
+/** Objects asked in one LFS batch request. */
+const LFS_BATCH_OBJECTS = 100;
+/** Range requests in flight at once for one review. */
+const CONCURRENT_READS = 4;
 /** Time all of a review's weight reads may take together. */
 export const PR_BYTES_TIMEOUT_MS = 20_000;
 
@@ -149,6 +153,20 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
     options.lfsUrl ??
     ((repo: RepoRef) => lfsServer(webBaseOf((options.octokit.request.endpoint.DEFAULTS as { baseUrl?: string }).baseUrl ?? "https://api.github.com"), repo));
   const started = now();
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  /** At most CONCURRENT_READS transfers at once, first come first served. */
+  async function slot<T>(task: () => Promise<T>): Promise<T> {
+    if (active >= CONCURRENT_READS) await new Promise<void>((resolve) => waiting.push(resolve));
+    else active++;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  }
   let spent = 0;
   let requests = 0;
   const received = new Map<string, number>();
@@ -168,9 +186,15 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
   };
   const timedOut = (what: string) => `${what} did not answer within ${seconds(timeoutMs)}`;
 
-  async function batch(oid: string, size: number): Promise<Download> {
+  /**
+   * Download addresses for `objects`, in one batch request (git-lfs clients
+   * send up to 100 objects a request): each oid's promise settles with its
+   * address or the reason it has none.
+   */
+  async function batch(objects: readonly { oid: string; size: number }[], from = 0): Promise<Map<string, Download | string>> {
     let lastReason = "the LFS server could not be reached";
-    for (const source of options.sources) {
+    for (let at = from; at < options.sources.length; at++) {
+      const source = options.sources[at] as RepoRef;
       const token = source === base ? await options.token?.() : undefined;
       let response: Response;
       try {
@@ -182,7 +206,7 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
             "content-type": "application/vnd.git-lfs+json",
             ...(token ? { authorization: `Basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}` } : {}),
           },
-          body: JSON.stringify({ operation: "download", transfers: ["basic"], objects: [{ oid, size }] }),
+          body: JSON.stringify({ operation: "download", transfers: ["basic"], objects }),
           signal: signal(),
           redirect: "follow",
         });
@@ -205,11 +229,40 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
       } catch {
         throw new ReadFailure("the LFS server sent an answer Cardinal could not read");
       }
-      const download = downloadFromBatch(body, oid);
-      if (typeof download !== "string") return download;
-      lastReason = download;
+      const answers = new Map(objects.map(({ oid }) => [oid, downloadFromBatch(body, oid)] as const));
+      // Objects this repository's LFS store lacks may be in the next source's (a fork's).
+      const missing = objects.filter(({ oid }) => typeof answers.get(oid) === "string");
+      if (missing.length === 0 || at === options.sources.length - 1) return answers;
+      const rest = await batch(missing, at + 1).catch(() => new Map<string, Download | string>());
+      for (const [oid, answer] of rest) if (typeof answer !== "string") answers.set(oid, answer);
+      return answers;
     }
     throw new ReadFailure(lastReason);
+  }
+
+  /** The download of `oid`: asked together with every other LFS object of the review not asked yet. */
+  function downloadOf(oid: string): Promise<Download> {
+    if (!downloads.has(oid)) {
+      const pending = options.files.flatMap((f) =>
+        f.content.type === "lfs-pointer" && f.status !== "removed" && !downloads.has(f.content.oid) ? [{ oid: f.content.oid, size: f.content.size }] : [],
+      );
+      const unique = [...new Map([...pending, ...(pending.some((p) => p.oid === oid) ? [] : [{ oid, size: 0 }])].map((o) => [o.oid, o])).values()];
+      for (let i = 0; i < unique.length; i += LFS_BATCH_OBJECTS) {
+        const chunk = unique.slice(i, i + LFS_BATCH_OBJECTS);
+        const answers = batch(chunk);
+        for (const { oid: each } of chunk) {
+          const download = answers.then((m) => {
+            const answer = m.get(each) ?? "the LFS server did not answer for this object";
+            if (typeof answer === "string") throw new ReadFailure(answer);
+            return answer;
+          });
+          download.catch(() => undefined); // an object no check asks for must not fail the process
+          downloads.set(each, download);
+        }
+      }
+    }
+    const download = downloads.get(oid) as Promise<Download>;
+    return download;
   }
 
   /** Reads at most `length` bytes of a body, then stops the transfer. */
@@ -244,12 +297,7 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
   async function readLfs(path: string, oid: string, size: number, offset: number, length: number): Promise<ByteRead> {
     const want = Math.max(0, Math.min(length, size - offset));
     if (want === 0) return { ok: true, bytes: new Uint8Array(0), size };
-    let download = downloads.get(oid);
-    if (!download) {
-      download = batch(oid, size);
-      downloads.set(oid, download);
-    }
-    const { href, header } = await download;
+    const { href, header } = await downloadOf(oid);
     let response: Response;
     try {
       requests++;
@@ -312,7 +360,7 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
         if (file.content.type === "lfs-pointer") {
           const { oid, size } = file.content;
           if (spent + Math.min(length, Math.max(0, size - offset)) > budget) return { ok: false, reason: `the review's byte budget (${amount(budget)}) is spent` };
-          return await readLfs(path, oid, size, offset, length);
+          return await slot(() => readLfs(path, oid, size, offset, length));
         }
         if (file.content.type === "not-fetched" || file.content.type === "binary") {
           let blob = blobs.get(path);

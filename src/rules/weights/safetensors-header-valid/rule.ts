@@ -78,9 +78,12 @@ export default defineRule({
   async check(context) {
     const source = context.bytes;
     if (!source) return;
-    for (const file of safetensorsFiles(context.files, context.workspace.source)) {
+    const files = safetensorsFiles(context.files, context.workspace.source);
+    // Every header asked at once: the ByteSource bounds the transfers in flight and batches LFS lookups.
+    const reads = files.map((file) => safetensorsHeaderOf(source, file.path));
+    for (const [i, file] of files.entries()) {
       await context.checkpoint();
-      const read = await safetensorsHeaderOf(source, file.path);
+      const read = await (reads[i] as ReturnType<typeof safetensorsHeaderOf>);
       if (!read.ok) {
         context.report({
           path: file.path,
