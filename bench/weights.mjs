@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { defaultConfig } from "../lib/core/config.js";
 import { review } from "../lib/core/engine.js";
 import { pullRequestByteSource } from "../lib/io/github/byte-source.js";
-import { checkSafetensorsHeader, readSafetensorsHeader } from "../lib/parse/safetensors.js";
+import { checkSafetensorsHeader } from "../lib/parse/safetensors.js";
 import { RULE_IDS, RULES } from "../lib/rules/index.js";
 import { startFakeLfs } from "../lib/tools/fake-lfs.js";
 
