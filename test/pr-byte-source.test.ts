@@ -160,3 +160,35 @@ describe("webBaseOf", () => {
     expect(webBaseOf("https://ghe.example.com/api/v3")).toBe("https://ghe.example.com");
   });
 });
+
+describe("the replay's fake GitHub and LFS", () => {
+  it("answers the LFS Batch API at the web host: a folder's pointers have no objects, so each is not on the server", async () => {
+    const { startFakeGitHub, FAKE_OWNER, FAKE_REPO } = await import("../src/tools/fake-github.js");
+    const { fileURLToPath } = await import("node:url");
+    const github = await startFakeGitHub(fileURLToPath(new URL("fixtures/folders/clean-release", import.meta.url)));
+    try {
+      const files: WorkspaceFile[] = [lfsFile("model.safetensors", OID, 1000)];
+      const bytes = pullRequestByteSource({
+        octokit: { request: { endpoint: { DEFAULTS: { baseUrl: github.url } } } } as unknown as Octokit,
+        sources: [{ owner: FAKE_OWNER, repo: FAKE_REPO }],
+        headSha: "0".repeat(40),
+        files,
+      });
+      expect(await bytes.read("model.safetensors", 0, 8)).toEqual({ ok: false, reason: "the LFS object is not on the server" });
+      expect(github.unknown).toEqual([]);
+    } finally {
+      await github.close();
+    }
+  });
+});
+
+describe("weightBytesFromEnv", () => {
+  it("on by default, off when asked, a budget in MB, an LFS base; bad values named", async () => {
+    const { weightBytesFromEnv } = await import("../src/io/github/byte-source.js");
+    expect(weightBytesFromEnv({})).toEqual({});
+    expect(weightBytesFromEnv({ CARDINAL_WEIGHT_BYTES: "OFF" })).toBe(false);
+    expect(weightBytesFromEnv({ CARDINAL_WEIGHT_BYTES_BUDGET_MB: "64", CARDINAL_LFS_URL: "https://ghe.example.com" })).toEqual({ budget: 64 * 1024 * 1024, lfsBaseUrl: "https://ghe.example.com" });
+    expect(() => weightBytesFromEnv({ CARDINAL_WEIGHT_BYTES_BUDGET_MB: "lots" })).toThrow('CARDINAL_WEIGHT_BYTES_BUDGET_MB must be a whole number of megabytes above 0, got "lots"');
+    expect(() => weightBytesFromEnv({ CARDINAL_LFS_URL: "https://user:pw@ghe.example.com" })).toThrow("CARDINAL_LFS_URL must not carry credentials");
+  });
+});
