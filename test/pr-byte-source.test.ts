@@ -91,6 +91,17 @@ describe("pull request ByteSource: Git LFS objects by HTTP range", () => {
     expect(read).toEqual({ ok: false, reason: "the LFS server refused Cardinal's token (401)" });
   });
 
+  it("a batch endpoint that redirects is not followed with the token", async () => {
+    const seen: string[] = [];
+    const redirecting: typeof fetch = async (input, init) => {
+      seen.push(`${init?.method ?? "GET"} ${String(input)} ${init?.redirect}`);
+      return new Response(null, { status: 302, headers: { location: "https://elsewhere.example/lfs" } });
+    };
+    const read = await source([lfsFile("x.safetensors")], { fetch: redirecting }).read("x.safetensors", 0, 10);
+    expect(read).toEqual({ ok: false, reason: "the LFS server redirected elsewhere, where Cardinal does not send its token" });
+    expect(seen).toEqual([`POST ${lfs.url}/acme-ai/tiny-llm.git/info/lfs/objects/batch manual`]);
+  });
+
   it("the byte budget: a read past it is refused with the budget in words", async () => {
     const bytes = source([lfsFile("a.safetensors"), lfsFile("b.safetensors")], { budget: 100_000 });
     expect((await bytes.read("a.safetensors", 0, 65536)).ok).toBe(true);

@@ -208,11 +208,17 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
           },
           body: JSON.stringify({ operation: "download", transfers: ["basic"], objects }),
           signal: signal(),
-          redirect: "follow",
+          // The token goes to the repository's LFS endpoint and nowhere else.
+          redirect: "manual",
         });
       } catch (error) {
         if (error instanceof ReadFailure) throw error;
         throw new ReadFailure((error as { name?: string }).name === "TimeoutError" ? timedOut("the LFS server") : "the LFS server could not be reached");
+      }
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        lastReason = "the LFS server redirected elsewhere, where Cardinal does not send its token";
+        continue;
       }
       if (response.status === 404 || response.status === 401 || response.status === 403) {
         await response.body?.cancel().catch(() => undefined);
