@@ -11,6 +11,7 @@ import app from "../lib/index.js";
 import { loadFakeHubData, startFakeHub } from "../lib/tools/fake-hub.js";
 import { baselineApp, createProbot, installGitHub } from "./github.mjs";
 import { nextSha, payloadFor, typicalPr } from "./pr.mjs";
+import { startWeightLfs } from "./weights.mjs";
 
 const HUB_FIXTURES = ["models.json", "datasets.json"].map((f) => fileURLToPath(new URL(`../test/fixtures/hub/${f}`, import.meta.url)));
 const now = () => performance.now();
@@ -20,6 +21,9 @@ export async function setup() {
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const hub = await startFakeHub(loadFakeHubData(HUB_FIXTURES));
   process.env.HF_ENDPOINT = hub.url;
+  // The typical PR's LFS shards, served by range (a review reads each shard's header: one batch and one range request).
+  const lfs = await startWeightLfs(typicalPr());
+  process.env.CARDINAL_LFS_URL = lfs.url;
   const github = installGitHub();
   let delivery = 0;
   let prNumber = 100;
@@ -41,6 +45,7 @@ export async function setup() {
     async close() {
       github.stop();
       await hub.close();
+      await lfs.close();
       nock.enableNetConnect();
     },
   };

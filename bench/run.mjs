@@ -1,7 +1,7 @@
 /**
  * Cardinal's benchmark suite. `npm run bench` (builds first), or
  * `npm run bench -- --json FILE` to also write the figures as JSON.
- * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile.
+ * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile,weights.
  */
 import { performance } from "node:perf_hooks";
 import { writeFileSync } from "node:fs";
@@ -10,12 +10,13 @@ import { cliThroughput } from "./cli.mjs";
 import { cardScaling } from "./engine.mjs";
 import { hostileInputs } from "./hostile.mjs";
 import { apiEconomy, memory, prScaling, reviewCost, setup } from "./review.mjs";
+import { weightContent } from "./weights.mjs";
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt === -1 ? undefined : args[jsonAt + 1];
 if (jsonAt !== -1 && !jsonFile) {
-  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile]");
+  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile,weights]");
   process.exit(2);
 }
 const quick = args.includes("--quick");
@@ -74,6 +75,10 @@ if (!skip.has("scaling")) {
 if (!skip.has("hostile")) {
   step("hostile inputs");
   Object.assign(result, await hostileInputs({ mutations: quick ? 300 : 2000 }));
+}
+if (!skip.has("weights")) {
+  step("weight content");
+  Object.assign(result, await weightContent({ iterations: quick ? 300 : 3000 }));
 }
 if (!skip.has("cli")) {
   step("CLI throughput");
@@ -141,6 +146,14 @@ if (result.cli) {
   row(`CLI cards/s (${c.cards} cards, ${f(c.corpusMB)} MB)`, f(c.cardinalCardsPerSecond, 0), `${f(c.cardinalMs, 0)} ms, process start included`);
   row("markdownlint-cli2 cards/s (same files)", f(c.markdownlintCardsPerSecond, 0), `${f(c.markdownlintMs, 0)} ms`);
   row("cli.ratioVsMarkdownlint", f(c.ratioVsMarkdownlint, 2), "Cardinal / markdownlint-cli2; below 1 is faster");
+}
+if (result.weights) {
+  const w = result.weights;
+  const h = w.safetensorsHeader;
+  row(`safetensors header checks, MB/s of header (${h.tensors} tensors)`, f(h.headerMBps, 1), `${f(h.headersPerSecond, 0)} headers/s, ${f(h.headerBytes / 1024, 0)} KB each`);
+  const l = w.lfsCheckpoint5GB;
+  row("Bytes read of a 5 GB LFS checkpoint, one review", f(l.bytesServed, 0), `${l.lfsRequests} LFS requests (batch + one range); header ${f(l.headerBytes / 1024, 1)} KB`);
+  row("weights.pickle", w.pickle.skipped ? "—" : f(w.pickle.scanMBps, 1), w.pickle.skipped ?? "MB/s");
 }
 const w0 = Math.max(...rows.map((x) => x[0].length), 7);
 const w1 = Math.max(...rows.map((x) => x[1].length), 5);

@@ -5,6 +5,7 @@ import { registerHandlers } from "./io/github/handler.js";
 import { registerDefaultBranchJobs } from "./io/github/install-handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
+import { weightBytesFromEnv } from "./io/github/byte-source.js";
 
 /**
  * Cardinal as a Probot app. Wiring only: every decision lives in the
@@ -29,6 +30,8 @@ export default async (app: Probot, options?: ApplicationFunctionOptions): Promis
   // How comments tell contributors to run the checks on their computer; a bad value is named and left out.
   const { localRun, problems } = localRunFromEnv(process.env);
   for (const problem of problems) app.log.warn(problem);
-  registerHandlers(app, { hub, localRun, ...(docsBase ? { docsBase } : {}) });
+  // Ranges of the pull requests' weight files (CARDINAL_WEIGHT_BYTES=off reads none).
+  const weightBytes = weightBytesFromEnv(process.env);
+  registerHandlers(app, { hub, localRun, weightBytes, ...(docsBase ? { docsBase } : {}) });
   registerDefaultBranchJobs(app, { hub, localRun, addHandler: options?.addHandler, ...(docsBase ? { docsBase } : {}) });
 };

@@ -14,6 +14,7 @@ beforeAll(async () => {
   outside = await mkdtemp(path.join(tmpdir(), "cardinal-outside-"));
   await writeFile(path.join(root, "w.bin"), Buffer.from("0123456789"));
   await writeFile(path.join(outside, "secret.bin"), Buffer.from("secret"));
+  await writeFile(path.join(root, "pointer.safetensors"), `version https://git-lfs.github.com/spec/v1\noid sha256:${"a".repeat(64)}\nsize 5368709120\n`);
   await symlink(path.join(outside, "secret.bin"), path.join(root, "link.bin"));
 });
 afterAll(async () => {
@@ -42,6 +43,11 @@ describe("folderByteSource", () => {
     expect(missing.ok).toBe(false);
     expect(await source.read("../x", 0, 1)).toEqual({ ok: false, reason: "it lies outside the folder" });
     expect(await source.read("w.bin", -1, 1)).toEqual({ ok: false, reason: "the range -1+1 is not a valid byte range" });
+  });
+
+  it("a Git LFS pointer on disk is not read as the object: the reason says how to fetch it", async () => {
+    const read = await folderByteSource(root, { boundary: boundary() }).read("pointer.safetensors", 0, 65536);
+    expect(read).toEqual({ ok: false, reason: "it is a Git LFS pointer, and the object it points to is not in the folder (`git lfs pull` fetches it)" });
   });
 
   it("does not block on a FIFO", async () => {

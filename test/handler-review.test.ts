@@ -415,8 +415,8 @@ describe("the Hub during reviews", () => {
 
     expect(scope.pendingMocks()).toEqual([]);
     expect(unmatched.requests).toEqual([]);
-    // 3 datasets + 1 base model: 4 requests cold, 0 warm.
-    expect([cold, warm]).toEqual([4, 0]);
+    // 3 datasets + 1 base model + the Hub's security scan of the base model's files: 5 requests cold, 0 warm.
+    expect([cold, warm]).toEqual([5, 0]);
     // bigcode/the-stack is gated: a notice; the rest exists.
     expect(checkRuns[0]).toMatchObject({ conclusion: "success" });
     expect(checkRuns[0]!.output.summary).toContain("hub/repo-access");

@@ -4,11 +4,11 @@
  * by rule id, line and message).
  */
 import { describe, expect, it } from "vitest";
-import type { ByteSource } from "../src/core/bytes.js";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
 import { resolveConfigText } from "../src/parse/config-file.js";
-import type { HubClient, HubLookup, HubRepoInfo, HubRepoType } from "../src/core/hub.js";
+import type { HubClient, HubLookup, HubRepoInfo, HubRepoType, HubSecurityLookup } from "../src/core/hub.js";
+import type { ByteSource } from "../src/core/bytes.js";
 import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
 import { plain } from "../src/core/text.js";
@@ -42,10 +42,13 @@ export interface TestCase {
    */
   hub?: Record<string, HubLookup>;
   /**
-   * The bytes of weight files by path, served through a ByteSource as the
-   * CLI's folder source serves them (a path not listed: "not in this test").
+   * The bytes of files, for rules that read ranges (a ByteSource): path →
+   * bytes, or a string, the reason a read of that path fails. Without it,
+   * the review has no ByteSource; a path not listed fails with "no bytes".
    */
-  bytes?: Record<string, Uint8Array>;
+  bytes?: Record<string, Uint8Array | string>;
+  /** Extra Hub client methods (securityStatus) beside `hub`'s lookups. */
+  hubSecurity?: Record<string, HubSecurityLookup>;
 }
 
 /** A found repository, as the Hub client reports it. */
@@ -103,24 +106,29 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
       }
     : undefined;
   const hubAnswers = testCase.hub;
+  const security = testCase.hubSecurity;
   const hub: HubClient | undefined = hubAnswers
-    ? { lookup: async (type, id) => hubAnswers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 } }
+    ? {
+        lookup: async (type, id) => hubAnswers[`${type}:${id}`] ?? { status: "not-found", httpStatus: 404 },
+        ...(security ? { securityStatus: async (id: string) => security[id] ?? { status: "not-found", httpStatus: 404 } } : {}),
+      }
     : undefined;
-  const files = testCase.bytes;
-  const bytes: ByteSource | undefined = files
+  const byteMap = testCase.bytes;
+  const bytes: ByteSource | undefined = byteMap
     ? {
         read: async (path, offset, length) => {
-          const data = files[path];
-          if (!data) return { ok: false, reason: "the file is not in this test" };
-          return { ok: true, bytes: data.subarray(offset, offset + length), size: data.length };
+          const entry = byteMap[path];
+          if (entry === undefined) return { ok: false, reason: "no bytes were given for it" };
+          if (typeof entry === "string") return { ok: false, reason: entry };
+          return { ok: true, bytes: entry.subarray(offset, offset + length), size: entry.length };
         },
       }
     : undefined;
   const result = await review({
     workspace,
-    ...(bytes ? { bytes } : {}),
     ...(repo ? { repo } : {}),
     ...(hub ? { hub } : {}),
+    ...(bytes ? { bytes } : {}),
     config: resolved.config,
     configSource: { path: ".github/cardinal.yml", problems: resolved.problems, ...(testCase.configOrigin ? { origin: testCase.configOrigin } : {}) },
     rules: [rule],

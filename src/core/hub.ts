@@ -54,8 +54,36 @@ export type HubUnavailableKind =
 /** The kinds that say the Hub itself is not answering, and count toward the client stopping. */
 export const HUB_OUTAGE_KINDS: ReadonlySet<HubUnavailableKind> = new Set(["timeout", "no-connection", "server-error", "unexpected-answer"]);
 
+/**
+ * One file the Hub's own scanners flagged, as `securityRepoStatus.filesWithIssues`
+ * lists it: its path in the Hub repository and the Hub's level for it, in
+ * the Hub's words (`unsafe`, `suspicious`, `caution`, …; the Hub's OpenAPI
+ * spec lists unscanned, safe, queued, error, caution, suspicious, unsafe).
+ */
+export interface HubFileIssue {
+  readonly path: string;
+  readonly level: string;
+}
+
+/**
+ * The Hub's security verdict on a model repository's files
+ * (`GET /api/models/{id}?securityStatus=true`, huggingface_hub's
+ * `model_info(securityStatus=True)` → `securityRepoStatus`).
+ */
+export type HubSecurityLookup =
+  | { readonly status: "found"; readonly scansDone: boolean; readonly filesWithIssues: readonly HubFileIssue[] }
+  | { readonly status: "not-found"; readonly httpStatus: number }
+  | { readonly status: "unavailable"; readonly reason: string; readonly kind?: HubUnavailableKind };
+
 export interface HubClient {
   lookup(type: HubRepoType, id: string): Promise<HubLookup>;
+  /**
+   * The Hub's security scan of a model repository's files, when the client
+   * can ask for it (absent: no such checks). Answers like `lookup`: a
+   * private or missing repository is not-found, a Hub that does not answer
+   * is unavailable, never a verdict.
+   */
+  securityStatus?(id: string): Promise<HubSecurityLookup>;
   /** Most distinct repositories one review asks about (default HUB_LOOKUPS_PER_REVIEW). */
   readonly lookupsPerReview?: number;
   /**
@@ -114,9 +142,23 @@ export function recordingHub(
   const kinds = new Map<string, HubUnavailableKind>();
   const asked = new Set<string>();
   const skipped = new Map<string, HubFailure>();
+  const securityFailures = new Map<string, HubFailure>();
   const reason = `this review had already asked the Hub about ${limit} repositories, the most one review asks about`;
   return {
     client: {
+      ...(client.securityStatus
+        ? {
+            // Asked only for repositories a review looked up already: it adds no repository to the bound.
+            securityStatus: async (id: string) => {
+              const result = await (client.securityStatus as (id: string) => Promise<HubSecurityLookup>)(id);
+              const key = `model:${id}`;
+              if (result.status === "unavailable" && !securityFailures.has(key) && answers.get(key)?.status !== "unavailable") {
+                securityFailures.set(key, { type: "model", id, reason: `the Hub's security scan of its files could not be read (${result.reason})`, ...(result.kind ? { kind: result.kind } : {}) });
+              }
+              return result;
+            },
+          }
+        : {}),
       async lookup(type, id) {
         const key = `${type}:${id}`;
         if (!asked.has(key) && isRepoId(id)) {
@@ -157,6 +199,7 @@ export function recordingHub(
         return [{ type: a.type, id: a.id, reason: a.reason ?? "", ...(kind ? { kind } : {}) }];
       }),
       ...skipped.values(),
+      ...securityFailures.values(),
     ],
     references: () => [...answers.values()],
   };

@@ -29,6 +29,16 @@ export function likelyRepoLookups(files: readonly { readonly path: string; reado
       const dir = dirname(f.path);
       for (const name of siblingCandidates(f.path)) out.add(dir ? `${dir}/${name}` : name);
     }
+    if (weights && /^model(-\d{5}-of-\d{5})?\.safetensors$/.test(basename(f.path))) {
+      // release/config-matches-weights: the config.json (and the index of shards) beside transformers' weights.
+      const dir = dirname(f.path);
+      for (const name of ["config.json", "model.safetensors.index.json"]) out.add(dir ? `${dir}/${name}` : name);
+    }
+    if (kind === "model-config" && basename(f.path) === "config.json") {
+      // release/config-matches-weights: the weights a transformers config describes.
+      const dir = dirname(f.path);
+      for (const name of ["model.safetensors.index.json", "model.safetensors"]) out.add(dir ? `${dir}/${name}` : name);
+    }
     if (kind === "weights-index") {
       // release/config-present: the config.json save_pretrained writes beside a shard index.
       const dir = dirname(f.path);

@@ -50,6 +50,7 @@ import canonicalId from "./hub/canonical-id/rule.js";
 import datasetExists from "./hub/dataset-exists/rule.js";
 import modelExists from "./hub/model-exists/rule.js";
 import repoAccess from "./hub/repo-access/rule.js";
+import baseModelFilesSafe from "./hub/base-model-files-safe/rule.js";
 import hubUnreachable from "./hub/unreachable/rule.js";
 import adapterBaseModel from "./release/adapter-base-model/rule.js";
 import adapterHasWeights from "./release/adapter-has-weights/rule.js";
@@ -59,6 +60,7 @@ import hasModelCard from "./release/has-model-card/rule.js";
 import weightsOnHub from "./release/weights-on-hub/rule.js";
 import weightsMissing from "./release/weights-missing/rule.js";
 import configPresent from "./release/config-present/rule.js";
+import configMatchesWeights from "./release/config-matches-weights/rule.js";
 import gitattributesName from "./weights/gitattributes-name/rule.js";
 import lfsPointerValid from "./weights/lfs-pointer-valid/rule.js";
 import lfsSizeUnknown from "./weights/lfs-size-unknown/rule.js";
@@ -70,6 +72,8 @@ import trainingLeftovers from "./weights/training-leftovers/rule.js";
 import pickleBesideSafetensors from "./weights/pickle-beside-safetensors/rule.js";
 import preferSafetensors from "./weights/prefer-safetensors/rule.js";
 import shardsComplete from "./weights/shards-complete/rule.js";
+import safetensorsHeaderValid from "./weights/safetensors-header-valid/rule.js";
+import indexMatchesShards from "./weights/index-matches-shards/rule.js";
 import useGitLfs from "./weights/use-git-lfs/rule.js";
 
 /**
@@ -119,6 +123,7 @@ export const RULES: readonly Rule[] = [
   modelExists,
   canonicalId,
   repoAccess,
+  baseModelFilesSafe,
   // Licenses.
   licenseDeclared,
   licenseKnownId,
@@ -149,6 +154,8 @@ export const RULES: readonly Rule[] = [
   gitattributesName,
   lfsPointerValid,
   shardsComplete,
+  safetensorsHeaderValid,
+  indexMatchesShards,
   // A complete release.
   configJsonValid,
   hasModelCard,
@@ -158,6 +165,7 @@ export const RULES: readonly Rule[] = [
   adapterHasWeights,
   adapterBaseModel,
   configMatchesCard,
+  configMatchesWeights,
   // Last: says which Hub lookups of the rules above could not be answered.
   hubUnreachable,
 ];

@@ -207,6 +207,16 @@ export async function startFakeGitHub(folder: string, options: FakeGitHubOptions
     if (method === "GET" && p === "/app") return reply(200, { id: 1, slug: FAKE_APP_SLUG, name: "Cardinal (replay)" });
     if (method === "POST" && p === "/graphql") return reply(200, answerGraphql((await readJson(req)) as unknown as GraphqlRequestBody, graphql));
 
+    // The Git LFS Batch API (git-lfs docs/api/batch.md), at the web host as on github.com: a folder
+    // holds LFS pointers, not the objects, so every object answers 404 ("not on the server").
+    if (method === "POST" && p === `/${FAKE_OWNER}/${FAKE_REPO}.git/info/lfs/objects/batch`) {
+      const body = await readJson(req);
+      const objects = Array.isArray(body["objects"]) ? (body["objects"] as { oid?: unknown; size?: unknown }[]) : [];
+      res.writeHead(200, { "content-type": "application/vnd.git-lfs+json" });
+      res.end(JSON.stringify({ transfer: "basic", objects: objects.map((o) => ({ oid: o.oid, size: o.size, error: { code: 404, message: "Object does not exist" } })) }));
+      return true;
+    }
+
     // Reads of the pull request and its repository.
     if (method === "GET" && p === `${repoPrefix}/pulls/${FAKE_PR}`) return reply(200, pullRequest);
     if (method === "GET" && p === `${repoPrefix}/pulls/${FAKE_PR}/files`) return list(listedFiles());

@@ -5,6 +5,7 @@
  *
  *   GET /api/models/<ns>/<name>/revision/<rev>?expand=...   (and /api/models/<ns>/<name>)
  *   GET /api/datasets/<ns>/<name>/revision/<rev>?expand=...
+ *   GET /api/models/<ns>/<name>?securityStatus=true   (the body with its `securityRepoStatus`)
  *
  * Ids resolve case-insensitively and the body carries the canonical id, as
  * the Hub does. Like the Hub, `expand` limits the body to `_id`, `id` and the
@@ -102,8 +103,10 @@ function notFound(res: ServerResponse, status: number, errorCode = "RepoNotFound
 }
 
 /** The body the Hub sends for `expand`: `_id`, `id` and the listed properties. */
-function expanded(repo: FakeHubRepo, canonicalId: string, expand: readonly string[]): FakeHubRepo {
+function expanded(repo: FakeHubRepo, canonicalId: string, expand: readonly string[], securityStatus = false): FakeHubRepo {
   const full: FakeHubRepo = { ...repo, id: canonicalId, ...("modelId" in repo && { modelId: canonicalId }) };
+  // Like the Hub, the security scan (`securityRepoStatus`) comes only with `?securityStatus=true`.
+  if (!securityStatus) delete full["securityRepoStatus"];
   if (expand.length === 0) return full;
   const body: FakeHubRepo = { _id: full["_id"], id: canonicalId };
   for (const key of expand) if (key in full) body[key] = full[key];
@@ -207,7 +210,7 @@ export async function startFakeHub(data: FakeHubData = {}, options: { readonly p
         return;
       }
       const expand = [...url.searchParams.getAll("expand"), ...url.searchParams.getAll("expand[]")];
-      json(res, 200, expanded(found.value, found.key, expand));
+      json(res, 200, expanded(found.value, found.key, expand, url.searchParams.get("securityStatus") === "true"));
     };
 
     if (active?.delayMs) {

@@ -134,7 +134,9 @@ export async function replay(args: readonly string[], io: ReplayIO, options: Fak
       [probotBin, "receive", "-e", "pull_request", "-p", payloadPath, "-t", "ghp_replay", "--base-url", github.url, ...(json ? ["--log-format", "json"] : []), app],
       {
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...io.env, LOG_LEVEL: io.env["LOG_LEVEL"] ?? "warn", CARDINAL_REPLAY: "1" },
+        // A folder holds LFS pointers, not the objects: weight bytes are not read unless asked for
+        // (CARDINAL_WEIGHT_BYTES=on shows the notices a review gives for objects it cannot fetch).
+        env: { ...io.env, LOG_LEVEL: io.env["LOG_LEVEL"] ?? "warn", CARDINAL_REPLAY: "1", CARDINAL_WEIGHT_BYTES: io.env["CARDINAL_WEIGHT_BYTES"] ?? "off" },
       },
     );
     const logs = Promise.all([pipeLog(child.stdout, json, io.stderr), pipeLog(child.stderr, json, io.stderr)]);

@@ -17,6 +17,13 @@ import { Probot, ProbotOctokit, type ApplicationFunction } from "probot";
 import { answerGraphql, operationName, type FakeCheckRun, type FakeComment, type GraphqlRequestBody } from "../../src/tools/fake-github-graphql.js";
 
 export const API = "https://api.github.com";
+
+/**
+ * Handler tests mock GitHub's REST and GraphQL answers, not its LFS servers:
+ * unless a test serves LFS itself (useFakeLfs in helpers/fake-lfs.ts sets
+ * CARDINAL_WEIGHT_BYTES and CARDINAL_LFS_URL), the app reads no weight bytes.
+ */
+process.env["CARDINAL_WEIGHT_BYTES"] ??= "off";
 export const OWNER = "acme-ai";
 export const REPO = "tiny-llm";
 export const FORK_OWNER = "contrib-lee";

@@ -7,6 +7,7 @@ import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { ByteRead, ByteSource } from "../../core/bytes.js";
 import { type Boundary, errorReason, isInside, openRegular, Refused } from "./safe-read.js";
+import { LFS_POINTER_MAX_BYTES, looksLikeLfsPointer } from "../../parse/bytes.js";
 
 /** Bytes one local review may read inside weight files, unless the caller says otherwise. */
 export const FOLDER_BYTE_BUDGET = 1024 * 1024 * 1024;
@@ -36,6 +37,14 @@ export function folderByteSource(root: string, options: FolderByteSourceOptions 
       try {
         const opened = await openRegular(absolute, options.boundary);
         handle = opened.handle;
+        // A Git LFS pointer on disk is not the object it points to: its bytes would be read as weights.
+        if (opened.size <= LFS_POINTER_MAX_BYTES) {
+          const small = Buffer.alloc(opened.size);
+          const { bytesRead } = await handle.read(small, 0, opened.size, 0);
+          if (looksLikeLfsPointer(small.subarray(0, bytesRead).toString("latin1"))) {
+            return { ok: false, reason: "it is a Git LFS pointer, and the object it points to is not in the folder (`git lfs pull` fetches it)" };
+          }
+        }
         const want = Math.max(0, Math.min(length, opened.size - offset));
         const buffer = Buffer.alloc(want);
         let got = 0;

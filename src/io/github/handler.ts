@@ -29,6 +29,7 @@ import { MAX_ALIASES_PER_QUERY } from "./graphql.js";
 import { readSnapshot, type Snapshot } from "./snapshot.js";
 import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
+import { reviewByteSource, type WeightBytesOptions } from "./byte-source.js";
 import { APP_REVIEW_SECONDS, reviewPacing } from "../pacing.js";
 import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
 import { ReplyLimiter, reviewState, ReviewedStates } from "./flood.js";
@@ -45,6 +46,8 @@ export interface HandlerOptions {
   readonly hub?: HubClient;
   /** How comments tell contributors to run the checks locally (CARDINAL_CLI_URL, CARDINAL_CLI_COMMAND). */
   readonly localRun?: LocalRun;
+  /** Read ranges of the PR's weight files (LFS by HTTP range, small blobs whole); absent or false: content checks stay silent. */
+  readonly weightBytes?: WeightBytesOptions | false;
 }
 
 /** Marks a check run with its PR, so a re-run of a fork's check finds the PR again. */
@@ -401,9 +404,11 @@ async function reviewPullRequest(
       ...(snapshot ? { blobs: snapshot.blobs, atHead: snapshot.paths } : { graphql: false }),
     });
     remembered.set(key, [...new Set([...workspace.read, ...likelyRepoLookups(listedPaths(workspace.listed))])].slice(0, MAX_ALIASES_PER_QUERY));
+    const bytes = options.weightBytes ? reviewByteSource(octokit, pullRequestSources(pr), prContext.headSha, workspace.files, options.weightBytes) : undefined;
     const result = await review({
       workspace,
       repo: pullRequestRepoFiles(octokit, pullRequestSources(pr), prContext.headSha, snapshot?.paths),
+      ...(bytes ? { bytes } : {}),
       // The Hub's answers are cached per installation: one installation's lookups never answer another's.
       ...(options.hub && config.hub ? { hub: options.hub.scoped?.(`installation:${installationOf(context)}`) ?? options.hub } : {}),
       config: reviewConfig,
@@ -462,7 +467,14 @@ async function reviewPullRequest(
       log.warn("Cardinal could not learn its own login (GET /app failed), so it created, edited and deleted no comment; the check run carries the verdict");
     }
     log.info(
-      { files: result.files.length, findings: result.findings.length, check: checkAction, comment: commentAction, review: reviewAction },
+      {
+        files: result.files.length,
+        findings: result.findings.length,
+        check: checkAction,
+        comment: commentAction,
+        review: reviewAction,
+        ...(bytes && bytes.stats().requests > 0 ? { weightBytes: bytes.stats().bytes } : {}),
+      },
       "review published",
     );
   } catch (error) {

@@ -28,6 +28,7 @@ import {
   type HubLookup,
   type HubRepoInfo,
   type HubRepoType,
+  type HubSecurityLookup,
   type HubUnavailableKind,
 } from "../../core/hub.js";
 import { isRepoId } from "../../parse/repo-id.js";
@@ -127,6 +128,7 @@ export interface CardinalHubClient extends HubClient {
    * concurrency bound, the rate-limit pause and the counters stay shared.
    */
   scoped(scope: string): CardinalHubClient;
+  securityStatus(id: string): Promise<HubSecurityLookup>;
   /** Counters of the whole client, every scope together. */
   stats(): HubClientStats;
   /** Forgets every cached answer of every scope, any rate-limit pause and any stop after failures; counters stay. */
@@ -137,8 +139,13 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const MAX_RATE_LIMIT_PAUSE_MS = 10 * MINUTE;
 
+/** What the client answers: a repository lookup, or the Hub's security scan of a model's files. */
+type Answer = HubLookup | HubSecurityLookup;
+/** The answers that are the same for both: not found, or the Hub not answering. */
+type NoAnswer = Extract<HubLookup, { status: "not-found" | "unavailable" }>;
+
 interface CacheEntry {
-  readonly value: HubLookup;
+  readonly value: Answer;
   readonly expiresAt: number;
 }
 
@@ -298,6 +305,7 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
   // One cache and one map of requests in flight for every scope; the scope is part of each key.
   const cache = new LRUCache<string, CacheEntry>({ max: Math.floor(positive(options.cache?.max, 2000, "cache.max")) });
   const inFlight = new Map<string, Promise<HubLookup>>();
+  const securityInFlight = new Map<string, Promise<HubSecurityLookup>>();
   const slots = new Slots(concurrency);
   let pausedUntil = 0;
   // Requests in a row the Hub failed to answer, their distinct reasons, and the stop they led to.
@@ -308,11 +316,11 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
   // What the public is told of a repository it cannot see, whatever the Hub told the token.
   const notPublic = { result: { status: "not-found" as const, httpStatus: 404 }, ttlMs: ttl["not-found"] };
 
-  function remember(key: string, value: HubLookup, ttlMs: number): void {
+  function remember(key: string, value: Answer, ttlMs: number): void {
     if (ttlMs > 0) cache.set(key, { value, expiresAt: now() + ttlMs });
   }
 
-  function cached(key: string): HubLookup | undefined {
+  function cached(key: string): Answer | undefined {
     const entry = cache.get(key);
     if (!entry) return undefined;
     if (now() >= entry.expiresAt) {
@@ -327,7 +335,7 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
    * stops asking. Called before the request's slot is freed, so a lookup
    * waiting for that slot already sees the stop.
    */
-  function observe(result: HubLookup): void {
+  function observe(result: Answer): void {
     if (result.status !== "unavailable") {
       outage.failures = 0;
       outage.reasons.clear();
@@ -343,7 +351,7 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     for (const controller of inFlightRequests) controller.abort();
   }
 
-  async function request(type: HubRepoType, id: string): Promise<{ result: HubLookup; ttlMs: number }> {
+  async function request<R extends Answer>(run: () => Promise<{ result: R; ttlMs: number }>): Promise<{ result: R | NoAnswer; ttlMs: number }> {
     // Checked once a slot is free, so requests queued behind a 429 wait too.
     const pauseLeft = pausedUntil - now();
     if (pauseLeft > 0) {
@@ -355,25 +363,23 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
       counters.stopped++;
       return { result: { status: "unavailable", reason: outage.reason, kind: "stopped" }, ttlMs: Math.min(ttl.unavailable, stopLeft) };
     }
-    const answer = await ask(type, id);
+    const answer = await run();
     observe(answer.result);
     return answer;
   }
 
-  async function ask(type: HubRepoType, id: string): Promise<{ result: HubLookup; ttlMs: number }> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const stopper = new AbortController();
-    const signal = AbortSignal.any([timeout, stopper.signal]);
-    inFlightRequests.add(stopper);
-    let lastResponse: Response | undefined;
-    // Redirects by hand: the Authorization header, and the trust given to an
-    // answer, go to the configured endpoint's origin and nowhere else.
-    const timedFetch: typeof fetch = async (input, init) => {
+  /**
+   * The fetch one request uses: the shared signal, and redirects by hand, so
+   * that the Authorization header, and the trust given to an answer, go to
+   * the configured endpoint's origin and nowhere else.
+   */
+  function guardedFetch(signal: AbortSignal, seen: (response: Response) => void): typeof fetch {
+    return async (input, init) => {
       let url = new URL(input instanceof Request ? input.url : input);
       for (let redirects = 0; ; redirects++) {
         counters.requests++;
         const response = await baseFetch(url, { ...init, signal, redirect: "manual" });
-        lastResponse = response;
+        seen(response);
         const location = response.status >= 300 && response.status < 400 ? response.headers.get("location") : null;
         if (location === null) return response;
         await response.body?.cancel().catch(() => undefined);
@@ -388,6 +394,15 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
         url = next;
       }
     };
+  }
+
+  async function ask(type: HubRepoType, id: string): Promise<{ result: HubLookup | NoAnswer; ttlMs: number }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const stopper = new AbortController();
+    const signal = AbortSignal.any([timeout, stopper.signal]);
+    inFlightRequests.add(stopper);
+    let lastResponse: Response | undefined;
+    const timedFetch = guardedFetch(signal, (response) => (lastResponse = response));
     const params = {
       name: id,
       hubUrl: endpoint,
@@ -410,7 +425,46 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     }
   }
 
-  function failure(error: unknown, signal: AbortSignal, response: Response | undefined): { result: HubLookup; ttlMs: number } {
+  /**
+   * The Hub's security scan of a model's files: `GET /api/models/{id}?securityStatus=true`
+   * (huggingface_hub `HfApi.model_info(securityStatus=True)`, returned as
+   * `securityRepoStatus`: `scansDone` and `filesWithIssues`, each a `path`
+   * and a `level`). Answered like a lookup: private or missing is not-found.
+   */
+  async function askSecurity(id: string): Promise<{ result: HubSecurityLookup | NoAnswer; ttlMs: number }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const stopper = new AbortController();
+    const signal = AbortSignal.any([timeout, stopper.signal]);
+    inFlightRequests.add(stopper);
+    let lastResponse: Response | undefined;
+    const timedFetch = guardedFetch(signal, (response) => (lastResponse = response));
+    try {
+      const url = `${endpoint}/api/models/${id}?securityStatus=true`;
+      const response = await timedFetch(url, { headers: { accept: "application/json", ...(accessToken !== undefined ? { authorization: `Bearer ${accessToken}` } : {}) } });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new HubApiError(url, response.status);
+      }
+      const body: unknown = await response.json();
+      if (!isRecord(body)) throw new SyntaxError("not an object");
+      if (body["private"] === true && !showPrivate) return notPublic;
+      const status = isRecord(body["securityRepoStatus"]) ? body["securityRepoStatus"] : {};
+      const issues = Array.isArray(status["filesWithIssues"]) ? status["filesWithIssues"] : [];
+      const filesWithIssues = Object.freeze(
+        issues.flatMap((issue) =>
+          isRecord(issue) && typeof issue["path"] === "string" && typeof issue["level"] === "string" ? [Object.freeze({ path: issue["path"], level: issue["level"] })] : [],
+        ),
+      );
+      return { result: Object.freeze({ status: "found" as const, scansDone: status["scansDone"] === true, filesWithIssues }), ttlMs: ttl.found };
+    } catch (error) {
+      if (stopper.signal.aborted && !timeout.aborted) return { result: { status: "unavailable", reason: outage.reason, kind: "stopped" }, ttlMs: ttl.unavailable };
+      return failure(error, timeout, lastResponse);
+    } finally {
+      inFlightRequests.delete(stopper);
+    }
+  }
+
+  function failure(error: unknown, signal: AbortSignal, response: Response | undefined): { result: NoAnswer; ttlMs: number } {
     const unavailable = (kind: HubUnavailableKind, reason: string) => ({ result: { status: "unavailable" as const, reason, kind }, ttlMs: ttl.unavailable });
     if (signal.aborted) return unavailable("timeout", `the Hub did not answer in ${formatDuration(timeoutMs)}`);
     if (error instanceof RedirectRefused) return unavailable("redirect-refused", error.message);
@@ -438,7 +492,7 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
 
     async function lookup(type: HubRepoType, id: string): Promise<HubLookup> {
       const key = keyOf(type, id);
-      const hit = cached(key);
+      const hit = cached(key) as HubLookup | undefined;
       if (hit) {
         counters.cacheHits++;
         return hit;
@@ -453,7 +507,7 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
       if (!isRepoId(id)) return { status: "not-found", httpStatus: 400 };
 
       const promise = slots
-        .run(() => request(type, id))
+        .run(() => request(() => ask(type, id)))
         .then(({ result, ttlMs }) => {
           remember(key, result, ttlMs);
           if (result.status === "found" && result.info.id !== id) {
@@ -468,8 +522,34 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
       return promise;
     }
 
+    /** The Hub's security scan of a model's files, cached and bounded like a lookup (its own cache key). */
+    async function securityStatus(id: string): Promise<HubSecurityLookup> {
+      const key = JSON.stringify([...scope, "security", id]);
+      const hit = cached(key) as HubSecurityLookup | undefined;
+      if (hit) {
+        counters.cacheHits++;
+        return hit;
+      }
+      const pending = securityInFlight.get(key);
+      if (pending) {
+        counters.coalesced++;
+        return pending;
+      }
+      if (!isRepoId(id)) return { status: "not-found", httpStatus: 400 };
+      const promise = slots
+        .run(() => request(() => askSecurity(id)))
+        .then(({ result, ttlMs }) => {
+          remember(key, result, ttlMs);
+          return result;
+        })
+        .finally(() => securityInFlight.delete(key));
+      securityInFlight.set(key, promise);
+      return promise;
+    }
+
     return {
       lookup,
+      securityStatus,
       authenticated: accessToken !== undefined,
       endpoint,
       lookupsPerReview,

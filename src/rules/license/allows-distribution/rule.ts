@@ -1,7 +1,7 @@
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
 import { basename, dirname, foldersHolding, foldersUp } from "../../../parse/classify.js";
-import { licenseFileIn } from "../../../parse/license-files.js";
+import { licenseFileFor } from "../../../parse/license-files.js";
 
 /**
  * A license sentence that forbids recipients to distribute the model, with
@@ -58,16 +58,25 @@ export default defineRule({
         }
       }
     }
-    for (const dir of holding) {
+    // LICENSE files: the one beside each card (the file other license rules read, so a pull request's
+    // snapshot already holds it), and any the review itself holds in a folder with weights.
+    const licenses = new Map<string, string | undefined>();
+    for (const card of context.cards) {
+      if (card.kind !== "model" || !holding.has(dirname(card.path))) continue;
+      const license = await licenseFileFor(card.path, context);
+      if (license && !licenses.has(license.path)) licenses.set(license.path, undefined);
+    }
+    for (const f of context.files) {
+      if (f.kind === "license" && f.status !== "removed" && holding.has(dirname(f.path))) licenses.set(f.path, undefined);
+    }
+    for (const path of licenses.keys()) {
       await context.checkpoint();
-      const license = await licenseFileIn(dir, context);
-      if (!license) continue;
-      const file = context.files.find((f) => f.path === license.path);
-      const body = file?.content.type === "text" ? file.content.text : await context.repo?.read(license.path);
+      const file = context.files.find((f) => f.path === path);
+      const body = file ? (file.content.type === "text" ? file.content.text : undefined) : await context.repo?.read(path);
       if (body === undefined) continue;
       const lines = body.split("\n");
       const at = lines.findIndex((l) => NO_DISTRIBUTION.test(l));
-      if (at !== -1) say(license.path, at + 1, quoted(lines[at] ?? ""), "file");
+      if (at !== -1) say(path, at + 1, quoted(lines[at] ?? ""), "file");
     }
   },
 });

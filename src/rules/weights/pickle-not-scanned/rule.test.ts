@@ -26,7 +26,7 @@ ruleTester(rule, {
       name: "bytes the door could not read: its reason, as a notice",
       files: { "pytorch_model.bin": pointer() },
       bytes: {},
-      findings: [{ message: "Cardinal could not scan all of `pytorch_model.bin`: the file is not in this test.", severity: "notice", hint: "Run `cardinal check` on a local copy" }],
+      findings: [{ message: "Cardinal could not scan all of `pytorch_model.bin`: no bytes were given for it.", severity: "notice", hint: "Run `cardinal check` on a local copy" }],
     },
     {
       name: "a malformed byte after a malicious prefix",

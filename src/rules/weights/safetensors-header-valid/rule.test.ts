@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { rawSafetensors, safetensorsFile, safetensorsHeader } from "../../../../test/helpers/safetensors.js";
+import { pointer } from "../../../../test/weights-helpers.js";
+import { plain } from "../../../core/text.js";
+import rule from "./rule.js";
+
+const good = safetensorsFile({ "a.weight": { dtype: "F32", shape: [2, 3] }, "b.bias": { dtype: "BF16", shape: [4] } }, { format: "pt" });
+const { header } = safetensorsHeader({ "a.weight": { dtype: "F32", shape: [2, 3] } });
+const tensor = (entry: object) => ({ ...header, "a.weight": { ...(header["a.weight"] as object), ...entry } });
+
+ruleTester(rule, {
+  valid: [
+    { name: "a valid file through LFS", pullRequest: true, files: { "model.safetensors": pointer(good.length) }, bytes: { "model.safetensors": good } },
+    { name: "a folder holding only the LFS pointer: no header to read", files: { "model.safetensors": pointer() }, bytes: { "model.safetensors": "it is a Git LFS pointer" } },
+    { name: "a valid file on disk", files: { "model.safetensors": { content: { type: "not-fetched" } } }, bytes: { "model.safetensors": good } },
+    { name: "every FP8 and FP4 dtype is known", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": safetensorsFile({ a: { dtype: "F8_E4M3", shape: [8] }, b: { dtype: "U8", shape: [3] } }) } },
+    { name: "a scalar (empty shape) is one element", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": safetensorsFile({ step: { dtype: "I64", shape: [] } }) } },
+    { name: "a header padded with spaces, as the format allows", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors(`${JSON.stringify(header)}    `, 24) } },
+    { name: "no byte source: silent", files: { "model.safetensors": pointer() } },
+    { name: "a removed file is not read", files: { "model.safetensors": { content: { type: "removed" }, status: "removed" } }, bytes: {} },
+    { name: "other weight formats are not read as safetensors", files: { "model.bin": pointer() }, bytes: { "model.bin": new Uint8Array([1, 2, 3]) } },
+  ],
+  invalid: [
+    {
+      name: "a header that is not JSON",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors('{"a.weight": {"dtype": "F32",', 0) },
+      findings: [{ path: "model.safetensors", message: /^The header is not valid JSON \(/ }],
+    },
+    {
+      name: "a header length over the library's 100 MB",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors(header, 24, 2 ** 40) },
+      findings: [{ message: "header length of 1,099,511,627,776 bytes, over the 100,000,000 the safetensors library accepts" }],
+    },
+    {
+      name: "a header length past the end of the file",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors(header, 0, 5000) },
+      findings: [{ message: /header length of 5,000 bytes, but the file has only \d+/ }],
+    },
+    {
+      name: "an unknown dtype",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors(tensor({ dtype: "F12" }), 24) },
+      findings: [{ message: "Tensor `a.weight` has dtype `F12`, which the safetensors format does not define." }],
+    },
+    {
+      name: "offsets that do not match shape × dtype",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors(tensor({ shape: [2, 4] }), 24) },
+      findings: [{ message: "Tensor `a.weight` needs 32 bytes for its shape and dtype, but its `data_offsets` span 24." }],
+    },
+    {
+      name: "overlapping tensors",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: {
+        "model.safetensors": rawSafetensors(
+          { a: { dtype: "F32", shape: [4], data_offsets: [0, 16] }, b: { dtype: "F32", shape: [4], data_offsets: [8, 24] } },
+          24,
+        ),
+      },
+      findings: [{ message: "Tensor `b` begins at byte 8 of the data section, inside `a`, which ends at 16." }],
+    },
+    {
+      name: "a gap between tensors",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: {
+        "model.safetensors": rawSafetensors(
+          { a: { dtype: "F32", shape: [2], data_offsets: [0, 8] }, b: { dtype: "F32", shape: [2], data_offsets: [16, 24] } },
+          24,
+        ),
+      },
+      findings: [{ message: "Tensor `b` begins at byte 16 of the data section; the tensor before it ends at 8, leaving a gap." }],
+    },
+    {
+      name: "bytes after the last tensor",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors(header, 30) },
+      findings: [{ message: /account for \d+ bytes \(8 \+ header \+ data\), but the file has \d+: the file has bytes no tensor describes/ }],
+    },
+    {
+      name: "a file cut short",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors(header, 10) },
+      findings: [{ message: "the file is cut short" }],
+    },
+    {
+      name: "__metadata__ with a value that is not a string",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors({ __metadata__: { format: "pt", step: 3 }, ...header }, 24) },
+      findings: [{ message: "`__metadata__` maps `step` to something other than a string" }],
+    },
+    {
+      name: "a tensor entry without data_offsets",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": rawSafetensors({ a: { dtype: "F32", shape: [2] } }, 0) },
+      findings: [{ message: "Tensor `a` has no `data_offsets` pair of whole numbers." }],
+    },
+    {
+      name: "fewer than 8 bytes",
+      files: { "model.safetensors": { content: { type: "not-fetched" } } },
+      bytes: { "model.safetensors": new Uint8Array([1, 2, 3]) },
+      findings: [{ message: "The file has 3 bytes, fewer than the 8 that hold the header length." }],
+    },
+    {
+      name: "bytes that could not be read: a notice with the reason, no verdict",
+      pullRequest: true,
+      files: { "model.safetensors": pointer() },
+      bytes: { "model.safetensors": "the LFS object is not on the server" },
+      findings: [{ severity: "notice", title: "safetensors header not checked", message: "Cardinal could not read the header of `model.safetensors`: the LFS object is not on the server." }],
+    },
+  ],
+});
+
+describe("weights/safetensors-header-valid bounds", () => {
+  it("reports at most five problems per file and says how many more", async () => {
+    const entries = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`t${i}`, { dtype: "Q9", shape: [1], data_offsets: [i, i + 1] }]));
+    const findings = await runRule(rule, { name: "many", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors(entries, 8) } });
+    // Five reported (the engine folds alike findings into one line that counts them), three counted.
+    const messages = findings.map((f) => plain(f.message));
+    expect(messages.join("\n")).toContain("The same problem appears 3 more times.");
+    expect(messages.at(-1)).toContain("Tensor `t4` has dtype `Q9`, which the safetensors format does not define. (3 more problems in this header.)");
+  });
+
+  it("reads only the header: one 64 KiB range for a small header, never the data section", async () => {
+    const reads: [number, number][] = [];
+    const big = rawSafetensors(header, 1_000_000);
+    const { review } = await import("../../../core/engine.js");
+    const { resolveConfig } = await import("../../../core/config.js");
+    const { RULE_IDS } = await import("../../index.js");
+    await review({
+      workspace: { source: "folder", files: [{ path: "m.safetensors", status: "unchanged", content: { type: "not-fetched" } }] },
+      bytes: { read: async (_p, offset, length) => (reads.push([offset, length]), { ok: true, bytes: big.subarray(offset, offset + length), size: big.length }) },
+      config: resolveConfig({}, RULE_IDS).config,
+      rules: [rule],
+      ruleIds: RULE_IDS,
+    });
+    expect(reads).toEqual([[0, 65536]]);
+  });
+
+  it("a header longer than the first read is read in a second range that ends with it", async () => {
+    const many = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`model.layers.${i}.self_attn.q_proj.weight`, { dtype: "F32", shape: [1] }]));
+    const file = safetensorsFile(many);
+    const length = Number(new DataView(file.buffer).getBigUint64(0, true));
+    expect(length).toBeGreaterThan(65536);
+    const findings = await runRule(rule, { name: "long", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": file } });
+    expect(findings).toEqual([]);
+  });
+});
