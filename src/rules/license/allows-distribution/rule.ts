@@ -58,10 +58,10 @@ export default defineRule({
         }
       }
     }
-    // LICENSE files: the one beside each card (the file other license rules read, so a pull request's
-    // snapshot already holds it), and any the review itself holds in a folder with weights.
+    // LICENSE files: any the review holds in a folder with weights, and in a folder review the one beside
+    // each card. A pull request's port would spend a request on each card's folder, for a notice.
     const licenses = new Map<string, string | undefined>();
-    for (const card of context.cards) {
+    for (const card of context.workspace.source === "folder" ? context.cards : []) {
       if (card.kind !== "model" || !holding.has(dirname(card.path))) continue;
       const license = await licenseFileFor(card.path, context);
       if (license && !licenses.has(license.path)) licenses.set(license.path, undefined);
