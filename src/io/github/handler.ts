@@ -318,7 +318,6 @@ async function reviewPullRequest(
 ): Promise<void> {
   const prContext = pullRequestContext(pr);
   const repo = { owner: prContext.owner, repo: prContext.repo };
-  const key = pullRequestKey(pr);
   const log = context.log.child({ pr: `${repo.owner}/${repo.repo}#${pr.number}`, sha: prContext.headSha.slice(0, 7) });
 
   // A draft, a bot's pull request or one with a default skip label is skipped under the default
