@@ -1,16 +1,17 @@
-import type { Probot } from "probot";
+import type { ApplicationFunctionOptions, Probot } from "probot";
 import { guardProbotWebhooks } from "./io/github/body-limit.js";
 import { localRunFromEnv } from "./core/docs.js";
 import { registerHandlers } from "./io/github/handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
+import { infrastructureFromEnv, serveReplica } from "./io/github/replicas.js";
 
 /**
  * Cardinal as a Probot app. Wiring only: every decision lives in the
  * handlers (io/github) and the pure engine they call. One Hub client per
  * process, so that its cache and request bound cover every review.
  */
-export default async (app: Probot): Promise<void> => {
+export default async (app: Probot, appOptions?: ApplicationFunctionOptions): Promise<void> => {
   // Probot checks signatures against "development" when given no secret: refuse that in production.
   const secretProblem = webhookSecretProblem(process.env, await usesDefaultSecret(app.webhooks));
   if (secretProblem?.level === "error") throw new Error(secretProblem.message);
@@ -21,12 +22,15 @@ export default async (app: Probot): Promise<void> => {
   guardProbotWebhooks(app);
 
   const docsBase = process.env["CARDINAL_DOCS_URL"];
-  const hub = hubClientFromEnv(process.env);
+  // REDIS_URL: replicas share the queue, the caches and Probot's throttling (io/github/replicas.ts).
+  const infrastructure = await infrastructureFromEnv(app, process.env);
+  const hub = hubClientFromEnv(process.env, infrastructure ? { cache: { shared: infrastructure.cache.namespace("hub") } } : {});
   if (process.env["HF_TOKEN"] && !hub.authenticated) {
     app.log.warn("HF_TOKEN is set but does not start with hf_; the Hub is asked without a token");
   }
   // How comments tell contributors to run the checks on their computer; a bad value is named and left out.
   const { localRun, problems } = localRunFromEnv(process.env);
   for (const problem of problems) app.log.warn(problem);
-  registerHandlers(app, { hub, localRun, ...(docsBase ? { docsBase } : {}) });
+  const runtime = registerHandlers(app, { hub, localRun, ...(docsBase ? { docsBase } : {}), ...(infrastructure ? { infrastructure } : {}) });
+  if (infrastructure) serveReplica(app, infrastructure, runtime, appOptions);
 };
