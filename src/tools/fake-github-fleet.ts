@@ -139,6 +139,8 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
     if (hold) {
       hold.arrive(request);
       await hold.released;
+      // The sender went away while held (killed): GitHub never got this request.
+      if (req.socket.destroyed) return [499, { message: "client closed the connection" }];
     }
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     if (createsContent(method, p)) contentTimes.push(Date.now());

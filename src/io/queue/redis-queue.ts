@@ -183,7 +183,7 @@ export class RedisJobQueue<T> implements JobQueue<T> {
         isFinal: (error) => !isTransient(error) || attempt >= this.attempts,
         stillNewest,
       };
-      if (attempt > 1) log.info({ job: job.id, pr: stored.key, attempt }, "review job tried again");
+      log.info({ job: job.id, pr: stored.key, attempt }, attempt > 1 ? "review job tried again" : "review job started");
       try {
         await processor.run(data, control);
       } catch (error) {

@@ -55,7 +55,11 @@ export async function checkRedis(url: string, timeoutMs = REDIS_START_TIMEOUT_MS
     throw new RedisStartError(`REDIS_URL must start with redis:// or rediss://, not ${parsed.protocol}//: set it to your Redis server's address, or unset it to run as one process.`);
   }
   const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, enableOfflineQueue: false });
-  probe.on("error", () => undefined); // answered below
+  // The socket's own error (ECONNREFUSED, ENOTFOUND, NOAUTH…) says more than "Connection is closed".
+  let firstError: unknown;
+  probe.on("error", (error: unknown) => {
+    firstError ??= error;
+  });
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -69,7 +73,7 @@ export async function checkRedis(url: string, timeoutMs = REDIS_START_TIMEOUT_MS
     ]);
   } catch (error) {
     throw new RedisStartError(
-      `Redis at ${redactRedisUrl(url)} (REDIS_URL) did not answer (${reasonOf(error)}). Cardinal does not start without it: ` +
+      `Redis at ${redactRedisUrl(url)} (REDIS_URL) did not answer (${reasonOf(firstError ?? error)}). Cardinal does not start without it: ` +
         "replicas that do not share one queue would review the same pull requests twice. Start Redis or correct REDIS_URL, " +
         "or unset REDIS_URL to run as one process with its state in memory.",
     );
