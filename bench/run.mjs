@@ -1,7 +1,7 @@
 /**
  * Cardinal's benchmark suite. `npm run bench` (builds first), or
  * `npm run bench -- --json FILE` to also write the figures as JSON.
- * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile.
+ * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile,burst.
  */
 import { performance } from "node:perf_hooks";
 import { writeFileSync } from "node:fs";
@@ -10,12 +10,13 @@ import { cliThroughput } from "./cli.mjs";
 import { cardScaling } from "./engine.mjs";
 import { hostileInputs } from "./hostile.mjs";
 import { apiEconomy, memory, prScaling, reviewCost, setup } from "./review.mjs";
+import { burst } from "./burst.mjs";
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt === -1 ? undefined : args[jsonAt + 1];
 if (jsonAt !== -1 && !jsonFile) {
-  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile]");
+  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile,burst]");
   process.exit(2);
 }
 const quick = args.includes("--quick");
@@ -79,6 +80,10 @@ if (!skip.has("cli")) {
   step("CLI throughput");
   Object.assign(result, await cliThroughput({ runs: quick ? 1 : 2 }));
 }
+if (!skip.has("burst")) {
+  step(`burst: ${quick ? 200 : 1000} events through two replicas on Redis`);
+  Object.assign(result, await burst({ events: quick ? 200 : 1000 }));
+}
 result.totalSeconds = (performance.now() - started) / 1000;
 
 // ---- table ----
@@ -141,6 +146,20 @@ if (result.cli) {
   row(`CLI cards/s (${c.cards} cards, ${f(c.corpusMB)} MB)`, f(c.cardinalCardsPerSecond, 0), `${f(c.cardinalMs, 0)} ms, process start included`);
   row("markdownlint-cli2 cards/s (same files)", f(c.markdownlintCardsPerSecond, 0), `${f(c.markdownlintMs, 0)} ms`);
   row("cli.ratioVsMarkdownlint", f(c.ratioVsMarkdownlint, 2), "Cardinal / markdownlint-cli2; below 1 is faster");
+}
+if (result.burst) {
+  const b = result.burst;
+  if (b.skipped) row("burst", "skipped", b.skipped);
+  else {
+    row(`Burst: pull requests reviewed (${b.replicas} replicas, one Redis)`, `${b.reviewed} / ${b.events}`, `${b.installations} installations, ${b.latencyMs} ms per GitHub answer`);
+    row("burst.duplicateComments", f(b.duplicateComments, 0), `${b.comments} comments for ${b.pullsNeedingComment} pull requests that need one; duplicate check runs ${b.duplicateCheckRuns}`);
+    row("burst.p95WebhookMs", f(b.p95WebhookMs, 0), `max ${f(b.maxWebhookMs, 0)} ms; target < 500`);
+    row("burst.msToLastVerdict", f(b.msToLastVerdict, 0), `all events sent after ${f(b.msToSendAll, 0)} ms; Probot paces writes at 1/s per installation`);
+    row("burst.peakRssMB", Object.values(b.peakRssMB).join(" / "), "per replica");
+    row("Burst: GitHub requests per review", f(b.githubRequestsPerReview, 2), "token, file list, snapshot, check run (+ comment)");
+    row("Burst: GitHub requests in flight at once, max", f(b.maxConcurrentGithubRequests, 0), `GitHub allows ${b.limits.concurrentRequests}`);
+    row("Burst: content-creating requests, busiest minute", `${b.contentCreatingPerMinutePerInstallation} / ${b.contentCreatingPerMinuteAll}`, `one installation / all ${b.installations}; GitHub allows ${b.limits.contentCreatingPerMinute} per installation`);
+  }
 }
 const w0 = Math.max(...rows.map((x) => x[0].length), 7);
 const w1 = Math.max(...rows.map((x) => x[1].length), 5);

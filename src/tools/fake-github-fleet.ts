@@ -61,7 +61,15 @@ export interface FakeGitHubFleet {
   /** Comments ever created (a deleted duplicate still counts here). */
   readonly commentsCreated: FleetComment[];
   readonly requests: FleetRequest[];
-  readonly stats: { maxInFlight: number; contentCreatingPerMinute: () => number; byRoute: Map<string, number> };
+  readonly stats: {
+    /** Requests in flight at once, at most (GitHub: no more than 100). */
+    maxInFlight: number;
+    /** Content-creating requests in the busiest minute, for the busiest installation (GitHub: 80). */
+    contentCreatingPerMinute: () => number;
+    /** The same, every installation together. */
+    contentCreatingPerMinuteAll: () => number;
+    byRoute: Map<string, number>;
+  };
   addPull(pr: Omit<FleetPullRequest, "head"> & { head: string }): FleetPullRequest;
   /** A `pull_request` webhook payload for the pull request at its head (or at `sha`). */
   payload(pr: FleetPullRequest, action: string, sha?: string): Record<string, unknown>;
@@ -98,6 +106,17 @@ function createsContent(method: string, path: string): boolean {
   return method === "POST" && /\/(issues\/\d+\/comments|pulls\/\d+\/reviews|check-runs|issues\/\d+\/labels)$/.test(path);
 }
 
+/** The most of `times` (ascending, ms) in any 60 s window. */
+function busiestMinute(times: readonly number[]): number {
+  let best = 0;
+  let start = 0;
+  for (let end = 0; end < times.length; end++) {
+    while ((times[end] ?? 0) - (times[start] ?? 0) >= 60_000) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
 export async function startFakeGitHubFleet(options: { readonly ports?: number } = {}): Promise<FakeGitHubFleet> {
   const pulls = new Map<string, FleetPullRequest>();
   const checkRuns: FleetCheckRun[] = [];
@@ -107,6 +126,7 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
   const blobs = new Map<string, string>();
   const byRoute = new Map<string, number>();
   const contentTimes: number[] = [];
+  const contentByInstallation = new Map<string, number[]>();
   let inFlight = 0;
   let maxInFlight = 0;
   let latency = 0;
@@ -143,7 +163,12 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
       if (req.socket.destroyed) return [499, { message: "client closed the connection" }];
     }
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    if (createsContent(method, p)) contentTimes.push(Date.now());
+    if (createsContent(method, p)) {
+      contentTimes.push(Date.now());
+      // The installation, from the token the fake handed out for it.
+      const installation = /ghs_fleet(\d+)/.exec(String(req.headers.authorization ?? ""))?.[1] ?? "?";
+      contentByInstallation.set(installation, [...(contentByInstallation.get(installation) ?? []), Date.now()]);
+    }
 
     if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(p)) {
       return [201, { token: `ghs_fleet${p.split("/")[3]}`, expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" }];
@@ -305,16 +330,8 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
       get maxInFlight() {
         return maxInFlight;
       },
-      contentCreatingPerMinute: () => {
-        // The most content-creating requests in any 60 s window.
-        let best = 0;
-        let start = 0;
-        for (let end = 0; end < contentTimes.length; end++) {
-          while ((contentTimes[end] ?? 0) - (contentTimes[start] ?? 0) >= 60_000) start++;
-          best = Math.max(best, end - start + 1);
-        }
-        return best;
-      },
+      contentCreatingPerMinute: () => Math.max(0, ...[...contentByInstallation.values()].map(busiestMinute)),
+      contentCreatingPerMinuteAll: () => busiestMinute(contentTimes),
       byRoute,
     },
     addPull(pr) {
