@@ -188,6 +188,35 @@ describe.runIf(redisBinary)("replicas on one Redis", { timeout: 120_000 }, () =>
     expect([...a.logs, ...b.logs].some((l) => /^Redis connection \(\w+\) lost/.test(String(l.msg)))).toBe(true);
   });
 
+  it("SIGTERM: the running review finishes, the waiting one stays queued for another replica, exit 0", async () => {
+    github = await startFakeGitHubFleet();
+    const host = github.hosts[0] ?? "";
+    const a = await startReplica({ name: "A", githubHost: host, redisUrl: redis.url, env: { ...FAST, CARDINAL_WORKER_CONCURRENCY: "1" } });
+    replicas.push(a);
+    const running = addPull("drain", 40, 400, sha(400));
+    const waiting = addPull("drain", 41, 401, sha(401));
+    const held = github.hold((r) => r.method === "POST" && r.path === "/repos/acme/drain/issues/40/comments");
+    expect((await deliver(a, "pull_request", github.payload(running, "opened"))).status).toBe(200);
+    await held.arrived;
+    expect((await deliver(a, "pull_request", github.payload(waiting, "opened"))).status).toBe(200);
+    a.child.kill("SIGTERM");
+    await a.waitForLog((l) => String(l.msg).startsWith("SIGTERM: taking no new reviews"), 10_000, "the SIGTERM line");
+    const ready = await fetch(`${a.url}/ready`);
+    expect([ready.status, await ready.text()]).toEqual([503, "shutting down: no new reviews are taken\n"]);
+    held.release();
+    expect(await a.exited).toEqual({ code: 0, signal: null });
+    const messages = a.logs.map((l) => l.msg);
+    expect(messages.indexOf("review published")).toBeGreaterThan(-1);
+    expect(messages.indexOf("review published")).toBeLessThan(messages.indexOf("stopped"));
+    expect(commentsOn(running)).toHaveLength(1);
+    expect(runsFor(waiting, sha(401))).toEqual([]);
+    // The job A left queued is taken by the next replica.
+    const b = await startReplica({ name: "B", githubHost: host, redisUrl: redis.url, env: FAST });
+    replicas.push(b);
+    await b.waitForLog(published(waiting), 60_000, "the queued review");
+    expect(runsFor(waiting, sha(401))).toHaveLength(1);
+  });
+
   it("a cardinal worker process runs the reviews a replica with no workers queues", async () => {
     github = await startFakeGitHubFleet();
     const app = await startReplica({ name: "app", githubHost: github.hosts[0] ?? "", redisUrl: redis.url, env: { ...FAST, CARDINAL_WORKER_CONCURRENCY: "0" } });

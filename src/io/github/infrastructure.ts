@@ -72,8 +72,8 @@ export interface RedisInfrastructure extends ReviewInfrastructure {
   readonly address: string;
   /** Whether this process takes new work: Redis answers and no SIGTERM came. */
   readiness(): { ready: boolean; reason: string };
-  /** Stops taking jobs, lets running ones finish within the grace, and closes the connections. */
-  shutdown(): Promise<void>;
+  /** Says "not ready", stops taking jobs, lets running ones finish within the grace, and closes the connections. */
+  shutdown(queue?: JobQueue<ReviewJob>): Promise<void>;
   /** The queue the handlers were given (after `queue` was called). */
   readonly jobs: JobQueue<ReviewJob> | undefined;
 }
@@ -121,9 +121,9 @@ export async function redisInfrastructure(
       if (redis.status !== "ready") return { ready: false, reason: `Redis is not connected (${redis.status})` };
       return { ready: true, reason: runsWorker ? `ready: queue and ${settings.concurrency} workers on Redis` : "ready: queueing reviews on Redis (no workers in this process)" };
     },
-    async shutdown() {
+    async shutdown(queue) {
       draining = true;
-      await jobs?.close(settings.graceMs);
+      await (queue ?? jobs)?.close(settings.graceMs);
       redis.disconnect();
       workerRedis?.disconnect();
     },

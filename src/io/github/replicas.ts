@@ -59,8 +59,9 @@ export function serveReplica(app: Probot, infrastructure: RedisInfrastructure, r
     stopping = true;
     app.log.info({ graceMs: infrastructure.settings.graceMs }, "SIGTERM: taking no new reviews; finishing the running ones, the rest stay queued for the other replicas");
     const started = Date.now();
-    (runtime ? runtime.queue.close(infrastructure.settings.graceMs) : Promise.resolve())
-      .then(() => infrastructure.shutdown())
+    // Readiness turns 503 at once; the queue (the runtime's) closes within the grace.
+    infrastructure
+      .shutdown(runtime?.queue)
       .then(
         () => {
           app.log.info({ ms: Date.now() - started }, "stopped");
