@@ -15,6 +15,7 @@
  * take a quarter of an hour by design, not by Cardinal's cost.
  */
 import { performance } from "node:perf_hooks";
+import { clearInterval, setInterval, setTimeout } from "node:timers";
 import { startFakeGitHubFleet } from "../lib/tools/fake-github-fleet.js";
 import { deliver, rssMB, startReplica, stopReplica } from "../lib/tools/fleet.js";
 import { redisServerPath, startRedisServer } from "../lib/tools/redis-server.js";
