@@ -158,7 +158,7 @@ if (result.burst) {
     row("burst.peakRssMB", Object.values(b.peakRssMB).join(" / "), "per replica");
     row("Burst: GitHub requests per review", f(b.githubRequestsPerReview, 2), "token, file list, snapshot, check run (+ comment)");
     row("Burst: GitHub requests in flight at once, max", f(b.maxConcurrentGithubRequests, 0), `GitHub allows ${b.limits.concurrentRequests}`);
-    row("Burst: content-creating requests, busiest minute", `${b.contentCreatingPerMinutePerInstallation} / ${b.contentCreatingPerMinuteAll}`, `one installation / all ${b.installations}; GitHub allows ${b.limits.contentCreatingPerMinute} per installation`);
+    row("Burst: content-creating requests, busiest minute", `${b.contentCreatingPerMinutePerInstallation} / ${b.contentCreatingPerMinuteAll}`, `busiest installation / all ${b.installations} together; GitHub documents ${b.limits.contentCreatingPerMinute} a minute without saying per what; Probot paces writes per installation`);
   }
 }
 const w0 = Math.max(...rows.map((x) => x[0].length), 7);

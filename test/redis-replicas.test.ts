@@ -217,6 +217,21 @@ describe.runIf(redisBinary)("replicas on one Redis", { timeout: 120_000 }, () =>
     expect(runsFor(waiting, sha(401))).toHaveLength(1);
   });
 
+  it("a failure no retry would mend: one neutral check run that says so, no retry", async () => {
+    github = await startFakeGitHubFleet();
+    const a = await startReplica({ name: "A", githubHost: github.hosts[0] ?? "", redisUrl: redis.url, env: FAST });
+    replicas.push(a);
+    const pr = addPull("gone", 50, 500, sha(500));
+    github.fail((r) => r.path === "/repos/acme/gone/pulls/50/files", 404);
+    expect((await deliver(a, "pull_request", github.payload(pr, "opened"))).status).toBe(200);
+    await a.waitForLog((l) => l.msg === "review job failed for good; its check run says so", 60_000, "the final failure");
+    const runs = runsFor(pr, sha(500));
+    expect(runs.map((r) => [r.conclusion, r.output.title])).toEqual([["neutral", "Review could not be completed"]]);
+    expect(runs[0]?.output.summary).toMatch(/^Cardinal could not finish this review: Not Found/);
+    expect(github.requests.filter((r) => r.path === "/repos/acme/gone/pulls/50/files")).toHaveLength(1);
+    expect(a.logs.some((l) => l.msg === "review job tried again")).toBe(false);
+  });
+
   it("a cardinal worker process runs the reviews a replica with no workers queues", async () => {
     github = await startFakeGitHubFleet();
     const app = await startReplica({ name: "app", githubHost: github.hosts[0] ?? "", redisUrl: redis.url, env: { ...FAST, CARDINAL_WORKER_CONCURRENCY: "0" } });

@@ -76,6 +76,8 @@ export interface FakeGitHubFleet {
   setLatency(ms: number): void;
   /** Requests matching are not answered until `release` (or never: the sender may be killed meanwhile). */
   hold(match: RequestMatch): { readonly arrived: Promise<FleetRequest>; release(): void };
+  /** Requests matching are answered `status` (with GitHub's error shape) instead, `times` times. */
+  fail(match: RequestMatch, status: number, times?: number): void;
   /** Resolves with the first request (already seen or later) that matches. */
   waitFor(match: RequestMatch, timeoutMs: number, what: string): Promise<FleetRequest>;
   close(): Promise<void>;
@@ -133,6 +135,7 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
   let nextId = 1;
   const holds: { match: RequestMatch; arrive: (r: FleetRequest) => void; released: Promise<void>; release: () => void }[] = [];
   const waiters: { match: RequestMatch; resolve: (r: FleetRequest) => void }[] = [];
+  const failures: { match: RequestMatch; status: number; left: number }[] = [];
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     if (res.destroyed) return;
@@ -163,6 +166,11 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
       if (req.socket.destroyed) return [499, { message: "client closed the connection" }];
     }
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const failure = failures.find((f) => f.left > 0 && f.match(request));
+    if (failure) {
+      failure.left--;
+      return [failure.status, { message: failure.status === 404 ? "Not Found" : "Server Error", documentation_url: "https://docs.github.com/rest" }];
+    }
     if (createsContent(method, p)) {
       contentTimes.push(Date.now());
       // The installation, from the token the fake handed out for it.
@@ -356,6 +364,9 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
       };
       holds.push(entry);
       return { arrived, release: () => entry.release() };
+    },
+    fail(match, status, times = Infinity) {
+      failures.push({ match, status, left: times });
     },
     waitFor(match, timeoutMs, what) {
       const seen = requests.find(match);
