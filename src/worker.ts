@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`${(error instanceof Error ? error.message : String(error)).split("\n")[0]} (set APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH, as for the app).`);
   }
+  // Probot sets itself up asynchronously: its logger exists once `ready()` resolves.
+  await probot.ready();
   const infrastructure = await infrastructureFromEnv(probot, env);
   if (!infrastructure) return fail("REDIS_URL is not set.");
   const hub = hubClientFromEnv(env, { cache: { shared: infrastructure.cache.namespace("hub") } });

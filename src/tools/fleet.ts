@@ -135,7 +135,10 @@ export async function startReplica(options: ReplicaOptions, readyTimeoutMs = 30_
       const seen = logs.find(match);
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${options.name} logged no ${what} within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${options.name} logged no ${what} within ${timeoutMs} ms; its last output:\n${output.join("").slice(-4000)}`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
       });
     },
