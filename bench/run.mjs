@@ -1,7 +1,7 @@
 /**
  * Cardinal's benchmark suite. `npm run bench` (builds first), or
  * `npm run bench -- --json FILE` to also write the figures as JSON.
- * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile,weights.
+ * Options: --quick (fewer iterations), --skip cli,scaling,memory,hostile,weights,burst.
  */
 import { performance } from "node:perf_hooks";
 import { writeFileSync } from "node:fs";
@@ -11,12 +11,13 @@ import { cardScaling } from "./engine.mjs";
 import { hostileInputs } from "./hostile.mjs";
 import { apiEconomy, memory, prScaling, reviewCost, setup } from "./review.mjs";
 import { weightContent } from "./weights.mjs";
+import { burst } from "./burst.mjs";
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt === -1 ? undefined : args[jsonAt + 1];
 if (jsonAt !== -1 && !jsonFile) {
-  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile,weights]");
+  console.error("usage: node bench/run.mjs [--json FILE] [--quick] [--skip cli,scaling,memory,hostile,weights,burst]");
   process.exit(2);
 }
 const quick = args.includes("--quick");
@@ -83,6 +84,10 @@ if (!skip.has("weights")) {
 if (!skip.has("cli")) {
   step("CLI throughput");
   Object.assign(result, await cliThroughput({ runs: quick ? 1 : 2 }));
+}
+if (!skip.has("burst")) {
+  step(`burst: ${quick ? 200 : 1000} events through two replicas on Redis`);
+  Object.assign(result, await burst({ events: quick ? 200 : 1000 }));
 }
 result.totalSeconds = (performance.now() - started) / 1000;
 
@@ -154,6 +159,20 @@ if (result.weights) {
   const l = w.lfsCheckpoint5GB;
   row("Bytes read of a 5 GB LFS checkpoint, one review", f(l.bytesServed, 0), `${l.lfsRequests} LFS requests (batch + one range); header ${f(l.headerBytes / 1024, 1)} KB`);
   row("weights.pickle", w.pickle.skipped ? "—" : f(w.pickle.scanMBps, 1), w.pickle.skipped ?? "MB/s");
+}
+if (result.burst) {
+  const b = result.burst;
+  if (b.skipped) row("burst", "skipped", b.skipped);
+  else {
+    row(`Burst: pull requests reviewed (${b.replicas} replicas, one Redis)`, `${b.reviewed} / ${b.events}`, `${b.installations} installations, ${b.latencyMs} ms per GitHub answer`);
+    row("burst.duplicateComments", f(b.duplicateComments, 0), `${b.comments} comments for ${b.pullsNeedingComment} pull requests that need one; duplicate check runs ${b.duplicateCheckRuns}`);
+    row("burst.p95WebhookMs", f(b.p95WebhookMs, 0), `max ${f(b.maxWebhookMs, 0)} ms; target < 500`);
+    row("burst.msToLastVerdict", f(b.msToLastVerdict, 0), `all events sent after ${f(b.msToSendAll, 0)} ms; Probot paces writes at 1/s per installation`);
+    row("burst.peakRssMB", Object.values(b.peakRssMB).join(" / "), "per replica");
+    row("Burst: GitHub requests per review", f(b.githubRequestsPerReview, 2), "token, file list, snapshot, check run (+ comment)");
+    row("Burst: GitHub requests in flight at once, max", f(b.maxConcurrentGithubRequests, 0), `GitHub allows ${b.limits.concurrentRequests}`);
+    row("Burst: content-creating requests, busiest minute", `${b.contentCreatingPerMinutePerInstallation} / ${b.contentCreatingPerMinuteAll}`, `busiest installation / all ${b.installations} together; GitHub documents ${b.limits.contentCreatingPerMinute} a minute without saying per what; Probot paces writes per installation`);
+  }
 }
 const w0 = Math.max(...rows.map((x) => x[0].length), 7);
 const w1 = Math.max(...rows.map((x) => x[1].length), 5);

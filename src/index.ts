@@ -6,13 +6,14 @@ import { registerDefaultBranchJobs } from "./io/github/install-handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
 import { weightBytesFromEnv } from "./io/github/byte-source.js";
+import { infrastructureFromEnv, serveReplica } from "./io/github/replicas.js";
 
 /**
  * Cardinal as a Probot app. Wiring only: every decision lives in the
  * handlers (io/github) and the pure engine they call. One Hub client per
  * process, so that its cache and request bound cover every review.
  */
-export default async (app: Probot, options?: ApplicationFunctionOptions): Promise<void> => {
+export default async (app: Probot, appOptions?: ApplicationFunctionOptions): Promise<void> => {
   // Probot checks signatures against "development" when given no secret: refuse that in production.
   const secretProblem = webhookSecretProblem(process.env, await usesDefaultSecret(app.webhooks));
   if (secretProblem?.level === "error") throw new Error(secretProblem.message);
@@ -23,7 +24,9 @@ export default async (app: Probot, options?: ApplicationFunctionOptions): Promis
   guardProbotWebhooks(app);
 
   const docsBase = process.env["CARDINAL_DOCS_URL"];
-  const hub = hubClientFromEnv(process.env);
+  // REDIS_URL: replicas share the queue, the caches and Probot's throttling (io/github/replicas.ts).
+  const infrastructure = await infrastructureFromEnv(app, process.env);
+  const hub = hubClientFromEnv(process.env, infrastructure ? { cache: { shared: infrastructure.cache.namespace("hub") } } : {});
   if (process.env["HF_TOKEN"] && !hub.authenticated) {
     app.log.warn("HF_TOKEN is set but does not start with hf_; the Hub is asked without a token");
   }
@@ -32,6 +35,7 @@ export default async (app: Probot, options?: ApplicationFunctionOptions): Promis
   for (const problem of problems) app.log.warn(problem);
   // Ranges of the pull requests' weight files (CARDINAL_WEIGHT_BYTES=off reads none).
   const weightBytes = weightBytesFromEnv(process.env);
-  registerHandlers(app, { hub, localRun, weightBytes, ...(docsBase ? { docsBase } : {}) });
-  registerDefaultBranchJobs(app, { hub, localRun, addHandler: options?.addHandler, ...(docsBase ? { docsBase } : {}) });
+  const runtime = registerHandlers(app, { hub, localRun, weightBytes, ...(docsBase ? { docsBase } : {}), ...(infrastructure ? { infrastructure } : {}) });
+  if (infrastructure) serveReplica(app, infrastructure, runtime, appOptions);
+  registerDefaultBranchJobs(app, { hub, localRun, addHandler: appOptions?.addHandler, ...(docsBase ? { docsBase } : {}) });
 };

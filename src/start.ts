@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { run } from "probot";
 import { checkStartEnvironment } from "./io/github/start-check.js";
+import { checkRedis, RedisStartError } from "./io/redis/connection.js";
 import { ChannelError, createWebhookChannel, DEFAULT_SMEE_URL, newChannelUrl, recordInDotEnv } from "./io/github/webhook-channel.js";
 
 const APP = fileURLToPath(new URL("./index.js", import.meta.url));
@@ -67,6 +68,17 @@ async function main(): Promise<void> {
   if (check.problems.length > 0) {
     for (const problem of check.problems) process.stderr.write(`Cardinal cannot start: ${problem}\n`);
     process.exit(1);
+  }
+
+  // REDIS_URL: refuse to start, in one line, before Probot's throttling logs its own connection errors.
+  const redisUrl = env["REDIS_URL"]?.trim();
+  if (redisUrl && check.mode === "run") {
+    try {
+      await checkRedis(redisUrl);
+    } catch (error) {
+      if (error instanceof RedisStartError) fail(error.message);
+      throw error;
+    }
   }
 
   const host = env["HOST"] || "localhost";

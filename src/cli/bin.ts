@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
 
-main(process.argv.slice(2), {
+// `cardinal worker`: the review worker of a deployment on Redis (src/worker.ts), not a CLI command.
+if (process.argv[2] === "worker") await import("../worker.js");
+else main(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stdout.isTTY),

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import type { Context, Probot } from "probot";
+import { Context, type Probot } from "probot";
 import { CONFIG_FILE, CONFIG_PATH, defaultConfig, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { review } from "../../core/engine.js";
 import { rulesIndexUrl, type LocalRun } from "../../core/docs.js";
@@ -38,6 +38,10 @@ import { publishSuggestions } from "./review.js";
 import { suggestionComments } from "../../report/suggestions.js";
 import { parseCommand, renderExplain, renderHelp, renderRecheckRefused, renderUnknownCommand, WRITE_ROLES } from "./commands.js";
 import type { AuthorAssociation } from "../../core/types.js";
+import { memoryCache, type SharedCache } from "../cache/shared-cache.js";
+import { MemoryJobQueue, type JobControl, type JobProcessor, type JobQueue } from "../queue/job-queue.js";
+import type { JobCodec } from "../queue/redis-queue.js";
+import { SharedReviewedStates, type StateLedger } from "./shared-states.js";
 
 export interface HandlerOptions {
   /** Base address of the rule docs pages (CARDINAL_DOCS_URL). */
@@ -48,6 +52,30 @@ export interface HandlerOptions {
   readonly localRun?: LocalRun;
   /** Read ranges of the PR's weight files (LFS by HTTP range, small blobs whole); absent or false: content checks stay silent. */
   readonly weightBytes?: WeightBytesOptions | false;
+  /**
+   * Where reviews wait and what the handlers remember: undefined for one
+   * process with everything in memory (the default), or the shared cache
+   * and durable queue of replicas on Redis (io/github/infrastructure.ts).
+   */
+  readonly infrastructure?: ReviewInfrastructure;
+}
+
+/** The ports a deployment gives the handlers (DESIGN: "ports for infrastructure"). */
+export interface ReviewInfrastructure {
+  readonly cache: SharedCache;
+  queue(processor: JobProcessor<ReviewJob>, codec: JobCodec<ReviewJob>): JobQueue<ReviewJob>;
+}
+
+/** One review waiting in the queue: the delivery it came from, and what to review. */
+export interface ReviewJob {
+  readonly context: Context;
+  readonly octokit: Octokit;
+  readonly pr: PullRequestPayload;
+  readonly trigger: ReviewTrigger;
+  /** The pull request state (flood.ts reviewState) this review claimed. */
+  readonly state: string;
+  /** Called when the job starts (in one process only: a waiting recheck stops taking joiners). */
+  readonly onStart?: () => void;
 }
 
 /** Marks a check run with its PR, so a re-run of a fork's check finds the PR again. */
@@ -139,8 +167,23 @@ async function loadConfig(context: Context, snapshot: Snapshot | undefined): Pro
   return { config: resolved.config, problems: resolved.problems, ...(origin !== undefined ? { origin } : {}) };
 }
 
-/** The paths each pull request's last review read, by `owner/repo#number` (see reviewPullRequest). */
-type PathMemory = LRUCache<string, readonly string[]>;
+/**
+ * What reviews read, to read it again beside the file list: the paths each
+ * pull request's last review read (by `owner/repo#number`), and those
+ * reviews of a repository read (by `owner/repo`), for a first review.
+ */
+interface PathMemory {
+  readonly pullRequests: SharedCache;
+  readonly repositories: SharedCache;
+}
+
+/** A day without a push and a pull request's paths are forgotten; a repository's after a week. */
+const PULL_REQUEST_PATHS_TTL_MS = 24 * 60 * 60 * 1000;
+const REPOSITORY_PATHS_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+function repositoryKey(pr: PullRequestPayload): string {
+  return `${pr.base.repo.owner.login}/${pr.base.repo.name}`;
+}
 
 function pullRequestKey(pr: PullRequestPayload): string {
   return `${pr.base.repo.owner.login}/${pr.base.repo.name}#${pr.number}`;
@@ -171,35 +214,6 @@ function botIdentity(app: Probot): () => Promise<BotIdentity> {
     })();
     return identity;
   };
-}
-
-/**
- * Runs one job per PR at a time, in arrival order, and drops a job whose
- * head sha is no longer the newest one seen for that PR (a newer push is
- * queued behind it and will publish the final state).
- */
-class PullRequestQueue {
-  private readonly tails = new Map<string, Promise<void>>();
-  private readonly newestHead = new Map<string, string>();
-
-  async run(key: string, headSha: string, job: () => Promise<void>, superseded: () => void): Promise<void> {
-    this.newestHead.set(key, headSha);
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      if (this.newestHead.get(key) !== headSha) return superseded();
-      await job();
-    });
-    const tail = next.catch(() => undefined);
-    this.tails.set(key, tail);
-    try {
-      await next;
-    } finally {
-      if (this.tails.get(key) === tail) {
-        this.tails.delete(key);
-        this.newestHead.delete(key);
-      }
-    }
-  }
 }
 
 /**
@@ -303,10 +317,10 @@ async function reviewPullRequest(
   options: HandlerOptions,
   remembered: PathMemory,
   trigger: ReviewTrigger = {},
+  control?: JobControl,
 ): Promise<void> {
   const prContext = pullRequestContext(pr);
   const repo = { owner: prContext.owner, repo: prContext.repo };
-  const key = pullRequestKey(pr);
   const log = context.log.child({ pr: `${repo.owner}/${repo.repo}#${pr.number}`, sha: prContext.headSha.slice(0, 7) });
 
   // A draft, a bot's pull request or one with a default skip label is skipped under the default
@@ -330,7 +344,8 @@ async function reviewPullRequest(
     );
   // The paths the last review of this pull request read: a push mostly changes the same files, so
   // their texts at the new head are asked for beside the file list instead of after it.
-  const previousPaths = likelySkipped ? undefined : remembered.get(key);
+  // A first review reads what reviews of the same repository read (a card, a license, a config).
+  const previousPaths = likelySkipped ? undefined : await recallPaths(remembered, pr, log);
   try {
     if (previousPaths) {
       const [files, answer] = await Promise.allSettled([list(), read([], previousPaths)]);
@@ -363,15 +378,21 @@ async function reviewPullRequest(
     });
 
   async function failReview(error: unknown): Promise<never> {
+    // A queue that will try again: the failure is published only by the last try.
+    if (control && !control.isFinal(error)) {
+      log.warn({ err: error, requestId: requestIdValue(error), attempt: control.attempt }, `review failed${requestIdOf(error)}; it will be tried again`);
+      throw error;
+    }
     // GitHub's request id, so that a failure can be traced with GitHub support.
     log.error({ err: error, requestId: requestIdValue(error) }, `review failed${requestIdOf(error)}`);
     // Never leave the PR without a verdict: say what went wrong, then let Probot log the error.
     const detail = `${error instanceof Error ? error.message : String(error)}${requestIdOf(error)}`;
+    const tries = control && control.attempt > 1 ? ` (after ${control.attempt} tries)` : "";
     try {
       await publishCheckRun(octokit, repo, prContext.headSha, {
         conclusion: "neutral",
         title: "Review could not be completed",
-        summary: `Cardinal could not finish this review: ${escapeMarkdown(detail)}\n\nRe-run the check to try again.`,
+        summary: `Cardinal could not finish this review${tries}: ${escapeMarkdown(detail)}\n\nRe-run the check to try again.`,
         annotations: [],
       }, { externalId: externalId(pr.number), force: true });
     } catch (publishError) {
@@ -385,8 +406,15 @@ async function reviewPullRequest(
   if (firstTime && trigger.opened && config.first_time_label && !stale) {
     await labelFirstTimer(octokit, pr, config.first_time_label, log);
   }
+  /** A newer push came in while this review ran (queues across replicas): its own review publishes. */
+  const supersededNow = async () => {
+    if (!control || (await control.stillNewest())) return false;
+    log.info("a newer push arrived while this review ran; leaving the verdict to its review");
+    return true;
+  };
   const skipReason = skipReasonFor(pr, config, log);
   if (skipReason) {
+    if (await supersededNow()) return;
     await publish(renderSkipped(skipReason));
     log.info({ reason: skipReason.split(".")[0] }, "review skipped");
     return;
@@ -403,7 +431,8 @@ async function reviewPullRequest(
       ...(listed ? { listed } : {}),
       ...(snapshot ? { blobs: snapshot.blobs, atHead: snapshot.paths } : { graphql: false }),
     });
-    remembered.set(key, [...new Set([...workspace.read, ...likelyRepoLookups(listedPaths(workspace.listed))])].slice(0, MAX_ALIASES_PER_QUERY));
+    const readPaths = [...new Set([...workspace.read, ...likelyRepoLookups(listedPaths(workspace.listed))])].slice(0, MAX_ALIASES_PER_QUERY);
+    await rememberPaths(remembered, pr, readPaths, log);
     const bytes = options.weightBytes ? reviewByteSource(octokit, pullRequestSources(pr), prContext.headSha, workspace.files, options.weightBytes) : undefined;
     const result = await review({
       workspace,
@@ -436,6 +465,7 @@ async function reviewPullRequest(
             ...(firstTime && config.welcome !== false ? { welcome: welcomeInput(pr, config.welcome, snapshot?.contributing ?? null) } : {}),
             ...(muted.length > 0 ? { muted } : {}),
           });
+    if (await supersededNow()) return;
     // The check run and the comment do not depend on each other: both are written at once.
     const [checked, commented] = await Promise.allSettled([
       publish(checkOutput),
@@ -481,6 +511,34 @@ async function reviewPullRequest(
     if (!verdictPublished) return failReview(error);
     log.error({ err: error, requestId: requestIdValue(error) }, `review failed${requestIdOf(error)}`);
     throw error;
+  }
+}
+
+/** The paths to read beside the file list: the pull request's last review's, else its repository's reviews'. */
+async function recallPaths(remembered: PathMemory, pr: PullRequestPayload, log: Context["log"]): Promise<string[] | undefined> {
+  try {
+    return (await remembered.pullRequests.get<string[]>(pullRequestKey(pr))) ?? (await remembered.repositories.get<string[]>(repositoryKey(pr)));
+  } catch (error) {
+    log.warn({ err: error }, "could not recall the paths earlier reviews read; listing the files first");
+    return undefined;
+  }
+}
+
+/**
+ * Remembers the paths a review read, for the pull request's next review,
+ * and beside those of other reviews of the repository (most recent first),
+ * for its next first review. Memory is a help, not a need: a cache that
+ * does not answer costs one round trip later, never the review.
+ */
+async function rememberPaths(remembered: PathMemory, pr: PullRequestPayload, paths: readonly string[], log: Context["log"]): Promise<void> {
+  try {
+    await remembered.pullRequests.set(pullRequestKey(pr), paths, PULL_REQUEST_PATHS_TTL_MS);
+    const repoKey = repositoryKey(pr);
+    const before = (await remembered.repositories.get<string[]>(repoKey)) ?? [];
+    const merged = [...new Set([...paths, ...before])].slice(0, MAX_ALIASES_PER_QUERY);
+    await remembered.repositories.set(repoKey, merged, REPOSITORY_PATHS_TTL_MS);
+  } catch (error) {
+    log.warn({ err: error }, "could not remember the paths this review read; the next review lists the files first");
   }
 }
 
@@ -544,8 +602,128 @@ function bare(error: unknown): Error {
   return out;
 }
 
-/** Wires Cardinal's handlers into a Probot app. */
-export function registerHandlers(app: Probot, options: HandlerOptions = {}): void {
+/** What the webhooks of a replica and the workers of a queue share: the queue, and what reviews remember. */
+export interface ReviewRuntime {
+  /** Runs `job` once per delivery id; a failed delivery may be redelivered (same id) from GitHub's UI, so it is let through. */
+  once(context: Context, job: () => Promise<void>): Promise<void>;
+  /**
+   * Queues a review unless the same pull request state is reviewed or queued
+   * already (a flood of deliveries for one head costs one review); a
+   * requested review (recheck, Re-run) always runs.
+   */
+  reviewQueued(context: Context, octokit: Octokit, pr: PullRequestPayload, trigger?: ReviewTrigger, onStart?: () => void): Promise<void>;
+  readonly queue: JobQueue<ReviewJob>;
+}
+
+/** A review job as JSON and back: the delivery, and a fresh installation token for the worker that runs it. */
+function reviewCodec(app: Probot): JobCodec<ReviewJob> {
+  interface Stored {
+    readonly event: { id: string; name: string; payload: Record<string, unknown> };
+    readonly pr: PullRequestPayload;
+    readonly trigger: ReviewTrigger;
+    readonly state: string;
+  }
+  return {
+    encode: (job): Stored => ({
+      event: { id: job.context.id, name: job.context.name, payload: job.context.payload as unknown as Record<string, unknown> },
+      pr: job.pr,
+      trigger: job.trigger,
+      state: job.state,
+    }),
+    async decode(stored, attempt) {
+      const { event, pr, trigger, state } = stored as Stored;
+      const installation = (event.payload["installation"] as { id?: unknown } | undefined)?.id;
+      const octokit = await app.auth(typeof installation === "number" ? installation : undefined);
+      const log = app.log.child({ id: event.id, name: event.name, ...(attempt > 1 ? { attempt } : {}) });
+      const context = new Context(event as ConstructorParameters<typeof Context>[0], octokit, log);
+      return { context, octokit, pr, trigger, state };
+    },
+  };
+}
+
+/**
+ * The queue and memory of reviews: in this process (no infrastructure) or
+ * on Redis. The webhook handlers add jobs; the processor (here, or in a
+ * `cardinal-worker` process) runs them.
+ */
+export function createReviewRuntime(app: Probot, options: HandlerOptions = {}): ReviewRuntime {
+  const shared = options.infrastructure?.cache;
+  const seenDeliveries = shared?.namespace("delivery") ?? memoryCache({ max: 10_000 });
+  // Bounded: a few hundred bytes per pull request, forgotten after a day without a push.
+  const remembered: PathMemory = {
+    pullRequests: shared?.namespace("pr-paths") ?? memoryCache({ max: 5_000 }),
+    repositories: shared?.namespace("repo-paths") ?? memoryCache({ max: 2_000 }),
+  };
+  const identity = botIdentity(app);
+  const states: StateLedger = shared ? new SharedReviewedStates(shared.namespace("state")) : new ReviewedStates();
+
+  const processor: JobProcessor<ReviewJob> = {
+    async run(job, control) {
+      const key = pullRequestKey(job.pr);
+      let published = false;
+      let final = true;
+      try {
+        job.onStart?.();
+        await reviewPullRequest(job.context, job.octokit, job.pr, await identity(), options, remembered, job.trigger, control);
+        published = true;
+      } catch (error) {
+        final = control.isFinal(error);
+        throw error;
+      } finally {
+        // A job that will be tried again keeps its claim on the state.
+        if (final) await states.settle(key, job.state, published, job.trigger.requested === true);
+      }
+    },
+    async superseded(job) {
+      const key = pullRequestKey(job.pr);
+      job.onStart?.();
+      job.context.log.info({ pr: key }, "a newer push is queued; skipping this one");
+      await states.settle(key, job.state, false, job.trigger.requested === true);
+    },
+  };
+  const queue = options.infrastructure?.queue(processor, reviewCodec(app)) ?? new MemoryJobQueue(processor);
+
+  const once = async (context: Context, job: () => Promise<void>) => {
+    if (!(await seenDeliveries.claim(context.id, 60 * 60 * 1000))) {
+      context.log.info("delivery already handled; ignoring the redelivery");
+      return;
+    }
+    try {
+      await job();
+    } catch (error) {
+      await seenDeliveries.delete(context.id).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  const reviewQueued = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}, onStart?: () => void) => {
+    const key = pullRequestKey(pr);
+    const state = reviewState(pr);
+    const requested = trigger.requested === true;
+    if (!(await states.claim(key, state, requested))) {
+      context.log.info({ pr: key, sha: pr.head.sha.slice(0, 7) }, "this pull request state is already reviewed or queued; ignoring the delivery");
+      return;
+    }
+    try {
+      await queue.add({
+        key,
+        headSha: pr.head.sha,
+        // A requested review is its own job; a delivery's is one per pull request state.
+        dedupeId: requested ? `${state}:${context.id}` : state,
+        data: { context, octokit, pr, trigger, state, ...(onStart ? { onStart } : {}) },
+      });
+    } catch (error) {
+      // Not stored (Redis did not answer): the state is free for a redelivery.
+      if (queue.durable) await Promise.resolve(states.settle(key, state, false, requested)).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  return { once, reviewQueued, queue };
+}
+
+/** Wires Cardinal's handlers into a Probot app; returns the review runtime (its queue, to close on shutdown). */
+export function registerHandlers(app: Probot, options: HandlerOptions = {}): ReviewRuntime {
   // The failed delivery as a whole (AggregateError) carries the payload too, logged by @octokit's
   // middleware after the error handlers run: keep only its id and name.
   app.onError((error) => {
@@ -562,70 +740,13 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
         throw bare(error);
       }
     };
-  const seenDeliveries = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
-  const queue = new PullRequestQueue();
-  // Bounded: a few hundred bytes per pull request, forgotten after a day without a push.
-  const remembered: PathMemory = new LRUCache({ max: 5_000, ttl: 24 * 60 * 60 * 1000 });
-  const identity = botIdentity(app);
-  const states = new ReviewedStates();
+  const runtime = createReviewRuntime(app, options);
   const replies = new ReplyLimiter();
   /** A recheck waiting to start, per pull request: later `/cardinal recheck` comments join it. */
   const pendingRechecks = new Map<string, Promise<void>>();
   /** Who may write to a repository, asked of GitHub once per ten minutes per person. */
   const writers = new LRUCache<string, boolean>({ max: 10_000, ttl: 10 * 60 * 1000 });
-
-  /** Runs `job` once per delivery id; a failed delivery may be redelivered (same id) from GitHub's UI, so it is let through. */
-  const once = async (context: Context, job: () => Promise<void>) => {
-    if (seenDeliveries.has(context.id)) {
-      context.log.info("delivery already handled; ignoring the redelivery");
-      return;
-    }
-    seenDeliveries.set(context.id, true);
-    try {
-      await job();
-    } catch (error) {
-      seenDeliveries.delete(context.id);
-      throw error;
-    }
-  };
-
-  /**
-   * Queues a review unless the same pull request state is reviewed or queued
-   * already (a flood of deliveries for one head costs one review); a
-   * requested review (recheck, Re-run) always runs.
-   */
-  const reviewQueued = async (
-    context: Context,
-    octokit: Octokit,
-    pr: PullRequestPayload,
-    trigger: ReviewTrigger = {},
-    onStart?: () => void,
-  ) => {
-    const key = pullRequestKey(pr);
-    const state = reviewState(pr);
-    if (!states.claim(key, state, trigger.requested === true)) {
-      context.log.info({ pr: key, sha: pr.head.sha.slice(0, 7) }, "this pull request state is already reviewed or queued; ignoring the delivery");
-      return;
-    }
-    let published = false;
-    try {
-      await queue.run(
-        key,
-        pr.head.sha,
-        async () => {
-          onStart?.();
-          await reviewPullRequest(context, octokit, pr, await identity(), options, remembered, trigger);
-          published = true;
-        },
-        () => {
-          onStart?.();
-          context.log.info({ pr: key }, "a newer push is queued; skipping this one");
-        },
-      );
-    } finally {
-      states.settle(key, state, published);
-    }
-  };
+  const { once, reviewQueued } = runtime;
 
   const handle = async (context: Context, octokit: Octokit, pr: PullRequestPayload, trigger: ReviewTrigger = {}) =>
     once(context, () => reviewQueued(context, octokit, pr, trigger));
@@ -729,4 +850,5 @@ export function registerHandlers(app: Probot, options: HandlerOptions = {}): voi
     // Someone pressed Re-run: publish a check run even when the verdict is unchanged, so the button never looks dead.
     await handle(context as unknown as Context, context.octokit, pr, { requested: true });
   }));
+  return runtime;
 }

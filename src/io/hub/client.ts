@@ -33,6 +33,7 @@ import {
 } from "../../core/hub.js";
 import { isRepoId } from "../../parse/repo-id.js";
 import { trimEndChars } from "../../core/strings.js";
+import type { SharedCache } from "../cache/shared-cache.js";
 
 export const DEFAULT_HUB_ENDPOINT = "https://huggingface.co";
 export const DEFAULT_TIMEOUT_MS = 5_000;
@@ -60,6 +61,13 @@ export interface HubCacheOptions {
   readonly notFoundTtlMs?: number;
   /** How long an error (timeout, 5xx, network) is remembered (default 30 s; 0 = not at all). */
   readonly unavailableTtlMs?: number;
+  /**
+   * A cache shared with other replicas (Redis, when REDIS_URL is set): an
+   * answer one replica got serves the others for the rest of its TTL. The
+   * LRU above stays in front of it; a shared cache that does not answer is
+   * a miss, never a failed lookup.
+   */
+  readonly shared?: SharedCache;
 }
 
 export interface HubClientOptions {
@@ -306,6 +314,18 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
   const cache = new LRUCache<string, CacheEntry>({ max: Math.floor(positive(options.cache?.max, 2000, "cache.max")) });
   const inFlight = new Map<string, Promise<HubLookup>>();
   const securityInFlight = new Map<string, Promise<HubSecurityLookup>>();
+  const shared = options.cache?.shared;
+
+  /** An answer another replica stored, with the time it has left; undefined when absent or unreadable. */
+  async function sharedAnswer(key: string): Promise<CacheEntry | undefined> {
+    if (!shared) return undefined;
+    try {
+      const entry = await shared.get<CacheEntry>(key);
+      return entry && typeof entry.expiresAt === "number" && entry.expiresAt > now() ? entry : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   const slots = new Slots(concurrency);
   let pausedUntil = 0;
   // Requests in a row the Hub failed to answer, their distinct reasons, and the stop they led to.
@@ -506,8 +526,19 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
       // sent either (ids go into the URL path unencoded).
       if (!isRepoId(id)) return { status: "not-found", httpStatus: 400 };
 
-      const promise = slots
-        .run(() => request(() => ask(type, id)))
+      const promise = sharedAnswer(key)
+        .then(async (stored) => {
+          if (stored) {
+            counters.cacheHits++;
+            cache.set(key, stored);
+            return { result: stored.value as HubLookup, ttlMs: 0 };
+          }
+          const answer = await slots.run(() => request(() => ask(type, id)));
+          if (shared && answer.ttlMs > 0) {
+            shared.set(key, { value: answer.result, expiresAt: now() + answer.ttlMs }, answer.ttlMs).catch(() => undefined);
+          }
+          return answer;
+        })
         .then(({ result, ttlMs }) => {
           remember(key, result, ttlMs);
           if (result.status === "found" && result.info.id !== id) {
