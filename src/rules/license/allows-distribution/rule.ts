@@ -1,3 +1,4 @@
+import { fileIndex } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { prose, text, trusted } from "../../../core/text.js";
 import { basename, dirname, foldersHolding, foldersUp } from "../../../parse/classify.js";
@@ -69,9 +70,10 @@ export default defineRule({
     for (const f of context.files) {
       if (f.kind === "license" && f.status !== "removed" && holding.has(dirname(f.path))) licenses.set(f.path, undefined);
     }
+    const { byPath } = fileIndex(context.files);
     for (const path of licenses.keys()) {
       await context.checkpoint();
-      const file = context.files.find((f) => f.path === path);
+      const file = byPath.get(path);
       const body = file ? (file.content.type === "text" ? file.content.text : undefined) : await context.repo?.read(path);
       if (body === undefined) continue;
       const lines = body.split("\n");

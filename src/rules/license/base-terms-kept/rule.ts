@@ -63,13 +63,20 @@ export default defineRule({
       const name = basename(f.path);
       if (name === "config.json" ? describeModelFile(f) : RELEASE_FILES.includes(name)) dirs.add(dirname(f.path));
     }
-    for (const card of context.cards) if (card.kind === "model" && card.hubCard) dirs.add(dirname(card.path));
+    // The Hub's model card of each folder, found once: a lookup per folder would make a review of many cards quadratic.
+    const cardOf = new Map<string, Card>();
+    for (const card of context.cards) {
+      if (card.kind !== "model" || !card.hubCard) continue;
+      dirs.add(dirname(card.path));
+      if (!cardOf.has(dirname(card.path))) cardOf.set(dirname(card.path), card);
+    }
+    const termsDirs = termsFolders(context);
     const reported = new Set<string>();
     for (const dir of [...dirs].sort((a, b) => a.length - b.length)) {
       await context.checkpoint();
       // The card of the folder, or of the nearest folder above it.
       const card = foldersUp(dir)
-        .map((d) => context.cards.find((c) => c.kind === "model" && c.hubCard && dirname(c.path) === d))
+        .map((d) => cardOf.get(d))
         .find((c) => c !== undefined);
       const origin = await originOf(context, card, dir, (path) => {
         const f = byPath.get(path);
@@ -82,7 +89,7 @@ export default defineRule({
       const declared = card ? effectiveLicenses(card).map((l) => l.id) : [];
       if (declared.some((id) => id === "other" || id === origin.terms.license || id.startsWith("llama"))) continue;
       if (card && origin.terms.named(card.text)) continue;
-      const carried = await termsFileIn(context, dir);
+      const carried = await termsFileIn(context, dir, termsDirs);
       if (carried !== false) continue; // a license file is there, or Cardinal cannot tell
       reported.add(origin.terms.license);
       const { terms } = origin;
@@ -169,16 +176,27 @@ async function originOf(
   return undefined;
 }
 
+/** The folders that hold a license or notice file: those of the review, then (listed once, when asked) the repository's. */
+function termsFolders(context: RuleContext): { review: Set<string>; repo: () => Promise<Set<string> | undefined> } {
+  const review = new Set<string>();
+  for (const f of context.files) if (f.status !== "removed" && TERMS_FILE.test(basename(f.path))) review.add(dirname(f.path));
+  let listed: Promise<Set<string> | undefined> | undefined;
+  const repo = () =>
+    (listed ??= (async () => {
+      const all = context.repo?.filesUnder ? await context.repo.filesUnder("") : undefined;
+      return all ? new Set(all.filter((p) => TERMS_FILE.test(basename(p))).map(dirname)) : undefined;
+    })());
+  return { review, repo };
+}
+
 /** Whether `dir` or a folder above it holds a license or notice file; undefined when Cardinal cannot tell. */
-async function termsFileIn(context: RuleContext, dir: string): Promise<boolean | undefined> {
+async function termsFileIn(context: RuleContext, dir: string, termsDirs: ReturnType<typeof termsFolders>): Promise<boolean | undefined> {
   const folders = foldersUp(dir);
-  for (const f of context.files) {
-    if (f.status !== "removed" && TERMS_FILE.test(basename(f.path)) && folders.includes(dirname(f.path))) return true;
-  }
+  if (folders.some((d) => termsDirs.review.has(d))) return true;
   if (context.repo?.filesUnder) {
-    const all = await context.repo.filesUnder("");
-    if (!all) return undefined;
-    return all.some((p) => TERMS_FILE.test(basename(p)) && folders.includes(dirname(p)));
+    const listed = await termsDirs.repo();
+    if (!listed) return undefined;
+    return folders.some((d) => listed.has(d));
   }
   // A folder's files are all in the review; a pull request's port cannot list the repository, and a license
   // file under a name of its own (LLAMA2_LICENSE.txt) would go unseen: then Cardinal cannot tell.

@@ -1,4 +1,4 @@
-import { filesExist } from "../../../core/repo.js";
+import { fileIndex, filesExist } from "../../../core/repo.js";
 import { defineRule } from "../../../core/rule.js";
 import { joinText, prose, text, trusted, type Text } from "../../../core/text.js";
 import { basename, dirname } from "../../../parse/classify.js";
@@ -78,7 +78,7 @@ export default defineRule({
           continue;
         }
         // In a folder, a shard that is only its LFS pointer on disk has no header to read (weights/lfs-pointer-valid's).
-        const onDisk = context.workspace.source === "folder" ? context.files.find((f) => f.path === pathOf(shard)) : undefined;
+        const onDisk = context.workspace.source === "folder" ? fileIndex(context.files).byPath.get(pathOf(shard)) : undefined;
         if (onDisk?.content.type === "lfs-pointer") {
           complete = false;
           continue;
