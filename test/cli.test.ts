@@ -294,7 +294,12 @@ describe("Hub checks", () => {
       expect.objectContaining({ type: "dataset", id: "stanfordnlp/imdb", status: "found", licenses: ["other"] }),
       expect.objectContaining({ type: "model", id: "distilbert/distilbert-base-uncased", status: "found", licenses: ["apache-2.0"], gated: false }),
     ]);
-    expect((fakeHub.hub?.requests.length ?? 0) - before).toBe(2);
+    // The two lookups, and the base model's security scan (hub/base-model-files-safe).
+    expect(fakeHub.hub?.requests.slice(before).map((r) => r.replace(/\/revision\/HEAD\?expand=.*$/, "")).sort()).toEqual([
+      "GET /api/datasets/stanfordnlp/imdb",
+      "GET /api/models/distilbert/distilbert-base-uncased",
+      "GET /api/models/distilbert/distilbert-base-uncased?securityStatus=true&blobs=true",
+    ]);
   });
 
   it("a dataset that does not exist, named in three places, is one request and three findings", async () => {

@@ -22,6 +22,7 @@ import {
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import { useFakeLfs } from "./helpers/fake-lfs.js";
 
 const PICKLES = path.resolve(import.meta.dirname, "fixtures/pickles/generated");
@@ -34,6 +35,9 @@ const fake = useFakeLfs({
   objects: { [BAD_OID]: { head: new Uint8Array(MALICIOUS) }, [GOOD_OID]: { head: new Uint8Array(BENIGN) } },
   token: "ghs_cardinalTestInstallationToken",
 });
+// The Hub on loopback: a pull request with weights asks whether the repository mirrors a Hub repository
+// (hub/mirror-files-safe); the fake has no acme-ai/tiny-llm, so the answer is not found.
+const hub = useFakeHub();
 const unmatched = useNockSandbox({ fakeHub: true });
 const CARD = "---\nlicense: mit\nlibrary_name: transformers\n---\n# x\n\nA tiny model.\n";
 const REPO = { ".gitattributes": "*.bin filter=lfs diff=lfs merge=lfs -text\n", "README.md": "# tiny-llm\n", "models/x/README.md": CARD };
@@ -49,6 +53,7 @@ async function review(oid: string, size: number, delivery: string): Promise<Chec
   mockCreateComment(scope, []);
   await probot.receive({ id: delivery, name: "pull_request", payload: fixture<"pull_request.opened">("pull_request.opened.json") });
   expect(unmatched.requests).toEqual([]);
+  expect(hub.hub?.requests).toContain("GET /api/models/acme-ai/tiny-llm?securityStatus=true&blobs=true");
   expect(checkRuns).toHaveLength(1);
   return checkRuns[0] as CheckRunBody;
 }

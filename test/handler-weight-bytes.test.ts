@@ -21,6 +21,7 @@ import {
   type CheckRunBody,
   useNockSandbox,
 } from "./helpers/github.js";
+import { useFakeHub } from "./helpers/fake-hub.js";
 import { useFakeLfs } from "./helpers/fake-lfs.js";
 import { checkpointHead, rawSafetensors } from "./helpers/safetensors.js";
 
@@ -35,6 +36,9 @@ const fake = useFakeLfs({
   objects: { [BROKEN]: { head: broken, size: FIVE_GB }, [GOOD]: { head: checkpointHead(FIVE_GB), size: FIVE_GB } },
   token: "ghs_cardinalTestInstallationToken",
 });
+// The Hub on loopback: a pull request with weights asks whether the repository mirrors a Hub repository
+// (hub/mirror-files-safe); the fake has no acme-ai/tiny-llm, so the answer is not found.
+useFakeHub();
 const unmatched = useNockSandbox({ fakeHub: true });
 const opened = () => fixture<"pull_request.opened">("pull_request.opened.json");
 const CARD = "---\nlicense: mit\nlibrary_name: transformers\n---\n# x\n\nA tiny model.\n";

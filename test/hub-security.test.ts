@@ -57,10 +57,11 @@ async function setup() {
 }
 
 describe("HubClient.securityStatus", () => {
-  it("asks /api/models/{id}?securityStatus=true and reads securityRepoStatus", async () => {
+  it("asks /api/models/{id}?securityStatus=true&blobs=true and reads securityRepoStatus", async () => {
     const { hub, client } = await setup();
     expect(await client.securityStatus(BASE)).toEqual({
       status: "found",
+      private: false,
       scansDone: true,
       filesWithIssues: [
         { path: "pytorch_model.bin", level: "unsafe" },
@@ -68,7 +69,7 @@ describe("HubClient.securityStatus", () => {
         { path: "README.md", level: "safe" },
       ],
     });
-    expect(hub.requests).toEqual([`GET /api/models/${BASE}?securityStatus=true`]);
+    expect(hub.requests).toEqual([`GET /api/models/${BASE}?securityStatus=true&blobs=true`]);
   });
 
   it("is cached like a lookup, apart from it", async () => {

@@ -414,6 +414,9 @@ function reviewStatus(fileCount: number, progress: ProgressLine): { rules(rules:
       })),
     hub: (client) => ({
       ...(client.lookupsPerReview !== undefined ? { lookupsPerReview: client.lookupsPerReview } : {}),
+      // The security scan goes through too: without it the scan rules (hub/base-model-files-safe,
+      // hub/mirror-files-safe) had nothing to ask in the CLI.
+      ...(client.securityStatus ? { securityStatus: client.securityStatus.bind(client) } : {}),
       async lookup(type, id) {
         lookups.asked++;
         update();

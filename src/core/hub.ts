@@ -71,9 +71,48 @@ export interface HubFileIssue {
  * `model_info(securityStatus=True)` → `securityRepoStatus`).
  */
 export type HubSecurityLookup =
-  | { readonly status: "found"; readonly scansDone: boolean; readonly filesWithIssues: readonly HubFileIssue[] }
+  | {
+      readonly status: "found";
+      /** Shown only to a token that can see it (the client answers a private repository as not found otherwise). */
+      readonly private?: boolean;
+      readonly scansDone: boolean;
+      readonly filesWithIssues: readonly HubFileIssue[];
+      /**
+       * The repository's files (`siblings`, with `blobs=true`): each path and,
+       * for a file stored in LFS, the SHA-256 of its bytes (`lfs.sha256`). Absent
+       * when the answer did not list them.
+       */
+      readonly files?: readonly HubRepoFile[];
+    }
   | { readonly status: "not-found"; readonly httpStatus: number }
   | { readonly status: "unavailable"; readonly reason: string; readonly kind?: HubUnavailableKind };
+
+export interface SecurityStatusOptions {
+  /**
+   * A question the review asks on its own account, not about a reference of
+   * a card (is this repository a Hub repository's mirror?): a failure to
+   * answer it is not one of the review's unverified references.
+   */
+  readonly unrecorded?: boolean;
+}
+
+/** One file of a Hub repository, as its `siblings` list it. */
+export interface HubRepoFile {
+  readonly path: string;
+  /** Lowercase hex SHA-256 of an LFS file's content. */
+  readonly sha256?: string;
+}
+
+/**
+ * The Hub's security levels that Cardinal repeats, with the severity each
+ * gets. The words are the Hub's own (`securityRepoStatus.filesWithIssues[].level`);
+ * the other levels (safe, unscanned, queued, error) say nothing about a file.
+ */
+export const HUB_FLAG_LEVELS: readonly { readonly level: string; readonly severity: "error" | "warning" | "notice" }[] = [
+  { level: "unsafe", severity: "error" },
+  { level: "suspicious", severity: "warning" },
+  { level: "caution", severity: "notice" },
+];
 
 export interface HubClient {
   lookup(type: HubRepoType, id: string): Promise<HubLookup>;
@@ -83,7 +122,7 @@ export interface HubClient {
    * private or missing repository is not-found, a Hub that does not answer
    * is unavailable, never a verdict.
    */
-  securityStatus?(id: string): Promise<HubSecurityLookup>;
+  securityStatus?(id: string, options?: SecurityStatusOptions): Promise<HubSecurityLookup>;
   /** Most distinct repositories one review asks about (default HUB_LOOKUPS_PER_REVIEW). */
   readonly lookupsPerReview?: number;
   /**
@@ -149,8 +188,9 @@ export function recordingHub(
       ...(client.securityStatus
         ? {
             // Asked only for repositories a review looked up already: it adds no repository to the bound.
-            securityStatus: async (id: string) => {
+            securityStatus: async (id: string, options?: SecurityStatusOptions) => {
               const result = await (client.securityStatus as (id: string) => Promise<HubSecurityLookup>)(id);
+              if (options?.unrecorded) return result;
               const key = `model:${id}`;
               if (result.status === "unavailable" && !securityFailures.has(key) && answers.get(key)?.status !== "unavailable") {
                 securityFailures.set(key, { type: "model", id, reason: `the Hub's security scan of its files could not be read (${result.reason})`, ...(result.kind ? { kind: result.kind } : {}) });

@@ -80,11 +80,23 @@ export interface PullRequestContext {
   readonly fork: boolean;
 }
 
+export interface RepositoryOrigin {
+  readonly host: "github.com" | "huggingface.co";
+  /** `owner/name` as the host spells it. */
+  readonly id: string;
+}
+
 export interface Workspace {
   readonly source: "pull-request" | "folder";
   /** The relevant files (changed files for a PR, all relevant files for a folder). */
   readonly files: readonly WorkspaceFile[];
   readonly pullRequest?: PullRequestContext;
+  /**
+   * Where the reviewed files come from, when the door knows: the GitHub
+   * repository of a pull request or a default-branch review, or a checkout's
+   * `origin` remote (a clone of a Hub model repository says huggingface.co).
+   */
+  readonly repository?: RepositoryOrigin;
   /** Set when the PR lists more files than GitHub returns (3,000). */
   readonly truncated?: { readonly listed: number; readonly total: number };
 }

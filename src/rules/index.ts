@@ -51,6 +51,7 @@ import datasetExists from "./hub/dataset-exists/rule.js";
 import modelExists from "./hub/model-exists/rule.js";
 import repoAccess from "./hub/repo-access/rule.js";
 import baseModelFilesSafe from "./hub/base-model-files-safe/rule.js";
+import mirrorFilesSafe from "./hub/mirror-files-safe/rule.js";
 import hubUnreachable from "./hub/unreachable/rule.js";
 import adapterBaseModel from "./release/adapter-base-model/rule.js";
 import adapterHasWeights from "./release/adapter-has-weights/rule.js";
@@ -124,6 +125,7 @@ export const RULES: readonly Rule[] = [
   canonicalId,
   repoAccess,
   baseModelFilesSafe,
+  mirrorFilesSafe,
   // Licenses.
   licenseDeclared,
   licenseKnownId,

@@ -1,14 +1,15 @@
 import { existsSync } from "node:fs";
-import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { CONFIG_PATH, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
 import { isRelevantPath, pathFilter, pathKind } from "../../core/engine.js";
 import type { RepoFiles } from "../../core/repo.js";
-import type { FileContent, Workspace, WorkspaceFile } from "../../core/types.js";
+import type { FileContent, RepositoryOrigin, Workspace, WorkspaceFile } from "../../core/types.js";
 import { decodeContent, LFS_POINTER_MAX_BYTES } from "../../parse/bytes.js";
 import { looksLikeCardDocument, needsText } from "../../parse/classify.js";
 import { resolveConfigText } from "../../parse/config-file.js";
+import { originOfGitConfig } from "../../parse/git-remote.js";
 import { text } from "../../core/text.js";
 import { errorReason, isInside, openRegular, readBounded, readRegular, Refused, type Boundary } from "./safe-read.js";
 
@@ -119,6 +120,24 @@ function findRepositoryRoot(start: string): string | undefined {
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
+  }
+}
+
+/**
+ * The checkout's `origin` (a clone of a Hub model repository, or a GitHub
+ * repository), from `.git/config`. A `.git` that is a file (a worktree, a
+ * submodule) or a config that cannot be read gives none: the review goes on
+ * without it.
+ */
+async function checkoutOrigin(repository: string): Promise<RepositoryOrigin | undefined> {
+  const config = path.join(repository, ".git", "config");
+  try {
+    // Not through a symbolic link: nothing is read outside the repository.
+    const info = await lstat(config);
+    if (!info.isFile() || info.size > 1_000_000) return undefined;
+    return originOfGitConfig(await readFile(config, "utf8"));
+  } catch {
+    return undefined;
   }
 }
 
@@ -365,5 +384,6 @@ export async function loadFolder(
       notes.push({ path: relative, reason: `${file.content.reason}; not read` });
     }
   }
-  return { root, boundary, workspace: { source: "folder", files }, configSource, skipped, notes, unreviewedCards: unreviewedCards.sort() };
+  const origin = repository ? await checkoutOrigin(repository) : undefined;
+  return { root, boundary, workspace: { source: "folder", files, ...(origin ? { repository: origin } : {}) }, configSource, skipped, notes, unreviewedCards: unreviewedCards.sort() };
 }

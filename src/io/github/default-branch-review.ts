@@ -289,7 +289,7 @@ export async function reviewDefaultBranch(target: BranchTarget, deps: BranchRevi
   }
 
   const result = await review({
-    workspace: { source: "folder", files },
+    workspace: { source: "folder", files, repository: { host: "github.com", id: `${repo.owner}/${repo.repo}` } },
     repo: treeRepoFiles(octokit, repo, sha, tree, blobs),
     ...(deps.hub && config.hub ? { hub: deps.hub } : {}),
     config,

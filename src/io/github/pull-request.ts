@@ -318,6 +318,8 @@ export async function loadPullRequest(
     source: "pull-request",
     files,
     pullRequest: context,
+    // The base repository: the one a pull request would change, and the one that may mirror a Hub repository.
+    repository: { host: "github.com", id: `${context.owner}/${context.repo}` },
     patches: listed.map((f) => ({ path: f.filename, patch: f.patch })),
     listed,
     read: needed.map((f) => f.filename),

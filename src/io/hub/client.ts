@@ -28,6 +28,7 @@ import {
   type HubLookup,
   type HubRepoInfo,
   type HubRepoType,
+  type HubRepoFile,
   type HubSecurityLookup,
   type HubUnavailableKind,
 } from "../../core/hub.js";
@@ -146,6 +147,8 @@ export interface CardinalHubClient extends HubClient {
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const MAX_RATE_LIMIT_PAUSE_MS = 10 * MINUTE;
+/** Files of a repository's listing that Cardinal keeps: far more than a release holds, bounded for a repository of datasets' shards. */
+const MAX_SIBLINGS = 20_000;
 
 /** What the client answers: a repository lookup, or the Hub's security scan of a model's files. */
 type Answer = HubLookup | HubSecurityLookup;
@@ -459,7 +462,8 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
     let lastResponse: Response | undefined;
     const timedFetch = guardedFetch(signal, (response) => (lastResponse = response));
     try {
-      const url = `${endpoint}/api/models/${id}?securityStatus=true`;
+      // blobs=true adds each LFS file's SHA-256 to `siblings` (huggingface_hub: model_info(files_metadata=True)).
+      const url = `${endpoint}/api/models/${id}?securityStatus=true&blobs=true`;
       const response = await timedFetch(url, { headers: { accept: "application/json", ...(accessToken !== undefined ? { authorization: `Bearer ${accessToken}` } : {}) } });
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
@@ -475,13 +479,24 @@ export function createHubClient(options: HubClientOptions = {}): CardinalHubClie
           isRecord(issue) && typeof issue["path"] === "string" && typeof issue["level"] === "string" ? [Object.freeze({ path: issue["path"], level: issue["level"] })] : [],
         ),
       );
-      return { result: Object.freeze({ status: "found" as const, scansDone: status["scansDone"] === true, filesWithIssues }), ttlMs: ttl.found };
+      const files = Array.isArray(body["siblings"]) ? Object.freeze(repoFiles(body["siblings"])) : undefined;
+      return { result: Object.freeze({ status: "found" as const, private: body["private"] === true, scansDone: status["scansDone"] === true, filesWithIssues, ...(files ? { files } : {}) }), ttlMs: ttl.found };
     } catch (error) {
       if (stopper.signal.aborted && !timeout.aborted) return { result: { status: "unavailable", reason: outage.reason, kind: "stopped" }, ttlMs: ttl.unavailable };
       return failure(error, timeout, lastResponse);
     } finally {
       inFlightRequests.delete(stopper);
     }
+  }
+
+  /** A repository's `siblings` as paths and LFS hashes; at most MAX_SIBLINGS of them (a repository can hold far more). */
+  function repoFiles(siblings: readonly unknown[]): HubRepoFile[] {
+    return siblings.slice(0, MAX_SIBLINGS).flatMap((sibling) => {
+      if (!isRecord(sibling) || typeof sibling["rfilename"] !== "string") return [];
+      const lfs = sibling["lfs"];
+      const sha = isRecord(lfs) && typeof lfs["sha256"] === "string" && /^[0-9a-f]{64}$/i.test(lfs["sha256"]) ? lfs["sha256"].toLowerCase() : undefined;
+      return [Object.freeze({ path: sibling["rfilename"], ...(sha ? { sha256: sha } : {}) })];
+    });
   }
 
   function failure(error: unknown, signal: AbortSignal, response: Response | undefined): { result: NoAnswer; ttlMs: number } {

@@ -1,22 +1,12 @@
-import type { HubFileIssue } from "../../../core/hub.js";
+import { HUB_FLAG_LEVELS, type HubFileIssue } from "../../../core/hub.js";
 import { defineRule } from "../../../core/rule.js";
-import type { Severity } from "../../../core/types.js";
 import { joinText, prose, text, trusted } from "../../../core/text.js";
 import { cardReferences } from "../../../parse/references.js";
 
 /** Files named in one finding; the rest are counted. */
 const FILES_SHOWN = 5;
 
-/**
- * The Hub's levels that Cardinal repeats, with the severity each gets. The
- * words are the Hub's own (`securityRepoStatus.filesWithIssues[].level`);
- * the other levels (safe, unscanned, queued, error) say nothing about a file.
- */
-const LEVELS: readonly { readonly level: string; readonly severity: Severity }[] = [
-  { level: "unsafe", severity: "error" },
-  { level: "suspicious", severity: "warning" },
-  { level: "caution", severity: "notice" },
-];
+const LEVELS = HUB_FLAG_LEVELS;
 
 export default defineRule({
   meta: {

@@ -1,0 +1,113 @@
+import type { HubSecurityLookup } from "../../../core/hub.js";
+import { ruleTester } from "../../../../test/rule-tester.js";
+import rule from "./rule.js";
+
+const ID = "acme-ai/tiny-llm";
+const SHA = "a".repeat(64);
+const OTHER = "b".repeat(64);
+const pointer = (oid: string) => ({ content: { type: "lfs-pointer" as const, oid, size: 1_000_000 } });
+const scan = (files: { path: string; sha256?: string }[], flagged: [string, string][], extra: Partial<HubSecurityLookup & { status: "found" }> = {}): HubSecurityLookup => ({
+  status: "found",
+  scansDone: true,
+  files,
+  filesWithIssues: flagged.map(([path, level]) => ({ path, level })),
+  ...extra,
+});
+const github = { repository: { host: "github.com" as const, id: ID } };
+const clone = { repository: { host: "huggingface.co" as const, id: ID } };
+const unsafeBin = scan([{ path: "pytorch_model.bin", sha256: SHA }, { path: "README.md" }], [["pytorch_model.bin", "unsafe"]]);
+const HINT = "Open the file on the Hub repository's page";
+
+ruleTester(rule, {
+  valid: [
+    { name: "no Hub checks: silent", files: { "pytorch_model.bin": pointer(SHA) }, workspace: github },
+    { name: "no origin known (a folder that is no checkout): silent", files: { "pytorch_model.bin": pointer(SHA) }, hub: {}, hubSecurity: { [ID]: unsafeBin } },
+    { name: "no weight file in the review: nothing asked", files: { "README.md": "---\nlicense: mit\n---\n# x\n" }, workspace: github, hub: {}, hubSecurity: { [ID]: unsafeBin } },
+    {
+      name: "a GitHub repository of the same name whose files have other bytes is no mirror",
+      files: { "pytorch_model.bin": pointer(OTHER) },
+      workspace: github,
+      hub: {},
+      hubSecurity: { [ID]: unsafeBin },
+    },
+    {
+      name: "a GitHub repository of the same name, bytes not comparable (no LFS pointer): no mirror is shown",
+      files: { "pytorch_model.bin": { content: { type: "binary" } } },
+      workspace: github,
+      hub: {},
+      hubSecurity: { [ID]: unsafeBin },
+    },
+    { name: "no such Hub repository", files: { "pytorch_model.bin": pointer(SHA) }, workspace: github, hub: {}, hubSecurity: {} },
+    { name: "a private Hub repository is left alone", files: { "pytorch_model.bin": pointer(SHA) }, workspace: clone, hub: {}, hubSecurity: { [ID]: { ...unsafeBin, private: true } as HubSecurityLookup } },
+    { name: "the Hub did not answer: no verdict", files: { "pytorch_model.bin": pointer(SHA) }, workspace: clone, hub: {}, hubSecurity: { [ID]: { status: "unavailable", reason: "the Hub did not answer in 5 s" } } },
+    {
+      name: "a clone whose file was changed since (other bytes): the Hub's verdict is about the old ones",
+      files: { "pytorch_model.bin": pointer(OTHER) },
+      workspace: clone,
+      hub: {},
+      hubSecurity: { [ID]: unsafeBin },
+    },
+    {
+      name: "levels that say nothing about a file (safe, queued)",
+      files: { "pytorch_model.bin": pointer(SHA) },
+      workspace: clone,
+      hub: {},
+      hubSecurity: { [ID]: scan([{ path: "pytorch_model.bin", sha256: SHA }], [["pytorch_model.bin", "safe"], ["pytorch_model.bin", "queued"]]) },
+    },
+    { name: "a removed file is not reviewed", files: { "pytorch_model.bin": { content: { type: "removed" }, status: "removed" } }, pullRequest: true, workspace: github, hub: {}, hubSecurity: { [ID]: unsafeBin } },
+  ],
+  invalid: [
+    {
+      name: "a GitHub mirror holding the Hub's very bytes of a file marked unsafe: an error",
+      files: { "pytorch_model.bin": pointer(SHA), "model.safetensors": pointer(OTHER) },
+      workspace: github,
+      hub: {},
+      hubSecurity: { [ID]: unsafeBin },
+      findings: [
+        {
+          path: "pytorch_model.bin",
+          severity: "error",
+          title: "The Hub marks this file unsafe",
+          message:
+            "The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai/tiny-llm`, and this repository mirrors it: its name is the same, and files here have the Hub's very bytes. This file has the same SHA-256 as the one the Hub scanned.",
+          hint: HINT,
+        },
+      ],
+    },
+    {
+      name: "in a pull request too (the base repository's name)",
+      files: { "pytorch_model.bin": pointer(SHA) },
+      pullRequest: true,
+      workspace: github,
+      hub: {},
+      hubSecurity: { [ID]: unsafeBin },
+      findings: [{ path: "pytorch_model.bin", severity: "error", message: /^The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai\/tiny-llm`/ }],
+    },
+    {
+      name: "a clone of the Hub repository, bytes not comparable: at most a warning, and it says why",
+      files: { "pytorch_model.bin": { content: { type: "binary" } } },
+      workspace: clone,
+      hub: {},
+      hubSecurity: { [ID]: unsafeBin },
+      findings: [
+        {
+          path: "pytorch_model.bin",
+          severity: "warning",
+          message:
+            "The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai/tiny-llm`, and this folder is a clone of it. Cardinal could not compare this file's bytes with the ones the Hub scanned (it has no LFS pointer here to name them).",
+        },
+      ],
+    },
+    {
+      name: "suspicious is a warning and caution a notice, each at its file",
+      files: { "a.pkl": pointer(SHA), "b.pt": pointer(OTHER) },
+      workspace: clone,
+      hub: {},
+      hubSecurity: { [ID]: scan([{ path: "a.pkl", sha256: SHA }, { path: "b.pt", sha256: OTHER }], [["a.pkl", "suspicious"], ["b.pt", "caution"]]) },
+      findings: [
+        { path: "a.pkl", severity: "warning", title: "The Hub marks this file suspicious", message: /marks `a.pkl` suspicious in `acme-ai\/tiny-llm`, and this folder is a clone of it\. This file has the same SHA-256/ },
+        { path: "b.pt", severity: "notice", title: "The Hub marks this file caution", message: /marks `b.pt` caution/ },
+      ],
+    },
+  ],
+});
