@@ -81,7 +81,7 @@ const PINNED = {
     "cardinal/file-unreadable": [3, 0],
     "license/base-terms-kept": [4, 0],
     "license/compatible-with-base-model": [2, 0],
-    "license/declared": [26, 0],
+    "license/declared": [24, 0],
     "license/llama-naming": [2, 0],
     "license/other-needs-name": [2, 0],
     "license/text-matches-metadata": [1, 0],

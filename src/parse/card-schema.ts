@@ -268,6 +268,23 @@ export function intendedKey(key: string): string | undefined {
   return best && !tie && bestDistance <= 2 ? best : undefined;
 }
 
+/**
+ * Keys the datasets library's card metadata used before it took the Hub's
+ * names (huggingface/datasets#4607, 2022: `languages` became `language`,
+ * `licenses` became `license`; #5158 then fixed 402 Hub datasets that still
+ * had the old ones). Not misspellings: old names.
+ */
+export const RENAMED_KEYS: Readonly<Record<string, string>> = { languages: "language", licenses: "license" };
+
+/**
+ * Whether a value could be meant for `key`: a mapping is no `datasets` list,
+ * a list is no `license` string. Keys with no known shape fit anything.
+ */
+export function valueFitsKey(kind: "model" | "dataset", key: string, value: unknown): boolean {
+  const shape = kind === "dataset" ? DATASET_KEY_SHAPES[key] ?? MODEL_KEY_SHAPES[key] : MODEL_KEY_SHAPES[key] ?? DATASET_KEY_SHAPES[key];
+  return shape === undefined || value === null || matchesShape(shape, value);
+}
+
 /** The list form of a `strings` value. */
 export function asStrings(value: unknown): string[] {
   if (typeof value === "string") return [value];

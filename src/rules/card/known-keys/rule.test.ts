@@ -16,6 +16,27 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "the datasets library's old names are said to be old names, not misspellings (datasets#4607)",
+      files: { "README.md": "---\nlanguages:\n- en\nlicenses:\n- unknown\n---\n# CLUTRR\n" },
+      findings: [
+        {
+          line: 2,
+          title: "Old metadata key",
+          message: "`languages` is the old name of `language` (the datasets library renamed it in 2022); the Hub reads only `language` and ignores `languages`.",
+        },
+        {
+          line: 4,
+          title: "Old metadata key",
+          message: "`licenses` is the old name of `license` (the datasets library renamed it in 2022); the Hub reads only `license` and ignores `licenses`.",
+        },
+      ],
+    },
+    {
+      name: "an old name beside the new one: merge them",
+      files: { "README.md": "---\nlanguage: en\nlanguages:\n- fr\n---\n# x\n" },
+      findings: [{ line: 3, title: "Old metadata key", message: "`languages` is the old name of `language`, which this card also has; the Hub reads only `language` and ignores `languages`." }],
+    },
+    {
       name: "licence → license, with a fix",
       files: card("licence: mit\ntags: [a]"),
       findings: [{ line: 2, message: "The Hub does not know the key `licence`, so it ignores it. Did you mean `license`?" }],

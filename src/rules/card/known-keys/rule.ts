@@ -1,16 +1,7 @@
 import { defineRule } from "../../../core/rule.js";
 import { text } from "../../../core/text.js";
-import { DATASET_KEY_SHAPES, intendedKey, KNOWN_KEYS, matchesShape, MODEL_KEY_SHAPES } from "../../../parse/card-schema.js";
-import type { Card } from "../../../parse/card.js";
+import { intendedKey, KNOWN_KEYS, RENAMED_KEYS, valueFitsKey } from "../../../parse/card-schema.js";
 
-/**
- * Whether a value could be meant for `key`: a mapping is no `datasets` list,
- * a list is no `license` string. Keys with no known shape fit anything.
- */
-function fits(card: Card, key: string, value: unknown): boolean {
-  const shape = (card.kind === "dataset" ? DATASET_KEY_SHAPES[key] ?? MODEL_KEY_SHAPES[key] : MODEL_KEY_SHAPES[key] ?? DATASET_KEY_SHAPES[key]);
-  return shape === undefined || value === null || matchesShape(shape, value);
-}
 import { entries, lineFix, metadataOf } from "../../../parse/metadata.js";
 
 export default defineRule({
@@ -31,13 +22,17 @@ export default defineRule({
         if (KNOWN_KEYS.has(e.key)) continue;
         const meant = intendedKey(e.key);
         // A value of another shape was meant for some other key of the author's own.
-        if (!meant || !fits(card, meant, e.value)) continue;
+        if (!meant || !valueFitsKey(card.kind, meant, e.value)) continue;
+        const renamed = RENAMED_KEYS[e.key] === meant;
         if (present.has(meant)) {
           report({
             path: card.path,
             line: e.keyLine,
             column: e.keyColumn,
-            message: text`${e.key} looks like a misspelling of ${meant}, which this card also has; the Hub ignores ${e.key}.`,
+            ...(renamed ? { title: "Old metadata key" } : {}),
+            message: renamed
+              ? text`${e.key} is the old name of ${meant}, which this card also has; the Hub reads only ${meant} and ignores ${e.key}.`
+              : text`${e.key} looks like a misspelling of ${meant}, which this card also has; the Hub ignores ${e.key}.`,
             hint: text`Merge the values into ${meant} and remove ${e.key}.`,
           });
           continue;
@@ -47,7 +42,10 @@ export default defineRule({
           path: card.path,
           line: e.keyLine,
           column: e.keyColumn,
-          message: text`The Hub does not know the key ${e.key}, so it ignores it. Did you mean ${meant}?`,
+          ...(renamed ? { title: "Old metadata key" } : {}),
+          message: renamed
+            ? text`${e.key} is the old name of ${meant} (the datasets library renamed it in 2022); the Hub reads only ${meant} and ignores ${e.key}.`
+            : text`The Hub does not know the key ${e.key}, so it ignores it. Did you mean ${meant}?`,
           hint: text`Rename the key to ${meant}.`,
           ...(fix ? { fix } : {}),
         });

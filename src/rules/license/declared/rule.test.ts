@@ -7,6 +7,8 @@ import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "licenses: (the old name) is card/known-keys' finding, with its rename", files: { "README.md": "---\nlicenses:\n- mit\n---\n# x\n" } },
+    { name: "licence: with a value, the same", files: { "README.md": "---\nlicence: mit\n---\n# x\n" } },
     { name: "a license", files: { "README.md": "---\nlicense: apache-2.0\n---\n" } },
     { name: "a list of licenses", files: { "DATASET_CARD.md": "---\nlicense: [cc-by-4.0, odc-by]\n---\n" } },
     { name: "a MODEL_CARD.md without metadata: no Hub page reads it", files: { "MODEL_CARD.md": "# x\n" } },
@@ -32,6 +34,11 @@ ruleTester(rule, {
     { name: "a README that is not a card", files: { "README.md": "# lib\n" } },
   ],
   invalid: [
+    {
+      name: "an empty licenses: leaves nothing to rename: the card declares no license",
+      files: { "README.md": "---\nlicenses:\n---\n# x\n" },
+      findings: [{ line: 1, message: "The model card declares no `license`." }],
+    },
     {
       name: "no license key",
       files: { "README.md": "---\nlibrary_name: transformers\n---\n# M\n" },

@@ -5,7 +5,8 @@ import { cardLabel, type Card } from "../../../parse/card.js";
 import { basename, dirname, foldersUp } from "../../../parse/classify.js";
 import { licenseFileFor, licenseFileIn, type LicenseFile } from "../../../parse/license-files.js";
 import { CONFIDENT, type LicenseMatch } from "../../../parse/license-text.js";
-import { appendMetadataLine, entry, lineFix, metadataOf, prependMetadataBlock } from "../../../parse/metadata.js";
+import { appendMetadataLine, entries, entry, lineFix, metadataOf, prependMetadataBlock } from "../../../parse/metadata.js";
+import { intendedKey, KNOWN_KEYS, valueFitsKey } from "../../../parse/card-schema.js";
 
 export default defineRule({
   meta: {
@@ -29,6 +30,8 @@ export default defineRule({
       }
       const license = entry(card, "license");
       if (license && license.value !== null) continue;
+      // `licenses:` (the old name) or `licence:` with a value: card/known-keys offers the rename, one finding for one problem.
+      if (!license && entries(card).some((e) => !KNOWN_KEYS.has(e.key) && e.value !== null && intendedKey(e.key) === "license" && valueFitsKey(card.kind, "license", e.value))) continue;
       const file = await licenseFileFor(card.path, context);
       const match = identified(file);
       // With the LICENSE file identified, the fix is certain: declare that license.
