@@ -106,6 +106,8 @@ const MADE_FROM =
 const HUB_URL = "https?://(?:www\\.)?(?:huggingface\\.co|hf\\.co)/";
 /** The id as plain text, a link to it on the Hub, or a bare Hub URL soon after. Bounded and linear: no nested quantifiers. */
 const STATED_ID = new RegExp(`${MADE_FROM}(?:${ID}|[^\\]\\n]{0,80}\\]\\(${HUB_URL}${ID}\\)|[^\\]\\n]{0,80}?(?<![\\w/])${HUB_URL}${ID})`, "i");
+/** The rest of a Markdown link whose text was just read: `](https://huggingface.co/<id>)`. */
+const LINK_TARGET = new RegExp(`^\\]\\(${HUB_URL}${ID}\\)`, "i");
 /** Hub URL paths that are pages, not model repositories. */
 const NOT_A_MODEL = /^(?:datasets|spaces|docs|blog|papers|collections|learn|organizations|settings|join|login|models|tasks)\//i;
 const STABLE_DIFFUSION = /\bstable[- ]diffusion[- ]?(?:v|version ?)?(1\.[1-5]|2\.[01]|2|xl)\b/i;
@@ -152,7 +154,10 @@ export function statedBases(card: Card): StatedBase[] {
     }
     if (fence || value.length > 2000) continue;
     const match = STATED_ID.exec(value);
-    const id = trimEndChars(match?.[1] ?? match?.[2] ?? match?.[3] ?? "", ".");
+    // "[CompVis/stable-diffusion-v1-4-original](https://huggingface.co/CompVis/stable-diffusion-v-1-4-original)":
+    // the link's target is the repository; its text is only what the author typed.
+    const target = match?.[1] ? LINK_TARGET.exec(value.slice(match.index + match[0].length))?.[1] : undefined;
+    const id = trimEndChars(target ?? match?.[1] ?? match?.[2] ?? match?.[3] ?? "", ".");
     // "This model card … is based on the [DALL-E Mini model card](…)" speaks of the card, not the model.
     const lead = match === null ? "" : value.slice(Math.max(0, match.index - 80), match.index);
     const aboutCard = match !== null && (/\bcard\b/i.test(match[0]) || /\bcard\b/i.test(lead.slice(lead.lastIndexOf(".") + 1)));

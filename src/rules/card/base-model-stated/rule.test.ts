@@ -30,6 +30,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a link whose text spells the id otherwise: the link's target is the repository (lambdalabs' image variations)",
+      files: {
+        "README.md": card(
+          "",
+          "# M\n\nThis version of Stable Diffusion has been fine tuned from [CompVis/stable-diffusion-v1-4-original](https://huggingface.co/CompVis/stable-diffusion-v-1-4-original) to accept CLIP image embedding.\n",
+        ),
+      },
+      findings: [
+        {
+          line: 6,
+          message: "The card says it was made from `CompVis/stable-diffusion-v-1-4-original`, but the card names no `base_model`",
+          hint: "`base_model: CompVis/stable-diffusion-v-1-4-original`",
+        },
+      ],
+    },
+    {
       name: "the card says fine-tuned from an id",
       files: { "README.md": card("", "# M\n\nThis is a fine-tuned version of the **meta-llama/Llama-3.2-3B-Instruct** base model.\n"), "config.json": config("x/y") },
       findings: [{ line: 6, message: "The card says it was made from `meta-llama/Llama-3.2-3B-Instruct`, but the card names no `base_model`", hint: "`base_model: meta-llama/Llama-3.2-3B-Instruct`" }],
