@@ -24,6 +24,24 @@ ruleTester(rule, {
       files: { "config.json": config("BertForSequenceClassification"), "README.md": card("pipeline_tag: text-classification\n") },
       findings: [{ line: 4, message: "was saved by transformers, but the card sets no `library_name`", hint: "`library_name: transformers`" }],
     },
+    ...(
+      [
+      ["its tag", { "README.md": card("tags:\n- sentence-transformers\n") }],
+      ["its snippet", { "README.md": `${card("")}\n\`\`\`python\nfrom sentence_transformers import SentenceTransformer\n\`\`\`\n` }],
+      ["its modules.json", { "README.md": card("") }, { "modules.json": "[]" }],
+      ["its config_sentence_transformers.json", { "README.md": card("") }, { "config_sentence_transformers.json": "{}" }],
+      ] as [string, Record<string, string>, Record<string, string>?][]
+    ).map(([by, files, repo]) => ({
+      name: `a sentence-transformers model, known by ${by}: that library is the one to name (multilingual-e5)`,
+      files: { "config.json": config("XLMRobertaModel"), ...files },
+      ...(repo ? { repo } : {}),
+      findings: [
+        {
+          message: "`config.json` was saved by transformers for a sentence-transformers model, but the card sets no `library_name`, so the Hub shows no sentence-transformers snippet.",
+          hint: "`library_name: sentence-transformers`",
+        },
+      ],
+    })),
   ],
 });
 

@@ -1,4 +1,7 @@
-import { defineRule } from "../../../core/rule.js";
+import { filesExist } from "../../../core/repo.js";
+import { defineRule, type RuleContext } from "../../../core/rule.js";
+import type { Card } from "../../../parse/card.js";
+import { asStrings } from "../../../parse/card-schema.js";
 import { text, trusted } from "../../../core/text.js";
 import { dirname, inFolder } from "../../../parse/classify.js";
 import { appendMetadataLine, entry, metadataOf } from "../../../parse/metadata.js";
@@ -39,7 +42,8 @@ export default defineRule({
       "The Hub picks the widget, the inference task and the code snippet from the card. When the card names another task than the architecture performs, or leaves `library_name` out (since 2024 the Hub no longer assumes transformers from `config.json`), users get a snippet that does not run.",
     defaultSeverity: "notice",
   },
-  check({ files, cards, report }) {
+  async check(context) {
+    const { files, cards, report } = context;
     for (const file of files) {
       if (file.kind !== "model-config" || file.status === "removed" || file.content.type !== "text") continue;
       const card = inFolder(cards, dirname(file.path)).find((c) => c.kind === "model");
@@ -71,15 +75,33 @@ export default defineRule({
 
       const library = entry(card, "library_name");
       if (!library && typeof config["transformers_version"] === "string" && architectures.length > 0) {
-        const fix = appendMetadataLine(card, "library_name: transformers");
+        // A sentence-transformers model keeps a transformers config.json too; its library is sentence-transformers.
+        const name = (await sentenceTransformers(context, card, dirname(file.path))) ? "sentence-transformers" : "transformers";
+        const fix = appendMetadataLine(card, `library_name: ${name}`);
         report({
           path: card.path,
           line: metadataOf(card)?.block.closeLine ?? 1,
-          message: text`${file.path} was saved by transformers, but the card sets no ${"library_name"}, so the Hub shows no transformers snippet.`,
-          hint: text`Add ${"library_name: transformers"} to the metadata.`,
+          message:
+            name === "transformers"
+              ? text`${file.path} was saved by transformers, but the card sets no ${"library_name"}, so the Hub shows no transformers snippet.`
+              : text`${file.path} was saved by transformers for a sentence-transformers model, but the card sets no ${"library_name"}, so the Hub shows no sentence-transformers snippet.`,
+          hint: text`Add ${`library_name: ${name}`} to the metadata.`,
           ...(fix ? { fix } : {}),
         });
       }
     }
   },
 });
+
+/**
+ * Whether the folder holds a sentence-transformers model: its own files
+ * (`config_sentence_transformers.json`, `modules.json`), a
+ * `sentence-transformers` tag, or a snippet that imports the library.
+ */
+async function sentenceTransformers(context: RuleContext, card: Card, dir: string): Promise<boolean> {
+  if (asStrings(entry(card, "tags")?.value).includes("sentence-transformers")) return true;
+  if (/\bfrom sentence_transformers import\b|\bimport sentence_transformers\b/.test(card.text)) return true;
+  const paths = ["config_sentence_transformers.json", "modules.json"].map((name) => (dir ? `${dir}/${name}` : name));
+  const exist = await filesExist(context, paths);
+  return paths.some((p) => exist.get(p) === true);
+}
