@@ -6,6 +6,22 @@ import { joinText, prose, text, type Text, trusted } from "../../../core/text.js
 import type { Fix } from "../../../core/types.js";
 import type { Card } from "../../../parse/card.js";
 import { deref, describeType, entry, field, items, lineFix, type Entry, type Located } from "../../../parse/metadata.js";
+
+/** The task types of MTEB's tasks (mteb's `AbsTask*` classes), as its published result cards write them. */
+const MTEB_TASK_TYPES: ReadonlySet<string> = new Set([
+  "BitextMining",
+  "Classification",
+  "MultilabelClassification",
+  "Clustering",
+  "PairClassification",
+  "Reranking",
+  "Retrieval",
+  "InstructionRetrieval",
+  "InstructionReranking",
+  "STS",
+  "Summarization",
+  "Speed",
+]);
 import { checkRepoId } from "../../../parse/repo-id.js";
 
 const TASK_TYPES: ReadonlySet<string> = new Set(PIPELINE_TYPES);
@@ -155,7 +171,9 @@ function checkModelIndex(card: Card): Problem[] {
       addValue(type.line, text`${trusted(path)} ${value} is a subtask of ${parent}, not a task type. ${known}`, text`Use ${parent} as the task type if the results belong to that task.`, title);
       return;
     }
-    const suggestion = closest(value, PIPELINE_TYPES);
+    // MTEB's own task types (`Summarization` scores embeddings of summaries; it is not the Hub's
+    // `summarization` task): no Hub id is offered for them.
+    const suggestion = MTEB_TASK_TYPES.has(value) ? undefined : closest(value, PIPELINE_TYPES);
     addValue(
       type.line,
       suggestion

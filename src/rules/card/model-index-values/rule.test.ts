@@ -42,6 +42,19 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "MTEB's own Summarization type is not offered the Hub's summarization task (e5's card)",
+      files: {
+        "README.md": card("model-index:\n- name: m\n  results:\n  - task: {type: Summarization}\n    dataset: {type: mteb/summeval, name: MTEB SummEval}\n    metrics: [{type: cos_sim_pearson, value: 30.1}]\n"),
+      },
+      findings: [
+        {
+          line: 5,
+          message: /^model-index\[0\]\.results\[0\]\.task\.type `Summarization` is not a task id of `@huggingface\/tasks`\. The model card spec/,
+          hint: "If the results belong to a Hub task, use its id, such as `text-classification` or `automatic-speech-recognition`.",
+        },
+      ],
+    },
+    {
       name: "unknown task type, with the close one; a subtask used as a task",
       files: {
         "README.md": card(
