@@ -6,6 +6,10 @@ const FM = "---\nlicense: mit\n---\n";
 ruleTester(rule, {
   valid: [
     {
+      name: "a quantization's \"Original model card\" heading, with the base card's own title below it (TheBloke's GPTQ cards)",
+      files: { "README.md": `${FM}# Llama 2 13B Chat - GPTQ\n\nGPTQ files.\n\n# Original model card: Meta's Llama 2 13B-chat\n\n# **Llama 2**\n\nLlama 2 is a collection of models.\n` },
+    },
+    {
       name: "every section has text",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\nTagging.\n\n## Limitations\n\n- English only\n` },
     },
@@ -29,6 +33,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "any other heading followed by one of the same level is empty",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n# Training\n\n# Evaluation\n\nScores.\n` },
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Training` (line 8)." }],
+    },
     {
       name: "an empty section between two full ones",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n## Limitations\n\nEnglish only.\n` },

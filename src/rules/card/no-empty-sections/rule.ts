@@ -6,13 +6,20 @@ import { bodyReviewable, hasProse, sections, type Section } from "../../../parse
 /** How many empty sections the message names before "and N more". */
 const SECTIONS_SHOWN = 5;
 
+/**
+ * "# Original model card: Meta's Llama 2 13B-chat": the heading a quantization's card puts above the
+ * base model's card, whose own title (a heading of the same level) follows at once. It introduces the
+ * rest of the file, and is not empty.
+ */
+const WRAPPER = /^original model card\b/i;
+
 /** Empty sections that are not inside another empty section (their sub-sections are empty too). */
 function outermostEmpty(all: readonly Section[]): Section[] {
   const out: Section[] = [];
   let coveredUntil = 0;
   for (const section of all) {
     if (section.line <= coveredUntil) continue;
-    if (section.isEmpty) {
+    if (section.isEmpty && !WRAPPER.test(section.title.trim())) {
       out.push(section);
       coveredUntil = section.endLine;
     }
