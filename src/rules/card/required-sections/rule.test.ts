@@ -18,6 +18,10 @@ const TEMPLATE_HEADINGS = [
 
 ruleTester(rule, {
   valid: [
+    {
+      name: "headings in a script the default names are not written in: Cardinal cannot tell their topics (a GLM-4 LoRA's Chinese card)",
+      files: { "README.md": `${FM}# 抗压背锅吧风格 GLM-4-9B LoRA 微调\n\n一个 LoRA 适配器。\n\n## 硬件要求\n\n一张显卡。\n\n## 快速开始\n\n见下文。\n\n## 训练参数\n\n三轮。\n\n## 免责声明\n\n仅供娱乐。\n` },
+    },
     { name: "the template's headings", files: { "README.md": `${FM}# Tiny\n\n${TEMPLATE_HEADINGS}` } },
     {
       name: "the headings the transformers Trainer writes",
@@ -56,6 +60,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the same card with required_sections configured is judged against them",
+      files: { "README.md": `${FM}# 抗压背锅吧风格 GLM-4-9B LoRA 微调\n\n一个 LoRA 适配器。\n\n## 硬件要求\n\n一张显卡。\n\n## 快速开始\n\n见下文。\n\n## 训练参数\n\n三轮。\n\n## 免责声明\n\n仅供娱乐。\n` },
+      config: { required_sections: { model: ["Evaluation|评估"] } },
+      findings: [{ line: 4, message: "This model card has no section on `Evaluation`." }],
+    },
+    {
+      name: "an English card with one Chinese heading is still read",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\nTagging.\n\n## 训练数据\n\nWeb text.\n` },
+      findings: [{ line: 4, message: "This model card has no sections on `Limitations`, `Training data` and `Evaluation`." }],
+    },
     {
       name: "a model card without limitations and evaluation",
       files: { "README.md": `${FM}\n# Tiny\n\nA small model that tags words.\n\n## Usage\n\nCall it.\n\n## Training\n\nOn UD.\n` },

@@ -38,6 +38,17 @@ function requirement(entry: string): Requirement | undefined {
   return { name: parts.find((p) => normaliseTitle(p) !== "") ?? entry, alternatives };
 }
 
+/**
+ * Whether most headings hold no Latin letter: titles in Chinese, Japanese, Korean, Cyrillic, Arabic …,
+ * which the default section names (English) cannot match.
+ */
+function unreadableHeadings(titles: readonly string[]): boolean {
+  const worded = titles.filter((t) => /\p{L}/u.test(t));
+  if (worded.length === 0) return false;
+  const latin = worded.filter((t) => /\p{Script=Latin}/u.test(t)).length;
+  return latin * 2 < worded.length;
+}
+
 export default defineRule({
   meta: {
     id: "card/required-sections",
@@ -52,6 +63,7 @@ export default defineRule({
     for (const card of cards) {
       await checkpoint();
       if (!bodyReviewable(card)) continue;
+      const configured = config.required_sections[card.kind] !== undefined;
       const entries = config.required_sections[card.kind] ?? DEFAULT_REQUIRED_SECTIONS[card.kind];
       const required = entries.map(requirement).filter((r): r is Requirement => r !== undefined);
       if (required.length === 0) continue;
@@ -59,13 +71,15 @@ export default defineRule({
       if (!hasProse(card)) continue;
 
       const body = parseBody(card);
+      // Headings in a script Cardinal's names are not written in (抗压背锅吧风格 … 训练参数, 免责声明):
+      // it cannot tell which topics they cover, so it says nothing, unless the sections were configured.
+      if (!configured && unreadableHeadings(body.sections.map((s) => s.title))) continue;
       const titles = body.sections.map((s) => ` ${normaliseTitle(s.title)} `);
       const missing = required.filter((r) => !r.alternatives.some((alt) => titles.some((t) => t.includes(alt))));
       if (missing.length === 0) continue;
 
       const named = missing.map((r) => text`${r.name}`);
       const names = named.length > 1 ? joinText([joinText(named.slice(0, -1), ", "), named.slice(-1)[0] ?? []], " and ") : joinText(named, "");
-      const configured = config.required_sections[card.kind] !== undefined;
       report({
         path: card.path,
         line: body.sections[0]?.line ?? body.line,
