@@ -33,7 +33,14 @@ ruleTester(rule, {
     {
       name: "a local path in adapter_config.json",
       files: { "adapter_config.json": adapter("/home/me/checkpoints/llama"), "README.md": card("") },
-      findings: [{ path: "adapter_config.json", line: 4, message: "`base_model_name_or_path` is `/home/me/checkpoints/llama`: it is a local path" }],
+      findings: [
+        {
+          path: "adapter_config.json",
+          line: 4,
+          message: "`base_model_name_or_path` is `/home/me/checkpoints/llama`: it is a local path",
+          hint: "Set it to the Hub id of the model that was in the folder `llama` (the Hub id is `owner/name`: find the repository that model was downloaded from), and name the same id in the card's `base_model`.",
+        },
+      ],
     },
   ],
 });

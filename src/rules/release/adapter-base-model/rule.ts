@@ -67,6 +67,12 @@ function baseInBlock(block: readonly { line: number; text: string }[]): { id: st
   return undefined;
 }
 
+/** The last folder of a local path (`/root/autodl-tmp/models/glm-4-9b-chat` → `glm-4-9b-chat`), when it has one. */
+function localFolderName(path: string): string | undefined {
+  const last = path.split(/[\\/]/).filter((p) => p !== "" && p !== "." && p !== "..").at(-1);
+  return last && last !== path ? last : undefined;
+}
+
 export default defineRule({
   meta: {
     id: "release/adapter-base-model",
@@ -95,7 +101,9 @@ export default defineRule({
           path: file.path,
           line,
           message: text`${"base_model_name_or_path"} is ${base}: ${trusted(problem.reason)}, so nobody else can load the adapter's base model.`,
-          hint: prose("Set it to the Hub id of the base model (for example `meta-llama/Llama-3.1-8B`), and name the same id in the card's `base_model`."),
+          hint: localFolderName(base)
+            ? text`Set it to the Hub id of the model that was in the folder ${localFolderName(base) ?? ""} (the Hub id is ${"owner/name"}: find the repository that model was downloaded from), and name the same id in the card's ${"base_model"}.`
+            : prose("Set it to the Hub id of the base model (`owner/name`, as on its Hub page), and name the same id in the card's `base_model`."),
         });
         continue;
       }
