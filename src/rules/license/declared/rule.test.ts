@@ -35,6 +35,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "a Llama LoRA: the hint names the license the base model's name says, not a generic example",
+      files: { "README.md": "---\nbase_model: unsloth/Meta-Llama-3.1-8B-Instruct\n---\n# A LoRA\n\nA LoRA adapter.\n" },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license`.",
+          hint: "The `base_model` `unsloth/Meta-Llama-3.1-8B-Instruct` is, by its name, Llama 3.1, released under the Llama 3.1 Community License: a model made from it usually keeps those terms. If it does, add `license: llama3.1`; otherwise add the Hub id of the license you release it under.",
+        },
+      ],
+    },
+    {
+      name: "a base under a license without a Hub id: license other, with its name and link",
+      files: { "README.md": "---\nbase_model: mistralai/Mistral-Large-Instruct-2411\n---\n# A fine-tune\n" },
+      findings: [{ line: 1, message: "The model card declares no `license`.", hint: "add `license: other` with `license_name: mrl` and `license_link: https://mistral.ai/licenses/MRL-0.1.md`; otherwise" }],
+    },
+    {
       name: "an empty licenses: leaves nothing to rename: the card declares no license",
       files: { "README.md": "---\nlicenses:\n---\n# x\n" },
       findings: [{ line: 1, message: "The model card declares no `license`." }],

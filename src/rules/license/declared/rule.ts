@@ -6,7 +6,8 @@ import { basename, dirname, foldersUp } from "../../../parse/classify.js";
 import { licenseFileFor, licenseFileIn, type LicenseFile } from "../../../parse/license-files.js";
 import { CONFIDENT, type LicenseMatch } from "../../../parse/license-text.js";
 import { appendMetadataLine, entries, entry, lineFix, metadataOf, prependMetadataBlock } from "../../../parse/metadata.js";
-import { intendedKey, KNOWN_KEYS, valueFitsKey } from "../../../parse/card-schema.js";
+import { asStrings, intendedKey, KNOWN_KEYS, valueFitsKey } from "../../../parse/card-schema.js";
+import { familyFromName } from "../../../parse/lineage.js";
 
 export default defineRule({
   meta: {
@@ -40,6 +41,8 @@ export default defineRule({
           ? lineFix(card, license.keyLine, card.lines.lineText(license.keyLine), `license: ${match.id}`)
           : appendMetadataLine(card, `license: ${match.id}`)
         : undefined;
+      // A base model whose name says its family: its license is the likely one, not a generic example.
+      const named = match || file ? undefined : asStrings(entry(card, "base_model")?.value).map((id) => ({ id, family: familyFromName(id) })).find((b) => b.family);
       context.report({
         path: card.path,
         line: license?.keyLine ?? fm.block.openLine,
@@ -50,7 +53,9 @@ export default defineRule({
           ? text`${file?.path ?? "LICENSE"} is the ${match.id} license: add ${`license: ${match.id}`} to the metadata.`
           : file
             ? text`Add ${"license:"} with the Hub id of the license in ${file.path}, or ${"license: other"} with ${"license_name"} and ${"license_link: LICENSE"}.`
-            : prose("Add `license:` with a Hub license id (for example `apache-2.0`, `mit`, `cc-by-4.0`), and for a license of your own `license: other` with `license_name` and `license_link`."),
+            : named?.family
+              ? text`The ${"base_model"} ${named.id} is, by its name, ${trusted(named.family.family)}, released under ${trusted(named.family.terms)}: a model made from it usually keeps those terms. If it does, add ${`license: ${named.family.license}`}${named.family.licenseName ? text` with ${`license_name: ${named.family.licenseName}`}${named.family.licenseLink ? text` and ${`license_link: ${named.family.licenseLink}`}` : []}` : []}; otherwise add the Hub id of the license you release it under.`
+              : prose("Add `license:` with a Hub license id (for example `apache-2.0`, `mit`, `cc-by-4.0`), and for a license of your own `license: other` with `license_name` and `license_link`."),
         ...(fix ? { fix } : {}),
       });
     }
