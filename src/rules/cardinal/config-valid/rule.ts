@@ -18,7 +18,8 @@ function sentence(message: Text | string): Text {
 /** What Cardinal did about a problem in the configuration it runs with. */
 function consequence(problem: ConfigProblem): Text {
   if (problem.effect === "note") return [];
-  return problem.effect === "file" ? prose(" Cardinal applied none of the file and used its defaults.") : prose(" Cardinal used the default for this setting.");
+  if (problem.effect === "file") return prose(" Cardinal applied none of the file and used its defaults.");
+  return problem.effect === "entry" ? prose(" Cardinal left this entry out of the list.") : prose(" Cardinal used the default for this setting.");
 }
 
 /**
@@ -73,7 +74,11 @@ export default defineRule({
           title: "This change breaks Cardinal's configuration",
           message: [
             ...sentence(problem.message),
-            ...(broken ? prose(" Once merged, Cardinal would apply none of the file.") : prose(" Once merged, Cardinal would use the default for this setting.")),
+            ...(broken
+              ? prose(" Once merged, Cardinal would apply none of the file.")
+              : problem.effect === "entry"
+                ? prose(" Once merged, Cardinal would leave this entry out of the list.")
+                : prose(" Once merged, Cardinal would use the default for this setting.")),
           ],
           hint: broken
             ? prose("Fix the file before merging; otherwise Cardinal falls back to its defaults.")
