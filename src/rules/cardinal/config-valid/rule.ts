@@ -36,6 +36,13 @@ function fixHint(source: ConfigSource, problem: ConfigProblem, local: boolean): 
   return [...what, ...where, ...prose("; `docs/configuration.md` lists every key.")];
 }
 
+/**
+ * The title of a finding about a pull request's own version of the file: the
+ * author's change, which starts a comment like a broken card does (the
+ * default branch's problems, at the same path, are for maintainers).
+ */
+export const CHANGE_BREAKS_CONFIG = "This change breaks Cardinal's configuration";
+
 export default defineRule({
   meta: {
     id: "cardinal/config-valid",
@@ -71,7 +78,7 @@ export default defineRule({
         report({
           path: file.path,
           ...(problem.line !== undefined ? { line: problem.line } : {}),
-          title: "This change breaks Cardinal's configuration",
+          title: CHANGE_BREAKS_CONFIG,
           message: [
             ...sentence(problem.message),
             ...(broken
