@@ -1,6 +1,6 @@
 import { CONFIG_PATH, type ConfigProblem, type ConfigSource } from "../../../core/config.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, quoted, text, type Text } from "../../../core/text.js";
+import { lastCharacter, prose, quoted, text, type Text } from "../../../core/text.js";
 import { resolveConfigText } from "../../../parse/config-file.js";
 
 /**
@@ -10,9 +10,7 @@ import { resolveConfigText } from "../../../parse/config-file.js";
  */
 function sentence(message: Text | string): Text {
   const parts: Text = typeof message === "string" ? [quoted(message)] : message;
-  const last = parts[parts.length - 1];
-  const ends = typeof last === "string" ? last : last === undefined ? "" : "code" in last ? "`" : last.quoted;
-  return /[.?!]$/.test(ends) ? parts : [...parts, "."];
+  return /[.?!]$/.test(lastCharacter(parts)) ? parts : [...parts, ...prose(".")];
 }
 
 /** What Cardinal did about a problem in the configuration it runs with. */
