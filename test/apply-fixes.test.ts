@@ -5,6 +5,7 @@ import type { Finding, Fix, Workspace } from "../src/core/types.js";
 import { splitLines, unifiedDiff } from "../src/report/diff.js";
 import { suggestionComments } from "../src/report/suggestions.js";
 import { renderTerminal } from "../src/report/terminal.js";
+import { seeded } from "./helpers/property.js";
 
 const fix = (line: number, replacement: string, endLine = line): Fix => ({ line, endLine, replacement });
 
@@ -209,7 +210,7 @@ describe("unifiedDiff", () => {
         const diff = unifiedDiff("f", before, after, 2);
         expect(applyPatch(before, diff)).toBe(after);
       }),
-      { numRuns: 300 },
+      seeded(300),
     );
   });
 });

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { INTERNAL_ERROR_ID, review, type ReviewResult } from "../src/core/engine.js";
 import type { FileContent, WorkspaceFile } from "../src/core/types.js";
+import { plain } from "../src/core/text.js";
 import { loadFolder } from "../src/io/fs/workspace.js";
 import { reviewPacing } from "../src/io/pacing.js";
 import { decodeContent } from "../src/parse/bytes.js";
@@ -263,7 +264,7 @@ describe("pull requests built to be slow (issue 18)", () => {
     });
     const limit = result.findings.filter((f) => f.ruleId === "cardinal/review-time-limit");
     expect(limit).toHaveLength(1);
-    expect(limit[0]?.message.join(" ")).toContain("after 30 seconds");
+    expect(plain(limit[0]?.message ?? [])).toContain("after 30 seconds");
     expect(result.files).toHaveLength(2000);
   });
 });

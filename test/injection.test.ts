@@ -23,7 +23,7 @@ import { describe, expect, it, vi } from "vitest";
 import { defaultConfig, resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
 import { defineRule, type Rule } from "../src/core/rule.js";
-import { isCodePart, isQuotedPart, type Text, type TextPart } from "../src/core/text.js";
+import { isCodePart, isProsePart, isQuotedPart, prose, type Text, type TextPart } from "../src/core/text.js";
 import type { Finding } from "../src/core/types.js";
 import { renderCheckRun } from "../src/report/check-run.js";
 import { renderComment } from "../src/report/comment.js";
@@ -96,7 +96,7 @@ const parts = (f: Finding): TextPart[] => [...f.message, ...(f.hint ?? [])];
 function echoedValues(findings: readonly Finding[], from: "code" | "prose"): string[] {
   const values = findings.flatMap((f) =>
     parts(f).flatMap((p) =>
-      from === "code" ? (isCodePart(p) ? [p.code] : []) : typeof p === "string" ? (p.match(/[\w.@/-]{3,}/g) ?? []) : [],
+      from === "code" ? (isCodePart(p) ? [p.code] : []) : isProsePart(p) ? (p.prose.match(/[\w.@/-]{3,}/g) ?? []) : [],
     ),
   );
   return [...new Set(values)];
@@ -301,8 +301,8 @@ describe("every rule: user values never reach Cardinal's prose", () => {
       const findings = await engineFindings(id, `squad_v3${MARKER}`);
       expect(findings).toHaveLength(1);
       for (const p of parts(findings[0]!)) {
-        if (typeof p === "string") expect(p).not.toContain(MARKER);
-        else if (("code" in p ? p.code : p.quoted).includes(MARKER)) marked.add(id);
+        if (isProsePart(p)) expect(p.prose).not.toContain(MARKER);
+        else if ((isCodePart(p) ? p.code : p.quoted).includes(MARKER)) marked.add(id);
       }
       expectSameStructure(findings, id);
       expectSameStructure(await engineFindings(id, HOSTILE), `${id} (hostile)`);
@@ -318,8 +318,8 @@ describe("every rule: user values never reach Cardinal's prose", () => {
         const tainted = await runRule(rule, taint(testCase, echoedValues(findings, from)));
         for (const f of tainted) {
           for (const p of parts(f)) {
-            if (typeof p === "string") expect(p, `${id} › ${testCase.name}: a marked value in prose`).not.toContain(MARKER);
-            else if (("code" in p ? p.code : p.quoted).includes(MARKER)) marked.add(id);
+            if (isProsePart(p)) expect(p.prose, `${id} › ${testCase.name}: a marked value in prose`).not.toContain(MARKER);
+            else if ((isCodePart(p) ? p.code : p.quoted).includes(MARKER)) marked.add(id);
           }
           expect(f.title, `${id} › ${testCase.name}: a marked value in the title`).not.toContain(MARKER);
         }
@@ -414,7 +414,7 @@ describe("a configuration with 55,000 unknown rule ids", () => {
     expect(elapsed).toBeLessThan(2_000);
     expect(captured.closestCalls).toBeLessThanOrEqual(20);
     expect(problems).toHaveLength(21);
-    expect(problems[20]?.message).toEqual([{ code: "rules" }, ": ", "and 54980 more unknown rule ids (only the first 20 are listed)"]);
+    expect(problems[20]?.message).toEqual([{ code: "rules" }, ...prose(": "), ...prose("and 54980 more unknown rule ids (only the first 20 are listed)")]);
     expect(Object.keys(config.rules)).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import type { FileFacts } from "../src/core/engine.js";
 import type { HubReference } from "../src/core/hub.js";
 import { renderComment } from "../src/report/comment.js";
 import { GRAPH_MAX_CARDS, GRAPH_MAX_SOURCES, lineageGraph, mermaidText } from "../src/report/lineage-graph.js";
+import { seeded } from "./helpers/property.js";
 
 const card = (path: string, facts: Partial<FileFacts> = {}): FileFacts => ({ path, kind: "model-card", status: "added", storage: "text", ...facts });
 const found = (type: "model" | "dataset", id: string, licenses: string[]): HubReference => ({ type, id, status: "found", licenses });
@@ -107,7 +108,7 @@ describe("lineageGraph", () => {
           expect(line).toMatch(/^(flowchart LR| {2}n\d+\["[^"`<>\n\r]*(<br\/>[^"`<>\n\r]*)?"\]| {2}n\d+ -->\|(base model|dataset)\| n\d+| {2}classDef restrictive [^\n]+| {2}class n\d+(,n\d+)* restrictive)$/u);
         }
       }),
-      { numRuns: 150 },
+      seeded(150),
     );
   });
 });

@@ -21,7 +21,7 @@ import { resolveConfig } from "../src/core/config.js";
 import { DEFAULT_CLI_URL } from "../src/core/docs.js";
 import { review, type ReviewResult } from "../src/core/engine.js";
 import type { HubClient, HubLookup } from "../src/core/hub.js";
-import { isCodePart, isQuotedPart, plain, quoted, type Text } from "../src/core/text.js";
+import { isCodePart, isProsePart, isQuotedPart, plain, quoted, type Text } from "../src/core/text.js";
 import type { Finding, WorkspaceFile } from "../src/core/types.js";
 import { annotationText, renderCheckRun } from "../src/report/check-run.js";
 import { COMMENT_MARKER, renderComment, type CommentInput } from "../src/report/comment.js";
@@ -315,7 +315,7 @@ function quotedValues(findings: readonly Finding[]): string[] {
 
 /** Addresses in Cardinal's own words (its prose, never a value), each time they occur. */
 function proseAddresses(findings: readonly Finding[]): string[] {
-  const prose = findings.flatMap((f) => [...f.message, ...(f.hint ?? [])]).filter((p): p is string => typeof p === "string");
+  const prose = findings.flatMap((f) => [...f.message, ...(f.hint ?? [])]).flatMap((p) => (isProsePart(p) ? [p.prose] : []));
   return prose.flatMap((p) => p.match(/https:\/\/[\w./-]+\w/g) ?? []);
 }
 

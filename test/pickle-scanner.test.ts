@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { scanPickleBytes, scanPickleFile, scanVerdict, type ScanVerdict } from "../src/parse/pickle/scan.js";
 import { numpyItemsize } from "../src/parse/pickle/walk.js";
 import { PICKLES, pickleFixture } from "./pickle-fixtures.js";
+import { seeded } from "./helpers/property.js";
 
 /** fixture → verdict, and the first dangerous (or unknown) import it names. */
 const TABLE: readonly (readonly [string, ScanVerdict, string])[] = [
@@ -421,7 +422,7 @@ describe("pickle scanner: bounds, damage and range reads", () => {
         const scan = await scanPickleBytes(bytes);
         expect(["dangerous", "unknown", "incomplete", "clean"]).toContain(scanVerdict(scan));
       }),
-      { numRuns: 300 },
+      seeded(300),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...samples), fc.nat(), fc.nat(255), fc.boolean(), async (sample, at, value, truncate) => {
@@ -429,7 +430,7 @@ describe("pickle scanner: bounds, damage and range reads", () => {
         const scan = await scanPickleBytes(bytes);
         expect(scan.imports.length + scan.incomplete.length + scan.streams).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 400 },
+      seeded(400),
     );
   });
 });

@@ -2,13 +2,14 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, Fix } from "../src/core/types.js";
 import { hunkRanges, suggestionBody, suggestionComments } from "../src/report/suggestions.js";
+import { prose } from "../src/core/text.js";
 
 function finding(path: string, fix: Fix, title = "Unknown metadata key"): Finding {
   return {
     ruleId: "card/known-keys",
     severity: "warning",
     title,
-    message: ["The Hub does not know this key."],
+    message: prose("The Hub does not know this key."),
     path,
     line: fix.line,
     fix,

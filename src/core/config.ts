@@ -31,10 +31,23 @@ function compiles(pattern: string): boolean {
   }
 }
 
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+const dashboardMapping = z
+  .object({
+    enabled: z.boolean().default(true),
+    title: z.string().min(1).max(DASHBOARD_TITLE_MAX_LENGTH).optional(),
+    labels: z.array(z.string().min(1).max(50)).max(10).optional(),
+  })
+  .strict();
+
 /**
- * Each top-level key is validated on its own, so a mistake in one key costs
- * only that key (it falls back to its default) and is reported; the rest of
- * the configuration still applies.
+ * Each top-level key is validated on its own, and within it each entry: a
+ * mistake costs only the entry it is in (a setting falls back to its
+ * default, an item of a list is left out) and is reported; the rest of the
+ * configuration still applies.
  */
 const sections = {
   _extends: z.string().optional(),
@@ -95,19 +108,19 @@ const sections = {
   /** Repository names (globs, `!` to leave out) whose default branch is reviewed on install and push; empty: every repository. */
   repositories: z.array(z.string().min(1).max(100)).default([]),
   /** The release health dashboard: one issue per repository. true, false, or a mapping with its title and labels. */
-  dashboard: z
-    .union([
-      z.boolean(),
-      z
-        .object({
-          enabled: z.boolean().default(true),
-          title: z.string().min(1).max(DASHBOARD_TITLE_MAX_LENGTH).optional(),
-          labels: z.array(z.string().min(1).max(50)).max(10).optional(),
-        })
-        .strict(),
-    ])
-    .default(false),
+  dashboard: z.union([z.boolean(), dashboardMapping]).default(false),
 } as const;
+
+/**
+ * The schema a section's value is checked against key by key, when it is
+ * not the section's own: `dashboard:` written as a mapping is checked as the
+ * mapping, so that a bad title is a problem of `dashboard.title` (and only
+ * the title falls back) rather than of the whole union.
+ */
+function entrySchema(key: keyof Sections, value: unknown): z.ZodType {
+  if (key === "dashboard" && isMapping(value)) return dashboardMapping;
+  return sections[key];
+}
 
 type Sections = typeof sections;
 
@@ -131,10 +144,11 @@ export interface ConfigProblem {
   /** The 1-based line in the configuration file, when the file's text is at hand. */
   readonly line?: number;
   /**
-   * What Cardinal did about it: used this setting's default (the usual), applied
-   * none of the file (it could not be read, or is not valid YAML), or nothing (a note).
+   * What Cardinal did about it: used this setting's default (the usual), left
+   * this item of a list out (`entry`), applied none of the file (it could not
+   * be read, or is not valid YAML), or nothing (a note).
    */
-  readonly effect?: "setting" | "file" | "note";
+  readonly effect?: "setting" | "entry" | "file" | "note";
 }
 
 /**
@@ -285,21 +299,18 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
 
   const config: Record<string, unknown> = {};
   for (const key of Object.keys(sections) as (keyof Sections)[]) {
-    const schema: z.ZodType = sections[key];
     // An empty collection (`rules:` with every entry commented out) is no entries, not a mistake.
     const value = input[key] === null && COLLECTIONS.has(key) ? undefined : input[key];
-    const result = schema.safeParse(value);
-    if (result.success) {
-      config[key] = result.data;
-    } else {
-      const { issues } = result.error;
-      for (const issue of issues.slice(0, MAX_LISTED_PROBLEMS)) {
-        const path = [key, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))];
-        if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
-        problems.push({ key: path.join("."), path, message: describeIssue(issue, path, valueAt(input, path)) });
-      }
-      if (issues.length > MAX_LISTED_PROBLEMS) problems.push(moreProblems(key, [key], issues.length - MAX_LISTED_PROBLEMS, "problems"));
-      config[key] = schema.parse(undefined);
+    const resolved = resolveSection(key, value);
+    config[key] = resolved.data;
+    const listed = resolved.issues.slice(0, MAX_LISTED_PROBLEMS);
+    for (const { issue, effect } of listed) {
+      const path = [key, ...issuePath(issue)];
+      if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+      problems.push({ key: path.join("."), path, message: describeIssue(issue, path, valueAt(input, path)), ...(effect === "entry" ? { effect } : {}) });
+    }
+    if (resolved.issues.length > MAX_LISTED_PROBLEMS) {
+      problems.push(moreProblems(key, [key], resolved.issues.length - MAX_LISTED_PROBLEMS, "problems"));
     }
   }
 
@@ -338,6 +349,78 @@ export function resolveConfig(raw: unknown, knownRuleIds: readonly string[]): Re
   config["rules"] = rules;
 
   return { config: config as Config, problems };
+}
+
+type Segment = string | number;
+
+function issuePath(issue: z.core.$ZodIssue): Segment[] {
+  return issue.path.map((p) => (typeof p === "number" ? p : String(p)));
+}
+
+/**
+ * A copy of `value` without what is at each of `paths`: a key of a mapping,
+ * an item of a list. One pass over each container along the paths (the input
+ * is the caller's, and 5,000 unknown keys are taken out at once), and keys
+ * are defined, never assigned, so `__proto__` stays a key.
+ */
+function removeAll(value: unknown, paths: readonly (readonly Segment[])[]): unknown {
+  const drop = new Set<string>();
+  const nested = new Map<string, Segment[][]>();
+  for (const [head, ...rest] of paths) {
+    if (head === undefined) return undefined;
+    const key = String(head);
+    if (rest.length === 0) drop.add(key);
+    else nested.set(key, [...(nested.get(key) ?? []), rest]);
+  }
+  const kept = (key: string, item: unknown) => {
+    const inner = nested.get(key);
+    return inner ? removeAll(item, inner) : item;
+  };
+  if (Array.isArray(value)) return (value as unknown[]).flatMap((item, i) => (drop.has(String(i)) ? [] : [kept(String(i), item)]));
+  if (!isMapping(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (drop.has(key)) continue;
+    Object.defineProperty(copy, key, { value: kept(key, item), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+interface SectionIssue {
+  readonly issue: z.core.$ZodIssue;
+  /** `entry`: the item of a list was left out; otherwise the setting took its default. */
+  readonly effect: "setting" | "entry";
+}
+
+/**
+ * A section's value, with each entry that has a problem taken out (so that
+ * it takes its default, or is left out of its list) and the rest kept. A
+ * problem with the section as a whole (a list where a mapping belongs) costs
+ * the whole section. Taking entries out cannot make new problems in these
+ * schemas, but the passes are bounded all the same.
+ */
+function resolveSection(key: keyof Sections, raw: unknown): { data: unknown; issues: SectionIssue[] } {
+  const issues: SectionIssue[] = [];
+  let value = raw;
+  for (let pass = 0; pass < 3; pass++) {
+    const result = entrySchema(key, value).safeParse(value);
+    if (result.success) return { data: result.data, issues };
+    const removals: Segment[][] = [];
+    let whole = false;
+    for (const issue of result.error.issues) {
+      const path = issuePath(issue);
+      const targets = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...path, k]) : [path];
+      const effect = path.length > 0 && typeof path[path.length - 1] === "number" && issue.code !== "unrecognized_keys" ? "entry" : "setting";
+      issues.push({ issue, effect });
+      for (const target of targets) {
+        if (target.length === 0) whole = true;
+        else removals.push(target);
+      }
+    }
+    if (whole) break;
+    value = removeAll(value, removals);
+  }
+  return { data: sections[key].parse(undefined), issues };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, path: readonly (string | number)[], value: unknown): Text | string {

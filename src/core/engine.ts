@@ -10,7 +10,7 @@ import { docsUrl } from "./docs.js";
 import { recordingHub, type HubClient, type HubReference } from "./hub.js";
 import type { ByteSource } from "./bytes.js";
 import type { RepoFiles } from "./repo.js";
-import { code, joinText, prose, text, type Text, type TextPart } from "./text.js";
+import { code, joinText, prose, proseOf, text, trusted, type Text, type TextPart } from "./text.js";
 import type { Rule, ReviewFile, RuleContext } from "./rule.js";
 import type { Finding, Report, Severity, Workspace } from "./types.js";
 
@@ -262,9 +262,9 @@ function timeLimitFinding(
     message: [
       ...text`Cardinal stopped this review${after}${stopped.whileReading ? prose(", while it was still reading the cards") : []}. `,
       ...(unfinished.length > 0
-        ? [...text`${prose(`${unfinished.length} check${unfinished.length === 1 ? " did" : "s did"}`)} not finish: `, ...named, ...more, "."]
-        : ["Every check had finished."]),
-      " The findings above are what it found until then, so a clean result does not cover the rest.",
+        ? [...text`${trusted(`${unfinished.length} check${unfinished.length === 1 ? " did" : "s did"}`)} not finish: `, ...named, ...more, ...prose(".")]
+        : prose("Every check had finished.")),
+      ...prose(" The findings above are what it found until then, so a clean result does not cover the rest."),
     ],
     hint: prose("Split the change into smaller pull requests, or run Cardinal's command-line tool on one folder of the branch at a time (`cardinal check <folder>`)."),
     docsUrl: docsUrl(TIME_LIMIT_ID, input.docsBase),
@@ -284,7 +284,7 @@ function coalesce(ruleFindings: Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const f of ruleFindings) {
     // Same rule, file, title and hint, and the same message once values and numbers are set aside.
-    const shape = f.message.map((p) => (typeof p === "string" ? p.replace(/\d+/g, "#") : "·"));
+    const shape = f.message.map((p) => proseOf(p)?.replace(/\d+/g, "#") ?? "·");
     // The shards of one checkpoint count as one file.
     const file = f.path.replace(/-\d{5}-of-(\d{5})\./, "-*-of-$1.");
     const key = JSON.stringify([file, f.title, f.hint ?? null, shape]);
@@ -304,13 +304,17 @@ function coalesce(ruleFindings: Finding[]): Finding[] {
     const times = sameFile ? `${rest.length} more time${rest.length === 1 ? "" : "s"}` : `in ${rest.length} more files`;
     // Line numbers are Cardinal's words; file names come from the pull request, so they are code.
     const places: TextPart[] = sameFile
-      ? rest.flatMap((f) => (f.line === undefined ? [] : [String(f.line)]))
+      ? rest.flatMap((f) => (f.line === undefined ? [] : trusted(String(f.line))))
       : rest.map((f) => code(f.path.slice(f.path.lastIndexOf("/") + 1)));
     const shown = joinText(places.slice(0, 8).map((p) => [p]), ", ");
     const more = places.length > 8 ? ", …" : "";
     const where: Text =
-      places.length === 0 ? [] : sameFile ? [` (line${places.length === 1 ? "" : "s"} `, ...shown, `${more})`] : [" (", ...shown, `${more})`];
-    out.push({ ...first, message: [...first.message, ` The same problem appears ${times}`, ...where, "."] });
+      places.length === 0
+        ? []
+        : sameFile
+          ? [...trusted(` (line${places.length === 1 ? "" : "s"} `), ...shown, ...trusted(`${more})`)]
+          : [...prose(" ("), ...shown, ...trusted(`${more})`)];
+    out.push({ ...first, message: [...first.message, ...trusted(` The same problem appears ${times}`), ...where, ...prose(".")] });
   }
   return out;
 }

@@ -9,8 +9,8 @@
  * `code` part. Each renderer then decides how to show a value safely (a code
  * span in markdown, plain text in a terminal).
  *
- * A string part is Cardinal's own markdown and reaches the comment as it is,
- * so the ways to make one are narrow: a literal (`prose`, the literal parts
+ * A prose part is Cardinal's own markdown and reaches the comment as it is,
+ * so the ways to make one are narrow (and branded: a plain string is never one): a literal (`prose`, the literal parts
  * of `text`), a number, or `trusted`, which says at the call site that the
  * words were composed from Cardinal's own tables. A value from the pull
  * request or the Hub goes in as `code` (the default of `text`) or `quoted`.
@@ -25,10 +25,54 @@ export interface QuotedPart {
   readonly quoted: string;
 }
 
-export type TextPart = string | CodePart | QuotedPart;
+/**
+ * The brand of Cardinal's own words. It is a symbol no parser, payload or
+ * JSON document can produce, so that a plain string, a `string[]` or a
+ * parsed `{prose: ...}` mapping is never taken for trusted markdown.
+ */
+const PROSE: unique symbol = Symbol("cardinal.prose");
+
+/** Cardinal's own markdown, made only by `prose`, `trusted`, `text`'s literals and `joinText`'s separator. */
+export interface ProsePart {
+  readonly [PROSE]: true;
+  readonly prose: string;
+}
+
+export type TextPart = ProsePart | CodePart | QuotedPart;
 
 /** A message: Cardinal's words and user values, in order. */
 export type Text = readonly TextPart[];
+
+function prosePart(value: string): ProsePart {
+  return Object.freeze({ [PROSE]: true as const, prose: value });
+}
+
+export function isProsePart(value: unknown): value is ProsePart {
+  return typeof value === "object" && value !== null && (value as { [PROSE]?: unknown })[PROSE] === true && typeof (value as { prose?: unknown }).prose === "string";
+}
+
+/** The string of each kind of part, to render it: prose as it is, the others as the renderer shows values. */
+export function renderParts(message: Text, render: { prose(value: string): string; code(value: string): string; quoted(value: string): string }): string {
+  return message.map((p) => (isProsePart(p) ? render.prose(p.prose) : isCodePart(p) ? render.code(p.code) : render.quoted(unbranded(p)))).join("");
+}
+
+/** A part that is neither prose nor code: its words, to be shown escaped (an unbranded string among them). */
+function unbranded(part: unknown): string {
+  return isQuotedPart(part) ? part.quoted : String(part);
+}
+
+/** The last character of a message as a reader sees it (a code span ends with a backtick). */
+export function lastCharacter(message: Text): string {
+  const last = message[message.length - 1];
+  if (last === undefined) return "";
+  const shown = isProsePart(last) ? last.prose : isCodePart(last) ? "`" : unbranded(last);
+  return shown.slice(-1);
+}
+
+/** The words of a prose part, or undefined for a value (to compare message shapes). */
+export function proseOf(part: TextPart): string | undefined {
+  return isProsePart(part) ? part.prose : undefined;
+}
 
 /** Marks an interpolated value as user-controlled data. */
 export function code(value: unknown): CodePart {
@@ -38,17 +82,18 @@ export function code(value: unknown): CodePart {
 /**
  * Tagged template for messages: literal parts stay prose, interpolations
  * become code parts, except numbers (safe, shown as prose) and values that
- * already are Text (so messages compose).
+ * already are Text (so messages compose). Only branded parts count as Text:
+ * a `string[]` (a list from the card) becomes code, never markdown.
  *
  *   text`Unknown key ${key}; did you mean ${suggestion}?`
  */
 export function text(strings: TemplateStringsArray, ...values: unknown[]): Text {
   const parts: TextPart[] = [];
   strings.forEach((literal, i) => {
-    if (literal !== "") parts.push(literal);
+    if (literal !== "") parts.push(prosePart(literal));
     if (i < values.length) {
       const value = values[i];
-      if (typeof value === "number") parts.push(String(value));
+      if (typeof value === "number") parts.push(prosePart(String(value)));
       else if (isText(value)) parts.push(...value);
       else if (isCodePart(value) || isQuotedPart(value)) parts.push(value);
       else parts.push(code(value));
@@ -69,7 +114,7 @@ export function quoted(value: string): QuotedPart {
  * from its own tables go through `trusted`, values through `text` or `quoted`.
  */
 export function prose<const S extends string>(value: string extends S ? never : S): Text {
-  return [value];
+  return [prosePart(value)];
 }
 
 /**
@@ -79,31 +124,33 @@ export function prose<const S extends string>(value: string extends S ? never : 
  * contains a value read from the pull request, the repository or the Hub.
  */
 export function trusted(value: string): Text {
-  return [value];
+  return [prosePart(value)];
 }
 
 export function isCodePart(value: unknown): value is CodePart {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && "code" in value;
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { code?: unknown }).code === "string";
 }
 
 export function isQuotedPart(value: unknown): value is QuotedPart {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && "quoted" in value;
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { quoted?: unknown }).quoted === "string";
 }
 
-function isText(value: unknown): value is Text {
-  return Array.isArray(value) && value.every((p) => typeof p === "string" || isCodePart(p) || isQuotedPart(p));
+/** Text, part by part: a code or quoted part is data either way, but prose must carry the brand. */
+export function isText(value: unknown): value is Text {
+  return Array.isArray(value) && value.every((p) => isProsePart(p) || isCodePart(p) || isQuotedPart(p));
 }
 
 /** Plain string form, with values in backticks (JSON output, logs, tests). */
 export function plain(message: Text): string {
-  return message.map((p) => (typeof p === "string" ? p : "code" in p ? `\`${p.code}\`` : p.quoted)).join("");
+  return renderParts(message, { prose: (v) => v, code: (v) => `\`${v}\``, quoted: (v) => v });
 }
 
-/** Joins several Text values with a prose separator. */
-export function joinText(items: readonly Text[], separator: string): Text {
+/** Joins several Text values with a prose separator (a literal, like `prose`'s). */
+export function joinText<const S extends string>(items: readonly Text[], separator: string extends S ? never : S): Text {
   const out: TextPart[] = [];
+  const between = prosePart(separator);
   items.forEach((item, i) => {
-    if (i > 0) out.push(separator);
+    if (i > 0) out.push(between);
     out.push(...item);
   });
   return out;

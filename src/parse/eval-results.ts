@@ -654,7 +654,7 @@ function joinCodes(keys: readonly string[], conjunction: "and" | "or" = "or"): T
   const parts = keys.map((k) => text`${k}`);
   const last = parts.pop() ?? [];
   if (parts.length === 0) return last;
-  return [...joinText(parts, ", "), conjunction === "and" ? " and " : " or ", ...last];
+  return [...joinText(parts, ", "), ...(conjunction === "and" ? prose(" and ") : prose(" or ")), ...last];
 }
 
 function checkFramework(w: Walker, pair: Pair, node: Node | null): string | undefined {

@@ -16,14 +16,16 @@
  * identified by markers: their titles, version lines and defined terms
  * (`src/data/license-markers.ts`).
  *
- * Pure: the SPDX texts come from the `spdx-license-list` package, read once on
- * first use (about 0.3 s) into bigram fingerprints. Linear in the length of the
+ * Pure: the SPDX texts come from the `spdx-license-list` package, imported at
+ * build time (`src/data/spdx-texts.ts`) and turned on first use (about 0.3 s)
+ * into bigram fingerprints. Linear in the length of the
  * text (no backtracking regexes): a 35 KB GPL takes about 10 ms, 100 KB 10–30 ms.
  */
-import { createRequire } from "node:module";
+import { LRUCache } from "lru-cache";
 import { HUB_LICENSES } from "../data/hf-licenses.js";
 import { LICENSE_FINGERPRINTS } from "../data/license-fingerprints.js";
 import { LICENSE_MARKERS } from "../data/license-markers.js";
+import { SPDX_TEXTS } from "../data/spdx-texts.js";
 
 export interface LicenseMatch {
   /** The Hub license id (`hf-licenses.ts`), e.g. `mit`, `apache-2.0`, `llama3.1`; `other` for an SPDX license the Hub has no id for. */
@@ -431,18 +433,14 @@ function bigramSet(ids: readonly number[], from = 0, to = ids.length): Set<numbe
   return set;
 }
 
-interface SpdxEntry {
-  readonly licenseText: string;
-}
+/** The SPDX license each reference is built from, with its Hub id: the Hub's own, then the near relatives. */
+const REFERENCE_SOURCES: readonly (readonly [spdx: string, id: string])[] = [
+  ...HUB_LICENSES.flatMap((l) => (l.spdx ? [[l.spdx, l.id] as const] : [])),
+  ...Object.entries(EXTRA_SPDX),
+];
 
-function loadSpdxText(spdx: string): string | undefined {
-  const require = createRequire(import.meta.url);
-  try {
-    return (require(`spdx-license-list/licenses/${spdx}.json`) as SpdxEntry).licenseText;
-  } catch {
-    return undefined;
-  }
-}
+/** The SPDX ids whose texts the references need (`src/data/spdx-texts.ts` imports each). */
+export const REFERENCE_SPDX_IDS: readonly string[] = REFERENCE_SOURCES.map(([spdx]) => spdx);
 
 function applyCut(tokens: readonly string[], cut: Cut): string[] | undefined {
   let out = tokens.slice();
@@ -477,13 +475,9 @@ function buildLibrary(): Library {
     }
     return id;
   };
-  const sources: [string, string][] = [];
-  for (const l of HUB_LICENSES) if (l.spdx) sources.push([l.spdx, l.id]);
-  for (const [spdx, id] of Object.entries(EXTRA_SPDX)) sources.push([spdx, id]);
-
   const refs: Reference[] = [];
-  for (const [spdx, id] of sources) {
-    const text = loadSpdxText(spdx);
+  for (const [spdx, id] of REFERENCE_SOURCES) {
+    const text = SPDX_TEXTS.get(spdx);
     if (text === undefined) continue;
     const base = normalise(text).content;
     const forms = [base, ...cutsFor(spdx).map((c) => applyCut(base, c))];
@@ -876,32 +870,24 @@ const floor3 = (x: number): number => Math.floor(x * 1000) / 1000;
 /** The license a LICENSE/COPYING text holds, or undefined when it is not recognisably any license. */
 export function identifyLicense(text: string): LicenseMatch | undefined {
   const known = recent.get(text);
-  if (known !== undefined || recent.has(text)) return known;
+  if (known !== undefined) return known === NOT_A_LICENSE ? undefined : known;
   const match = identify(text);
-  remember(text, match);
+  // A text over a quarter of the budget is not kept (it would push out the rest).
+  if (text.length <= RECENT_CHARS / 4) recent.set(text, match ?? NOT_A_LICENSE);
   return match;
 }
+
+/** What `recent` keeps for a text that is no license (an LRU cache holds no undefined). */
+const NOT_A_LICENSE = "none" as const;
 
 /**
  * The last texts identified, with their answers: the same LICENSE text comes
  * back in every review of a pull request and in most repositories of an
  * organisation, and identifying it costs milliseconds. Bounded by the
- * characters held (oldest first out), so memory stays flat.
+ * characters held (least recently used out), so memory stays flat.
  */
-const recent = new Map<string, LicenseMatch | undefined>();
 const RECENT_CHARS = 2 * 1024 * 1024;
-let recentChars = 0;
-
-function remember(text: string, match: LicenseMatch | undefined): void {
-  if (text.length > RECENT_CHARS / 4) return;
-  recent.set(text, match);
-  recentChars += text.length;
-  for (const oldest of recent.keys()) {
-    if (recentChars <= RECENT_CHARS) break;
-    recent.delete(oldest);
-    recentChars -= oldest.length;
-  }
-}
+const recent = new LRUCache<string, LicenseMatch | typeof NOT_A_LICENSE>({ maxSize: RECENT_CHARS, sizeCalculation: (_, text) => Math.max(1, text.length) });
 
 function identify(text: string): LicenseMatch | undefined {
   const { all, content } = normalise(text);
@@ -957,7 +943,8 @@ export function licenseFingerprint(text: string): string {
   return [...set].sort().join(" ");
 }
 
-const fingerprints = new Map<string, ReadonlySet<string>>();
+/** One set per license with a fingerprint: bounded by the data set, which the LRU's size says. */
+const fingerprints = new LRUCache<string, ReadonlySet<string>>({ max: Math.max(1, LICENSE_FINGERPRINTS.length) });
 
 function fingerprintOf(id: string): ReadonlySet<string> | undefined {
   const known = fingerprints.get(id);

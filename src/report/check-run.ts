@@ -1,6 +1,6 @@
 import type { FileFacts } from "../core/engine.js";
 import type { RuleMeta } from "../core/rule.js";
-import type { Text } from "../core/text.js";
+import { renderParts, type Text } from "../core/text.js";
 import type { Finding, Severity } from "../core/types.js";
 import { countPhrase, renderGroups, whySection } from "./group.js";
 import { inlineCode, oneLine } from "./markdown.js";
@@ -70,7 +70,7 @@ function cut(value: string, limit: number): string {
  * control or bidi characters, and so are quoted words.
  */
 export function annotationText(message: Text): string {
-  return message.map((p) => (typeof p === "string" ? p : "code" in p ? `\`${oneLine(p.code)}\`` : oneLine(p.quoted))).join("");
+  return renderParts(message, { prose: (v) => v, code: (v) => `\`${oneLine(v)}\``, quoted: oneLine });
 }
 
 export function toAnnotation(f: Finding): Annotation | undefined {

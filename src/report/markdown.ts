@@ -1,4 +1,4 @@
-import type { Text } from "../core/text.js";
+import { renderParts, type Text } from "../core/text.js";
 
 /** The longest user value shown in a comment before it is cut. */
 const MAX_CODE_LENGTH = 120;
@@ -54,9 +54,7 @@ export function inlineCode(value: string): string {
 
 /** Cardinal's prose is trusted markdown; values go through `inlineCode`. */
 export function renderText(message: Text): string {
-  return message
-    .map((part) => (typeof part === "string" ? part : "code" in part ? inlineCode(part.code) : escapeMarkdown(part.quoted)))
-    .join("");
+  return renderParts(message, { prose: (v) => v, code: inlineCode, quoted: escapeMarkdown });
 }
 
 /**

@@ -82,6 +82,8 @@ export interface FakeHub {
   readonly log: FakeHubRequest[];
   /** The most requests the fake was answering at the same time. */
   readonly maxInFlight: () => number;
+  /** Requests open now: neither answered nor given up by the client. */
+  readonly inFlight: () => number;
   close(): Promise<void>;
 }
 
@@ -248,6 +250,7 @@ export async function startFakeHub(data: FakeHubData = {}, options: { readonly p
     requests,
     log,
     maxInFlight: () => maxInFlight,
+    inFlight: () => inFlight,
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -34,6 +34,8 @@ export interface FakeLfs {
   readonly served: ReadonlyMap<string, number>;
   /** `METHOD path range` of each request, in order. */
   readonly requests: readonly string[];
+  /** Resolves once no object body is being sent: each has ended, or its client went away. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,15 @@ function slice(object: FakeLfsObject, start: number, end: number): Buffer {
 export async function startFakeLfs(options: FakeLfsOptions): Promise<FakeLfs> {
   const served = new Map<string, number>();
   const requests: string[] = [];
+  let sending = 0;
+  let waiters: (() => void)[] = [];
+  const sent = () => {
+    sending--;
+    if (sending > 0) return;
+    const done = waiters;
+    waiters = [];
+    for (const resolve of done) resolve();
+  };
   let base = "";
   const sizeOf = (o: FakeLfsObject) => o.size ?? o.head.length;
 
@@ -112,13 +123,18 @@ export async function startFakeLfs(options: FakeLfsOptions): Promise<FakeLfs> {
           ...(range ? { "content-range": `bytes ${start}-${end - 1}/${size}` } : {}),
         });
         // Sent in 64 KiB pieces, counted as they go: a client that stops reading stops the count.
-        for (let at = start; at < end; at += 65536) {
-          const piece = slice(object, at, Math.min(end, at + 65536));
-          if (res.destroyed) break;
-          served.set(oid, (served.get(oid) ?? 0) + piece.length);
-          const ok = res.write(piece);
-          if (!ok) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
-          if (res.destroyed) break;
+        sending++;
+        try {
+          for (let at = start; at < end; at += 65536) {
+            const piece = slice(object, at, Math.min(end, at + 65536));
+            if (res.destroyed) break;
+            served.set(oid, (served.get(oid) ?? 0) + piece.length);
+            const ok = res.write(piece);
+            if (!ok) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+            if (res.destroyed) break;
+          }
+        } finally {
+          sent();
         }
         return res.end();
       }
@@ -135,6 +151,7 @@ export async function startFakeLfs(options: FakeLfsOptions): Promise<FakeLfs> {
     url: base,
     served,
     requests,
+    idle: () => (sending === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

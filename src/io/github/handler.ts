@@ -12,6 +12,7 @@ import { escapeMarkdown, inlineCode } from "../../report/markdown.js";
 import { lineageGraph } from "../../report/lineage-graph.js";
 import { opennessLines } from "../../report/openness.js";
 import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
+import { CHANGE_BREAKS_CONFIG } from "../../rules/cardinal/config-valid/rule.js";
 import { likelyRepoLookups } from "../../core/prefetch.js";
 import {
   likelyTextBlobs,
@@ -218,15 +219,16 @@ function botIdentity(app: Probot): () => Promise<BotIdentity> {
 
 /**
  * Findings that make a new comment worth posting: errors and warnings about
- * the PR's files. Notices, the default branch's config problems and a Hub
- * that did not answer are shown in the check run, and in a comment that
- * exists for other reasons, but never start one.
+ * the PR's files, its own `.github/cardinal.yml` included. Notices, the
+ * default branch's (or the organisation's) config problems and a Hub that
+ * did not answer are shown in the check run, and in a comment that exists
+ * for other reasons, but never start one.
  */
 function commentWorthy(findings: readonly Finding[]): boolean {
   return findings.some(
     (f) =>
       f.severity !== "notice" &&
-      !(f.ruleId === "cardinal/config-valid" && f.path === CONFIG_PATH) &&
+      !(f.ruleId === "cardinal/config-valid" && f.title !== CHANGE_BREAKS_CONFIG) &&
       f.ruleId !== HUB_UNREACHABLE_ID,
   );
 }

@@ -29,7 +29,7 @@ const within = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
 function ids(list: readonly string[]): Text {
   const parts = list.map((id) => text`${id}`);
   if (parts.length < 2) return parts[0] ?? [];
-  return [...joinText(parts.slice(0, -1), ", "), " and ", ...(parts[parts.length - 1] ?? [])];
+  return [...joinText(parts.slice(0, -1), ", "), ...prose(" and "), ...(parts[parts.length - 1] ?? [])];
 }
 
 /** Files beside a card that say what the model was made from. */

@@ -1,6 +1,6 @@
 import { CONFIG_PATH, type ConfigProblem, type ConfigSource } from "../../../core/config.js";
 import { defineRule } from "../../../core/rule.js";
-import { prose, quoted, text, type Text } from "../../../core/text.js";
+import { lastCharacter, prose, quoted, text, type Text } from "../../../core/text.js";
 import { resolveConfigText } from "../../../parse/config-file.js";
 
 /**
@@ -10,15 +10,14 @@ import { resolveConfigText } from "../../../parse/config-file.js";
  */
 function sentence(message: Text | string): Text {
   const parts: Text = typeof message === "string" ? [quoted(message)] : message;
-  const last = parts[parts.length - 1];
-  const ends = typeof last === "string" ? last : last === undefined ? "" : "code" in last ? "`" : last.quoted;
-  return /[.?!]$/.test(ends) ? parts : [...parts, "."];
+  return /[.?!]$/.test(lastCharacter(parts)) ? parts : [...parts, ...prose(".")];
 }
 
 /** What Cardinal did about a problem in the configuration it runs with. */
 function consequence(problem: ConfigProblem): Text {
   if (problem.effect === "note") return [];
-  return problem.effect === "file" ? prose(" Cardinal applied none of the file and used its defaults.") : prose(" Cardinal used the default for this setting.");
+  if (problem.effect === "file") return prose(" Cardinal applied none of the file and used its defaults.");
+  return problem.effect === "entry" ? prose(" Cardinal left this entry out of the list.") : prose(" Cardinal used the default for this setting.");
 }
 
 /**
@@ -34,6 +33,13 @@ function fixHint(source: ConfigSource, problem: ConfigProblem, local: boolean): 
       : text` in ${CONFIG_PATH} on the default branch`;
   return [...what, ...where, ...prose("; `docs/configuration.md` lists every key.")];
 }
+
+/**
+ * The title of a finding about a pull request's own version of the file: the
+ * author's change, which starts a comment like a broken card does (the
+ * default branch's problems, at the same path, are for maintainers).
+ */
+export const CHANGE_BREAKS_CONFIG = "This change breaks Cardinal's configuration";
 
 export default defineRule({
   meta: {
@@ -70,10 +76,14 @@ export default defineRule({
         report({
           path: file.path,
           ...(problem.line !== undefined ? { line: problem.line } : {}),
-          title: "This change breaks Cardinal's configuration",
+          title: CHANGE_BREAKS_CONFIG,
           message: [
             ...sentence(problem.message),
-            ...(broken ? prose(" Once merged, Cardinal would apply none of the file.") : prose(" Once merged, Cardinal would use the default for this setting.")),
+            ...(broken
+              ? prose(" Once merged, Cardinal would apply none of the file.")
+              : problem.effect === "entry"
+                ? prose(" Once merged, Cardinal would leave this entry out of the list.")
+                : prose(" Once merged, Cardinal would use the default for this setting.")),
           ],
           hint: broken
             ? prose("Fix the file before merging; otherwise Cardinal falls back to its defaults.")
