@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../../core/config.js";
 import { review, type ReviewPacing } from "../../../core/engine.js";
 import { defineRule } from "../../../core/rule.js";
-import { plain } from "../../../core/text.js";
+import { plain, prose } from "../../../core/text.js";
 import { runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
@@ -15,14 +15,14 @@ describe("cardinal/review-time-limit as reported by the engine", () => {
     async check(context) {
       for (const card of context.cards) {
         await context.checkpoint();
-        context.report({ path: card.path, message: ["seen"] });
+        context.report({ path: card.path, message: prose("seen") });
       }
     },
   });
   const later = defineRule({
     meta: { id: "test/later", title: "t", description: "d", why: "w", defaultSeverity: "notice" },
     check(context) {
-      context.report({ path: "m0/README.md", message: ["later"] });
+      context.report({ path: "m0/README.md", message: prose("later") });
     },
   });
   /** A budget that runs out after `calls` questions. */
