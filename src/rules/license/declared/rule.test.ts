@@ -118,7 +118,7 @@ describe("license/declared with an identified LICENSE file", () => {
       files: { "README.md": "---\npipeline_tag: fill-mask\n---\n# M\n", LICENSE: spdxLicenseText("Apache-2.0") },
     });
     expect(f?.fix).toEqual({ line: 3, endLine: 3, replacement: "license: apache-2.0\n---" });
-    expect(f?.hint).toEqual([{ code: "LICENSE" }, " is the ", { code: "apache-2.0" }, " license: add ", { code: "license: apache-2.0" }, " to the metadata."]);
+    expect(plain(f?.hint ?? [])).toBe("`LICENSE` is the `apache-2.0` license: add `license: apache-2.0` to the metadata.");
   });
 });
 
