@@ -15,17 +15,17 @@ ruleTester(rule, {
     {
       name: "a list at the top level",
       files: { "README.md": "---\n- license: mit\n- tags: [a]\n---\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 2, message: "The metadata block is a list, not a mapping" }],
+      findings: [{ line: 2, message: "The metadata block is a list, not a mapping of keys to values." }],
     },
     {
       name: "a single value",
       files: { "README.md": "---\n|\n  license: mit\n---\n# Model\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 2, message: "is a single value" }],
+      findings: [{ line: 2, message: "The metadata block is a single value, not a mapping of keys to values." }],
     },
     {
       name: "a README.md that opens with a YAML list is a card even without a card key",
       files: { "README.md": "---\n- name: tiny\n- size: 1M\n---\n# Tiny\n" },
-      findings: [{ line: 2, message: "is a list" }],
+      findings: [{ line: 2, message: "The metadata block is a list, not a mapping of keys to values." }],
     },
   ],
 });

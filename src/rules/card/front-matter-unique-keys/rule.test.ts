@@ -10,7 +10,7 @@ ruleTester(rule, {
     {
       name: "license written twice",
       files: { "README.md": "---\nlicense: mit\ntags: [a]\nlicense: apache-2.0\n---\n# Model\n" },
-      findings: [{ line: 4, column: 1, message: "The key `license` is written again at line 4 (first at line 2)" }],
+      findings: [{ line: 4, column: 1, message: "The key `license` is written again at line 4 (first at line 2)." }],
     },
     {
       name: "duplicate inside a nested mapping",

@@ -18,27 +18,31 @@ ruleTester(rule, {
     {
       name: "licence → license, with a fix",
       files: card("licence: mit\ntags: [a]"),
+      output: "---\nlicense: mit\ntags: [a]\n---\n# Model\n",
       findings: [{ line: 2, message: "The Hub does not know the key `licence`, so it ignores it. Did you mean `license`?" }],
     },
     {
       name: "dataset → datasets",
       files: card("license: mit\ndataset:\n- squad"),
-      findings: [{ line: 3, message: "Did you mean `datasets`?" }],
+      output: "---\nlicense: mit\ndatasets:\n- squad\n---\n# Model\n",
+      findings: [{ line: 3, message: "The Hub does not know the key `dataset`, so it ignores it. Did you mean `datasets`?" }],
     },
     {
       name: "a typo: pipline_tag",
       files: card("pipline_tag: fill-mask"),
-      findings: [{ line: 2, message: "Did you mean `pipeline_tag`?" }],
+      output: "---\npipeline_tag: fill-mask\n---\n# Model\n",
+      findings: [{ line: 2, message: "The Hub does not know the key `pipline_tag`, so it ignores it. Did you mean `pipeline_tag`?" }],
     },
     {
       name: "wrong case and dash: Library-Name",
       files: card("Library-Name: transformers"),
-      findings: [{ line: 2, message: "Did you mean `library_name`?" }],
+      output: "---\nlibrary_name: transformers\n---\n# Model\n",
+      findings: [{ line: 2, message: "The Hub does not know the key `Library-Name`, so it ignores it. Did you mean `library_name`?" }],
     },
     {
       name: "the intended key is also present",
       files: card("license: mit\nlicence: apache-2.0"),
-      findings: [{ line: 3, message: "`licence` looks like a misspelling of `license`, which this card also has" }],
+      findings: [{ line: 3, message: "`licence` looks like a misspelling of `license`, which this card also has; the Hub ignores `licence`." }],
     },
   ],
 });

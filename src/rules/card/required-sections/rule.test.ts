@@ -63,32 +63,32 @@ ruleTester(rule, {
         {
           line: 5,
           message: "This model card has no sections on `Limitations` and `Evaluation`.",
-          hint: "for example `## Limitations`",
+          hint: "Add a heading for each, for example `## Limitations`, with what you know under it; if a topic does not apply, say so in one sentence. A heading counts when its title contains one of the names listed for the section (the rule's documentation lists them).",
         },
       ],
     },
     {
       name: "the same card with CRLF line breaks",
       files: { "README.md": `${FM}\n# Tiny\n\nA small model that tags words.\n\n## Usage\n\nCall it.\n\n## Training\n\nOn UD.\n`.replace(/\n/g, "\r\n") },
-      findings: [{ line: 5, message: "`Limitations` and `Evaluation`" }],
+      findings: [{ line: 5, message: "This model card has no sections on `Limitations` and `Evaluation`." }],
     },
     {
       name: "a heading in a code block does not count",
       files: {
         "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n\`\`\`md\n## Evaluation\n\`\`\`\n\n## Limitations\n\nFew.\n\n## Training data\n\nUD.\n`,
       },
-      findings: [{ line: 4, message: "no section on `Evaluation`." }],
+      findings: [{ line: 4, message: "This model card has no section on `Evaluation`." }],
     },
     {
       name: "titles match whole words: \"Misuses\" is not \"Uses\"",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Misuses\n\nNone.\n\n## Limitations\n\nFew.\n\n## Training data\n\nUD.\n\n## Results\n\nGood.\n` },
-      findings: [{ line: 4, message: "no section on `Uses`." }],
+      findings: [{ line: 4, message: "This model card has no section on `Uses`." }],
     },
     {
       name: "configured sections, with a card without headings reported at the body's first line",
       config: { required_sections: { model: ["Citation|BibTeX", "License"] } },
       files: { "README.md": "---\nlicense: mit\n---\n\nA small model that tags words.\n" },
-      findings: [{ line: 4, message: "This model card has no sections on `Citation` and `License`.", hint: "in `required_sections`" }],
+      findings: [{ line: 4, message: "This model card has no sections on `Citation` and `License`.", hint: "Add a heading for each, for example `## Citation`, with what you know under it; if a topic does not apply, say so in one sentence. A heading counts when its title contains one of the names listed for the section in `required_sections`." }],
     },
     {
       name: "a dataset card without structure",
@@ -99,7 +99,7 @@ ruleTester(rule, {
       name: "configured dataset sections",
       config: { required_sections: { dataset: ["Personal information|Privacy"] } },
       files: { "data/DATASET_CARD.md": "Reviews\n=======\n\nMovie reviews from IMDB.\n" },
-      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "no section on `Personal information`." }],
+      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "This dataset card has no section on `Personal information`." }],
     },
   ],
 });
