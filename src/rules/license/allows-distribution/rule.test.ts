@@ -27,7 +27,7 @@ ruleTester(rule, {
     {
       name: "a LICENSE file with the clause, weights in a folder below",
       files: { LICENSE: `MICROSOFT RESEARCH LICENSE TERMS\n\n${CLAUSE}\n`, "ckpt/model.safetensors": POINTER },
-      findings: [{ path: "LICENSE", line: 3, message: "The license file says “c) Models." }],
+      findings: [{ path: "LICENSE", line: 3, message: "The license file says “c) Models. If machine learning model(s) are included, you may use the model(s), but you may not distribute the models”, and the release distributes model weights (`model.safetensors`): unless this release is the license holder's own, publishing them breaks that license." }],
     },
   ],
 });

@@ -22,7 +22,7 @@ ruleTester(rule, {
       config: { license_file: "required" },
       files: { "README.md": card },
       repo: {},
-      findings: [{ line: 2, message: /^The card declares `apache-2.0`, but there is no LICENSE file in the repository root\.$/ }],
+      findings: [{ line: 2, message: "The card declares `apache-2.0`, but there is no LICENSE file in the repository root." }],
     },
   ],
 });

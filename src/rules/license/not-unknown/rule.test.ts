@@ -3,5 +3,5 @@ import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [{ name: "a license", files: { "README.md": "---\nlicense: mit\n---\n" } }],
-  invalid: [{ name: "unknown", files: { "README.md": "---\nlicense: unknown\n---\n" }, findings: [{ line: 2, message: "declared as `unknown`", hint: "base model's license" }] }],
+  invalid: [{ name: "unknown", files: { "README.md": "---\nlicense: unknown\n---\n" }, findings: [{ line: 2, message: "The license is declared as `unknown`.", hint: "Find the license the weights or data were released under (for a fine-tune, the base model's license usually applies) and declare its id." }] }],
 });

@@ -22,8 +22,9 @@ ruleTester(rule, {
         },
       ],
     },
-    { name: "a name that is not an id", files: { "README.md": card("license_name: Acme Model License\nlicense_link: https://a.test") }, findings: [{ line: 3, message: "`license_name` is `Acme Model License`", hint: "Write `acme-model-license`." }] },
-    { name: "a link to a missing file", files: { "m/README.md": card("license_name: acme\nlicense_link: LICENSE") }, repo: {}, findings: [{ line: 4, message: "points to `LICENSE`, but there is no `m/LICENSE` in the repository" }] },
-    { name: "a link that is neither", files: { "README.md": card("license_name: acme\nlicense_link: ftp://x/y") }, findings: [{ message: "neither an https address nor a file" }] },
+    { name: "a name that is not an id", files: { "README.md": card("license_name: Acme Model License\nlicense_link: https://a.test") }, output: "---\nlicense: other\nlicense_name: acme-model-license\nlicense_link: https://a.test\n---\n# M\n",
+      findings: [{ line: 3, message: "`license_name` is `Acme Model License`; the Hub expects a short lower-case id with hyphens.", hint: "Write `acme-model-license`." }] },
+    { name: "a link to a missing file", files: { "m/README.md": card("license_name: acme\nlicense_link: LICENSE") }, repo: {}, findings: [{ line: 4, message: "`license_link` points to `LICENSE`, but there is no `m/LICENSE` in the repository." }] },
+    { name: "a link that is neither", files: { "README.md": card("license_name: acme\nlicense_link: ftp://x/y") }, findings: [{ line: 4, message: "`license_link` is `ftp://x/y`, which is neither an https address nor a file in the repository." }] },
   ],
 });

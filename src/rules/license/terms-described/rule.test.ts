@@ -28,7 +28,7 @@ ruleTester(rule, {
     {
       name: "a card that declares llama2 and calls it non-commercial",
       files: { "README.md": "---\nlicense: llama2\n---\n# M\n\nThe Llama 2 license is non-commercial.\n" },
-      findings: [{ line: 6, message: "but the card declares `license: llama2`, and the Llama 2 Community License allows commercial use" }],
+      findings: [{ line: 6, message: "This line speaks of non-commercial use under the Llama license, but the card declares `license: llama2`, and the Llama 2 Community License allows commercial use: only products with more than 700 million monthly active users need a separate license from Meta (section 2). The non-commercial LLaMA license was the original LLaMA's (2023)." }],
     },
   ],
 });

@@ -33,7 +33,7 @@ ruleTester(rule, {
     {
       name: "a plain name that certainly means another id",
       files: { "README.md": card("apache-2.0", "License: MIT") },
-      findings: [{ line: 7, message: "The metadata declares `apache-2.0`, but the card's License field names `MIT`, which is `mit`" }],
+      findings: [{ line: 7, message: "The metadata declares `apache-2.0`, but the card's License field names `MIT`, which is `mit`: the Hub shows the metadata's license, readers take the text's." }],
     },
   ],
 });
