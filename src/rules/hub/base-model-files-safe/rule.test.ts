@@ -30,8 +30,8 @@ ruleTester(rule, {
       hub: base,
       hubSecurity: { [BASE]: scan(["a.pkl", "suspicious"], ["b.pkl", "suspicious"], ["c.pt", "caution"]) },
       findings: [
-        { severity: "warning", message: "marks 2 files of the base model `acme-ai/base-7b` suspicious: `a.pkl`, `b.pkl`." },
-        { severity: "notice", message: "marks 1 file of the base model `acme-ai/base-7b` caution: `c.pt`." },
+        { line: 3, severity: "warning", message: "The Hub's security scan marks 2 files of the base model `acme-ai/base-7b` suspicious: `a.pkl`, `b.pkl`." },
+        { line: 3, severity: "notice", message: "The Hub's security scan marks 1 file of the base model `acme-ai/base-7b` caution: `c.pt`." },
       ],
     },
     {
@@ -39,7 +39,7 @@ ruleTester(rule, {
       files: { "README.md": card(BASE) },
       hub: base,
       hubSecurity: { [BASE]: scan(...Array.from({ length: 7 }, (_, i): [string, string] => [`shard-${i}.bin`, "unsafe"])) },
-      findings: [{ message: "marks 7 files of the base model `acme-ai/base-7b` unsafe: `shard-0.bin`, `shard-1.bin`, `shard-2.bin`, `shard-3.bin`, `shard-4.bin`, and 2 more." }],
+      findings: [{ line: 3, message: "The Hub's security scan marks 7 files of the base model `acme-ai/base-7b` unsafe: `shard-0.bin`, `shard-1.bin`, `shard-2.bin`, `shard-3.bin`, `shard-4.bin`, and 2 more." }],
     },
   ],
 });

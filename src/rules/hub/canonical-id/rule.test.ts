@@ -18,13 +18,15 @@ ruleTester(rule, {
       name: "wrong case",
       files: card("base_model: Meta-Llama/meta-llama-3-8b"),
       hub: { "model:Meta-Llama/meta-llama-3-8b": found("model", "meta-llama/Meta-Llama-3-8B") },
+      output: "---\nlicense: mit\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n# M\n",
       findings: [{ line: 3, message: "`Meta-Llama/meta-llama-3-8b` in `base_model` is spelled `meta-llama/Meta-Llama-3-8B` on the Hub." }],
     },
     {
       name: "a legacy id that moved",
       files: card("datasets: [squad_v2]"),
       hub: { "dataset:squad_v2": found("dataset", "rajpurkar/squad_v2") },
-      findings: [{ message: "`squad_v2` in `datasets` is now `rajpurkar/squad_v2` on the Hub.", hint: "Write `rajpurkar/squad_v2`." }],
+      output: "---\nlicense: mit\ndatasets: [rajpurkar/squad_v2]\n---\n# M\n",
+      findings: [{ line: 3, message: "`squad_v2` in `datasets` is now `rajpurkar/squad_v2` on the Hub.", hint: "Write `rajpurkar/squad_v2`." }],
     },
   ],
 });

@@ -32,8 +32,8 @@ ruleTester(rule, {
       ),
       hub: HUB,
       findings: [
-        { line: 7, message: "`squad_v3` in the evaluation results (`model-index`) was not found on the Hub" },
-        { line: 12, message: "`tatsu-lab/alpacca` in a link in the card was not found on the Hub" },
+        { line: 7, message: "The dataset `squad_v3` in the evaluation results (`model-index`) was not found on the Hub: it does not exist, or it is private." },
+        { line: 12, message: "The dataset `tatsu-lab/alpacca` in a link in the card was not found on the Hub: it does not exist, or it is private." },
       ],
     },
   ],

@@ -19,7 +19,7 @@ ruleTester(rule, {
       name: "new_version that does not exist",
       files: card("new_version: acme/tiny-v3"),
       hub: {},
-      findings: [{ message: "`acme/tiny-v3` in `new_version`" }],
+      findings: [{ line: 3, message: "The model `acme/tiny-v3` in `new_version` was not found on the Hub: it does not exist, or it is private." }],
     },
   ],
 });

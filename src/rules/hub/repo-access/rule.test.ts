@@ -10,9 +10,9 @@ ruleTester(rule, {
       name: "a gated base model",
       files: card("base_model: meta-llama/Meta-Llama-3-8B"),
       hub: { "model:meta-llama/Meta-Llama-3-8B": found("model", "meta-llama/Meta-Llama-3-8B", { gated: "manual" }) },
-      findings: [{ line: 3, message: "is gated (access approved by hand): users must accept its terms" }],
+      findings: [{ line: 3, message: "The model `meta-llama/Meta-Llama-3-8B` in `base_model` is gated (access approved by hand): users must accept its terms to download it." }],
     },
-    { name: "a disabled dataset", files: card("datasets: [a/gone]"), hub: { "dataset:a/gone": found("dataset", "a/gone", { disabled: true }) }, findings: [{ title: "Referenced repository is disabled", message: "nobody can download it" }] },
-    { name: "a private dataset (seen with a token)", files: card("datasets: [acme/internal]"), hub: { "dataset:acme/internal": found("dataset", "acme/internal", { private: true }) }, findings: [{ message: "is private" }] },
+    { name: "a disabled dataset", files: card("datasets: [a/gone]"), hub: { "dataset:a/gone": found("dataset", "a/gone", { disabled: true }) }, findings: [{ line: 3, title: "Referenced repository is disabled", message: "The dataset `a/gone` in `datasets` is disabled on the Hub: nobody can download it." }] },
+    { name: "a private dataset (seen with a token)", files: card("datasets: [acme/internal]"), hub: { "dataset:acme/internal": found("dataset", "acme/internal", { private: true }) }, findings: [{ line: 3, message: "The dataset `acme/internal` in `datasets` is private: readers of the card cannot open it." }] },
   ],
 });

@@ -18,20 +18,20 @@ ruleTester(rule, {
       name: "only the config (a-internlm-lora-local-path-template)",
       files: { "adapter_config.json": config, "README.md": "# LoRA\n" },
       repo: {},
-      findings: [{ path: "adapter_config.json", line: 1, message: "neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository" }],
+      findings: [{ path: "adapter_config.json", line: 1, message: "`adapter_config.json` describes an adapter, but neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository, so `PeftModel.from_pretrained` has no weights to load." }],
     },
     {
       name: "weights in the folder above are not this adapter's",
       files: { "lora/adapter_config.json": config, "adapter_model.safetensors": pointer() },
       repo: {},
-      findings: [{ message: "neither `lora/adapter_model.safetensors` nor `lora/adapter_model.bin`" }],
+      findings: [{ line: 1, message: "`lora/adapter_config.json` describes an adapter, but neither `lora/adapter_model.safetensors` nor `lora/adapter_model.bin` is in the repository, so `PeftModel.from_pretrained` has no weights to load." }],
     },
     {
       name: "the pull request removes the weights",
       pullRequest: true,
       files: { "adapter_config.json": config, "adapter_model.safetensors": { content: { type: "removed" }, status: "removed" } },
       repo: {},
-      findings: [{ message: "has no weights to load" }],
+      findings: [{ line: 1, message: "`adapter_config.json` describes an adapter, but neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository, so `PeftModel.from_pretrained` has no weights to load." }],
     },
   ],
 });

@@ -22,7 +22,8 @@ ruleTester(rule, {
     {
       name: "no library_name on a transformers model",
       files: { "config.json": config("BertForSequenceClassification"), "README.md": card("pipeline_tag: text-classification\n") },
-      findings: [{ line: 4, message: "was saved by transformers, but the card sets no `library_name`", hint: "`library_name: transformers`" }],
+      output: "---\nlicense: mit\npipeline_tag: text-classification\nlibrary_name: transformers\n---\n# M\n",
+      findings: [{ line: 4, message: "`config.json` was saved by transformers, but the card sets no `library_name`, so the Hub shows no transformers snippet.", hint: "Add `library_name: transformers` to the metadata." }],
     },
   ],
 });

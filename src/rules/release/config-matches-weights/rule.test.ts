@@ -42,7 +42,7 @@ ruleTester(rule, {
       name: "layers counted from the index's weight map, config from the repository",
       files: { "m/model.safetensors.index.json": index(3) },
       repo: { "m/config.json": config() },
-      findings: [{ path: "m/model.safetensors.index.json", message: "declares 2 layers (`num_hidden_layers`), but the weights hold 3" }],
+      findings: [{ line: 1, path: "m/model.safetensors.index.json", message: "`m/config.json` declares 2 layers (`num_hidden_layers`), but the weights hold 3 (`model.layers.0` to `model.layers.2`). transformers would ignore the layers past the declared count." }],
     },
     {
       name: "hidden_size and vocab_size against the embedding",
@@ -50,8 +50,8 @@ ruleTester(rule, {
       bytes: { "model.safetensors": weights(2) },
       repo: {},
       findings: [
-        { line: 6, message: "declares `hidden_size` 16, but `model.embed_tokens.weight` in `model.safetensors` is 8 wide (shape [16, 8]). Loading fails with a size mismatch." },
-        { line: 8, message: "declares `vocab_size` 32,000, but `model.embed_tokens.weight` in `model.safetensors` has 16 rows (shape [16, 8])." },
+        { line: 6, message: "`config.json` declares `hidden_size` 16, but `model.embed_tokens.weight` in `model.safetensors` is 8 wide (shape [16, 8]). Loading fails with a size mismatch." },
+        { line: 8, message: "`config.json` declares `vocab_size` 32,000, but `model.embed_tokens.weight` in `model.safetensors` has 16 rows (shape [16, 8]). Loading fails with a size mismatch." },
       ],
     },
     {
@@ -59,7 +59,7 @@ ruleTester(rule, {
       files: { "config.json": config({ vocab_size: 20 }), "model.safetensors.index.json": index(2), "model-00001-of-00002.safetensors": pointer() },
       bytes: { "model-00001-of-00002.safetensors": weights(0) },
       repo: {},
-      findings: [{ message: "`model.embed_tokens.weight` in `model-00001-of-00002.safetensors` has 16 rows" }],
+      findings: [{ line: 8, message: "`config.json` declares `vocab_size` 20, but `model.embed_tokens.weight` in `model-00001-of-00002.safetensors` has 16 rows (shape [16, 8]). Loading fails with a size mismatch." }],
     },
   ],
 });

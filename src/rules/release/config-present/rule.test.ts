@@ -23,14 +23,14 @@ ruleTester(rule, {
       name: "a variant index in a subfolder, config.json only at the root",
       files: { "m/model.fp16.safetensors.index.json": INDEX, "config.json": "{}" },
       repo: {},
-      findings: [{ path: "m/model.fp16.safetensors.index.json", message: "`m/config.json` is not beside it" }],
+      findings: [{ line: 1, path: "m/model.fp16.safetensors.index.json", message: "`m/model.fp16.safetensors.index.json` indexes a sharded checkpoint, but `m/config.json` is not beside it, so `from_pretrained` cannot tell which model to build." }],
     },
     {
       name: "a pull request adding an index, and the repository has no config.json there",
       pullRequest: true,
       files: { "m/model.safetensors.index.json": INDEX },
       repo: { "config.json": "{}" },
-      findings: [{ path: "m/model.safetensors.index.json", message: "`m/config.json` is not beside it" }],
+      findings: [{ line: 1, path: "m/model.safetensors.index.json", message: "`m/model.safetensors.index.json` indexes a sharded checkpoint, but `m/config.json` is not beside it, so `from_pretrained` cannot tell which model to build." }],
     },
   ],
 });

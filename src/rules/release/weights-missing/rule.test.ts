@@ -32,7 +32,7 @@ ruleTester(rule, {
     {
       name: "a model in a subfolder, weights only in a sibling folder",
       files: { "models/a/config.json": JSON.stringify({ model_type: "bert" }), "models/b/model.safetensors": POINTER },
-      findings: [{ path: "models/a/config.json", message: "describes a model, but no weight file is in `models/a` or below it" }],
+      findings: [{ line: 1, path: "models/a/config.json", message: "`models/a/config.json` describes a model, but no weight file is in `models/a` or below it: `from_pretrained` has nothing to load." }],
     },
   ],
 });

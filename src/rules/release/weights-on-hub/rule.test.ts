@@ -28,7 +28,7 @@ ruleTester(rule, {
     {
       name: "shards linked on MEGA, none in the release: one notice, on the first link",
       files: { "README.md": MEGA_CARD, "config.json": "{}" },
-      findings: [{ path: "README.md", line: 8, message: "The card links the model's weights on MEGA, and the release holds no weight files" }],
+      findings: [{ path: "README.md", line: 8, message: "The card links the model's weights on MEGA, and the release holds no weight files: users must fetch them from outside the Hub." }],
     },
     {
       name: "one notice per host",
@@ -36,8 +36,8 @@ ruleTester(rule, {
         "models/x/README.md": "---\nlicense: mit\n---\n# X\n\nDownload the checkpoint: https://drive.google.com/file/d/abc\n\nOr the weights from https://www.dropbox.com/s/xyz/model.pth?dl=1\nAlso https://drive.google.com/file/d/def (weights, fp16)\n",
       },
       findings: [
-        { path: "models/x/README.md", line: 6, message: "on Google Drive," },
-        { path: "models/x/README.md", line: 8, message: "on Dropbox," },
+        { path: "models/x/README.md", line: 6, message: "The card links the model's weights on Google Drive, and the release holds no weight files: users must fetch them from outside the Hub." },
+        { path: "models/x/README.md", line: 8, message: "The card links the model's weights on Dropbox, and the release holds no weight files: users must fetch them from outside the Hub." },
       ],
     },
   ],
