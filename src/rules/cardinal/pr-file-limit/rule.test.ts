@@ -9,7 +9,7 @@ ruleTester(rule, {
       pullRequest: true,
       files: {},
       workspace: { truncated: { listed: 3000, total: 4200 } },
-      findings: [{ path: "", message: "changes 4200 files; GitHub lists only the first 3000" }],
+      findings: [{ line: null, path: "", message: "This pull request changes 4200 files; GitHub lists only the first 3000, and Cardinal reviewed those." }],
     },
   ],
 });

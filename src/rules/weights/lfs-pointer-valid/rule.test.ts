@@ -8,12 +8,12 @@ ruleTester(rule, {
     {
       name: "a short oid",
       files: { "model.safetensors": { content: { type: "lfs-pointer-invalid", text: "version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 12\n" } } },
-      findings: [{ line: 1, message: "lacks a valid `oid sha256:` line" }],
+      findings: [{ line: 1, message: "`model.safetensors` starts like a Git LFS pointer but lacks a valid `oid sha256:` line (64 hexadecimal characters)." }],
     },
     {
       name: "no size",
       files: { "model.bin": { content: { type: "lfs-pointer-invalid", text: `version https://git-lfs.github.com/spec/v1\noid sha256:${"a".repeat(64)}\n` } } },
-      findings: [{ message: "lacks a `size` line" }],
+      findings: [{ line: 1, message: "`model.bin` starts like a Git LFS pointer but lacks a `size` line." }],
     },
   ],
 });

@@ -13,13 +13,13 @@ ruleTester(rule, {
     {
       name: "a small mapping pickle gets the pickle risk, not LFS advice",
       files: { "assets/chord_to_index_mapping.pkl": blob(MAGIC.pickle, 1750) },
-      findings: [{ path: "assets/chord_to_index_mapping.pkl", line: 1, message: "`chord_to_index_mapping.pkl` is a Python pickle: whoever loads it", hint: "store it as JSON" }],
+      findings: [{ path: "assets/chord_to_index_mapping.pkl", line: 1, message: "`chord_to_index_mapping.pkl` is a Python pickle: whoever loads it with `pickle`, `joblib` or `torch.load` runs any code stored in it.", hint: "If it holds plain data (a mapping, a vocabulary, an array), store it as JSON or as `.npy`/`.npz` without objects; for tensors use safetensors, for scikit-learn models skops. Otherwise say in the card that the file is a pickle." }],
     },
-    { name: "by name only, hedged", files: { "model.joblib": pointer() }, findings: [{ message: "`model.joblib` is named like a joblib pickle" }] },
+    { name: "by name only, hedged", files: { "model.joblib": pointer() }, findings: [{ line: 1, message: "`model.joblib` is named like a joblib pickle: whoever loads it with `pickle`, `joblib` or `torch.load` runs any code stored in it." }] },
     {
       name: "a NumPy object array is a pickle",
       files: { "emb.npy": blob([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0x76, 0, ...Array.from("{'descr': '|O', 'fortran_order': False}", (c) => c.charCodeAt(0))]) },
-      findings: [{ message: "`emb.npy` is a Python pickle" }],
+      findings: [{ line: 1, message: "`emb.npy` is a Python pickle: whoever loads it with `pickle`, `joblib` or `torch.load` runs any code stored in it." }],
     },
   ],
 });
