@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { mergekitModels, statedBases } from "../../../parse/references.js";
 import { recogniseCard } from "../../../parse/card.js";
 import rule from "./rule.js";
@@ -11,6 +11,7 @@ const adapter = (base: string) => JSON.stringify({ peft_type: "LORA", base_model
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a card based on another model's card speaks of the card (Stable Diffusion v1-4)", files: { "README.md": card("", "# M\n\n*This model card was written by: Robin Rombach and Patrick Esser and is based on the [DALL-E Mini model card](https://huggingface.co/dalle-mini/dalle-mini).*\n") } },
     { name: "the card names the base", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("a/b") } },
     { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\ntags: [mergekit]\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { KNOWN_FRAMEWORKS } from "../../../parse/eval-results.js";
 import rule from "./rule.js";
 
@@ -7,6 +7,7 @@ const config = (framework: string, tasks = "  - id: t\n") => `name: B\ndescripti
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     {
       name: "every framework @huggingface/tasks lists",
       files: Object.fromEntries(

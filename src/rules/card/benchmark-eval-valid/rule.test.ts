@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const DATASET_CARD = "---\nlicense: mit\ntask_categories:\n- question-answering\n---\n\n# GPQA\n";
@@ -49,6 +49,7 @@ const HLE = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "hub-docs' minimal example", files: { "eval.yaml": MINIMAL } },
     { name: "hub-docs' HLE example, beside its dataset card", files: { "README.md": DATASET_CARD, "eval.yaml": HLE } },
     {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../../test/fixtures/hf-tests/${name}`, import.meta.url), "utf8");
@@ -8,6 +8,7 @@ const card = (...lines: string[]) => `---\n${lines.join("\n")}\n---\n\n# Dataset
 
 ruleTester(rule, {
   valid: [
+    { name: "real card amir13-conll2003-persian (test/fixtures/corpus)", files: { "README.md": corpusCard("amir13-conll2003-persian") } },
     { name: "huggingface_hub dataset card sample", files: { "README.md": fixture("07_sample_datasetcard_simple.md") } },
     {
       name: "every field, as single values and as lists",

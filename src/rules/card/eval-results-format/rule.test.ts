@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const result = (extra: string, value = "22.2") => `- dataset:\n    id: cais/hle\n    task_id: default\n  value: ${value}\n${extra}`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     {
       name: "every documented field, written as hub-docs eval_results.yaml writes it",
       files: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 /** hub-docs `eval_results.yaml` @242f4a1e, its placeholders filled in. */
@@ -48,6 +48,7 @@ const COMMUNITY_EVALS = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     { name: "the specification's example (hub-docs eval_results.yaml)", files: { ".eval_results/hle.yaml": SPEC_EXAMPLE } },
     { name: "a community-evals pull request", files: { ".eval_results/hle.yaml": COMMUNITY_EVALS }, pullRequest: true },
     {

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "README.md", files: { "README.md": "---\nlicense: mit\n---\n# Model\n", "model.safetensors": WEIGHTS } },
     { name: "a lower-case project readme is not a card", files: { "readme.md": "# My library\n\nInstall it.\n" } },
     { name: "MODEL_CARD.md in a code repository is not meant as the Hub card", files: { "MODEL_CARD.md": "# Card\n" } },

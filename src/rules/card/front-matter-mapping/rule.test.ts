@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "mapping", files: { "README.md": "---\nlicense: mit\n---\n" } },
     { name: "YAML that does not parse is another rule's finding", files: { "MODEL_CARD.md": "---\n- [a\n---\n" } },
     { name: "a block of only comments", files: { "README.md": "---\n# nothing yet\n---\n", "model.safetensors": WEIGHTS } },

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "card with metadata", files: { "README.md": "---\nlicense: mit\n---\n# Model\n" } },
     { name: "blank lines before the block are allowed", files: { "README.md": "\n\n---\nlicense: mit\n---\n" } },
     { name: "CRLF card", files: { "README.md": "---\r\nlicense: mit\r\n---\r\nbody\r\n" } },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const bomb = [
@@ -15,6 +15,7 @@ const bomb = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "simple metadata", files: { "README.md": "---\nlicense: mit\ntags:\n- a\n---\n" } },
     { name: "small aliases are fine", files: { "README.md": "---\nlicense: &l mit\nlicense_name: *l\n---\n" } },
     { name: "a README that is not a card is not parsed", files: { "README.md": "---\ntitle: [oops\n---\n# Site\n" } },

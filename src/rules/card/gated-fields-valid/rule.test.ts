@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: llama3\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card mahmoodlab-conch (test/fixtures/corpus)", files: { "README.md": corpusCard("mahmoodlab-conch") } },
     {
       name: "the Hub's documented form",
       files: card(

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const FM = "---\nlicense: mit\n---\n";
@@ -6,6 +6,7 @@ const WEIGHTS = { content: { type: "not-fetched" as const } };
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "one sentence is enough", files: { "README.md": `${FM}A small model.\n` } },
     { name: "a heading and a sentence", files: { "README.md": `${FM}# Tiny\n\nIt tags parts of speech in English.\n` } },
     { name: "text in HTML", files: { "README.md": `${FM}<p align="center">A model that tags words</p>\n` } },

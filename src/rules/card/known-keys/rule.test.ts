@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { intendedKey } from "../../../parse/card-schema.js";
 import rule from "./rule.js";
 
@@ -7,6 +7,7 @@ const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# Model\n` })
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "Hub keys", files: card("license: mit\ndatasets: [a]\nmodel-index: []\nbase_model: x/y") },
     { name: "keys from popular tools are tolerated", files: card("license: mit\nmodel_creator: Meta\nmodel_type: llama\nquantized_by: someone\nprompt_template: '{prompt}'") },
     { name: "an unknown key with no close match is allowed", files: card("license: mit\nmy_project_id: 42") },

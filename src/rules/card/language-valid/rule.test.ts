@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card google-flan-t5-large (test/fixtures/corpus)", files: { "README.md": corpusCard("google-flan-t5-large") } },
     { name: "ISO 639-1", files: card("language: en") },
     { name: "a list with ISO 639-3 and specials", files: card("language:\n- en\n- yue\n- code\n- multilingual") },
     { name: "quoted no is Norwegian", files: card('language: "no"') },

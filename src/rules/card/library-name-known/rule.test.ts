@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "transformers", files: card("library_name: transformers") },
     { name: "peft and others", files: card("library_name: sentence-transformers") },
     { name: "an unknown name far from any library is not reported (the list grows)", files: card("library_name: my-inhouse-runtime") },

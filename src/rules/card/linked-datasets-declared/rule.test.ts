@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string, body: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n${body}` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "linked and declared", files: card("datasets: [tatsu-lab/alpaca]", "Data: https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
     { name: "declared in another case", files: card("datasets: [Tatsu-Lab/Alpaca]", "https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
     { name: "evaluated on it (model-index)", files: card("model-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: a/b, name: B}\n    metrics: [{type: acc, value: 1}]", "See https://hf.co/datasets/a/b\n") },

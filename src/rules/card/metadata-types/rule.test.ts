@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "strings as text or list", files: card("license: mit\ndatasets: squad\ntags:\n- a\n- b\nbase_model: [a/b, c/d]") },
     { name: "inference false and with parameters", files: card("inference:\n  parameters:\n    temperature: 0.7") },
     // A legacy key the Hub's docs no longer describe: its contents are not judged.

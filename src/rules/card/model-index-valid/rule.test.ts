@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
@@ -15,6 +15,7 @@ const upstreamIndex = (
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     {
       name: "task types outside @huggingface/tasks and numbers as text are card/model-index-values' notices",
       files: {

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const FM = "---\nlicense: mit\n---\n";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     {
       name: "every section has text",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\nTagging.\n\n## Limitations\n\n- English only\n` },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
@@ -31,6 +31,7 @@ const RENDERED_TEMPLATE = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     {
       name: "a chat template's Jinja in a code fence, a repo id slot in example code, a link whose text is [optional]",
       files: {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "text-generation", files: card("pipeline_tag: text-generation") },
     { name: "image-text-to-text", files: card("pipeline_tag: image-text-to-text") },
     { name: "no pipeline tag", files: card("tags: [a]") },

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkRepoId } from "../../../parse/repo-id.js";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "namespaced and legacy ids", files: card("datasets:\n- squad\n- stanfordnlp/imdb\nbase_model: meta-llama/Llama-3.1-8B\nnew_version: acme/tiny-v2") },
     { name: "a merge of two bases", files: card("base_model:\n- a/b\n- c/d") },
     { name: "a shape problem is left to card/metadata-types", files: card("datasets: {a: b}") },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const FM = "---\nlicense: mit\n---\n";
@@ -18,6 +18,7 @@ const TEMPLATE_HEADINGS = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "the template's headings", files: { "README.md": `${FM}# Tiny\n\n${TEMPLATE_HEADINGS}` } },
     {
       name: "the headings the transformers Trainer writes",

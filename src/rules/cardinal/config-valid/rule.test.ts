@@ -1,8 +1,9 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "no configuration", files: { "README.md": "---\nlicense: mit\n---\n" } },
     {
       name: "a valid configuration",

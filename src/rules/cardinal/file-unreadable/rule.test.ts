@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const OID = "a".repeat(64);
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "text card", files: { "README.md": "---\nlicense: mit\n---\n" } },
     { name: "weights are never read as text", files: { "model.safetensors": { content: { type: "not-fetched" } } } },
     { name: "weights in LFS are expected", files: { "model.bin": { content: { type: "lfs-pointer", oid: OID, size: 5 } } } },

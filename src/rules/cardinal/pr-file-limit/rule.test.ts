@@ -1,8 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
-  valid: [{ name: "every file listed", pullRequest: true, files: { "README.md": "# x\n" } }],
+  valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
+    { name: "every file listed", pullRequest: true, files: { "README.md": "# x\n" } }],
   invalid: [
     {
       name: "GitHub listed 3,000 of 4,200 files",

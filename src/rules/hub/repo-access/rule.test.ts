@@ -1,10 +1,12 @@
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n` });
 
 ruleTester(rule, {
-  valid: [{ name: "public, open", files: card("datasets: [a/b]"), hub: { "dataset:a/b": found("dataset", "a/b") } }],
+  valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus): its public dataset found on the Hub", files: { "README.md": corpusCard("facebook-bart-large-mnli") }, hub: { "dataset:multi_nli": found("dataset", "nyu-mll/multi_nli") } },
+    { name: "public, open", files: card("datasets: [a/b]"), hub: { "dataset:a/b": found("dataset", "a/b") } }],
   invalid: [
     {
       name: "a gated base model",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { reviewRelease } from "../../../tools/accuracy.js";
-import { found, ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
@@ -14,6 +14,7 @@ const adapter = (base: string) => `{\n  "peft_type": "LORA",\n  "base_model_name
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): a llama3.1 quantisation", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "Llama 2 weights with the license beside them", files: { "config.json": LLAMA2, "model.safetensors": POINTER, LICENSE: "LLAMA 2 COMMUNITY LICENSE AGREEMENT\n" } },
     { name: "a notice file at the repository root covers a release in a folder", files: { "llama/config.json": LLAMA2, NOTICE: "Llama 2 is licensed under the LLAMA 2 Community License\n" } },
     { name: "a card with the family's license id: the Hub shows it, nothing contradicts it", files: { "config.json": LLAMA2, "README.md": "---\nlicense: llama2\n---\n# M\n" } },

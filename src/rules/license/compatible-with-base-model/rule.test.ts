@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { derivativeAllowed, LICENSE_CATEGORIES } from "../../../data/license-compat.js";
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (license: string, base: string) => ({ "README.md": `---\nlicense: ${license}\nbase_model: ${base}\n---\n# M\n` });
@@ -17,6 +17,7 @@ const HUB = {
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): a quantisation kept under its base model's llama3.1", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") }, hub: { "model:meta-llama/Meta-Llama-3.1-70B-Instruct": found("model", "meta-llama/Meta-Llama-3.1-70B-Instruct", { gated: "manual", licenses: ["llama3.1"] }) } },
     { name: "permissive base, any license", files: card("mit", "google-bert/bert-base-uncased"), hub: HUB },
     { name: "Llama derivative under llama3", files: card("llama3", "meta-llama/Meta-Llama-3-8B"), hub: HUB },
     { name: "Llama derivative under other (a custom license carrying the terms)", files: card("other", "meta-llama/Meta-Llama-3-8B"), hub: HUB },

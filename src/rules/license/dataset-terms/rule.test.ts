@@ -1,4 +1,4 @@
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (license: string, datasets: string) => ({ "README.md": `---\nlicense: ${license}\ndatasets:\n${datasets}\n---\n# M\n` });
@@ -13,6 +13,7 @@ const HUB = {
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "permissive data", files: card("apache-2.0", "- allenai/c4"), hub: HUB },
     { name: "NC model on NC data", files: card("cc-by-nc-4.0", "- tatsu-lab/alpaca"), hub: HUB },
     { name: "data under other is not judged", files: card("mit", "- stanfordnlp/imdb"), hub: HUB },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { describe, expect, it } from "vitest";
 import { spdxLicenseText } from "../../../../test/license-texts.js";
 import { runRule } from "../../../../test/rule-tester.js";
@@ -7,6 +7,7 @@ import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "a license", files: { "README.md": "---\nlicense: apache-2.0\n---\n" } },
     { name: "a list of licenses", files: { "DATASET_CARD.md": "---\nlicense: [cc-by-4.0, odc-by]\n---\n" } },
     { name: "a MODEL_CARD.md without metadata: no Hub page reads it", files: { "MODEL_CARD.md": "# x\n" } },
@@ -84,6 +85,30 @@ ruleTester(rule, {
       name: "no metadata and a LICENSE Cardinal cannot name",
       files: { "README.md": "# D\n\n## License\n\nCC BY 4.0\n", "dataset_infos.json": "{}", LICENSE: "See the deed.\n" },
       findings: [{ line: 1, message: "The dataset card declares no `license` (it has no metadata block), although `LICENSE` is in the repository.", hint: "Start the file with a metadata block that declares the license in `LICENSE`: `---`, `license:` with its Hub id (or `license: other` with `license_name` and `license_link: LICENSE`), `---`." }],
+    },
+    {
+      name: "an identified LICENSE file: the fix declares its license",
+      files: { "README.md": "---\npipeline_tag: fill-mask\n---\n# M\n", LICENSE: spdxLicenseText("Apache-2.0") },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license`, although `LICENSE` is in the repository.",
+          hint: "`LICENSE` is the `apache-2.0` license: add `license: apache-2.0` to the metadata.",
+        },
+      ],
+      output: "---\npipeline_tag: fill-mask\nlicense: apache-2.0\n---\n# M\n",
+    },
+    {
+      name: "an identified LICENSE and an empty license key: the fix fills it in",
+      files: { "README.md": "---\nlicense:\ntags: [a]\n---\n# M\n", LICENSE: spdxLicenseText("Apache-2.0") },
+      findings: [{ line: 2, message: "The model card has a `license` key with no value." }],
+      output: "---\nlicense: apache-2.0\ntags: [a]\n---\n# M\n",
+    },
+    {
+      name: "an identified LICENSE and no metadata block: a new block, in the card's CRLF",
+      files: { "README.md": "# M\r\n\r\nText.\r\n", "model.safetensors": "x", LICENSE: spdxLicenseText("Apache-2.0") },
+      findings: [{ line: 1, message: "The model card declares no `license` (it has no metadata block), although `LICENSE` is the `apache-2.0` license." }],
+      output: "---\r\nlicense: apache-2.0\r\n---\r\n# M\r\n\r\nText.\r\n",
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { spdxLicenseText } from "../../../../test/license-texts.js";
 import rule from "./rule.js";
 
@@ -16,6 +16,7 @@ const LATXA_LIKE = LLAMA31.replace(
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "MIT card, MIT file", files: { "m/README.md": card("mit"), "m/LICENSE": MIT } },
     { name: "a list including the file's license", files: { "README.md": "---\nlicense: [apache-2.0, mit]\n---\n", LICENSE: MIT } },
     { name: "license: other is not compared", files: { "README.md": card("other"), LICENSE: MIT } },

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# M\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "Hub ids", files: card("license: apache-2.0") },
     { name: "a list of Hub ids", files: card("license:\n- cc-by-4.0\n- odc-by") },
     { name: "other and unknown are Hub ids", files: card("license: other\nlicense_name: x\nlicense_link: https://x.test") },

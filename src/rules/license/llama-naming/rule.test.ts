@@ -1,4 +1,4 @@
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (license: string, title: string, extra = "") => ({ "README.md": `---\nlicense: ${license}\n${extra}---\n\n# ${title}\n\nText.\n` });
@@ -6,6 +6,7 @@ const HUB = { "model:meta-llama/Llama-3.1-8B": found("model", "meta-llama/Llama-
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "named Llama", files: card("llama3.1", "Llama-3.1-8B-Support") },
     { name: "Llama 3 names begin with Llama 3", files: card("llama3", "Llama-3-8B-SupportBot") },
     { name: "Llama3 without a space", files: card("llama3", "Llama3-SupportBot") },

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => `---\nlicense: other\n${yaml}\n---\n# M\n`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "name and URL", files: { "README.md": card("license_name: coqui-public-model-license\nlicense_link: https://coqui.ai/cpml") } },
     { name: "name and a LICENSE file in the PR", files: { "m/README.md": card("license_name: acme-model-license\nlicense_link: LICENSE"), "m/LICENSE": "terms" }, repo: {} },
     { name: "LICENSE file already in the repository", files: { "README.md": card("license_name: acme\nlicense_link: LICENSE.md") }, repo: { "LICENSE.md": "terms" } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
@@ -8,6 +8,7 @@ const card = (yaml: string) => `---\nlicense: llama3.1\n${yaml}---\n# Adapter\n`
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "card names the base", files: { "a/adapter_config.json": adapter("meta-llama/Llama-3.1-8B"), "a/README.md": card("base_model: meta-llama/Llama-3.1-8B\n") } },
     { name: "a list containing the base", files: { "adapter_config.json": adapter("a/b"), "README.md": card("base_model:\n- a/b\n") } },
     { name: "no card in the review", files: { "adapter_config.json": adapter("a/b") } },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -6,6 +6,7 @@ const config = '{"peft_type": "LORA", "base_model_name_or_path": "meta-llama/Lla
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "safetensors beside the config", files: { "adapter_config.json": config, "adapter_model.safetensors": pointer() }, repo: {} },
     { name: "a pickle beside the config", files: { "lora/adapter_config.json": config, "lora/adapter_model.bin": pointer() }, repo: {} },
     { name: "the weights already in the repository", pullRequest: true, files: { "adapter_config.json": config }, repo: { "adapter_model.safetensors": null } },

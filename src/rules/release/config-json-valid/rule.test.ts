@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { jsonErrorOffset } from "../../../parse/json-error.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     {
       name: "valid JSON everywhere",
       files: {

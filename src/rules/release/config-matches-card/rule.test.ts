@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const config = (arch: string) => JSON.stringify({ architectures: [arch], model_type: "x", transformers_version: "4.46.0" });
@@ -7,6 +7,7 @@ const card = (yaml: string) => `---\nlicense: mit\n${yaml}---\n# M\n`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "causal LM with text-generation", files: { "config.json": config("LlamaForCausalLM"), "README.md": card("library_name: transformers\npipeline_tag: text-generation\n") } },
     { name: "ambiguous head is not judged", files: { "config.json": config("T5ForConditionalGeneration"), "README.md": card("library_name: transformers\npipeline_tag: translation\n") } },
     { name: "masked LM used for sentence similarity", files: { "config.json": config("BertForMaskedLM"), "README.md": card("library_name: sentence-transformers\npipeline_tag: sentence-similarity\n") } },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { safetensorsFile } from "../../../../test/helpers/safetensors.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -16,6 +16,7 @@ const index = (n: number) =>
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "config and a single file agree", files: { "config.json": config(), "model.safetensors": pointer() }, bytes: { "model.safetensors": weights(2) }, repo: {} },
     { name: "config and an index agree (layers from the weight map, no bytes needed)", files: { "config.json": config(), "model.safetensors.index.json": index(2) }, repo: {} },
     { name: "another architecture is not judged", files: { "config.json": config({ model_type: "gpt2", architectures: ["GPT2LMHeadModel"] }), "model.safetensors": pointer() }, bytes: { "model.safetensors": weights(5) }, repo: {} },

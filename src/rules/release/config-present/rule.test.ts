@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const INDEX = JSON.stringify({ metadata: { total_size: 10 }, weight_map: { "a.weight": "pytorch_model-00001-of-00002.bin" } });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "an index beside its config.json", files: { "pytorch_model.bin.index.json": INDEX, "config.json": "{}" } },
     { name: "a diffusers component with its config", files: { "unet/diffusion_pytorch_model.safetensors.index.json": INDEX, "unet/config.json": "{}" } },
     { name: "another library's index name", files: { "weights.safetensors.index.json": INDEX } },

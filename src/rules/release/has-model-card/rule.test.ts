@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -6,6 +6,7 @@ const LLAMA = JSON.stringify({ architectures: ["LlamaForCausalLM"], model_type: 
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): the card of the weights beside it", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit"), "model.safetensors": { content: { type: "not-fetched" }, size: 1000 } } },
     { name: "card in the same folder, same PR", pullRequest: true, files: { "m/model.safetensors": pointer(), "m/README.md": "---\nlicense: mit\n---\n# M\n" }, repo: {} },
     { name: "card at the root above the weights (diffusers layout)", pullRequest: true, files: { "unet/diffusion_pytorch_model.safetensors": pointer() }, repo: { "README.md": "# x" } },
     { name: "weights only modified in a PR: not a new release", pullRequest: true, files: { "model.safetensors": { ...pointer(), status: "modified" } }, repo: {} },

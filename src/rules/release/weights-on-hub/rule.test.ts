@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -17,6 +17,7 @@ const MEGA_CARD = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a demo video on Google Drive is not weights", files: { "README.md": "---\nlicense: mit\n---\n# M\n\n| *Demo on LM Studio* | https://drive.google.com/file/d/1CHdfjYr/view |\n", "config.json": "{}" } },
     { name: "the weights are in the release: the link is a mirror", files: { "README.md": MEGA_CARD, "model-00001-of-00006.safetensors": pointer() } },
     { name: "weights in a subfolder (diffusers layout) count too", files: { "README.md": MEGA_CARD, "unet/diffusion_pytorch_model.safetensors": pointer() } },

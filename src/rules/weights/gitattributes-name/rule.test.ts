@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { LFS_ATTRIBUTES, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a .gitattributes", files: { ".gitattributes": LFS_ATTRIBUTES, "model.safetensors": pointer() } },
     { name: "a gitattributes with no LFS lines and no weights beside it", files: { "docs/gitattributes": "*.md linguist-documentation\n" } },
     { name: "a removed gitattributes", files: { gitattributes: { content: { type: "removed" }, status: "removed" }, "model.safetensors": pointer() } },

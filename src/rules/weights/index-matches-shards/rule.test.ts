@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { rawSafetensors, safetensorsFile } from "../../../../test/helpers/safetensors.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -21,6 +21,7 @@ const files = (indexText: string) => ({ "model.safetensors.index.json": indexTex
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "index and shards agree", pullRequest: true, files: files(index(goodMap)), bytes: { [S1]: shard1, [S2]: shard2 }, repo: {} },
     { name: "no byte source: silent", pullRequest: true, files: files(index(goodMap)) },
     { name: "a folder whose shards are only LFS pointers: nothing to compare, nothing said", files: files(index({ ...goodMap, extra: S1 })), bytes: { [S1]: "it is a Git LFS pointer", [S2]: "it is a Git LFS pointer" }, repo: {} },

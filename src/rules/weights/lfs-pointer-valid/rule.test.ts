@@ -1,9 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
-  valid: [{ name: "a valid pointer", files: { "model.safetensors": pointer() } }],
+  valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
+    { name: "a valid pointer", files: { "model.safetensors": pointer() } }],
   invalid: [
     {
       name: "a short oid",

@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, LFS_ATTRIBUTES, MB, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a pointer", pullRequest: true, files: { "model.safetensors": pointer() }, repo: {} },
     { name: "a known size is weights/use-git-lfs'", pullRequest: true, files: { "model.safetensors": blob(undefined, 30 * MB) }, repo: {} },
     { name: "a local folder: sizes are known", files: { "model.safetensors": blob() }, repo: {} },

@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "only safetensors", files: { "model.safetensors": pointer() } },
     { name: "a pickle alone is weights/prefer-safetensors's", files: { "pytorch_model.bin": pointer() } },
     { name: "OpenVINO IR beside a safetensors file is not a pickle", files: { "openvino_model.bin": pointer(), "openvino_model.safetensors": pointer() } },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pickleFixture } from "../../../../test/pickle-fixtures.js";
 import { blob, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -8,6 +8,7 @@ const as = (path: string, fixture: string) => ({ files: { [path]: blob() }, byte
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a PyTorch state dict (torch.save's globals only)", ...as("pytorch_model.bin", "benign-state-dict.bin") },
     { name: "a real legacy-format checkpoint (picklescan's test data)", ...as("pytorch_model.bin", "picklescan/pytorch_model.bin") },
     { name: "plain data at protocol 0", ...file("benign-plain-protocol0.pkl") },

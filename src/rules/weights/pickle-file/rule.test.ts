@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a PyTorch checkpoint is weights/prefer-safetensors'", files: { "pytorch_model.bin": pointer() } },
     { name: "NumPy archives and plain arrays", files: { "mel_filters.npz": blob(MAGIC.zip, 4271), "emb.npy": blob(MAGIC.npy) } },
     { name: "training state is weights/training-leftovers'", files: { "training_args.bin": blob(MAGIC.pickle) } },

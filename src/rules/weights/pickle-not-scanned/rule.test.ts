@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pickleFixture } from "../../../../test/pickle-fixtures.js";
 import { blob, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -7,6 +7,7 @@ const file = (name: string) => ({ files: { [name]: blob() }, bytes: { [name]: pi
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a complete PyTorch zip", ...file("benign-state-dict-deflated.pt") },
     { name: "concatenated pickles are read to the end", ...file("benign-concatenated.pkl") },
     { name: "a plain NumPy array holds no pickle", ...file("benign-float-array.npy") },

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pickleFixture } from "../../../../test/pickle-fixtures.js";
 import { blob } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -11,6 +11,7 @@ const sklearn = new Uint8Array([0x80, 0x02, ...Array.from("csklearn.linear_model
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a PyTorch state dict", ...as("pytorch_model.bin", "benign-state-dict.bin") },
     { name: "NumPy arrays inside a pickle (numpy reconstruct, dtype, ndarray, _codecs.encode)", ...file("benign-numpy-in-pickle.pkl") },
     { name: "a real zip checkpoint (picklescan's test data)", ...as("pytorch_model.bin", "picklescan/new_pytorch_model.bin") },

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatPhrase, weightFacts } from "../../../parse/weights.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "safetensors", files: { "model.safetensors": pointer() } },
     { name: "GGUF", files: { "model-q4_k_m.gguf": pointer() } },
     { name: "a pickle beside its safetensors twin (the notice rule speaks)", files: { "pytorch_model.bin": pointer(), "model.safetensors": pointer() } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { rawSafetensors, safetensorsFile, safetensorsHeader } from "../../../../test/helpers/safetensors.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import { plain } from "../../../core/text.js";
@@ -11,6 +11,7 @@ const tensor = (entry: object) => ({ ...header, "a.weight": { ...(header["a.weig
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a valid file through LFS", pullRequest: true, files: { "model.safetensors": pointer(good.length) }, bytes: { "model.safetensors": good } },
     { name: "a folder holding only the LFS pointer: no header to read", files: { "model.safetensors": pointer() }, bytes: { "model.safetensors": "it is a Git LFS pointer" } },
     { name: "a valid file on disk", files: { "model.safetensors": { content: { type: "not-fetched" } } }, bytes: { "model.safetensors": good } },

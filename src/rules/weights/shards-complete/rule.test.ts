@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -7,6 +7,7 @@ const index = (...shards: string[]) =>
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "not JSON is release/config-json-valid's", files: { "model.safetensors.index.json": "{oops" }, repo: {} },
     { name: "a shard in a subfolder is a plain relative path", files: { "model.safetensors.index.json": index("sub/a.safetensors"), "sub/a.safetensors": pointer() }, repo: {} },
     {

@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "model weights", files: { "pytorch_model.bin": pointer(), "model.safetensors": pointer() } },
     { name: "removed leftovers", files: { "optimizer.pt": { content: { type: "removed" }, status: "removed" } } },
   ],

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { compileGitattributes, GITATTRIBUTES_MAX_BYTES, lfsAttributeFor, lfsAttributes } from "../../../parse/gitattributes.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, LFS_ATTRIBUTES, MAGIC, MB, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "PR: pointer and pattern", pullRequest: true, files: { "model.safetensors": pointer() }, repo: { ".gitattributes": LFS_ATTRIBUTES } },
     { name: "PR: the pattern comes in the same PR", pullRequest: true, files: { "m/model.safetensors": pointer(), ".gitattributes": LFS_ATTRIBUTES }, repo: {} },
     { name: "folder: a local file covered by a pattern", files: { "model.safetensors": blob(), ".gitattributes": LFS_ATTRIBUTES }, repo: {} },
