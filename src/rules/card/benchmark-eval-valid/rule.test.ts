@@ -115,7 +115,8 @@ ruleTester(rule, {
     {
       name: "YAML that does not parse, naming a framework",
       files: { "eval.yaml": "evaluation_framework: mteb\ntasks: [\n" },
-      findings: [{ line: 3, message: "The benchmark configuration is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]." }],
+      // The parser finds the unclosed bracket at the end of the input; the finding stays on the last line of text.
+      findings: [{ line: 2, message: "The benchmark configuration is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]." }],
     },
   ],
 });
