@@ -17,12 +17,13 @@ const meta = { id: "test/meta", title: "Test rule", description: "d", why: "w", 
 const CARD = "---\nlicence: mit\n---\n# Model\n";
 const files = { "README.md": CARD };
 
-/** A rule that reports line 2 of every card, with `fix` when given, and `extra` more findings on line 4. */
+/** A rule that reports line 2 of a card that spells `licence`, with `fix` when given, and `extra` more findings on line 4. */
 function reporting(options: { fix?: Fix; extra?: number } = {}): Rule {
   return defineRule({
     meta,
     check({ cards, report }) {
       for (const card of cards) {
+        if (!card.text.includes("licence")) continue;
         report({ path: card.path, line: 2, message: text`The key ${"licence"} is misspelt.`, hint: prose("Write license."), ...(options.fix ? { fix: options.fix } : {}) });
         for (let i = 0; i < (options.extra ?? 0); i++) report({ path: card.path, line: 4, message: prose("Another problem.") });
       }
@@ -74,6 +75,17 @@ describe("the rule tester checks fixes", () => {
     await expect(checkInvalid(reporting(), { name: "no fix", files, findings: [EXPECTED], output: fixed })).rejects.toThrow(/one fixed file/);
     await expect(checkInvalid(fixing, { name: "null", files, findings: [EXPECTED], output: null })).rejects.toThrow(/no finding should carry a fix/);
     await expect(checkInvalid(reporting(), { name: "null", files, findings: [EXPECTED], output: null })).resolves.toBeUndefined();
+  });
+
+  it("fails a fix that repairs nothing: the rule reports the same on the fixed text", async () => {
+    const stubborn = defineRule({
+      meta,
+      check: ({ cards, report }) => {
+        for (const card of cards) report({ path: card.path, line: 2, message: prose("Always."), fix: { line: 2, endLine: 2, replacement: "license: mit" } });
+      },
+    });
+    const always = { line: 2, message: "Always." };
+    await expect(checkInvalid(stubborn, { name: "stubborn", files, findings: [always], output: fixed })).rejects.toThrow(/after the fixes, the rule still reports/);
   });
 
   it("fails a fix of lines the file does not have", async () => {

@@ -4,9 +4,10 @@
  * `invalid` cases (exactly these findings, each by its line and its exact
  * message, and the exact text the fixes produce). A case fails when the
  * rule threw (the engine's `cardinal/internal-error`) or did not finish,
- * when a finding carries a fix the case does not assert, and when an
- * expected finding leaves its line out. test/rule-tester.meta.test.ts
- * proves each.
+ * when a finding carries a fix the case does not assert, when the fixed
+ * text is reported again as before (a fix that repairs nothing, or that
+ * `--fix` would apply forever), and when an expected finding leaves its
+ * line out. test/rule-tester.meta.test.ts proves each.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -263,6 +264,21 @@ export async function checkInvalid(rule: Rule, testCase: InvalidCase): Promise<v
   } else {
     expect(output).toEqual(testCase.output);
   }
+  if (fixed.length > 0) await assertFixesSettle(rule, testCase, findings, output);
+}
+
+/**
+ * Reviews the fixed files again: what a fix repaired is no longer reported
+ * (the rule's findings on the fixed text are fewer), and no fix is offered
+ * again, so `--fix` ends rather than loops.
+ */
+async function assertFixesSettle(rule: Rule, testCase: TestCase, before: readonly Finding[], output: Record<string, string>): Promise<void> {
+  const files = { ...testCase.files, ...output };
+  const after = (await runRule(rule, { ...testCase, files })).filter((f) => f.ruleId === rule.meta.id);
+  const summary = after.map(summarise).join("\n");
+  expect(after.length, `after the fixes, the rule still reports:\n${summary}`).toBeLessThan(before.length);
+  const again = after.filter((f) => f.fix && output[f.path] !== undefined && applyFixes(output[f.path] ?? "", [f.fix]).text !== output[f.path]);
+  expect(again.map(summarise), "a fix is offered again on the fixed text").toEqual([]);
 }
 
 export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: InvalidCase[] }): void {
