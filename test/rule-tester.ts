@@ -1,9 +1,19 @@
 /**
- * ESLint-style tester for Cardinal rules: each rule lists `valid` cases
- * (no finding from this rule) and `invalid` cases (exactly these findings,
- * by rule id, line and message).
+ * ESLint-style tester for Cardinal rules, as strict as ESLint's RuleTester.
+ * Each rule lists `valid` cases (the rule finishes and reports nothing) and
+ * `invalid` cases (exactly these findings, each by its line and its exact
+ * message, and the exact text the fixes produce). A case fails when the
+ * rule threw (the engine's `cardinal/internal-error`) or did not finish,
+ * when a finding carries a fix the case does not assert, when the fixed
+ * text is reported again as before (a fix that repairs nothing, or that
+ * `--fix` would apply forever), and when an expected finding leaves its
+ * line out. test/rule-tester.meta.test.ts proves each.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { applyFixes, isWellFormed } from "../src/core/apply-fixes.js";
+import { LineIndex } from "../src/parse/lines.js";
 import { resolveConfig } from "../src/core/config.js";
 import { review } from "../src/core/engine.js";
 import { resolveConfigText } from "../src/parse/config-file.js";
@@ -12,8 +22,10 @@ import type { ByteSource } from "../src/core/bytes.js";
 import type { RepoFiles } from "../src/core/repo.js";
 import type { Rule } from "../src/core/rule.js";
 import { plain } from "../src/core/text.js";
-import type { FileContent, FileStatus, Finding, Severity, Workspace, WorkspaceFile } from "../src/core/types.js";
+import type { FileContent, FileStatus, Finding, Fix, Severity, Workspace, WorkspaceFile } from "../src/core/types.js";
 import { RULE_IDS } from "../src/rules/index.js";
+
+const CORPUS = path.resolve(import.meta.dirname, "fixtures/corpus");
 
 export type FileSpec = string | { content: FileContent; status?: FileStatus; size?: number; head?: Uint8Array };
 
@@ -61,18 +73,33 @@ export function found(type: HubRepoType, id: string, info: Partial<HubRepoInfo> 
 
 export interface ExpectedFinding {
   path?: string;
-  line?: number;
+  /**
+   * The finding's line, always given: `null` for a finding about the whole
+   * file or the change (one with no line). A tester that let the line go
+   * unchecked passed rules that pointed at the wrong line.
+   */
+  line: number | null;
   column?: number;
-  /** A substring of the plain message, or a pattern it must match. */
-  message: string | RegExp;
-  title?: string | RegExp;
-  hint?: string | RegExp;
+  /** The plain message, exactly (not a part of it). */
+  message: string;
+  /** The finding's headline, exactly, when the rule refines its title. */
+  title?: string;
+  /** The plain hint, exactly. */
+  hint?: string;
   /** The finding's severity when the report lowered it (`Report.atMost`); otherwise the rule's default. */
   severity?: Severity;
 }
 
 export interface InvalidCase extends TestCase {
   findings: ExpectedFinding[];
+  /**
+   * What the findings' fixes make of the files, applied once as `cardinal
+   * check --fix` and the one-click suggestions apply them: the fixed text of
+   * the one file fixed, or path → fixed text when several are. Required when
+   * any finding carries a fix (as ESLint's RuleTester requires `output`);
+   * `null` asserts that none does.
+   */
+  output?: string | Record<string, string> | null;
 }
 
 function toFile(path: string, spec: FileSpec, pullRequest: boolean): WorkspaceFile {
@@ -87,8 +114,12 @@ function toFile(path: string, spec: FileSpec, pullRequest: boolean): WorkspaceFi
   };
 }
 
-/** Runs one rule over a test case and returns that rule's findings. */
-export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]> {
+/**
+ * Runs one rule over a test case through the engine and returns every
+ * finding of the review: the rule's own, and the engine's about the rule
+ * (an internal error when it threw, the time limit when it did not finish).
+ */
+export async function reviewWith(rule: Rule, testCase: TestCase): Promise<Finding[]> {
   const resolved = testCase.configText !== undefined ? resolveConfigText(testCase.configText, RULE_IDS) : resolveConfig(testCase.config ?? {}, RULE_IDS);
   const pullRequest = testCase.pullRequest ?? false;
   const workspace: Workspace = {
@@ -134,11 +165,120 @@ export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]
     rules: [rule],
     ruleIds: RULE_IDS,
   });
-  return result.findings.filter((f) => f.ruleId === rule.meta.id);
+  return [...result.findings];
 }
 
-function matches(actual: string, expected: string | RegExp): boolean {
-  return typeof expected === "string" ? actual.includes(expected) : expected.test(actual);
+const summarise = (f: Finding): string => `${f.ruleId} ${f.path}:${f.line ?? "-"} ${plain(f.message)}`;
+
+/** Fails when the engine had to report on the rule itself (it threw, or ran out of time): such a case proves nothing. */
+function assertRuleFinished(rule: Rule, findings: readonly Finding[]): void {
+  const other = findings.filter((f) => f.ruleId !== rule.meta.id);
+  const lines = other.map(summarise);
+  expect(lines, `${rule.meta.id} did not finish cleanly:\n${lines.join("\n")}`).toEqual([]);
+}
+
+/**
+ * The rule's findings over a test case. Fails the test when the rule threw
+ * or did not finish: the engine's `cardinal/internal-error` must never pass
+ * for "no finding".
+ */
+export async function runRule(rule: Rule, testCase: TestCase): Promise<Finding[]> {
+  const findings = await reviewWith(rule, testCase);
+  assertRuleFinished(rule, findings);
+  return findings;
+}
+
+/** A card from the corpus of real Hub cards (test/fixtures/corpus; provenance in its SOURCES.md), by slug. */
+export function corpusCard(slug: string): string {
+  return readFileSync(path.join(CORPUS, slug, "README.md"), "utf8");
+}
+
+/** The text of a text file of a test case. */
+function textOf(testCase: TestCase, file: string): string | undefined {
+  const spec = testCase.files[file];
+  if (typeof spec === "string") return spec;
+  return spec?.content.type === "text" ? spec.content.text : undefined;
+}
+
+/**
+ * The text of each file the findings' fixes change, applied once (in the
+ * findings' order, an overlapping fix deferred), as `--fix` applies them.
+ * Fails on a fix that names lines the file does not have.
+ */
+export function fixedOutput(testCase: TestCase, findings: readonly Finding[]): Record<string, string> {
+  const byPath = new Map<string, Fix[]>();
+  for (const f of findings) if (f.fix) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f.fix]);
+  const out: Record<string, string> = {};
+  for (const [file, fixes] of byPath) {
+    const before = textOf(testCase, file);
+    expect(before, `a fix for ${file}, which is not a text file of the case`).toBeDefined();
+    const lines = new LineIndex(before ?? "").lineCount;
+    for (const fix of fixes) expect(isWellFormed(fix, lines), `a fix of lines ${fix.line}-${fix.endLine} in ${file}, which has ${lines}`).toBe(true);
+    out[file] = applyFixes(before ?? "", fixes).text;
+  }
+  return out;
+}
+
+/** A valid case: the rule finishes and reports nothing. */
+export async function checkValid(rule: Rule, testCase: TestCase): Promise<void> {
+  const findings = await reviewWith(rule, testCase);
+  assertRuleFinished(rule, findings);
+  const lines = findings.map(summarise);
+  expect(lines, `a valid case, but the rule reported:\n${lines.join("\n")}`).toEqual([]);
+}
+
+/** An invalid case: the rule finishes and reports exactly these findings, in this order, and its fixes write exactly `output`. */
+export async function checkInvalid(rule: Rule, testCase: InvalidCase): Promise<void> {
+  const all = await reviewWith(rule, testCase);
+  assertRuleFinished(rule, all);
+  const findings = all.filter((f) => f.ruleId === rule.meta.id);
+  const summary = findings.map(summarise);
+  expect(testCase.findings.length, "an invalid case expects at least one finding").toBeGreaterThan(0);
+  expect(findings, `findings were:\n${summary.join("\n")}`).toHaveLength(testCase.findings.length);
+  testCase.findings.forEach((want, i) => {
+    const got = findings[i] as Finding;
+    const where = `finding ${i + 1}: ${summary[i]}`;
+    expect(got.severity, where).toBe(want.severity ?? rule.meta.defaultSeverity);
+    expect(got.docsUrl).toMatch(new RegExp(`/docs/rules/${rule.meta.id}\\.md$`));
+    if (want.path !== undefined) expect(got.path, where).toBe(want.path);
+    expect(want.line, `${where}: an expected finding must pin its line (null when it has none)`).not.toBeUndefined();
+    expect(got.line ?? null, where).toBe(want.line);
+    if (want.column !== undefined) expect(got.column, where).toBe(want.column);
+    expect(typeof want.message, `${where}: the expected message must be its exact text`).toBe("string");
+    expect(plain(got.message), where).toBe(want.message);
+    if (want.title !== undefined) expect(got.title, where).toBe(want.title);
+    if (want.hint !== undefined) {
+      expect(got.hint, `${where}: expected a hint`).toBeDefined();
+      expect(plain(got.hint ?? []), where).toBe(want.hint);
+    }
+  });
+  const output = fixedOutput(testCase, findings);
+  const fixed = Object.keys(output);
+  if (testCase.output === undefined) {
+    expect(fixed, `the findings carry fixes: the case must give its output, which is:\n${JSON.stringify(output, null, 2)}`).toEqual([]);
+  } else if (testCase.output === null) {
+    expect(fixed, "no finding should carry a fix").toEqual([]);
+  } else if (typeof testCase.output === "string") {
+    expect(fixed, "the output names one fixed file").toHaveLength(1);
+    expect(output[fixed[0] ?? ""]).toBe(testCase.output);
+  } else {
+    expect(output).toEqual(testCase.output);
+  }
+  if (fixed.length > 0) await assertFixesSettle(rule, testCase, findings, output);
+}
+
+/**
+ * Reviews the fixed files again: what a fix repaired is no longer reported
+ * (the rule's findings on the fixed text are fewer), and no fix is offered
+ * again, so `--fix` ends rather than loops.
+ */
+async function assertFixesSettle(rule: Rule, testCase: TestCase, before: readonly Finding[], output: Record<string, string>): Promise<void> {
+  const files = { ...testCase.files, ...output };
+  const after = (await runRule(rule, { ...testCase, files })).filter((f) => f.ruleId === rule.meta.id);
+  const summary = after.map(summarise).join("\n");
+  expect(after.length, `after the fixes, the rule still reports:\n${summary}`).toBeLessThan(before.length);
+  const again = after.filter((f) => f.fix && output[f.path] !== undefined && applyFixes(output[f.path] ?? "", [f.fix]).text !== output[f.path]);
+  expect(again.map(summarise), "a fix is offered again on the fixed text").toEqual([]);
 }
 
 export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: InvalidCase[] }): void {
@@ -149,33 +289,11 @@ export function ruleTester(rule: Rule, cases: { valid: TestCase[]; invalid: Inva
     });
 
     for (const testCase of cases.valid) {
-      it(`valid: ${testCase.name}`, async () => {
-        const findings = await runRule(rule, testCase);
-        expect(findings.map((f) => `${f.path}:${f.line ?? "-"} ${plain(f.message)}`)).toEqual([]);
-      });
+      it(`valid: ${testCase.name}`, () => checkValid(rule, testCase));
     }
 
     for (const testCase of cases.invalid) {
-      it(`invalid: ${testCase.name}`, async () => {
-        const findings = await runRule(rule, testCase);
-        const summary = findings.map((f) => `${f.path}:${f.line ?? "-"} ${plain(f.message)}`);
-        expect(findings, `findings were:\n${summary.join("\n")}`).toHaveLength(testCase.findings.length);
-        testCase.findings.forEach((want, i) => {
-          const got = findings[i] as Finding;
-          expect(got.ruleId).toBe(rule.meta.id);
-          expect(got.severity).toBe(want.severity ?? rule.meta.defaultSeverity);
-          expect(got.docsUrl).toMatch(new RegExp(`/docs/rules/${rule.meta.id}\\.md$`));
-          if (want.path !== undefined) expect(got.path).toBe(want.path);
-          if (want.line !== undefined) expect(got.line, summary[i]).toBe(want.line);
-          if (want.column !== undefined) expect(got.column).toBe(want.column);
-          expect(matches(plain(got.message), want.message), `message: ${plain(got.message)}`).toBe(true);
-          if (want.title !== undefined) expect(matches(got.title, want.title), `title: ${got.title}`).toBe(true);
-          if (want.hint !== undefined) {
-            expect(got.hint, "expected a hint").toBeDefined();
-            expect(matches(plain(got.hint ?? []), want.hint), `hint: ${plain(got.hint ?? [])}`).toBe(true);
-          }
-        });
-      });
+      it(`invalid: ${testCase.name}`, () => checkInvalid(rule, testCase));
     }
   });
 }

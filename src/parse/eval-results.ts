@@ -192,9 +192,14 @@ function syntaxProblem(parsed: Parsed, what: string): EvalProblem | undefined {
   const error = parsed.document.errors[0];
   if (!error) return undefined;
   const first = (error.message.split("\n", 1)[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").trim();
+  // An error the parser finds only at the end of the input (an unclosed `[`) points past the text:
+  // report it on the last line that has any, not on the empty line after the final line break.
+  const lines = parsed.source.split(/\r\n|\r|\n/);
+  let last = lines.length;
+  while (last > 1 && (lines[last - 1] ?? "").trim() === "") last--;
   return {
     level: "error",
-    line: parsed.lineCounter.linePos(error.pos[0]).line,
+    line: Math.min(parsed.lineCounter.linePos(error.pos[0]).line, last),
     message: text`The ${what === "results" ? prose("evaluation results file") : prose("benchmark configuration")} is not valid YAML: ${quoted(first)}.`,
     hint: prose("Fix the YAML syntax; the Hub cannot read the file until it parses."),
     title: "Evaluation file is not valid YAML",

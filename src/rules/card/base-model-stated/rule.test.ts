@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { mergekitModels, statedBases } from "../../../parse/references.js";
 import { recogniseCard } from "../../../parse/card.js";
 import rule from "./rule.js";
@@ -11,6 +11,7 @@ const adapter = (base: string) => JSON.stringify({ peft_type: "LORA", base_model
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a card based on another model's card speaks of the card (Stable Diffusion v1-4)", files: { "README.md": card("", "# M\n\n*This model card was written by: Robin Rombach and Patrick Esser and is based on the [DALL-E Mini model card](https://huggingface.co/dalle-mini/dalle-mini).*\n") } },
     { name: "the card names the base", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("a/b") } },
     { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\ntags: [mergekit]\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },
@@ -40,84 +41,94 @@ ruleTester(rule, {
       findings: [
         {
           line: 6,
-          message: "The card says it was made from `CompVis/stable-diffusion-v-1-4-original`, but the card names no `base_model`",
-          hint: "`base_model: CompVis/stable-diffusion-v-1-4-original`",
+          message: "The card says it was made from `CompVis/stable-diffusion-v-1-4-original`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.",
         },
       ],
+      output:
+        "---\nlicense: mit\nbase_model: CompVis/stable-diffusion-v-1-4-original\n---\n# M\n\nThis version of Stable Diffusion has been fine tuned from [CompVis/stable-diffusion-v1-4-original](https://huggingface.co/CompVis/stable-diffusion-v-1-4-original) to accept CLIP image embedding.\n",
     },
     {
       name: "the card says fine-tuned from an id",
       files: { "README.md": card("", "# M\n\nThis is a fine-tuned version of the **meta-llama/Llama-3.2-3B-Instruct** base model.\n"), "config.json": config("x/y") },
-      findings: [{ line: 6, message: "The card says it was made from `meta-llama/Llama-3.2-3B-Instruct`, but the card names no `base_model`", hint: "`base_model: meta-llama/Llama-3.2-3B-Instruct`" }],
+      output: "---\nlicense: mit\nbase_model: meta-llama/Llama-3.2-3B-Instruct\n---\n# M\n\nThis is a fine-tuned version of the **meta-llama/Llama-3.2-3B-Instruct** base model.\n",
+      findings: [{ line: 6, message: "The card says it was made from `meta-llama/Llama-3.2-3B-Instruct`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.", hint: "Add `base_model: meta-llama/Llama-3.2-3B-Instruct` to the metadata." }],
     },
     {
       name: "Unsloth's 'Finetuned from model' line",
       files: { "README.md": card("", "# M\n\n- **Finetuned from model :** unsloth/gemma-2-9b-bnb-4bit\n") },
-      findings: [{ message: "made from `unsloth/gemma-2-9b-bnb-4bit`" }],
+      output: "---\nlicense: mit\nbase_model: unsloth/gemma-2-9b-bnb-4bit\n---\n# M\n\n- **Finetuned from model :** unsloth/gemma-2-9b-bnb-4bit\n",
+      findings: [{ line: 6, message: "The card says it was made from `unsloth/gemma-2-9b-bnb-4bit`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "a link to the base on the Hub",
       files: { "README.md": card("", "# M\n\nBased on [this model](https://huggingface.co/cl-tohoku/bert-base-japanese-v2).\n") },
-      findings: [{ message: "made from `cl-tohoku/bert-base-japanese-v2`" }],
+      output: "---\nlicense: mit\nbase_model: cl-tohoku/bert-base-japanese-v2\n---\n# M\n\nBased on [this model](https://huggingface.co/cl-tohoku/bert-base-japanese-v2).\n",
+      findings: [{ line: 6, message: "The card says it was made from `cl-tohoku/bert-base-japanese-v2`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "converted from a release given as a bare Hub URL (Pygmalion 7B)",
       files: { "README.md": card("", "# M\n\nConverted from the XORs weights from PygmalionAI's release https://huggingface.co/PygmalionAI/pygmalion-7b\n") },
-      findings: [{ line: 6, message: "made from `PygmalionAI/pygmalion-7b`" }],
+      output: "---\nlicense: mit\nbase_model: PygmalionAI/pygmalion-7b\n---\n# M\n\nConverted from the XORs weights from PygmalionAI's release https://huggingface.co/PygmalionAI/pygmalion-7b\n",
+      findings: [{ line: 6, message: "The card says it was made from `PygmalionAI/pygmalion-7b`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "TheBloke's quantisation wording",
       files: {
         "README.md": card("", "# M\n\nThis is GPTQ format quantised 4bit models of [Eric Hartford's Wizard-Vicuna 30B](https://huggingface.co/ehartford/Wizard-Vicuna-30B-Uncensored).\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n"),
       },
-      findings: [{ line: 6, message: "made from `ehartford/Wizard-Vicuna-30B-Uncensored`" }],
+      output: "---\nlicense: mit\nbase_model: ehartford/Wizard-Vicuna-30B-Uncensored\n---\n# M\n\nThis is GPTQ format quantised 4bit models of [Eric Hartford's Wizard-Vicuna 30B](https://huggingface.co/ehartford/Wizard-Vicuna-30B-Uncensored).\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n",
+      findings: [{ line: 6, message: "The card says it was made from `ehartford/Wizard-Vicuna-30B-Uncensored`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "GGUF model files for a linked model",
       files: { "README.md": card("", "# M\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n") },
-      findings: [{ message: "made from `meta-llama/Llama-2-7b-hf`" }],
+      output: "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n\nThis repo contains GGUF model files for [Meta's Llama 2 7B](https://huggingface.co/meta-llama/Llama-2-7b-hf).\n",
+      findings: [{ line: 6, message: "The card says it was made from `meta-llama/Llama-2-7b-hf`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "a DreamBooth of Stable Diffusion 1.5, no id",
       files: { "README.md": card("", "# M\n\nA DreamBooth fine-tune of Stable Diffusion 1.5 on my dog.\n") },
-      findings: [{ message: "The card says it was made from Stable Diffusion 1.5", hint: "Hub id of the Stable Diffusion 1.5 checkpoint" }],
+      findings: [{ line: 6, message: "The card says it was made from Stable Diffusion 1.5, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.", hint: "Add `base_model:` with the Hub id of the Stable Diffusion 1.5 checkpoint the model was trained from." }],
     },
     {
       name: "built on LLaMA, with no id to offer (Vicuna's delta)",
       files: { "README.md": card("", "# M\n\nUsers have to apply it on top of the original LLaMA weights.\n"), "config.json": config("/home/me/vicuna") },
-      findings: [{ line: 6, message: "The card says it was made from LLaMA", hint: "Hub id of the LLaMA checkpoint" }],
+      findings: [{ line: 6, message: "The card says it was made from LLaMA, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.", hint: "Add `base_model:` with the Hub id of the LLaMA checkpoint the model was trained from." }],
     },
     {
       name: "fine-tuning Llama 2, and config.json's id preferred for the fix",
       files: { "README.md": card("", "# M\n\nWe are fine-tuning Llama 2 on our data.\n"), "config.json": config("meta-llama/Llama-2-7b-hf") },
-      findings: [{ severity: "notice", message: "was saved from `meta-llama/Llama-2-7b-hf`" }],
+      output: "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n\nWe are fine-tuning Llama 2 on our data.\n",
+      findings: [{ line: 3, severity: "notice", message: "`config.json` was saved from `meta-llama/Llama-2-7b-hf` (its `_name_or_path`), but the card names no `base_model`: the model is missing from its base model's tree on the Hub. (`_name_or_path` is often the model's own id or a local folder; if it is not the model this one was made from, ignore this.)" }],
     },
     {
       name: "Llama 2 named by version",
       files: { "README.md": card("", "# M\n\nA chat model fine-tuned from Llama 2.\n") },
-      findings: [{ message: "The card says it was made from Llama 2" }],
+      findings: [{ line: 6, message: "The card says it was made from Llama 2, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "a card with no metadata block at all",
       files: { "README.md": "# M\n\n- **Finetuned from model:** [cl-tohoku/bert-base-japanese-v2](https://huggingface.co/cl-tohoku/bert-base-japanese-v2)\n", "config.json": config("x") },
-      findings: [{ line: 3, message: "but the card has no metadata block, so it names no `base_model`" }],
+      findings: [{ line: 3, message: "The card says it was made from `cl-tohoku/bert-base-japanese-v2`, but the card has no metadata block, so it names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "mergekit_config.yml merges models the card does not name",
       files: { "README.md": card("tags: [merge, mergekit]\n"), "config.json": config("a/one") },
       repo: { "mergekit_config.yml": MERGEKIT },
-      findings: [{ line: 4, message: "`mergekit_config.yml` merges `a/one` and `b/two`, but the card names no `base_model`" }],
+      output: "---\nlicense: mit\ntags: [merge, mergekit]\nbase_model:\n- a/one\n- b/two\n---\n# Model\n",
+      findings: [{ line: 4, message: "`mergekit_config.yml` merges `a/one` and `b/two`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
     {
       name: "a merge whose card lists only one of its models",
       files: { "README.md": card("base_model:\n- a/one\n", "# M\n\nA merge made with mergekit.\n") },
       repo: { "mergekit_config.yml": MERGEKIT },
-      findings: [{ line: 3, message: "`mergekit_config.yml` merges `b/two`, but the card's `base_model` lists only `a/one`", hint: "`a/one` and `b/two`" }],
+      findings: [{ line: 3, message: "`mergekit_config.yml` merges `b/two`, but the card's `base_model` lists only `a/one`: the Hub shows the model as made from that one alone.", hint: "List every model it was made from under `base_model`: `a/one` and `b/two`." }],
     },
     {
       name: "config.json's _name_or_path is a Hub id: a notice only",
       files: { "m/README.md": card(""), "m/config.json": config("meta-llama/Llama-2-7b-chat-hf") },
-      findings: [{ path: "m/README.md", severity: "notice", message: "`m/config.json` was saved from `meta-llama/Llama-2-7b-chat-hf` (its `_name_or_path`)" }],
+      output: "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-chat-hf\n---\n# Model\n",
+      findings: [{ line: 3, path: "m/README.md", severity: "notice", message: "`m/config.json` was saved from `meta-llama/Llama-2-7b-chat-hf` (its `_name_or_path`), but the card names no `base_model`: the model is missing from its base model's tree on the Hub. (`_name_or_path` is often the model's own id or a local folder; if it is not the model this one was made from, ignore this.)" }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { KNOWN_FRAMEWORKS } from "../../../parse/eval-results.js";
 import rule from "./rule.js";
 
@@ -7,6 +7,7 @@ const config = (framework: string, tasks = "  - id: t\n") => `name: B\ndescripti
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     {
       name: "every framework @huggingface/tasks lists",
       files: Object.fromEntries(
@@ -33,21 +34,21 @@ ruleTester(rule, {
       findings: [
         {
           line: 3,
-          message: "`evaluation_framework` `lm-evaluation-harness` is not in the list of evaluation frameworks Cardinal knows (from `@huggingface/tasks`)",
-          hint: "huggingface.js `packages/tasks/src/eval.ts`",
+          message: "`evaluation_framework` `lm-evaluation-harness` is not in the list of evaluation frameworks Cardinal knows (from `@huggingface/tasks`); the Hub validates the file at push and accepts only the frameworks of its own list, which may be newer.",
+          hint: "Use a framework id from `EVALUATION_FRAMEWORKS` in huggingface.js `packages/tasks/src/eval.ts` (such as `inspect-ai`), or add yours to that list first; if it is there already, Cardinal's copy is older than the Hub's.",
         },
       ],
     },
-    { name: "near a known one", files: { "eval.yaml": config("mteb2") }, findings: [{ line: 3, message: "`mteb2` (did you mean `mteb`?) is not in the list" }] },
+    { name: "near a known one", files: { "eval.yaml": config("mteb2") }, findings: [{ line: 3, message: "`evaluation_framework` `mteb2` (did you mean `mteb`?) is not in the list of evaluation frameworks Cardinal knows (from `@huggingface/tasks`); the Hub validates the file at push and accepts only the frameworks of its own list, which may be newer." }] },
     {
       name: "inspect-ai tasks without field_spec, solvers or scorers",
       files: { "eval.yaml": config("inspect-ai", "  - id: hle\n    config: default\n  - id: hle_text\n    field_spec: {input: question, target: answer}\n") },
       findings: [
         { line: 5, message: "Task 1 has no `field_spec`, `solvers` or `scorers`; hub-docs says that with `evaluation_framework: inspect-ai` these fields are required too." },
-        { line: 7, message: "Task 2 has no `solvers` or `scorers`" },
+        { line: 7, message: "Task 2 has no `solvers` or `scorers`; hub-docs says that with `evaluation_framework: inspect-ai` these fields are required too." },
       ],
     },
-    { name: "no task", files: { "eval.yaml": config("mteb", "  []\n").replace("tasks:\n  []", "tasks: []") }, findings: [{ line: 4, message: "`tasks` is an empty list" }] },
+    { name: "no task", files: { "eval.yaml": config("mteb", "  []\n").replace("tasks:\n  []", "tasks: []") }, findings: [{ line: 4, message: "`tasks` is an empty list: the benchmark defines no leaderboard." }] },
     {
       name: "numbers where text is expected",
       files: { "eval.yaml": "name: 2026\ndescription: D\nevaluation_framework: mteb\ntasks:\n  - id: 2024\n    split: 1\n" },

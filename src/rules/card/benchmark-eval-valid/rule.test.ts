@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const DATASET_CARD = "---\nlicense: mit\ntask_categories:\n- question-answering\n---\n\n# GPQA\n";
@@ -49,6 +49,7 @@ const HLE = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "hub-docs' minimal example", files: { "eval.yaml": MINIMAL } },
     { name: "hub-docs' HLE example, beside its dataset card", files: { "README.md": DATASET_CARD, "eval.yaml": HLE } },
     {
@@ -69,12 +70,14 @@ ruleTester(rule, {
     {
       name: "a framework spelt as prose: fixed to its id",
       files: { "eval.yaml": MINIMAL.replace("math-arena", "Inspect AI") },
+      output: "name: MathArena AIME 2026\ndescription: The American Invitational Mathematics Exam (AIME).\nevaluation_framework: inspect-ai\n\ntasks:\n  - id: MathArena/aime_2026\n",
       findings: [{ line: 3, message: "`evaluation_framework` `Inspect AI` is not an evaluation framework the Hub knows; the id is written `inspect-ai`." }],
     },
     {
       name: "inspect_ai with an underscore (the Python package's name)",
       files: { "eval.yaml": MINIMAL.replace("math-arena", "inspect_ai") },
-      findings: [{ line: 3, message: "the id is written `inspect-ai`", hint: "Write `evaluation_framework: inspect-ai`." }],
+      output: "name: MathArena AIME 2026\ndescription: The American Invitational Mathematics Exam (AIME).\nevaluation_framework: inspect-ai\n\ntasks:\n  - id: MathArena/aime_2026\n",
+      findings: [{ line: 3, message: "`evaluation_framework` `inspect_ai` is not an evaluation framework the Hub knows; the id is written `inspect-ai`.", hint: "Write `evaluation_framework: inspect-ai`." }],
     },
     {
       name: "several frameworks",
@@ -92,6 +95,7 @@ ruleTester(rule, {
         "eval.yaml":
           "name: GPQA\ndescription: Q&A\nevaluation_framework: mteb\ntasks:\n  - config: gpqa_diamond\n  - gpqa_main\n  - id: gpqa_extended\n  - id: gpqa_extended\n    split: test\n",
       },
+      output: "name: GPQA\ndescription: Q&A\nevaluation_framework: mteb\ntasks:\n  - config: gpqa_diamond\n  - id: gpqa_main\n  - id: gpqa_extended\n  - id: gpqa_extended\n    split: test\n",
       findings: [
         { line: 5, message: "Task 1 has no `id`." },
         { line: 6, message: "Task 2 is text, not a mapping with an `id`.", hint: "Write the task as `- id: gpqa_main`." },
@@ -111,7 +115,8 @@ ruleTester(rule, {
     {
       name: "YAML that does not parse, naming a framework",
       files: { "eval.yaml": "evaluation_framework: mteb\ntasks: [\n" },
-      findings: [{ message: /^The benchmark configuration is not valid YAML/ }],
+      // The parser finds the unclosed bracket at the end of the input; the finding stays on the last line of text.
+      findings: [{ line: 2, message: "The benchmark configuration is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]." }],
     },
   ],
 });

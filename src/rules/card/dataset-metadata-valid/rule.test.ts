@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const fixture = (name: string) => readFileSync(new URL(`../../../../test/fixtures/hf-tests/${name}`, import.meta.url), "utf8");
@@ -8,6 +8,7 @@ const card = (...lines: string[]) => `---\n${lines.join("\n")}\n---\n\n# Dataset
 
 ruleTester(rule, {
   valid: [
+    { name: "real card amir13-conll2003-persian (test/fixtures/corpus)", files: { "README.md": corpusCard("amir13-conll2003-persian") } },
     { name: "huggingface_hub dataset card sample", files: { "README.md": fixture("07_sample_datasetcard_simple.md") } },
     {
       name: "every field, as single values and as lists",
@@ -85,6 +86,7 @@ ruleTester(rule, {
           "language_creators: [found, machine_generated]", // 8
         ),
       },
+      output: "---\ntask_categories:\n- text-classification\nsize_categories: 10K<n<100K\nannotations_creators:\n- crowdsourced\nmultilinguality: multilingual\nlanguage_creators: [found, machine_generated]\n---\n\n# Dataset\n",
       findings: [
         { line: 3, message: "`Text-Classification` is not a known `task_categories` value; did you mean `text-classification`?" },
         { line: 4, message: "`10k<n<100k` is not a known `size_categories` value; did you mean `10K<n<100K`?", hint: "Write `10K<n<100K`." },
@@ -97,8 +99,8 @@ ruleTester(rule, {
       name: "values with no close match list what is allowed",
       files: { "README.md": card("size_categories:", "- unknown", "task_ids: [chatbot]") },
       findings: [
-        { line: 3, message: "`unknown` is not a known `size_categories` value.", hint: "Use one of `n<1K`, `1K<n<10K`" },
-        { line: 4, message: "`chatbot` is not a known `task_ids` value.", hint: "Use subtask ids" },
+        { line: 3, message: "`unknown` is not a known `size_categories` value.", hint: "Use one of `n<1K`, `1K<n<10K`, `10K<n<100K`, `100K<n<1M`, `1M<n<10M`, `10M<n<100M`, `100M<n<1B`, `1B<n<10B`, `10B<n<100B`, `100B<n<1T`, `n>1T` or `other`, by the number of examples." },
+        { line: 4, message: "`chatbot` is not a known `task_ids` value.", hint: "Use subtask ids of the Hub's tasks, such as `extractive-qa`, `named-entity-recognition` or `semantic-segmentation`; leave `task_ids` out when none fits." },
       ],
     },
     {
@@ -111,12 +113,12 @@ ruleTester(rule, {
           line: 4,
           title: "A task id is listed as a task category",
           message: "`extractive-qa` is a task id (a subtask of `question-answering`), not a task category.",
-          hint: "Move it to `task_ids`",
+          hint: "Move it to `task_ids` and list `question-answering` under `task_categories`.",
         },
         {
           line: 6,
           message: "`text-classification` is a task category, not a task id.",
-          hint: "its task ids include `acceptability-classification`",
+          hint: "Move it to `task_categories`; its task ids include `acceptability-classification`, `entity-linking-classification`, `fact-checking`, `intent-classification` and `language-identification`.",
         },
       ],
     },
@@ -145,12 +147,13 @@ ruleTester(rule, {
           "- https://huggingface.co/datasets/rajpurkar/squad", // 7
         ),
       },
+      output: "---\nsource_datasets:\n- original\n- extended|https://huggingface.co/datasets/wikimedia/wikipedia\n- extended|\n- librispeech 960h\n- https://huggingface.co/datasets/rajpurkar/squad\n---\n\n# Dataset\n",
       findings: [
         { line: 3, message: "`Original` in `source_datasets` is not `original` or `extended`; did you mean `original`?" },
-        { line: 4, message: "names no dataset id after `extended|`: it is a Hub address", hint: "Write `extended|wikimedia/wikipedia`." },
+        { line: 4, message: "`extended|https://huggingface.co/datasets/wikimedia/wikipedia` names no dataset id after `extended|`: it is a Hub address, not a repository id.", hint: "Write `extended|wikimedia/wikipedia`." },
         { line: 5, message: "`extended|` names no dataset id after `extended|`: it is empty." },
-        { line: 6, message: "`librispeech 960h` in `source_datasets` is not a Hub dataset id: it contains spaces" },
-        { line: 7, message: "is not a Hub dataset id: it is a Hub address", hint: "Write the id `rajpurkar/squad`." },
+        { line: 6, message: "`librispeech 960h` in `source_datasets` is not a Hub dataset id: it contains spaces: a description rather than an id." },
+        { line: 7, message: "`https://huggingface.co/datasets/rajpurkar/squad` in `source_datasets` is not a Hub dataset id: it is a Hub address, not a repository id.", hint: "Write the id `rajpurkar/squad`." },
       ],
     },
     {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const result = (extra: string, value = "22.2") => `- dataset:\n    id: cais/hle\n    task_id: default\n  value: ${value}\n${extra}`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     {
       name: "every documented field, written as hub-docs eval_results.yaml writes it",
       files: {
@@ -22,10 +23,11 @@ ruleTester(rule, {
     {
       name: "an unquoted ISO date: quoted by the fix",
       files: { ".eval_results/hle.yaml": result("  date: 2026-01-14\n") },
+      output: "- dataset:\n    id: cais/hle\n    task_id: default\n  value: 22.2\n  date: \"2026-01-14\"\n",
       findings: [
         {
           line: 5,
-          message: "`date` `2026-01-14` is not quoted; YAML parsers that follow YAML 1.1 (js-yaml, PyYAML) read it as a timestamp",
+          message: "Result 1: `date` `2026-01-14` is not quoted; YAML parsers that follow YAML 1.1 (js-yaml, PyYAML) read it as a timestamp, not as the string the specification asks for.",
           hint: 'Quote it: `date: "2026-01-14"`.',
         },
       ],
@@ -33,7 +35,8 @@ ruleTester(rule, {
     {
       name: "an unquoted date-time, in a flow mapping",
       files: { ".eval_results/hle.yaml": "- {dataset: {id: cais/hle, task_id: default}, value: 1, date: 2025-01-15T10:30:00Z}\n" },
-      findings: [{ line: 1, message: "`date` `2025-01-15T10:30:00Z` is not quoted" }],
+      output: "- {dataset: {id: cais/hle, task_id: default}, value: 1, date: \"2025-01-15T10:30:00Z\"}\n",
+      findings: [{ line: 1, message: "Result 1: `date` `2025-01-15T10:30:00Z` is not quoted; YAML parsers that follow YAML 1.1 (js-yaml, PyYAML) read it as a timestamp, not as the string the specification asks for." }],
     },
     {
       name: "a date that is not ISO-8601, and one that is a number",
@@ -46,10 +49,11 @@ ruleTester(rule, {
     {
       name: "a value written as text, with and without a percent sign",
       files: { ".eval_results/hle.yaml": result("", '"22.2"') + result("", "76.1%") + result("", "20.0 ± 1.2") },
+      output: "- dataset:\n    id: cais/hle\n    task_id: default\n  value: 22.2\n- dataset:\n    id: cais/hle\n    task_id: default\n  value: 76.1\n- dataset:\n    id: cais/hle\n    task_id: default\n  value: 20.0 ± 1.2\n",
       findings: [
-        { line: 4, message: "Result 1: `value` is text (`22.2`), not a number", hint: "Write the number without quotes: `value: 22.2`." },
-        { line: 8, message: "Result 2: `value` is text (`76.1%`)", hint: "without quotes or percent sign: `value: 76.1`" },
-        { line: 12, message: "Result 3: `value` is text (`20.0 ± 1.2`)", hint: "put details such as a confidence interval in `notes`" },
+        { line: 4, message: "Result 1: `value` is text (`22.2`), not a number; the specification and huggingface_hub's examples give a number, and Cardinal cannot tell how the Hub ranks text.", hint: "Write the number without quotes: `value: 22.2`." },
+        { line: 8, message: "Result 2: `value` is text (`76.1%`), not a number; the specification and huggingface_hub's examples give a number, and Cardinal cannot tell how the Hub ranks text.", hint: "Write the number without quotes or percent sign: `value: 76.1`." },
+        { line: 12, message: "Result 3: `value` is text (`20.0 ± 1.2`), not a number; the specification and huggingface_hub's examples give a number, and Cardinal cannot tell how the Hub ranks text.", hint: "Give the metric value as a number; put details such as a confidence interval in `notes`." },
       ],
     },
     {
@@ -59,11 +63,11 @@ ruleTester(rule, {
           "- dataset:\n    id: Idavidrein/gpqa\n    task_id: gpqa_diamond\n    config: gpqa_diamond\n    name: GPQA\n  value: 0.41\n  verify_token: abc\n  metric: accuracy\n  source:\n    url: https://example.org\n    username: me\n",
       },
       findings: [
-        { line: 4, message: "`config` is not a key of the evaluation results format.", hint: "`task_id` names the benchmark's task" },
-        { line: 5, message: "`name` is not a key", hint: "the benchmark dataset's own name" },
-        { line: 7, message: "`verify_token` is not a key of the evaluation results format; did you mean `verifyToken`?" },
-        { line: 8, message: "`metric` is not a key of the evaluation results format.", hint: "The keys documented here are `dataset`, `value`" },
-        { line: 11, message: "Result 1: `source`: `username` is not a key" },
+        { line: 4, message: "Result 1: `dataset`: `config` is not a key of the evaluation results format.", hint: "The format has no `dataset.config`: `task_id` names the benchmark's task, and the benchmark's `eval.yaml` maps each task to a config and a split." },
+        { line: 5, message: "Result 1: `dataset`: `name` is not a key of the evaluation results format.", hint: "The format has no `dataset.name`: the Hub shows the benchmark dataset's own name." },
+        { line: 7, message: "Result 1: `verify_token` is not a key of the evaluation results format; did you mean `verifyToken`?" },
+        { line: 8, message: "Result 1: `metric` is not a key of the evaluation results format.", hint: "The keys documented here are `dataset`, `value`, `verifyToken`, `date`, `source` and `notes`; remove the key, or move what it says to `notes`." },
+        { line: 11, message: "Result 1: `source`: `username` is not a key of the evaluation results format." },
       ],
     },
     {
@@ -73,13 +77,13 @@ ruleTester(rule, {
           "- dataset:\n    id: cais/hle\n    task_id: default\n    revision: 1234567\n  value: 1\n  notes: 3\n  source: {url: artificialanalysis.ai}\n",
       },
       findings: [
-        { line: 1, message: "`hle.yml` ends in `.yml`, which the documentation does not name." },
-        { line: 4, message: "`dataset.revision` is a number, not text" },
+        { line: 1, message: "The Hub documents evaluation results as `.eval_results/*.yaml` files; `hle.yml` ends in `.yml`, which the documentation does not name." },
+        { line: 4, message: "Result 1: `dataset.revision` is a number, not text; a commit hash read as a number loses its leading zeros." },
         { line: 6, message: "Result 1: `notes` is a number, not text." },
-        { line: 7, message: "`source.url` `artificialanalysis.ai` is not a web address." },
+        { line: 7, message: "Result 1: `source.url` `artificialanalysis.ai` is not a web address." },
       ],
     },
-    { name: "an empty file", files: { ".eval_results/hle.yaml": "\n" }, findings: [{ line: 1, message: "The evaluation results file is empty" }] },
+    { name: "an empty file", files: { ".eval_results/hle.yaml": "\n" }, findings: [{ line: 1, message: "The evaluation results file is empty: it holds no result." }] },
   ],
 });
 

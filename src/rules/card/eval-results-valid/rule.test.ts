@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 /** hub-docs `eval_results.yaml` @242f4a1e, its placeholders filled in. */
@@ -48,6 +48,7 @@ const COMMUNITY_EVALS = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     { name: "the specification's example (hub-docs eval_results.yaml)", files: { ".eval_results/hle.yaml": SPEC_EXAMPLE } },
     { name: "a community-evals pull request", files: { ".eval_results/hle.yaml": COMMUNITY_EVALS }, pullRequest: true },
     {
@@ -72,12 +73,12 @@ ruleTester(rule, {
     {
       name: "the first draft's shape, before task_id became required (hub-docs e3f7624a)",
       files: { ".eval_results/gpqa.yaml": "- dataset:\n    id: Idavidrein/gpqa\n  value: 0.412\n" },
-      findings: [{ line: 2, message: "Result 1: `dataset` has no `task_id`.", hint: "id of a task defined in the benchmark's `eval.yaml`" }],
+      findings: [{ line: 2, message: "Result 1: `dataset` has no `task_id`.", hint: "Add `task_id`: the id of a task defined in the benchmark's `eval.yaml` (hub-docs made it required in January 2026)." }],
     },
     {
       name: "a single result written as a mapping, not a list item",
       files: { ".eval_results/hle.yaml": "dataset:\n  id: cais/hle\n  task_id: default\nvalue: 20.9\n" },
-      findings: [{ line: 1, message: "The file is a mapping, not a list of results.", hint: "write `- dataset:`" }],
+      findings: [{ line: 1, message: "The file is a mapping, not a list of results.", hint: "Make the result a list item: write `- dataset:` and indent the rest of the result under it." }],
     },
     {
       name: "required fields missing or empty",
@@ -95,12 +96,13 @@ ruleTester(rule, {
     {
       name: "a dataset address instead of its id, with the id as a fix",
       files: { ".eval_results/gpqa.yaml": "- dataset:\n    id: https://huggingface.co/datasets/Idavidrein/gpqa\n    task_id: gpqa_diamond\n  value: 0.41\n" },
-      findings: [{ line: 2, message: "is not a Hub dataset id: it is a Hub address", hint: "Write the id `Idavidrein/gpqa`." }],
+      output: "- dataset:\n    id: Idavidrein/gpqa\n    task_id: gpqa_diamond\n  value: 0.41\n",
+      findings: [{ line: 2, message: "Result 1: `dataset.id` `https://huggingface.co/datasets/Idavidrein/gpqa` is not a Hub dataset id: it is a Hub address, not a repository id.", hint: "Write the id `Idavidrein/gpqa`." }],
     },
     {
       name: "dataset given as a bare id",
       files: { ".eval_results/hle.yaml": "- dataset: cais/hle\n  value: 20.9\n" },
-      findings: [{ line: 1, message: "Result 1: `dataset` is text, not a mapping with an `id` and a `task_id`.", hint: "dataset: {id:" }],
+      findings: [{ line: 1, message: "Result 1: `dataset` is text, not a mapping with an `id` and a `task_id`.", hint: "Write the dataset as `dataset: {id: <dataset id>, task_id: <task>}`." }],
     },
     {
       name: "source without url (huggingface_hub refuses it too)",
@@ -110,24 +112,24 @@ ruleTester(rule, {
     {
       name: "source written as an address",
       files: { ".eval_results/hle.yaml": "- dataset: {id: cais/hle, task_id: default}\n  value: 20.9\n  source: https://artificialanalysis.ai\n" },
-      findings: [{ line: 3, message: "`source` is text, not a mapping with a `url`.", hint: "under `url`" }],
+      findings: [{ line: 3, message: "Result 1: `source` is text, not a mapping with a `url`.", hint: "Write the address under `url`: `source: {url: https://…, name: …}`." }],
     },
     {
       name: "YAML that does not parse",
       files: { ".eval_results/hle.yaml": "- dataset: {id: cais/hle, task_id: default\n  value: 20.9\n" },
-      findings: [{ message: /^The evaluation results file is not valid YAML: / }],
+      findings: [{ line: 2, message: "The evaluation results file is not valid YAML: Flow map in block collection must be sufficiently indented and end with a }." }],
     },
     {
       name: "a repeated key",
       files: { ".eval_results/hle.yaml": "- dataset: {id: cais/hle, task_id: default}\n  value: 20.9\n  value: 21.3\n" },
-      findings: [{ line: 3, message: "Result 1 has the key `value` twice" }],
+      findings: [{ line: 3, message: "Result 1 has the key `value` twice; YAML does not allow a key to repeat in one mapping." }],
     },
     {
       name: "an item that is not a mapping",
       files: { ".eval_results/hle.yaml": "- cais/hle: 20.9\n- 20.9\n" },
       findings: [
         { line: 1, message: "Result 1 has no `dataset` and no `value`." },
-        { line: 2, message: "Result 2 is a number, not a mapping" },
+        { line: 2, message: "Result 2 is a number, not a mapping with a `dataset` and a `value`." },
       ],
     },
   ],

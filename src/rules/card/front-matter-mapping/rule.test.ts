@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "mapping", files: { "README.md": "---\nlicense: mit\n---\n" } },
     { name: "YAML that does not parse is another rule's finding", files: { "MODEL_CARD.md": "---\n- [a\n---\n" } },
     { name: "a block of only comments", files: { "README.md": "---\n# nothing yet\n---\n", "model.safetensors": WEIGHTS } },
@@ -15,17 +16,17 @@ ruleTester(rule, {
     {
       name: "a list at the top level",
       files: { "README.md": "---\n- license: mit\n- tags: [a]\n---\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 2, message: "The metadata block is a list, not a mapping" }],
+      findings: [{ line: 2, message: "The metadata block is a list, not a mapping of keys to values." }],
     },
     {
       name: "a single value",
       files: { "README.md": "---\n|\n  license: mit\n---\n# Model\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 2, message: "is a single value" }],
+      findings: [{ line: 2, message: "The metadata block is a single value, not a mapping of keys to values." }],
     },
     {
       name: "a README.md that opens with a YAML list is a card even without a card key",
       files: { "README.md": "---\n- name: tiny\n- size: 1M\n---\n# Tiny\n" },
-      findings: [{ line: 2, message: "is a list" }],
+      findings: [{ line: 2, message: "The metadata block is a list, not a mapping of keys to values." }],
     },
   ],
 });

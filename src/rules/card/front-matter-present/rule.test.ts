@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "card with metadata", files: { "README.md": "---\nlicense: mit\n---\n# Model\n" } },
     { name: "blank lines before the block are allowed", files: { "README.md": "\n\n---\nlicense: mit\n---\n" } },
     { name: "CRLF card", files: { "README.md": "---\r\nlicense: mit\r\n---\r\nbody\r\n" } },
@@ -32,7 +33,7 @@ ruleTester(rule, {
     {
       name: "README beside weights has no metadata",
       files: { "models/a/README.md": "# Tiny model\n\nIt is small.\n", "models/a/model.safetensors": WEIGHTS },
-      findings: [{ path: "models/a/README.md", line: 1, message: "has no metadata block", hint: "Add a block at line 1" }],
+      findings: [{ path: "models/a/README.md", line: 1, message: "This model card has no metadata block, so the Hub sees no license, task or datasets for it.", hint: "Add a block at line 1: a line with `---`, keys such as `license:` and `pipeline_tag:`, and a closing `---` line." }],
     },
     {
       name: "README beside the dataset_infos.json that `datasets` writes is a dataset card",
@@ -41,59 +42,59 @@ ruleTester(rule, {
         {
           line: 1,
           message: "This dataset card has no metadata block, so the Hub sees no license, task categories or languages for it.",
-          hint: "keys such as `license:` and `task_categories:`",
+          hint: "Add a block at line 1: a line with `---`, keys such as `license:` and `task_categories:`, and a closing `---` line.",
         },
       ],
     },
     {
       name: "text before the block (the Hub ignores it)",
       files: { "README.md": "<!-- generated -->\n---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n" },
-      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 2 looks like card metadata, but line 1 comes before it" }],
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 2 looks like card metadata, but line 1 comes before it, so the Hub ignores the whole block." }],
     },
     {
       name: "text before a block that would not parse either (keys indented under list items)",
       files: { "README.md": "original: x\n\n---\nannotations_creators:\n- other\n  language:\n- en\n  task_categories:\n- summarization\n---\n# Data\n" },
-      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "would not parse as YAML either" }],
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 3 looks like card metadata, but line 1 comes before it, so the Hub ignores the whole block. Moved to the top, it would not parse as YAML either: check its indentation (each key at the start of its line, list items under it)." }],
     },
     {
       name: "block never closed",
       files: { "README.md": "---\nlicense: mit\n# Model\n", "config.json": "{}" },
-      findings: [{ line: 1, title: "Metadata block is never closed", message: "opened at line 1" }],
+      findings: [{ line: 1, title: "Metadata block is never closed", message: "The metadata block opened at line 1 has no closing `---` line, so the Hub reads no metadata at all." }],
     },
     {
       name: "closing fence with extra text does not close (---oops)",
       files: { "README.md": "---\nlicense: mit\n---oops\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 1, title: "Metadata block is never closed", message: "no closing" }],
+      findings: [{ line: 1, title: "Metadata block is never closed", message: "The metadata block opened at line 1 has no closing `---` line, so the Hub reads no metadata at all." }],
     },
     {
       name: "empty block",
       files: { "README.md": "---\n---\n# Model\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 1, title: "Metadata block is empty", message: "nothing between" }],
+      findings: [{ line: 1, title: "Metadata block is empty", message: "The metadata block at line 1 has nothing between its `---` lines." }],
     },
     {
       name: "a block with only comments",
       files: { "README.md": "---\n# TODO: fill in\n---\n# Model\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 1, title: "Metadata block is empty", message: "lines 1–3 holds no keys" }],
+      findings: [{ line: 1, title: "Metadata block is empty", message: "The metadata block at lines 1–3 holds no keys." }],
     },
     {
       name: "CRLF fences with nothing between (the regex matches an empty block)",
       files: { "README.md": "---\r\n---\r\ntrailing content\r\n", "model.safetensors": WEIGHTS },
-      findings: [{ title: "Metadata block is empty", message: "holds no keys" }],
+      findings: [{ line: 1, title: "Metadata block is empty", message: "The metadata block at lines 1–2 holds no keys." }],
     },
     {
       name: "opening fence after blank lines is reported at its own line",
       files: { "README.md": "\n\n---\nlicense: mit\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 3, title: "Metadata block is never closed", message: "opened at line 3" }],
+      findings: [{ line: 3, title: "Metadata block is never closed", message: "The metadata block opened at line 3 has no closing `---` line, so the Hub reads no metadata at all." }],
     },
     {
       name: "`---` then prose, never closed: a horizontal rule",
       files: { "README.md": "---\n# Tiny model\n\nIt is small and fast.\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "horizontal rule", hint: "`***`" }],
+      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "Line 1 is `---` followed by text. In Markdown that is a horizontal rule, but the Hub reads a `---` at the top of the file as the start of a metadata block, so this model card has no metadata: no license, task or datasets.", hint: "Keep the text as text: write the rule as `***` (or delete it), or add a real metadata block above it (a `---` line, keys such as `license:`, and a closing `---` line)." }],
     },
     {
       name: "`---` then prose and a later `---`: the Hub reads the prose as YAML",
       files: { "README.md": "---\nA tiny model, small and fast.\n\n---\n## Usage\n", "model.safetensors": WEIGHTS },
-      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "lines 2–3 for YAML metadata" }],
+      findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "Line 1 is `---` followed by text, not `key: value` lines. In Markdown that is a horizontal rule, but the Hub reads a `---` at the top of the file as the start of a metadata block, so it takes lines 2–3 for YAML metadata (which they are not) and the card has no metadata." }],
     },
   ],
 });

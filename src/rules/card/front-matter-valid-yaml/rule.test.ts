@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const bomb = [
@@ -15,6 +15,7 @@ const bomb = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "simple metadata", files: { "README.md": "---\nlicense: mit\ntags:\n- a\n---\n" } },
     { name: "small aliases are fine", files: { "README.md": "---\nlicense: &l mit\nlicense_name: *l\n---\n" } },
     { name: "a README that is not a card is not parsed", files: { "README.md": "---\ntitle: [oops\n---\n# Site\n" } },
@@ -24,49 +25,49 @@ ruleTester(rule, {
     {
       name: "a README.md whose block is indented with a tab is a card even without a card key",
       files: { "README.md": "---\nproject: tiny\n\tsize: 1M\n---\n# Tiny\n" },
-      findings: [{ line: 3, message: "Tabs are not allowed as indentation", hint: "PyYAML" }],
+      findings: [{ line: 3, message: "Tabs are not allowed as indentation at line 3, column 1: `size: 1M`", hint: "Indent with spaces: YAML does not allow tabs for indentation, and PyYAML, which huggingface_hub reads cards with, refuses a tab at the start of a line." }],
     },
     {
       name: "unclosed flow sequence, reported at the file line",
       files: { "README.md": "\n---\nlicense: mit\ntags: [nlp, text\npipeline_tag: fill-mask\n---\n# Model\n" },
       // The parser notices the missing `]` where the next key starts; Cardinal points at the `[`.
-      findings: [{ line: 4, message: "The `[` on line 4 is never closed: `tags: [nlp, text`", hint: "Close the list with `]`" }],
+      findings: [{ line: 4, message: "The `[` on line 4 is never closed: `tags: [nlp, text`", hint: "Close the list with `]` on the same line, or write one item per line starting with `- `." }],
     },
     {
       name: "an unclosed flow mapping; brackets inside quotes do not count",
       files: { "README.md": "---\nlicense: mit\nwidget_note: \"[x\"\ninference: {parameters: {temperature: 0.7}\nlibrary_name: x\n---\n" },
-      findings: [{ line: 4, message: "The `{` on line 4 is never closed" }],
+      findings: [{ line: 4, message: "The `{` on line 4 is never closed: `inference: {parameters: {temperature: 0.7}`" }],
     },
     {
       name: "tab indentation",
       files: { "README.md": "---\nlicense: mit\nwidget:\n\t- text: hi\n---\n" },
-      findings: [{ line: 4, message: "Tabs are not allowed", hint: "Indent with spaces" }],
+      findings: [{ line: 4, message: "Tabs are not allowed as indentation at line 4, column 1: `- text: hi`", hint: "Indent with spaces: YAML does not allow tabs for indentation, and PyYAML, which huggingface_hub reads cards with, refuses a tab at the start of a line." }],
     },
     {
       name: "a colon in an unquoted value",
       files: { "README.md": "---\nlicense: mit\nlibrary_name: a: b\n---\n" },
-      findings: [{ line: 3, message: "Nested mappings are not allowed", hint: "must be quoted" }],
+      findings: [{ line: 3, message: "Nested mappings are not allowed in compact mappings at line 3, column 15: `library_name: a: b`", hint: "A value that contains `: ` must be quoted, for example `description: \"a: b\"`." }],
     },
     {
       name: "CRLF card: lines still count right",
       files: { "README.md": "---\r\nlicense: mit\r\ndatasets: [a\r\n---\r\n" },
-      findings: [{ line: 3, message: "The `[` on line 3 is never closed" }],
+      findings: [{ line: 3, message: "The `[` on line 3 is never closed: `datasets: [a`" }],
     },
     {
       name: "lone CR line endings: lines still count right",
       // The Hub's regex accepts a lone CR before the closing fence, not after it (end of file here).
       files: { "README.md": "---\rlicense: mit\rtags: [a\r---" },
-      findings: [{ line: 3, message: "never closed" }],
+      findings: [{ line: 3, message: "The `[` on line 3 is never closed: `tags: [a`" }],
     },
     {
       name: "only the first error is reported, with a count of the rest",
       files: { "README.md": "---\nlicense: mit\na:\n\tb: 1\nc:\n\td: 2\n---\n" },
-      findings: [{ line: 4, message: /1 more error/ }],
+      findings: [{ line: 4, message: "Tabs are not allowed as indentation at line 4, column 1: `b: 1` (1 more error follow from it or come after it.)" }],
     },
     {
       name: "alias bomb is refused, not expanded",
       files: { "README.md": bomb, "config.json": "{}" },
-      findings: [{ line: 2, title: "Metadata uses too many YAML aliases", message: "billion laughs" }],
+      findings: [{ line: 2, title: "Metadata uses too many YAML aliases", message: "The metadata expands more than 100 aliases (`*name`), the pattern of a YAML \"billion laughs\" attack, so Cardinal did not read it." }],
     },
   ],
 });

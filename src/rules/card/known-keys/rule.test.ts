@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { intendedKey } from "../../../parse/card-schema.js";
 import rule from "./rule.js";
 
@@ -7,6 +7,7 @@ const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# Model\n` })
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "Hub keys", files: card("license: mit\ndatasets: [a]\nmodel-index: []\nbase_model: x/y") },
     { name: "keys from popular tools are tolerated", files: card("license: mit\nmodel_creator: Meta\nmodel_type: llama\nquantized_by: someone\nprompt_template: '{prompt}'") },
     { name: "an unknown key with no close match is allowed", files: card("license: mit\nmy_project_id: 42") },
@@ -30,6 +31,7 @@ ruleTester(rule, {
           message: "`licenses` is the old name of `license` (the datasets library renamed it in 2022); the Hub reads only `license` and ignores `licenses`.",
         },
       ],
+      output: "---\nlanguage:\n- en\nlicense:\n- unknown\n---\n# CLUTRR\n",
     },
     {
       name: "an old name beside the new one: merge them",
@@ -39,27 +41,31 @@ ruleTester(rule, {
     {
       name: "licence → license, with a fix",
       files: card("licence: mit\ntags: [a]"),
+      output: "---\nlicense: mit\ntags: [a]\n---\n# Model\n",
       findings: [{ line: 2, message: "The Hub does not know the key `licence`, so it ignores it. Did you mean `license`?" }],
     },
     {
       name: "dataset → datasets",
       files: card("license: mit\ndataset:\n- squad"),
-      findings: [{ line: 3, message: "Did you mean `datasets`?" }],
+      output: "---\nlicense: mit\ndatasets:\n- squad\n---\n# Model\n",
+      findings: [{ line: 3, message: "The Hub does not know the key `dataset`, so it ignores it. Did you mean `datasets`?" }],
     },
     {
       name: "a typo: pipline_tag",
       files: card("pipline_tag: fill-mask"),
-      findings: [{ line: 2, message: "Did you mean `pipeline_tag`?" }],
+      output: "---\npipeline_tag: fill-mask\n---\n# Model\n",
+      findings: [{ line: 2, message: "The Hub does not know the key `pipline_tag`, so it ignores it. Did you mean `pipeline_tag`?" }],
     },
     {
       name: "wrong case and dash: Library-Name",
       files: card("Library-Name: transformers"),
-      findings: [{ line: 2, message: "Did you mean `library_name`?" }],
+      output: "---\nlibrary_name: transformers\n---\n# Model\n",
+      findings: [{ line: 2, message: "The Hub does not know the key `Library-Name`, so it ignores it. Did you mean `library_name`?" }],
     },
     {
       name: "the intended key is also present",
       files: card("license: mit\nlicence: apache-2.0"),
-      findings: [{ line: 3, message: "`licence` looks like a misspelling of `license`, which this card also has" }],
+      findings: [{ line: 3, message: "`licence` looks like a misspelling of `license`, which this card also has; the Hub ignores `licence`." }],
     },
   ],
 });

@@ -1,24 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "transformers", files: card("library_name: transformers") },
     { name: "peft and others", files: card("library_name: sentence-transformers") },
     { name: "an unknown name far from any library is not reported (the list grows)", files: card("library_name: my-inhouse-runtime") },
     { name: "dataset cards are not checked", files: { "DATASET_CARD.md": "---\nlibrary_name: pytorch\n---\n" } },
   ],
   invalid: [
-    { name: "wrong case", files: card("library_name: Transformers"), findings: [{ line: 3, message: "Did you mean `transformers`?" }] },
-    { name: "a typo", files: card("library_name: diffuser"), findings: [{ line: 3, message: "Did you mean `diffusers`?" }] },
-    { name: "underscore for dash", files: card("library_name: sentence_transformers"), findings: [{ line: 3, message: "Did you mean `sentence-transformers`?" }] },
+    { name: "wrong case", files: card("library_name: Transformers"), output: "---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n",
+      findings: [{ line: 3, message: "`Transformers` is not a library name the Hub knows. Did you mean `transformers`?" }] },
+    { name: "a typo", files: card("library_name: diffuser"), output: "---\nlicense: mit\nlibrary_name: diffusers\n---\n# Model\n",
+      findings: [{ line: 3, message: "`diffuser` is not a library name the Hub knows. Did you mean `diffusers`?" }] },
+    { name: "underscore for dash", files: card("library_name: sentence_transformers"), output: "---\nlicense: mit\nlibrary_name: sentence-transformers\n---\n# Model\n",
+      findings: [{ line: 3, message: "`sentence_transformers` is not a library name the Hub knows. Did you mean `sentence-transformers`?" }] },
     {
       name: "a framework in its place",
       files: card("library_name: pytorch"),
-      findings: [{ line: 3, message: "`pytorch` is a framework or file format", hint: "list `pytorch` under `tags`" }],
+      findings: [{ line: 3, message: "`pytorch` is a framework or file format, not a library the Hub knows, so the model gets no library snippet.", hint: "Name the library that loads the model (for example `transformers`, `diffusers` or `timm`; leave it out if none fits), and list `pytorch` under `tags`." }],
     },
   ],
 });

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string, body: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n${body}` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "linked and declared", files: card("datasets: [tatsu-lab/alpaca]", "Data: https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
     { name: "declared in another case", files: card("datasets: [Tatsu-Lab/Alpaca]", "https://huggingface.co/datasets/tatsu-lab/alpaca\n") },
     { name: "evaluated on it (model-index)", files: card("model-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: a/b, name: B}\n    metrics: [{type: acc, value: 1}]", "See https://hf.co/datasets/a/b\n") },
@@ -25,17 +26,17 @@ ruleTester(rule, {
     {
       name: "a link only, twice (one finding)",
       files: card("tags: [a]", "\nTrained on [this](https://huggingface.co/datasets/tatsu-lab/alpaca).\nAgain: https://huggingface.co/datasets/tatsu-lab/alpaca\n"),
-      findings: [{ line: 7, message: "The card says the model was trained on the dataset `tatsu-lab/alpaca`, but `datasets` in its metadata does not list it.", hint: "`- tatsu-lab/alpaca`" }],
+      findings: [{ line: 7, message: "The card says the model was trained on the dataset `tatsu-lab/alpaca`, but `datasets` in its metadata does not list it.", hint: "Add `- tatsu-lab/alpaca` under `datasets`, so that the Hub links the model to its training data." }],
     },
     {
       name: "tuned with DPO on a preference set",
       files: card("tags: [a]", "\nIt is further tuned with DPO on the [x/prefs](https://huggingface.co/datasets/x/prefs) preference set.\n"),
-      findings: [{ line: 7, message: "`x/prefs`" }],
+      findings: [{ line: 7, message: "The card says the model was trained on the dataset `x/prefs`, but `datasets` in its metadata does not list it." }],
     },
     {
       name: "a link in a Training data section",
       files: card("tags: [a]", "\n## Training data\n\n- https://huggingface.co/datasets/a/b\n\n## Evaluation\n\nhttps://huggingface.co/datasets/c/d\n"),
-      findings: [{ line: 9, message: "`a/b`" }],
+      findings: [{ line: 9, message: "The card says the model was trained on the dataset `a/b`, but `datasets` in its metadata does not list it." }],
     },
   ],
 });

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "strings as text or list", files: card("license: mit\ndatasets: squad\ntags:\n- a\n- b\nbase_model: [a/b, c/d]") },
     { name: "inference false and with parameters", files: card("inference:\n  parameters:\n    temperature: 0.7") },
     // A legacy key the Hub's docs no longer describe: its contents are not judged.
@@ -26,7 +27,7 @@ ruleTester(rule, {
     {
       name: "one item of a list is a mapping, reported at that item",
       files: card("tags:\n- nlp\n- name: x\n  value: y"),
-      findings: [{ line: 4, message: "Item 2 of `tags` is a mapping" }],
+      findings: [{ line: 4, message: "Item 2 of `tags` is a mapping; `tags` must be a text value or a list of text values." }],
     },
     {
       name: "a number where text is expected",
@@ -36,12 +37,12 @@ ruleTester(rule, {
     {
       name: "widget as a single mapping",
       files: card("widget:\n  text: Hello"),
-      findings: [{ line: 2, message: "`widget` must be a list of mappings" }],
+      findings: [{ line: 2, message: "`widget` must be a list of mappings (entries starting with `- key: value`), but it is a mapping." }],
     },
     {
       name: "dataset card: viewer as text",
       files: { "README.md": "---\nviewer: maybe\ntask_categories: [text-classification]\n---\n" },
-      findings: [{ line: 2, message: "`viewer` must be true or false" }],
+      findings: [{ line: 2, message: "`viewer` must be true or false, but it is text." }],
     },
   ],
 });

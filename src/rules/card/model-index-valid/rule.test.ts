@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
@@ -15,6 +15,7 @@ const upstreamIndex = (
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     {
       name: "task types outside @huggingface/tasks and numbers as text are card/model-index-values' notices",
       files: {
@@ -81,7 +82,7 @@ ruleTester(rule, {
       files: {
         "README.md": card("license: mit\nmodel-index:\nname: m\nresults:\n- task: {type: text-classification}\n  dataset: {type: imdb, name: IMDb}\n  metrics: [{type: accuracy, value: 0.9}]\n"),
       },
-      findings: [{ line: 3, title: "model-index is empty; its results are at the top level", message: "the `results:` on line 5" }],
+      findings: [{ line: 3, title: "model-index is empty; its results are at the top level", message: "`model-index` is empty, and the `results:` on line 5 below it stands at the top level, so the Hub reads no evaluation results." }],
     },
     {
       name: "huggingface_hub sample without a dataset",
@@ -91,7 +92,7 @@ ruleTester(rule, {
     {
       name: "model-index written as a mapping (corrupted Hub card)",
       files: { "README.md": card("license: apache-2.0\nmodel-index:\n  name: Waynehills-STT-doogie-server\n") },
-      findings: [{ line: 3, message: "`model-index` is a mapping, not a list.", hint: "write `- name: …` instead of `name: …`" }],
+      findings: [{ line: 3, message: "`model-index` is a mapping, not a list.", hint: "Turn the entry into a list item: write `- name: …` instead of `name: …` and indent `results:` under it." }],
     },
     {
       name: "model-index written as text",
@@ -120,7 +121,7 @@ ruleTester(rule, {
           ].join("\n"),
         ),
       },
-      findings: [{ line: 13, message: "model-index[0].results[0].metrics[1] has no `value`.", hint: "a `value`" }],
+      findings: [{ line: 13, message: "model-index[0].results[0].metrics[1] has no `value`.", hint: "Each metric needs a `type` (a metric id such as `accuracy`) and a `value` (a number, or text such as `20.0 ± 1.2`)." }],
     },
     {
       name: "missing keys are reported together at their mapping's line",
@@ -225,10 +226,10 @@ ruleTester(rule, {
       findings: [
         {
           line: 7,
-          message: "dataset.type `https://huggingface.co/datasets/openslr/librispeech_asr` is not a Hub dataset id: it is a Hub address",
-          hint: "Write the id `openslr/librispeech_asr`",
+          message: "model-index[0].results[0].dataset.type `https://huggingface.co/datasets/openslr/librispeech_asr` is not a Hub dataset id: it is a Hub address, not a repository id.",
+          hint: "Write the id `openslr/librispeech_asr`; put a readable name in `dataset.name`.",
         },
-        { line: 11, message: "dataset.type `librispeech 960h` is not a Hub dataset id: it contains spaces" },
+        { line: 11, message: "model-index[0].results[1].dataset.type `librispeech 960h` is not a Hub dataset id: it contains spaces: a description rather than an id." },
       ],
     },
     {
@@ -238,14 +239,14 @@ ruleTester(rule, {
         {
           line: 18,
           title: "Evaluation result marked as verified by hand",
-          message: "model-index[0].results[0].metrics[0] is marked `verified: true` but has no `verifyToken`",
+          message: "model-index[0].results[0].metrics[0] is marked `verified: true` but has no `verifyToken`: the Hub did not verify it.",
         },
       ],
     },
     {
       name: "only the verified result of a mixed card is reported",
       files: { "README.md": fixture("11_verified_and_unverified_results.md") },
-      findings: [{ line: 32, message: "model-index[0].results[1].metrics[0] is marked `verified: true`" }],
+      findings: [{ line: 32, message: "model-index[0].results[1].metrics[0] is marked `verified: true` but has no `verifyToken`: the Hub did not verify it." }],
     },
     {
       name: "source without url; source as text",
@@ -269,7 +270,7 @@ ruleTester(rule, {
         ),
       },
       findings: [
-        { line: 8, message: "model-index[0].results[0].source has no `url`.", hint: "Give the `url`" },
+        { line: 8, message: "model-index[0].results[0].source has no `url`.", hint: "Give the `url` of the page the result comes from (a leaderboard, a paper), or remove `source`." },
         { line: 13, message: "model-index[0].results[1].source is text, not a mapping with a `url`." },
       ],
     },

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => `---\n${yaml}---\n\n# Model\n`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card yocel1-whisper-small-fr (test/fixtures/corpus)", files: { "README.md": corpusCard("yocel1-whisper-small-fr") } },
     {
       name: "Hub task ids and numbers",
       files: {
@@ -25,8 +26,8 @@ ruleTester(rule, {
         ),
       },
       findings: [
-        { line: 5, message: "`Classification` is not a task id of `@huggingface/tasks`", hint: "If the results belong" },
-        { line: 8, message: "published MTEB cards use" },
+        { line: 5, message: "model-index[0].results[0].task.type `Classification` is not a task id of `@huggingface/tasks`. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.", hint: "If the results belong to a Hub task, use its id, such as `text-classification` or `automatic-speech-recognition`." },
+        { line: 8, message: "model-index[0].results[1].task.type `STS` is not a task id of `@huggingface/tasks`. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task." },
       ],
     },
     {
@@ -36,9 +37,10 @@ ruleTester(rule, {
           "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - type: accuracy\n      value: 25.59%\n    - type: f1\n      value: \"0.91\"\n",
         ),
       },
+      output: "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - type: accuracy\n      value: 25.59%\n    - type: f1\n      value: 0.91\n---\n\n# Model\n",
       findings: [
-        { line: 9, title: "Metric value in model-index is text, not a number", message: "is the text `25.59%`, not a number", hint: "without `%`" },
-        { line: 11, message: "is the text `0.91`", hint: "Write `0.91` without quotes." },
+        { line: 9, title: "Metric value in model-index is text, not a number", message: "model-index[0].results[0].metrics[0].value is the text `25.59%`, not a number. The Hub shows it as written, but leaderboards and tools that compare models read numbers.", hint: "Write the number without `%` (`25.59`, or `0.`… if the metric is a fraction), and say in the metric's `name` that it is a percentage." },
+        { line: 11, message: "model-index[0].results[0].metrics[1].value is the text `0.91`, not a number. The Hub shows it as written, but leaderboards and tools that compare models read numbers.", hint: "Write `0.91` without quotes." },
       ],
     },
     {
@@ -49,7 +51,8 @@ ruleTester(rule, {
       findings: [
         {
           line: 5,
-          message: /^model-index\[0\]\.results\[0\]\.task\.type `Summarization` is not a task id of `@huggingface\/tasks`\. The model card spec/,
+          message:
+            "model-index[0].results[0].task.type `Summarization` is not a task id of `@huggingface/tasks`. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.",
           hint: "If the results belong to a Hub task, use its id, such as `text-classification` or `automatic-speech-recognition`.",
         },
       ],
@@ -80,10 +83,10 @@ ruleTester(rule, {
         {
           line: 6,
           title: "Task type in model-index is not a Hub task id",
-          message: "task.type `Text Classification` is not a task id of `@huggingface/tasks`; did you mean `text-classification`?",
+          message: "model-index[0].results[0].task.type `Text Classification` is not a task id of `@huggingface/tasks`; did you mean `text-classification`? The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.",
         },
-        { line: 9, message: "`text2text-generation` is a subtask of `text-generation`, not a task type.", hint: "Use `text-generation`" },
-        { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a task id of `@huggingface/tasks`." },
+        { line: 9, message: "model-index[0].results[1].task.type `text2text-generation` is a subtask of `text-generation`, not a task type. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.", hint: "Use `text-generation` as the task type if the results belong to that task." },
+        { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a task id of `@huggingface/tasks`. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task." },
       ],
     },
   ],

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const FM = "---\nlicense: mit\n---\n";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     {
       name: "a quantization's \"Original model card\" heading, with the base card's own title below it (TheBloke's GPTQ cards)",
       files: { "README.md": `${FM}# Llama 2 13B Chat - GPTQ\n\nGPTQ files.\n\n# Original model card: Meta's Llama 2 13B-chat\n\n# **Llama 2**\n\nLlama 2 is a collection of models.\n` },
@@ -46,7 +47,7 @@ ruleTester(rule, {
     {
       name: "the same card with CRLF line breaks",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n## Limitations\n\nEnglish only.\n`.replace(/\n/g, "\r\n") },
-      findings: [{ line: 8, message: "`Uses` (line 8)" }],
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Uses` (line 8)." }],
     },
     {
       name: "comments, blank lines and a rule are not content",
@@ -58,17 +59,17 @@ ruleTester(rule, {
     {
       name: "an empty section with empty sub-sections is named once",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Training Details\n\n### Training Data\n\n### Training Procedure\n\n## Uses\n\nTagging.\n` },
-      findings: [{ line: 8, message: "`Training Details` (line 8, with its 2 sub-sections)." }],
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Training Details` (line 8, with its 2 sub-sections)." }],
     },
     {
       name: "a `#` line in a code block is not a heading",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Usage\n\n\`\`\`sh\n# install\npip install tiny\n\`\`\`\n\n## Contact\n` },
-      findings: [{ line: 15, message: "`Contact` (line 15)" }],
+      findings: [{ line: 15, message: "1 section has nothing under the heading in this model card: `Contact` (line 15)." }],
     },
     {
       name: "setext headings count",
       files: { "MODEL_CARD.md": "Tiny\n====\n\nA small model.\n\nUses\n----\n\nLimitations\n-----------\n\nEnglish only.\n" },
-      findings: [{ line: 6, message: "`Uses` (line 6)" }],
+      findings: [{ line: 6, message: "1 section has nothing under the heading in this model card: `Uses` (line 6)." }],
     },
     {
       name: "more than five empty sections",
@@ -78,7 +79,7 @@ ruleTester(rule, {
     {
       name: "a heading with markup is named by its text",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## **Bias**, [risks](#risks) & \`limits\`\n` },
-      findings: [{ line: 8, message: "`Bias, risks & limits` (line 8)" }],
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Bias, risks & limits` (line 8)." }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
@@ -31,6 +31,7 @@ const RENDERED_TEMPLATE = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     {
       name: "a chat template's Jinja in a code fence, a repo id slot in example code, a link whose text is [optional]",
       files: {
@@ -80,14 +81,14 @@ ruleTester(rule, {
         {
           line: 5,
           message: "5 placeholders left in this model card: lines 5, 11, 12, 16, 20. The first is `Model Card for Model ID`.",
-          hint: "Replace each placeholder",
+          hint: "Replace each placeholder with what you know (the training data, the intended use, the evaluation), or delete the lines and sections that do not apply.",
         },
       ],
     },
     {
       name: "the same card with CRLF line breaks",
       files: { "README.md": RENDERED_TEMPLATE.replace(/\n/g, "\r\n") },
-      findings: [{ line: 5, message: "lines 5, 11, 12, 16, 20" }],
+      findings: [{ line: 5, message: "5 placeholders left in this model card: lines 5, 11, 12, 16, 20. The first is `Model Card for Model ID`." }],
     },
     {
       name: "more than five lines: the rest are counted",
@@ -105,7 +106,7 @@ ruleTester(rule, {
         {
           line: 5,
           message: '2 placeholders left in this model card: lines 5, 7. The first is `{{ model_id | default("Model ID", true) }}`.',
-          hint: "ModelCard.from_template",
+          hint: "Fill in the template before committing it (huggingface_hub's `ModelCard.from_template` renders `{{ … }}`), or replace each marker with the real text.",
         },
       ],
     },
@@ -127,12 +128,12 @@ ruleTester(rule, {
       files: {
         "data/DATASET_CARD.md": "# Dataset Card for Dataset Name\n\n| Field | Value |\n| --- | --- |\n| Curated by | [More Information Needed] |\n\n> [more information needed]\n",
       },
-      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "3 placeholders left in this dataset card: lines 1, 5, 7." }],
+      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "3 placeholders left in this dataset card: lines 1, 5, 7. The first is `Dataset Card for Dataset Name`." }],
     },
     {
       name: "a README beside weights, without metadata",
       files: { "models/a/README.md": "# Tiny\n\nA tiny model.\n\n## Training data\n\n[More Information Needed]\n", "models/a/model.safetensors": WEIGHTS },
-      findings: [{ path: "models/a/README.md", line: 7, message: "1 placeholder left in this model card: line 7." }],
+      findings: [{ path: "models/a/README.md", line: 7, message: "1 placeholder left in this model card: line 7. It is `[More Information Needed]`." }],
     },
   ],
 });

@@ -1,21 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# Model\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "text-generation", files: card("pipeline_tag: text-generation") },
     { name: "image-text-to-text", files: card("pipeline_tag: image-text-to-text") },
     { name: "no pipeline tag", files: card("tags: [a]") },
   ],
   invalid: [
-    { name: "conversational (old)", files: card("pipeline_tag: conversational"), findings: [{ line: 3, message: "`conversational` is now a tag", hint: "Write `text-generation`." }] },
-    { name: "text2text-generation (old)", files: card("pipeline_tag: text2text-generation"), findings: [{ message: "now a kind of text-generation" }] },
-    { name: "typo", files: card("pipeline_tag: text-clasification"), findings: [{ line: 3, message: "Did you mean `text-classification`?" }] },
-    { name: "underscores", files: card("pipeline_tag: fill_mask"), findings: [{ message: "Did you mean `fill-mask`?" }] },
-    { name: "unknown", files: card("pipeline_tag: magic"), findings: [{ message: "`magic` is not one of the Hub's tasks.", hint: "Pick the task" }] },
+    { name: "conversational (old)", files: card("pipeline_tag: conversational"), output: "---\nlicense: mit\npipeline_tag: text-generation\n---\n# Model\n",
+      findings: [{ line: 3, message: "`conversational` is not a Hub task: `conversational` is now a tag on text-generation models, not a pipeline.", hint: "Write `text-generation`." }] },
+    { name: "text2text-generation (old)", files: card("pipeline_tag: text2text-generation"), output: "---\nlicense: mit\npipeline_tag: text-generation\n---\n# Model\n",
+      findings: [{ line: 3, message: "`text2text-generation` is not a Hub task: text2text-generation is now a kind of text-generation." }] },
+    { name: "typo", files: card("pipeline_tag: text-clasification"), output: "---\nlicense: mit\npipeline_tag: text-classification\n---\n# Model\n",
+      findings: [{ line: 3, message: "`text-clasification` is not a Hub task. Did you mean `text-classification`?" }] },
+    { name: "underscores", files: card("pipeline_tag: fill_mask"), output: "---\nlicense: mit\npipeline_tag: fill-mask\n---\n# Model\n",
+      findings: [{ line: 3, message: "`fill_mask` is not a Hub task. Did you mean `fill-mask`?" }] },
+    { name: "unknown", files: card("pipeline_tag: magic"), findings: [{ line: 3, message: "`magic` is not one of the Hub's tasks.", hint: "Pick the task from the list on the Hub's models page (for example `text-generation`, `fill-mask`, `image-classification`)." }] },
   ],
 });
 

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const FM = "---\nlicense: mit\n---\n";
@@ -22,6 +22,7 @@ ruleTester(rule, {
       name: "headings in a script the default names are not written in: Cardinal cannot tell their topics (a GLM-4 LoRA's Chinese card)",
       files: { "README.md": `${FM}# 抗压背锅吧风格 GLM-4-9B LoRA 微调\n\n一个 LoRA 适配器。\n\n## 硬件要求\n\n一张显卡。\n\n## 快速开始\n\n见下文。\n\n## 训练参数\n\n三轮。\n\n## 免责声明\n\n仅供娱乐。\n` },
     },
+    { name: "real card tweet-eval (test/fixtures/corpus)", files: { "README.md": corpusCard("tweet-eval") } },
     { name: "the template's headings", files: { "README.md": `${FM}# Tiny\n\n${TEMPLATE_HEADINGS}` } },
     {
       name: "the headings the transformers Trainer writes",
@@ -78,32 +79,32 @@ ruleTester(rule, {
         {
           line: 5,
           message: "This model card has no sections on `Limitations` and `Evaluation`.",
-          hint: "for example `## Limitations`",
+          hint: "Add a heading for each, for example `## Limitations`, with what you know under it; if a topic does not apply, say so in one sentence. A heading counts when its title contains one of the names listed for the section (the rule's documentation lists them).",
         },
       ],
     },
     {
       name: "the same card with CRLF line breaks",
       files: { "README.md": `${FM}\n# Tiny\n\nA small model that tags words.\n\n## Usage\n\nCall it.\n\n## Training\n\nOn UD.\n`.replace(/\n/g, "\r\n") },
-      findings: [{ line: 5, message: "`Limitations` and `Evaluation`" }],
+      findings: [{ line: 5, message: "This model card has no sections on `Limitations` and `Evaluation`." }],
     },
     {
       name: "a heading in a code block does not count",
       files: {
         "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\n\`\`\`md\n## Evaluation\n\`\`\`\n\n## Limitations\n\nFew.\n\n## Training data\n\nUD.\n`,
       },
-      findings: [{ line: 4, message: "no section on `Evaluation`." }],
+      findings: [{ line: 4, message: "This model card has no section on `Evaluation`." }],
     },
     {
       name: "titles match whole words: \"Misuses\" is not \"Uses\"",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Misuses\n\nNone.\n\n## Limitations\n\nFew.\n\n## Training data\n\nUD.\n\n## Results\n\nGood.\n` },
-      findings: [{ line: 4, message: "no section on `Uses`." }],
+      findings: [{ line: 4, message: "This model card has no section on `Uses`." }],
     },
     {
       name: "configured sections, with a card without headings reported at the body's first line",
       config: { required_sections: { model: ["Citation|BibTeX", "License"] } },
       files: { "README.md": "---\nlicense: mit\n---\n\nA small model that tags words.\n" },
-      findings: [{ line: 4, message: "This model card has no sections on `Citation` and `License`.", hint: "in `required_sections`" }],
+      findings: [{ line: 4, message: "This model card has no sections on `Citation` and `License`.", hint: "Add a heading for each, for example `## Citation`, with what you know under it; if a topic does not apply, say so in one sentence. A heading counts when its title contains one of the names listed for the section in `required_sections`." }],
     },
     {
       name: "a dataset card without structure",
@@ -114,7 +115,7 @@ ruleTester(rule, {
       name: "configured dataset sections",
       config: { required_sections: { dataset: ["Personal information|Privacy"] } },
       files: { "data/DATASET_CARD.md": "Reviews\n=======\n\nMovie reviews from IMDB.\n" },
-      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "no section on `Personal information`." }],
+      findings: [{ path: "data/DATASET_CARD.md", line: 1, message: "This dataset card has no section on `Personal information`." }],
     },
   ],
 });

@@ -1,8 +1,9 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "no configuration", files: { "README.md": "---\nlicense: mit\n---\n" } },
     {
       name: "a valid configuration",
@@ -24,34 +25,34 @@ ruleTester(rule, {
       name: "unknown top-level key, with a suggestion",
       config: { rulez: {} },
       files: {},
-      findings: [{ path: ".github/cardinal.yml", message: 'rulez`: unknown key; did you mean "rules"?' }],
+      findings: [{ line: null, path: ".github/cardinal.yml", message: "`rulez`: unknown key; did you mean \"rules\"? Cardinal used the default for this setting." }],
     },
     {
       name: "unknown rule id, with a suggestion",
       config: { rules: { "card/front-matter-presnt": "off" } },
       files: {},
-      findings: [{ message: 'there is no rule with this id; did you mean "card/front-matter-present"?' }],
+      findings: [{ line: null, message: "`rules.card/front-matter-presnt`: there is no rule with this id; did you mean \"card/front-matter-present\"? Cardinal used the default for this setting." }],
     },
     {
       name: "a rule id without its domain",
       config: { rules: { "known-keys": "off" } },
       files: {},
-      findings: [{ message: '`rules.known-keys`: there is no rule with this id; did you mean "card/known-keys"?' }],
+      findings: [{ line: null, message: "`rules.known-keys`: there is no rule with this id; did you mean \"card/known-keys\"? Cardinal used the default for this setting." }],
     },
     {
       name: "bad severity and a wrong type",
       config: { rules: { "card/front-matter-present": "fatal" }, review: { drafts: "yes" } },
       files: {},
       findings: [
-        { message: "`rules.card/front-matter-present` must be off, notice, warning or error, not `fatal`. Cardinal used the default for this setting." },
-        { message: "`review.drafts` must be true or false, not `yes`." },
+        { line: null, message: "`rules.card/front-matter-present` must be off, notice, warning or error, not `fatal`. Cardinal used the default for this setting." },
+        { line: null, message: "`review.drafts` must be true or false, not `yes`. Cardinal used the default for this setting." },
       ],
     },
     {
       name: "unknown nested key",
       config: { review: { draft: true } },
       files: {},
-      findings: [{ message: '`review.draft`: unknown key; did you mean "drafts"?' }],
+      findings: [{ line: null, message: "`review.draft`: unknown key; did you mean \"drafts\"? Cardinal used the default for this setting." }],
     },
     {
       name: "more than twenty unknown rule ids: twenty listed, the rest counted",
@@ -59,21 +60,21 @@ ruleTester(rule, {
       files: {},
       // The engine folds the twenty alike findings into one.
       findings: [
-        { message: "`rules.made/up-0`: there is no rule with this id. Cardinal used the default for this setting. The same problem appears 19 more times." },
-        { message: "`rules`: and 5 more unknown rule ids (only the first 20 are listed)." },
+        { line: null, message: "`rules.made/up-0`: there is no rule with this id. Cardinal used the default for this setting. The same problem appears 19 more times." },
+        { line: null, message: "`rules`: and 5 more unknown rule ids (only the first 20 are listed). Cardinal used the default for this setting." },
       ],
     },
     {
       name: "a configuration that is not a mapping",
       config: ["rules"],
       files: {},
-      findings: [{ message: "The configuration must be a mapping of settings (such as `rules:` or `exclude:`), not a list. Cardinal applied none of the file and used its defaults." }],
+      findings: [{ line: null, message: "The configuration must be a mapping of settings (such as `rules:` or `exclude:`), not a list. Cardinal applied none of the file and used its defaults." }],
     },
     {
       name: "a pull request that breaks the configuration, with the line",
       pullRequest: true,
       files: { ".github/cardinal.yml": "comment: findings\nrules:\n  card/front-matter-present: loud\n" },
-      findings: [{ path: ".github/cardinal.yml", line: 3, title: "This change breaks Cardinal's configuration", message: "Once merged" }],
+      findings: [{ path: ".github/cardinal.yml", line: 3, title: "This change breaks Cardinal's configuration", message: "`rules.card/front-matter-present` must be off, notice, warning or error, not `loud`. Once merged, Cardinal would use the default for this setting." }],
     },
     {
       name: "a pull request that repeats a key",
@@ -86,7 +87,7 @@ ruleTester(rule, {
       pullRequest: true,
       files: { ".github/cardinal.yml": "rules:\n  a: [b\n" },
       // The parser stops where the file ends (line 3); the reader needs the line the `[` was opened on.
-      findings: [{ line: 2, message: "The file is not valid YAML: the `[` on line 2 is never closed with `]`.", hint: "Fix the file before merging" }],
+      findings: [{ line: 2, message: "The file is not valid YAML: the `[` on line 2 is never closed with `]`. Once merged, Cardinal would apply none of the file.", hint: "Fix the file before merging; otherwise Cardinal falls back to its defaults." }],
     },
     {
       name: "the CLI's file with a broken setting: the line, plain words, and the file to fix",
@@ -109,7 +110,7 @@ ruleTester(rule, {
         {
           line: 2,
           message: "The file is not valid YAML: the `{` on line 2 is never closed with `}`. Cardinal applied none of the file and used its defaults.",
-          hint: "Fix the file in `.github/cardinal.yml`;",
+          hint: "Fix the file in `.github/cardinal.yml`; `docs/configuration.md` lists every key.",
         },
       ],
     },
@@ -122,7 +123,7 @@ ruleTester(rule, {
         {
           line: 2,
           message: "`review.drafts` must be true or false, not `yes please`. Cardinal used the default for this setting.",
-          hint: "Fix the setting in `.github/cardinal.yml` on the default branch;",
+          hint: "Fix the setting in `.github/cardinal.yml` on the default branch; `docs/configuration.md` lists every key.",
         },
       ],
     },
@@ -134,8 +135,8 @@ ruleTester(rule, {
       files: { "README.md": "---\nlicense: mit\n---\n" },
       findings: [
         {
-          message: "Line 1 of `acme/.github:.github/cardinal.yml`: `hub` must be true or false, not `maybe`.",
-          hint: "Fix the setting in `acme/.github:.github/cardinal.yml`, on that repository's default branch (your organisation's defaults);",
+          line: null, message: "Line 1 of `acme/.github:.github/cardinal.yml`: `hub` must be true or false, not `maybe`. Cardinal used the default for this setting.",
+          hint: "Fix the setting in `acme/.github:.github/cardinal.yml`, on that repository's default branch (your organisation's defaults); `docs/configuration.md` lists every key.",
         },
       ],
     },

@@ -3,7 +3,7 @@ import { defaultConfig } from "../../../core/config.js";
 import { review } from "../../../core/engine.js";
 import { defineRule } from "../../../core/rule.js";
 import { plain } from "../../../core/text.js";
-import { runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 describe("cardinal/internal-error as reported by the engine", () => {
@@ -25,6 +25,7 @@ describe("cardinal/internal-error as reported by the engine", () => {
 
   it("reports nothing by itself", async () => {
     expect(await runRule(rule, { name: "clean", files: { "README.md": "---\nlicense: mit\n---\n" } })).toEqual([]);
+    expect(await runRule(rule, { name: "real card", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } })).toEqual([]);
   });
 
   it("can be switched off", async () => {

@@ -3,7 +3,7 @@ import { defaultConfig } from "../../../core/config.js";
 import { review, type ReviewPacing } from "../../../core/engine.js";
 import { defineRule } from "../../../core/rule.js";
 import { plain, prose } from "../../../core/text.js";
-import { runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 describe("cardinal/review-time-limit as reported by the engine", () => {
@@ -64,6 +64,7 @@ describe("cardinal/review-time-limit as reported by the engine", () => {
 
   it("reports nothing by itself, and can be switched off", async () => {
     expect(await runRule(rule, { name: "clean", files: { "README.md": "---\nlicense: mit\n---\n" } })).toEqual([]);
+    expect(await runRule(rule, { name: "real card", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } })).toEqual([]);
     const config = { ...defaultConfig(), rules: { "cardinal/review-time-limit": "off" as const } };
     const result = await review({ workspace, config, rules: [perCard], pacing: { exhausted: () => true } });
     expect(result.findings).toEqual([]);

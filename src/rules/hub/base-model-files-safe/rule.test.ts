@@ -1,5 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
-import { found } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (base: string) => `---\nlicense: mit\nbase_model: ${base}\n---\n# A fine-tune\n`;
@@ -9,6 +8,7 @@ const scan = (...files: [string, string][]) => ({ status: "found" as const, scan
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): a base model whose files the Hub flags none of", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") }, hub: { "model:meta-llama/Meta-Llama-3.1-70B-Instruct": found("model", "meta-llama/Meta-Llama-3.1-70B-Instruct", { gated: "manual", licenses: ["llama3.1"] }) }, hubSecurity: { "meta-llama/Meta-Llama-3.1-70B-Instruct": { status: "found", scansDone: true, filesWithIssues: [] } } },
     { name: "the Hub flags nothing", files: { "README.md": card(BASE) }, hub: base, hubSecurity: { [BASE]: scan() } },
     { name: "levels that say nothing about a file (queued, unscanned, error, safe)", files: { "README.md": card(BASE) }, hub: base, hubSecurity: { [BASE]: scan(["a.bin", "queued"], ["b.bin", "unscanned"], ["c.bin", "error"], ["d.bin", "safe"]) } },
     { name: "the Hub did not answer: nothing here (hub/unreachable says so)", files: { "README.md": card(BASE) }, hub: base, hubSecurity: { [BASE]: { status: "unavailable", reason: "the Hub did not answer in 5 s" } } },
@@ -30,8 +30,8 @@ ruleTester(rule, {
       hub: base,
       hubSecurity: { [BASE]: scan(["a.pkl", "suspicious"], ["b.pkl", "suspicious"], ["c.pt", "caution"]) },
       findings: [
-        { severity: "warning", message: "marks 2 files of the base model `acme-ai/base-7b` suspicious: `a.pkl`, `b.pkl`." },
-        { severity: "notice", message: "marks 1 file of the base model `acme-ai/base-7b` caution: `c.pt`." },
+        { line: 3, severity: "warning", message: "The Hub's security scan marks 2 files of the base model `acme-ai/base-7b` suspicious: `a.pkl`, `b.pkl`." },
+        { line: 3, severity: "notice", message: "The Hub's security scan marks 1 file of the base model `acme-ai/base-7b` caution: `c.pt`." },
       ],
     },
     {
@@ -39,7 +39,7 @@ ruleTester(rule, {
       files: { "README.md": card(BASE) },
       hub: base,
       hubSecurity: { [BASE]: scan(...Array.from({ length: 7 }, (_, i): [string, string] => [`shard-${i}.bin`, "unsafe"])) },
-      findings: [{ message: "marks 7 files of the base model `acme-ai/base-7b` unsafe: `shard-0.bin`, `shard-1.bin`, `shard-2.bin`, `shard-3.bin`, `shard-4.bin`, and 2 more." }],
+      findings: [{ line: 3, message: "The Hub's security scan marks 7 files of the base model `acme-ai/base-7b` unsafe: `shard-0.bin`, `shard-1.bin`, `shard-2.bin`, `shard-3.bin`, `shard-4.bin`, and 2 more." }],
     },
   ],
 });

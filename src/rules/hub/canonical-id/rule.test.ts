@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { found, ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n` });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): its base model found under the same id", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") }, hub: { "model:meta-llama/Meta-Llama-3.1-70B-Instruct": found("model", "meta-llama/Meta-Llama-3.1-70B-Instruct", { gated: "manual", licenses: ["llama3.1"] }) } },
     { name: "exact id", files: card("base_model: google-bert/bert-base-uncased"), hub: { "model:google-bert/bert-base-uncased": found("model", "google-bert/bert-base-uncased") } },
     {
       name: "a spelling from the Hub that is not a repo id is not offered",
@@ -18,13 +19,15 @@ ruleTester(rule, {
       name: "wrong case",
       files: card("base_model: Meta-Llama/meta-llama-3-8b"),
       hub: { "model:Meta-Llama/meta-llama-3-8b": found("model", "meta-llama/Meta-Llama-3-8B") },
+      output: "---\nlicense: mit\nbase_model: meta-llama/Meta-Llama-3-8B\n---\n# M\n",
       findings: [{ line: 3, message: "`Meta-Llama/meta-llama-3-8b` in `base_model` is spelled `meta-llama/Meta-Llama-3-8B` on the Hub." }],
     },
     {
       name: "a legacy id that moved",
       files: card("datasets: [squad_v2]"),
       hub: { "dataset:squad_v2": found("dataset", "rajpurkar/squad_v2") },
-      findings: [{ message: "`squad_v2` in `datasets` is now `rajpurkar/squad_v2` on the Hub.", hint: "Write `rajpurkar/squad_v2`." }],
+      output: "---\nlicense: mit\ndatasets: [rajpurkar/squad_v2]\n---\n# M\n",
+      findings: [{ line: 3, message: "`squad_v2` in `datasets` is now `rajpurkar/squad_v2` on the Hub.", hint: "Write `rajpurkar/squad_v2`." }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string, body = "") => ({ "README.md": `---\nlicense: mit\n${yaml}\n---\n# M\n${body}` });
@@ -6,6 +6,7 @@ const HUB = { "dataset:tatsu-lab/alpaca": found("dataset", "tatsu-lab/alpaca"), 
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus): its dataset found on the Hub", files: { "README.md": corpusCard("facebook-bart-large-mnli") }, hub: { "dataset:multi_nli": found("dataset", "nyu-mll/multi_nli") } },
     { name: "datasets that exist", files: card("datasets:\n- tatsu-lab/alpaca\n- rajpurkar/squad_v2"), hub: HUB },
     { name: "offline: Hub checks are off", files: card("datasets: [nope/nope]") },
     { name: "the Hub did not answer: hub/unreachable speaks", files: card("datasets: [a/b]"), hub: { "dataset:a/b": { status: "unavailable", reason: "timeout" } } },
@@ -32,8 +33,8 @@ ruleTester(rule, {
       ),
       hub: HUB,
       findings: [
-        { line: 7, message: "`squad_v3` in the evaluation results (`model-index`) was not found on the Hub" },
-        { line: 12, message: "`tatsu-lab/alpacca` in a link in the card was not found on the Hub" },
+        { line: 7, message: "The dataset `squad_v3` in the evaluation results (`model-index`) was not found on the Hub: it does not exist, or it is private." },
+        { line: 12, message: "The dataset `tatsu-lab/alpacca` in a link in the card was not found on the Hub: it does not exist, or it is private." },
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import type { HubSecurityLookup } from "../../../core/hub.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const ID = "acme-ai/tiny-llm";
@@ -16,10 +16,18 @@ const scan = (files: { path: string; sha256?: string }[], flagged: [string, stri
 const github = { repository: { host: "github.com" as const, id: ID } };
 const clone = { repository: { host: "huggingface.co" as const, id: ID } };
 const unsafeBin = scan([{ path: "pytorch_model.bin", sha256: SHA }, { path: "README.md" }], [["pytorch_model.bin", "unsafe"]]);
-const HINT = "Open the file on the Hub repository's page";
+const HINT =
+  "Open the file on the Hub repository's page (the scan's details are beside it) before anyone loads it. Replace a flagged pickle with safetensors weights, or remove the file from both repositories.";
 
 ruleTester(rule, {
   valid: [
+    {
+      name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus) in a clone whose weights the Hub flags none of",
+      files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit"), "model.safetensors": pointer(SHA) },
+      workspace: { repository: { host: "huggingface.co" as const, id: "unsloth/Meta-Llama-3.1-70B-Instruct-bnb-4bit" } },
+      hub: {},
+      hubSecurity: { "unsloth/Meta-Llama-3.1-70B-Instruct-bnb-4bit": scan([{ path: "model.safetensors", sha256: SHA }, { path: "README.md" }], [["model.safetensors", "safe"]]) },
+    },
     { name: "no Hub checks: silent", files: { "pytorch_model.bin": pointer(SHA) }, workspace: github },
     { name: "no origin known (a folder that is no checkout): silent", files: { "pytorch_model.bin": pointer(SHA) }, hub: {}, hubSecurity: { [ID]: unsafeBin } },
     { name: "no weight file in the review: nothing asked", files: { "README.md": "---\nlicense: mit\n---\n# x\n" }, workspace: github, hub: {}, hubSecurity: { [ID]: unsafeBin } },
@@ -66,6 +74,7 @@ ruleTester(rule, {
       findings: [
         {
           path: "pytorch_model.bin",
+          line: null,
           severity: "error",
           title: "The Hub marks this file unsafe",
           message:
@@ -81,7 +90,15 @@ ruleTester(rule, {
       workspace: github,
       hub: {},
       hubSecurity: { [ID]: unsafeBin },
-      findings: [{ path: "pytorch_model.bin", severity: "error", message: /^The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai\/tiny-llm`/ }],
+      findings: [
+        {
+          path: "pytorch_model.bin",
+          line: null,
+          severity: "error",
+          message:
+            "The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai/tiny-llm`, and this repository mirrors it: its name is the same, and files here have the Hub's very bytes. This file has the same SHA-256 as the one the Hub scanned.",
+        },
+      ],
     },
     {
       name: "a clone of the Hub repository, bytes not comparable: at most a warning, and it says why",
@@ -92,6 +109,7 @@ ruleTester(rule, {
       findings: [
         {
           path: "pytorch_model.bin",
+          line: null,
           severity: "warning",
           message:
             "The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai/tiny-llm`, and this folder is a clone of it. Cardinal could not compare this file's bytes with the ones the Hub scanned (it has no LFS pointer here to name them).",
@@ -105,8 +123,20 @@ ruleTester(rule, {
       hub: {},
       hubSecurity: { [ID]: scan([{ path: "a.pkl", sha256: SHA }, { path: "b.pt", sha256: OTHER }], [["a.pkl", "suspicious"], ["b.pt", "caution"]]) },
       findings: [
-        { path: "a.pkl", severity: "warning", title: "The Hub marks this file suspicious", message: /marks `a.pkl` suspicious in `acme-ai\/tiny-llm`, and this folder is a clone of it\. This file has the same SHA-256/ },
-        { path: "b.pt", severity: "notice", title: "The Hub marks this file caution", message: /marks `b.pt` caution/ },
+        {
+          path: "a.pkl",
+          line: null,
+          severity: "warning",
+          title: "The Hub marks this file suspicious",
+          message: "The Hub's security scan marks `a.pkl` suspicious in `acme-ai/tiny-llm`, and this folder is a clone of it. This file has the same SHA-256 as the one the Hub scanned.",
+        },
+        {
+          path: "b.pt",
+          line: null,
+          severity: "notice",
+          title: "The Hub marks this file caution",
+          message: "The Hub's security scan marks `b.pt` caution in `acme-ai/tiny-llm`, and this folder is a clone of it. This file has the same SHA-256 as the one the Hub scanned.",
+        },
       ],
     },
   ],

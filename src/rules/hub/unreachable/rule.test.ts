@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, found, runRule } from "../../../../test/rule-tester.js";
 import type { HubLookup } from "../../../core/hub.js";
 import { plain } from "../../../core/text.js";
 import datasetExists from "../dataset-exists/rule.js";
@@ -100,6 +100,19 @@ describe("hub/unreachable after the rules that ask the Hub", () => {
     expect(app?.hint && plain(app.hint)).toBe("Nothing to change in the pull request for this. Re-run the check later; Cardinal asks the Hub again.");
     const stopped = await reviewWith(["a/1", "a/2", "a/3", "a/4"], outage, "pull-request");
     expect(stopped.map((f) => f.hint && plain(f.hint))).toEqual(["Nothing to change in the pull request for this. Re-run the check later; Cardinal asks the Hub again."]);
+  });
+
+  it("reports nothing on a real card whose dataset the Hub answered for (facebook-bart-large-mnli, test/fixtures/corpus)", async () => {
+    const { review } = await import("../../../core/engine.js");
+    const { defaultConfig } = await import("../../../core/config.js");
+    const result = await review({
+      workspace: { source: "folder", files: [{ path: "README.md", status: "unchanged", content: { type: "text", text: corpusCard("facebook-bart-large-mnli") } }] },
+      config: defaultConfig(),
+      rules: [datasetExists, rule],
+      hub: { lookup: async (type, id) => (type === "dataset" && id === "multi_nli" ? found("dataset", "nyu-mll/multi_nli") : { status: "not-found" as const, httpStatus: 404 }) },
+    });
+    expect(result.findings).toEqual([]);
+    expect(result.references?.map((r) => [r.type, r.id, r.status])).toEqual([["dataset", "multi_nli", "found"]]);
   });
 
   it("reports nothing when no rule asked", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { derivativeAllowed, LICENSE_CATEGORIES } from "../../../data/license-compat.js";
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (license: string, base: string) => ({ "README.md": `---\nlicense: ${license}\nbase_model: ${base}\n---\n# M\n` });
@@ -17,6 +17,7 @@ const HUB = {
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): a quantisation kept under its base model's llama3.1", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") }, hub: { "model:meta-llama/Meta-Llama-3.1-70B-Instruct": found("model", "meta-llama/Meta-Llama-3.1-70B-Instruct", { gated: "manual", licenses: ["llama3.1"] }) } },
     { name: "permissive base, any license", files: card("mit", "google-bert/bert-base-uncased"), hub: HUB },
     { name: "Llama derivative under llama3", files: card("llama3", "meta-llama/Meta-Llama-3-8B"), hub: HUB },
     { name: "Llama derivative under other (a custom license carrying the terms)", files: card("other", "meta-llama/Meta-Llama-3-8B"), hub: HUB },
@@ -42,23 +43,23 @@ ruleTester(rule, {
       name: "Llama fine-tune as apache-2.0",
       files: card("apache-2.0", "meta-llama/Meta-Llama-3-8B"),
       hub: HUB,
-      findings: [{ line: 2, message: "The card says `apache-2.0`, but the base model `meta-llama/Meta-Llama-3-8B` is under `llama3`.", hint: "`license: llama3`" }],
+      findings: [{ line: 2, message: "The card says `apache-2.0`, but the base model `meta-llama/Meta-Llama-3-8B` is under `llama3`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement.", hint: "Use `license: llama3` and keep a copy of its terms with the model." }],
     },
     {
       name: "up the chain: a GGUF that dropped the license",
       files: card("mit", "acme/llama3-gguf"),
       hub: HUB,
-      findings: [{ message: "its ancestor `meta-llama/Meta-Llama-3-8B` (through `acme/llama3-gguf`) is under `llama3`" }],
+      findings: [{ line: 2, message: "The card says `mit`, but its ancestor `meta-llama/Meta-Llama-3-8B` (through `acme/llama3-gguf`) is under `llama3`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement." }],
     },
     {
       name: "a misspelled license is judged as what it means (Apache 2.0 → apache-2.0)",
       files: card("Apache 2.0", "meta-llama/Meta-Llama-3-8B"),
       hub: HUB,
-      findings: [{ message: "The card says `apache-2.0`, but the base model `meta-llama/Meta-Llama-3-8B` is under `llama3`." }],
+      findings: [{ line: 2, message: "The card says `apache-2.0`, but the base model `meta-llama/Meta-Llama-3-8B` is under `llama3`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement." }],
     },
-    { name: "NC base relicensed permissively", files: card("apache-2.0", "acme/nc-base"), hub: HUB, findings: [{ message: "is under `cc-by-nc-4.0`. Non-commercial" }] },
-    { name: "RAIL restrictions dropped", files: card("mit", "acme/rail-base"), hub: HUB, findings: [{ message: "OpenRAIL licenses require" }] },
-    { name: "ND base", files: card("cc-by-nd-4.0", "acme/nd-base"), hub: HUB, findings: [{ message: "NoDerivatives" }] },
+    { name: "NC base relicensed permissively", files: card("apache-2.0", "acme/nc-base"), hub: HUB, findings: [{ line: 2, message: "The card says `apache-2.0`, but the base model `acme/nc-base` is under `cc-by-nc-4.0`. Non-commercial and research-only licenses forbid commercial use, and the restriction carries over to derivatives." }] },
+    { name: "RAIL restrictions dropped", files: card("mit", "acme/rail-base"), hub: HUB, findings: [{ line: 2, message: "The card says `mit`, but the base model `acme/rail-base` is under `creativeml-openrail-m`. OpenRAIL licenses require their use-based restrictions to be passed on to every derivative (paragraph 4 and Attachment A)." }] },
+    { name: "ND base", files: card("cc-by-nd-4.0", "acme/nd-base"), hub: HUB, findings: [{ line: 2, message: "The card says `cc-by-nd-4.0`, but the base model `acme/nd-base` is under `cc-by-nd-4.0`. NoDerivatives licenses forbid sharing adapted material, so a fine-tune or model trained on it may not be released." }] },
     {
       name: "offline: the base's name says Gemma 2 (a warning, said as what the name shows)",
       files: card("apache-2.0", "unsloth/gemma-2-9b-bnb-4bit"),
@@ -66,33 +67,33 @@ ruleTester(rule, {
         {
           line: 2,
           severity: "warning",
-          message: "The card says `apache-2.0`, but the base model's name (`unsloth/gemma-2-9b-bnb-4bit`) says Gemma 2, released under the Gemma Terms of Use (`license: gemma`).",
-          hint: "`license: gemma`",
+          message: "The card says `apache-2.0`, but the base model's name (`unsloth/gemma-2-9b-bnb-4bit`) says Gemma 2, released under the Gemma Terms of Use (`license: gemma`). Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement. Cardinal did not ask the Hub (offline), so this rests on the name.",
+          hint: "If the model is built from Gemma 2, use `license: gemma` and keep a copy of its terms with the model.",
         },
       ],
     },
     {
       name: "offline: a Llama 3.2 fine-tune under a Stable Diffusion license",
       files: card("creativeml-openrail-m", "meta-llama/Llama-3.2-3B-Instruct"),
-      findings: [{ severity: "warning", message: "says Llama 3.2, released under the Llama 3.2 Community License (`license: llama3.2`)" }],
+      findings: [{ line: 2, severity: "warning", message: "The card says `creativeml-openrail-m`, but the base model's name (`meta-llama/Llama-3.2-3B-Instruct`) says Llama 3.2, released under the Llama 3.2 Community License (`license: llama3.2`). Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement. Cardinal did not ask the Hub (offline), so this rests on the name." }],
     },
-    { name: "offline: Code Llama is under the Llama 2 license", files: card("mit", "codellama/CodeLlama-7b-hf"), findings: [{ severity: "warning", message: "`license: llama2`" }] },
-    { name: "offline: Meta- prefix", files: card("mit", "meta-llama/Meta-Llama-3.1-8B-Instruct"), findings: [{ severity: "warning", message: "says Llama 3.1" }] },
+    { name: "offline: Code Llama is under the Llama 2 license", files: card("mit", "codellama/CodeLlama-7b-hf"), findings: [{ line: 2, severity: "warning", message: "The card says `mit`, but the base model's name (`codellama/CodeLlama-7b-hf`) says Code Llama (Llama 2), released under the Llama 2 Community License (`license: llama2`). Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement. Cardinal did not ask the Hub (offline), so this rests on the name." }] },
+    { name: "offline: Meta- prefix", files: card("mit", "meta-llama/Meta-Llama-3.1-8B-Instruct"), findings: [{ line: 2, severity: "warning", message: "The card says `mit`, but the base model's name (`meta-llama/Meta-Llama-3.1-8B-Instruct`) says Llama 3.1, released under the Llama 3.1 Community License (`license: llama3.1`). Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement. Cardinal did not ask the Hub (offline), so this rests on the name." }] },
     {
       name: "offline: a Mistral Research License model relicensed permissively",
       files: card("apache-2.0", "mistralai/Ministral-8B-Instruct-2410"),
-      findings: [{ severity: "warning", message: "the Mistral AI Research License (`license: other, license_name: mrl`)", hint: "`license_link: https://mistral.ai/licenses/MRL-0.1.md`" }],
+      findings: [{ line: 2, severity: "warning", message: "The card says `apache-2.0`, but the base model's name (`mistralai/Ministral-8B-Instruct-2410`) says Ministral 8B, released under the Mistral AI Research License (`license: other, license_name: mrl`). Non-commercial and research-only licenses forbid commercial use, and the restriction carries over to derivatives. Cardinal did not ask the Hub (offline), so this rests on the name.", hint: "If the model is built from Ministral 8B, use `license: other` with `license_name: mrl` and `license_link: https://mistral.ai/licenses/MRL-0.1.md`, and keep its terms with the model." }],
     },
     {
       name: "offline: Stable Diffusion 1.5 DreamBooth under MIT",
       files: card("mit", "runwayml/stable-diffusion-v1-5"),
-      findings: [{ severity: "warning", message: "OpenRAIL licenses require" }],
+      findings: [{ line: 2, severity: "warning", message: "The card says `mit`, but the base model's name (`runwayml/stable-diffusion-v1-5`) says Stable Diffusion 1.x, released under the CreativeML OpenRAIL-M license (`license: creativeml-openrail-m`). OpenRAIL licenses require their use-based restrictions to be passed on to every derivative (paragraph 4 and Attachment A). Cardinal did not ask the Hub (offline), so this rests on the name." }],
     },
     {
       name: "online, a base the Hub gives no license for is judged by its name",
       files: card("apache-2.0", "unsloth/gemma-2-9b-bnb-4bit"),
       hub: {},
-      findings: [{ severity: "warning", message: "The Hub gave no license for this base model, so this rests on its name." }],
+      findings: [{ line: 2, severity: "warning", message: "The card says `apache-2.0`, but the base model's name (`unsloth/gemma-2-9b-bnb-4bit`) says Gemma 2, released under the Gemma Terms of Use (`license: gemma`). Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement. The Hub gave no license for this base model, so this rests on its name." }],
     },
   ],
 });

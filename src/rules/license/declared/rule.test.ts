@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { describe, expect, it } from "vitest";
 import { spdxLicenseText } from "../../../../test/license-texts.js";
 import { runRule } from "../../../../test/rule-tester.js";
@@ -9,6 +9,7 @@ ruleTester(rule, {
   valid: [
     { name: "licenses: (the old name) is card/known-keys' finding, with its rename", files: { "README.md": "---\nlicenses:\n- mit\n---\n# x\n" } },
     { name: "licence: with a value, the same", files: { "README.md": "---\nlicence: mit\n---\n# x\n" } },
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "a license", files: { "README.md": "---\nlicense: apache-2.0\n---\n" } },
     { name: "a list of licenses", files: { "DATASET_CARD.md": "---\nlicense: [cc-by-4.0, odc-by]\n---\n" } },
     { name: "a MODEL_CARD.md without metadata: no Hub page reads it", files: { "MODEL_CARD.md": "# x\n" } },
@@ -48,7 +49,13 @@ ruleTester(rule, {
     {
       name: "a base under a license without a Hub id: license other, with its name and link",
       files: { "README.md": "---\nbase_model: mistralai/Mistral-Large-Instruct-2411\n---\n# A fine-tune\n" },
-      findings: [{ line: 1, message: "The model card declares no `license`.", hint: "add `license: other` with `license_name: mrl` and `license_link: https://mistral.ai/licenses/MRL-0.1.md`; otherwise" }],
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license`.",
+          hint: "The `base_model` `mistralai/Mistral-Large-Instruct-2411` is, by its name, Mistral Large, released under the Mistral AI Research License: a model made from it usually keeps those terms. If it does, add `license: other` with `license_name: mrl` and `license_link: https://mistral.ai/licenses/MRL-0.1.md`; otherwise add the Hub id of the license you release it under.",
+        },
+      ],
     },
     {
       name: "an empty licenses: leaves nothing to rename: the card declares no license",
@@ -58,55 +65,79 @@ ruleTester(rule, {
     {
       name: "no license key",
       files: { "README.md": "---\nlibrary_name: transformers\n---\n# M\n" },
-      findings: [{ line: 1, message: "The model card declares no `license`.", hint: "Add `license:`" }],
+      findings: [{ line: 1, message: "The model card declares no `license`.", hint: "Add `license:` with a Hub license id (for example `apache-2.0`, `mit`, `cc-by-4.0`), and for a license of your own `license: other` with `license_name` and `license_link`." }],
     },
     {
       name: "an empty license",
       files: { "README.md": "---\nlicense:\ntags: [a]\n---\n" },
-      findings: [{ line: 2, message: "has a `license` key with no value" }],
+      findings: [{ line: 2, message: "The model card has a `license` key with no value." }],
     },
     {
       name: "a LICENSE file but no declared license",
       files: { "models/m/README.md": "---\npipeline_tag: fill-mask\n---\n", "models/m/LICENSE": "MIT License\n" },
-      findings: [{ message: "declares no `license`, although `models/m/LICENSE` is in the repository", hint: "the license in `models/m/LICENSE`" }],
+      findings: [{ line: 1, message: "The model card declares no `license`, although `models/m/LICENSE` is in the repository.", hint: "Add `license:` with the Hub id of the license in `models/m/LICENSE`, or `license: other` with `license_name` and `license_link: LICENSE`." }],
     },
     {
       name: "a dataset card",
       files: { "README.md": "---\ntask_categories: [text-classification]\n---\n" },
-      findings: [{ message: "The dataset card declares no `license`." }],
+      findings: [{ line: 1, message: "The dataset card declares no `license`." }],
     },
     {
       name: "no metadata and no license anywhere",
       files: { "README.md": "# M\n\nA model.\n<!-- - **License:** Unknown -->\n", "model.safetensors": "x" },
-      findings: [{ line: 1, message: "declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one." }],
+      findings: [{ line: 1, message: "The model card declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one." }],
     },
     {
       name: "no metadata, and the text speaks of a license (a hidden template line does not count)",
       files: { "README.md": "# M\n<!-- License: Unknown -->\n\n## Licence\n\nSame terms as the base model.\n", "model.safetensors": "x" },
-      findings: [{ line: 1, message: "has no metadata block, so the license its text speaks of (line 4) is not declared: the Hub shows no license for it." }],
+      findings: [{ line: 1, message: "The model card has no metadata block, so the license its text speaks of (line 4) is not declared: the Hub shows no license for it." }],
     },
     {
       name: "no metadata in a pull request: the text's license is still not declared",
       pullRequest: true,
       files: { "README.md": "# M\n\nLicensed under MIT.\n", "model.safetensors": "x" },
-      findings: [{ line: 1, message: "(line 3)" }],
+      findings: [{ line: 1, message: "The model card has no metadata block, so the license its text speaks of (line 3) is not declared: the Hub shows no license for it." }],
     },
     {
       name: "a misplaced block that names no license either",
       files: { "README.md": "# D\n\n---\ntask_categories: [summarization]\n---\n\n## Licensing Information\n", "dataset_infos.json": "{}" },
-      findings: [{ line: 1, message: "The dataset card has no metadata block the Hub reads, and the misplaced one names no license, so the license its text speaks of (line 7) is not declared", hint: "Move the metadata block to the top" }],
+      findings: [{ line: 1, message: "The dataset card has no metadata block the Hub reads, and the misplaced one names no license, so the license its text speaks of (line 7) is not declared: the Hub shows no license for it.", hint: "Move the metadata block to the top of the file and add `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`)." }],
     },
     {
       name: "no metadata in a pull request, and the repository has no LICENSE",
       pullRequest: true,
       files: { "m/README.md": "# M\n", "m/model.safetensors": "x" },
       repo: { "other/LICENSE": "MIT License\n" },
-      findings: [{ path: "m/README.md", message: "declares no license anywhere" }],
+      findings: [{ line: 1, path: "m/README.md", message: "The model card declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one." }],
     },
     {
       name: "no metadata and a LICENSE Cardinal cannot name",
       files: { "README.md": "# D\n\n## License\n\nCC BY 4.0\n", "dataset_infos.json": "{}", LICENSE: "See the deed.\n" },
-      findings: [{ line: 1, message: "The dataset card declares no `license` (it has no metadata block), although `LICENSE` is in the repository.", hint: "`license_link: LICENSE`" }],
+      findings: [{ line: 1, message: "The dataset card declares no `license` (it has no metadata block), although `LICENSE` is in the repository.", hint: "Start the file with a metadata block that declares the license in `LICENSE`: `---`, `license:` with its Hub id (or `license: other` with `license_name` and `license_link: LICENSE`), `---`." }],
+    },
+    {
+      name: "an identified LICENSE file: the fix declares its license",
+      files: { "README.md": "---\npipeline_tag: fill-mask\n---\n# M\n", LICENSE: spdxLicenseText("Apache-2.0") },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license`, although `LICENSE` is in the repository.",
+          hint: "`LICENSE` is the `apache-2.0` license: add `license: apache-2.0` to the metadata.",
+        },
+      ],
+      output: "---\npipeline_tag: fill-mask\nlicense: apache-2.0\n---\n# M\n",
+    },
+    {
+      name: "an identified LICENSE and an empty license key: the fix fills it in",
+      files: { "README.md": "---\nlicense:\ntags: [a]\n---\n# M\n", LICENSE: spdxLicenseText("Apache-2.0") },
+      findings: [{ line: 2, message: "The model card has a `license` key with no value." }],
+      output: "---\nlicense: apache-2.0\ntags: [a]\n---\n# M\n",
+    },
+    {
+      name: "an identified LICENSE and no metadata block: a new block, in the card's CRLF",
+      files: { "README.md": "# M\r\n\r\nText.\r\n", "model.safetensors": "x", LICENSE: spdxLicenseText("Apache-2.0") },
+      findings: [{ line: 1, message: "The model card declares no `license` (it has no metadata block), although `LICENSE` is the `apache-2.0` license." }],
+      output: "---\r\nlicense: apache-2.0\r\n---\r\n# M\r\n\r\nText.\r\n",
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { spdxLicenseText } from "../../../../test/license-texts.js";
 import rule from "./rule.js";
 
@@ -16,6 +16,7 @@ const LATXA_LIKE = LLAMA31.replace(
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "MIT card, MIT file", files: { "m/README.md": card("mit"), "m/LICENSE": MIT } },
     { name: "a list including the file's license", files: { "README.md": "---\nlicense: [apache-2.0, mit]\n---\n", LICENSE: MIT } },
     { name: "license: other is not compared", files: { "README.md": card("other"), LICENSE: MIT } },
@@ -26,28 +27,28 @@ ruleTester(rule, {
     {
       name: "a modified MIT is not called MIT: it is likely a modified copy",
       files: { "README.md": card("apache-2.0"), LICENSE: MODIFIED_MIT },
-      findings: [{ line: 2, severity: "warning", message: "The card declares `apache-2.0`, but `LICENSE` is likely a modified copy of the `mit` license", hint: "`license: other`" }],
+      findings: [{ line: 2, severity: "warning", message: "The card declares `apache-2.0`, but `LICENSE` is likely a modified copy of the `mit` license (90% match), not the license the card names.", hint: "If the release is under the file's own terms, declare `license: other` with `license_name` and `license_link: LICENSE`; if it is under `mit` as published, replace `LICENSE` with the original text." }],
     },
     {
       name: "a Llama 3.1 text with an added clause (like LLAMA-LATXA's 1.b.v) under a llama3.1 card: a notice",
       files: { "README.md": card("llama3.1"), LICENSE: LATXA_LIKE },
-      findings: [{ severity: "notice", title: "LICENSE file is a changed copy of the card's license", message: "`LICENSE` is likely a modified copy of that license (words are added inside it)" }],
+      findings: [{ line: 2, severity: "notice", title: "LICENSE file is a changed copy of the card's license", message: "The card declares `llama3.1`, and `LICENSE` is likely a modified copy of that license (words are added inside it), so the card may not describe the terms the file sets." }],
     },
     {
       name: "a modified Llama 3.1 text under an Apache card: likely, never asserted",
       files: { "README.md": card("apache-2.0"), LICENSE: LATXA_LIKE },
-      findings: [{ severity: "warning", message: "is likely a modified copy of the `llama3.1` license" }],
+      findings: [{ line: 2, severity: "warning", message: "The card declares `apache-2.0`, but `LICENSE` is likely a modified copy of the `llama3.1` license (90% match), not the license the card names." }],
     },
     {
       name: "Apache card, MIT file",
       files: { "README.md": card("apache-2.0"), LICENSE: MIT },
-      findings: [{ line: 2, message: "The card declares `apache-2.0`, but `LICENSE` is the `mit` license (100% match).", hint: "`license: mit`" }],
+      findings: [{ line: 2, message: "The card declares `apache-2.0`, but `LICENSE` is the `mit` license (100% match).", hint: "Make them agree: if the release is under `mit`, write `license: mit`; otherwise replace `LICENSE` with the text of the license the card names." }],
     },
     {
       name: "the LICENSE file already in the repository; the card misspelled",
       files: { "README.md": card("MIT") },
       repo: { LICENSE: APACHE },
-      findings: [{ message: "The card declares `mit`, but `LICENSE` is the `apache-2.0` license" }],
+      findings: [{ line: 2, message: "The card declares `mit`, but `LICENSE` is the `apache-2.0` license (100% match)." }],
     },
   ],
 });

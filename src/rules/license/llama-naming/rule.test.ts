@@ -1,4 +1,4 @@
-import { found, ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, found, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (license: string, title: string, extra = "") => ({ "README.md": `---\nlicense: ${license}\n${extra}---\n\n# ${title}\n\nText.\n` });
@@ -6,6 +6,7 @@ const HUB = { "model:meta-llama/Llama-3.1-8B": found("model", "meta-llama/Llama-
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "named Llama", files: card("llama3.1", "Llama-3.1-8B-Support") },
     { name: "Llama 3 names begin with Llama 3", files: card("llama3", "Llama-3-8B-SupportBot") },
     { name: "Llama3 without a space", files: card("llama3", "Llama3-SupportBot") },
@@ -26,22 +27,22 @@ ruleTester(rule, {
       files: card("llama3", "Llama-SupportBot-8B"),
       findings: [{ line: 5, message: 'The model is named `Llama-SupportBot-8B`, but the `llama3` license requires the name of a model built from Llama to begin with "Llama 3".' }],
     },
-    { name: "its own license", files: card("llama3.1", "SupportBot-8B"), findings: [{ line: 5, message: "The model is named `SupportBot-8B`, but the `llama3.1` license requires" }] },
+    { name: "its own license", files: card("llama3.1", "SupportBot-8B"), findings: [{ line: 5, message: "The model is named `SupportBot-8B`, but the `llama3.1` license requires the name of a model built from Llama to begin with \"Llama\"." }] },
     {
       name: "through the base model",
       files: card("other", "My Tune", "base_model: meta-llama/Llama-3.1-8B\n"),
       hub: HUB,
-      findings: [{ line: 6, message: "`llama3.1`" }],
+      findings: [{ line: 6, message: "The model is named `My Tune`, but the `llama3.1` license requires the name of a model built from Llama to begin with \"Llama\"." }],
     },
     {
       name: "offline, the base model's name says Llama 3.2",
       files: card("creativeml-openrail-m", "**Codepy 3B Deep Think**", "base_model:\n- meta-llama/Llama-3.2-3B-Instruct\n"),
-      findings: [{ line: 7, message: "The model is named `Codepy 3B Deep Think`. Its base model's name (`meta-llama/Llama-3.2-3B-Instruct`) says `llama3.2`" }],
+      findings: [{ line: 7, message: "The model is named `Codepy 3B Deep Think`. Its base model's name (`meta-llama/Llama-3.2-3B-Instruct`) says `llama3.2`, and that license requires the name of a model built from Llama to begin with \"Llama\"." }],
     },
     {
       name: "offline, a third-party base named Llama-3.1-…",
       files: card("other", "1PARAMMYL-8B-ModelStock", "base_model: arcee-ai/Llama-3.1-SuperNova-Lite\n"),
-      findings: [{ message: "says `llama3.1`" }],
+      findings: [{ line: 6, message: "The model is named `1PARAMMYL-8B-ModelStock`. Its base model's name (`arcee-ai/Llama-3.1-SuperNova-Lite`) says `llama3.1`, and that license requires the name of a model built from Llama to begin with \"Llama\"." }],
     },
   ],
 });

@@ -1,7 +1,9 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
-  valid: [{ name: "a license", files: { "README.md": "---\nlicense: mit\n---\n" } }],
-  invalid: [{ name: "unknown", files: { "README.md": "---\nlicense: unknown\n---\n" }, findings: [{ line: 2, message: "declared as `unknown`", hint: "base model's license" }] }],
+  valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
+    { name: "a license", files: { "README.md": "---\nlicense: mit\n---\n" } }],
+  invalid: [{ name: "unknown", files: { "README.md": "---\nlicense: unknown\n---\n" }, findings: [{ line: 2, message: "The license is declared as `unknown`.", hint: "Find the license the weights or data were released under (for a fine-tune, the base model's license usually applies) and declare its id." }] }],
 });

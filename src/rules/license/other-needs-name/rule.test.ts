@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (yaml: string) => `---\nlicense: other\n${yaml}\n---\n# M\n`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "name and URL", files: { "README.md": card("license_name: coqui-public-model-license\nlicense_link: https://coqui.ai/cpml") } },
     { name: "name and a LICENSE file in the PR", files: { "m/README.md": card("license_name: acme-model-license\nlicense_link: LICENSE"), "m/LICENSE": "terms" }, repo: {} },
     { name: "LICENSE file already in the repository", files: { "README.md": card("license_name: acme\nlicense_link: LICENSE.md") }, repo: { "LICENSE.md": "terms" } },
@@ -22,8 +23,9 @@ ruleTester(rule, {
         },
       ],
     },
-    { name: "a name that is not an id", files: { "README.md": card("license_name: Acme Model License\nlicense_link: https://a.test") }, findings: [{ line: 3, message: "`license_name` is `Acme Model License`", hint: "Write `acme-model-license`." }] },
-    { name: "a link to a missing file", files: { "m/README.md": card("license_name: acme\nlicense_link: LICENSE") }, repo: {}, findings: [{ line: 4, message: "points to `LICENSE`, but there is no `m/LICENSE` in the repository" }] },
-    { name: "a link that is neither", files: { "README.md": card("license_name: acme\nlicense_link: ftp://x/y") }, findings: [{ message: "neither an https address nor a file" }] },
+    { name: "a name that is not an id", files: { "README.md": card("license_name: Acme Model License\nlicense_link: https://a.test") }, output: "---\nlicense: other\nlicense_name: acme-model-license\nlicense_link: https://a.test\n---\n# M\n",
+      findings: [{ line: 3, message: "`license_name` is `Acme Model License`; the Hub expects a short lower-case id with hyphens.", hint: "Write `acme-model-license`." }] },
+    { name: "a link to a missing file", files: { "m/README.md": card("license_name: acme\nlicense_link: LICENSE") }, repo: {}, findings: [{ line: 4, message: "`license_link` points to `LICENSE`, but there is no `m/LICENSE` in the repository." }] },
+    { name: "a link that is neither", files: { "README.md": card("license_name: acme\nlicense_link: ftp://x/y") }, findings: [{ line: 4, message: "`license_link` is `ftp://x/y`, which is neither an https address nor a file in the repository." }] },
   ],
 });

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const LINE = "Use the model for research and non-commercial purposes only, and abide by the LLaMA license.";
@@ -6,6 +6,7 @@ const config = (origin: string) => JSON.stringify({ _name_or_path: origin, model
 
 ruleTester(rule, {
   valid: [
+    { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "the original LLaMA's non-commercial terms, stated for a LLaMA model", files: { "README.md": `# M\n\n${LINE}\n`, "config.json": config("huggyllama/llama-7b") } },
     { name: "a Llama 3.1 model whose card says nothing of commerce", files: { "README.md": "# M\n\nUse it under the Llama 3.1 license.\n", "config.json": config("meta-llama/Llama-3.1-8B") } },
     { name: "non-commercial said of the data, not of the Llama license", files: { "README.md": "---\nlicense: llama3.1\n---\n# M\n\nThe training data is CC BY-NC 4.0: non-commercial use only.\n" } },
@@ -28,7 +29,7 @@ ruleTester(rule, {
     {
       name: "a card that declares llama2 and calls it non-commercial",
       files: { "README.md": "---\nlicense: llama2\n---\n# M\n\nThe Llama 2 license is non-commercial.\n" },
-      findings: [{ line: 6, message: "but the card declares `license: llama2`, and the Llama 2 Community License allows commercial use" }],
+      findings: [{ line: 6, message: "This line speaks of non-commercial use under the Llama license, but the card declares `license: llama2`, and the Llama 2 Community License allows commercial use: only products with more than 700 million monthly active users need a separate license from Meta (section 2). The non-commercial LLaMA license was the original LLaMA's (2023)." }],
     },
   ],
 });

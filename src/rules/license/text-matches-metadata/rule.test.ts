@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const card = (license: string, body: string) => `---\nlicense: ${license}\n---\n\n# M\n\n${body}\n`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card facebook-bart-large-mnli (test/fixtures/corpus)", files: { "README.md": corpusCard("facebook-bart-large-mnli") } },
     { name: "the field names the declared license", files: { "README.md": card("apache-2.0", "- **License:** apache-2.0") } },
     { name: "by name, in other words", files: { "README.md": card("apache-2.0", "- **License**: Apache 2.0") } },
     { name: "a Creative Commons link with the declared version", files: { "README.md": card("cc-by-sa-3.0", "- **License:** [CC BY-SA 3.0](https://creativecommons.org/licenses/by-sa/3.0/)") } },
@@ -33,7 +34,7 @@ ruleTester(rule, {
     {
       name: "a plain name that certainly means another id",
       files: { "README.md": card("apache-2.0", "License: MIT") },
-      findings: [{ line: 7, message: "The metadata declares `apache-2.0`, but the card's License field names `MIT`, which is `mit`" }],
+      findings: [{ line: 7, message: "The metadata declares `apache-2.0`, but the card's License field names `MIT`, which is `mit`: the Hub shows the metadata's license, readers take the text's." }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
@@ -8,6 +8,7 @@ const card = (yaml: string) => `---\nlicense: llama3.1\n${yaml}---\n# Adapter\n`
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "card names the base", files: { "a/adapter_config.json": adapter("meta-llama/Llama-3.1-8B"), "a/README.md": card("base_model: meta-llama/Llama-3.1-8B\n") } },
     { name: "a list containing the base", files: { "adapter_config.json": adapter("a/b"), "README.md": card("base_model:\n- a/b\n") } },
     { name: "no card in the review", files: { "adapter_config.json": adapter("a/b") } },
@@ -18,17 +19,18 @@ ruleTester(rule, {
     {
       name: "card has no base_model: a fix adds it",
       files: { "a/adapter_config.json": adapter("meta-llama/Llama-3.1-8B"), "a/README.md": card("tags: [lora]\n") },
-      findings: [{ path: "a/README.md", line: 4, message: "`a/adapter_config.json` adapts `meta-llama/Llama-3.1-8B`, but the card names no `base_model`.", hint: "`base_model: meta-llama/Llama-3.1-8B`" }],
+      output: "---\nlicense: llama3.1\ntags: [lora]\nbase_model: meta-llama/Llama-3.1-8B\n---\n# Adapter\n",
+      findings: [{ path: "a/README.md", line: 4, message: "`a/adapter_config.json` adapts `meta-llama/Llama-3.1-8B`, but the card names no `base_model`.", hint: "Add `base_model: meta-llama/Llama-3.1-8B` to the metadata." }],
     },
     {
       name: "a card with no metadata block at all (a GitHub README)",
       files: { "adapter_config.json": adapter("TinyLlama/TinyLlama-1.1B-Chat-v1.0"), "README.md": "# My LoRA\n\nFine-tuned with PEFT.\n" },
-      findings: [{ path: "README.md", line: 1, message: "`adapter_config.json` adapts `TinyLlama/TinyLlama-1.1B-Chat-v1.0`, but the card has no metadata block", hint: "`base_model: TinyLlama/TinyLlama-1.1B-Chat-v1.0`" }],
+      findings: [{ path: "README.md", line: 1, message: "`adapter_config.json` adapts `TinyLlama/TinyLlama-1.1B-Chat-v1.0`, but the card has no metadata block, so it names no `base_model` and the Hub cannot link the adapter to its base.", hint: "Start the card with a metadata block that names the base: `---`, `base_model: TinyLlama/TinyLlama-1.1B-Chat-v1.0`, `---`." }],
     },
     {
       name: "card names another base",
       files: { "adapter_config.json": adapter("mistralai/Mistral-7B-v0.1"), "README.md": card("base_model: meta-llama/Llama-3.1-8B\n") },
-      findings: [{ line: 3, message: "but the card's `base_model` says `meta-llama/Llama-3.1-8B`" }],
+      findings: [{ line: 3, message: "`adapter_config.json` adapts `mistralai/Mistral-7B-v0.1`, but the card's `base_model` says `meta-llama/Llama-3.1-8B`." }],
     },
     {
       name: "a local path in adapter_config.json",
@@ -37,7 +39,7 @@ ruleTester(rule, {
         {
           path: "adapter_config.json",
           line: 4,
-          message: "`base_model_name_or_path` is `/home/me/checkpoints/llama`: it is a local path",
+          message: "`base_model_name_or_path` is `/home/me/checkpoints/llama`: it is a local path, not a Hub repository id, so nobody else can load the adapter's base model.",
           hint: "Set it to the Hub id of the model that was in the folder `llama` (the Hub id is `owner/name`: find the repository that model was downloaded from), and name the same id in the card's `base_model`.",
         },
       ],

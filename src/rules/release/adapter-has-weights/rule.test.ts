@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -6,6 +6,7 @@ const config = '{"peft_type": "LORA", "base_model_name_or_path": "meta-llama/Lla
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "safetensors beside the config", files: { "adapter_config.json": config, "adapter_model.safetensors": pointer() }, repo: {} },
     { name: "a pickle beside the config", files: { "lora/adapter_config.json": config, "lora/adapter_model.bin": pointer() }, repo: {} },
     { name: "the weights already in the repository", pullRequest: true, files: { "adapter_config.json": config }, repo: { "adapter_model.safetensors": null } },
@@ -18,20 +19,20 @@ ruleTester(rule, {
       name: "only the config (a-internlm-lora-local-path-template)",
       files: { "adapter_config.json": config, "README.md": "# LoRA\n" },
       repo: {},
-      findings: [{ path: "adapter_config.json", line: 1, message: "neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository" }],
+      findings: [{ path: "adapter_config.json", line: 1, message: "`adapter_config.json` describes an adapter, but neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository, so `PeftModel.from_pretrained` has no weights to load." }],
     },
     {
       name: "weights in the folder above are not this adapter's",
       files: { "lora/adapter_config.json": config, "adapter_model.safetensors": pointer() },
       repo: {},
-      findings: [{ message: "neither `lora/adapter_model.safetensors` nor `lora/adapter_model.bin`" }],
+      findings: [{ line: 1, message: "`lora/adapter_config.json` describes an adapter, but neither `lora/adapter_model.safetensors` nor `lora/adapter_model.bin` is in the repository, so `PeftModel.from_pretrained` has no weights to load." }],
     },
     {
       name: "the pull request removes the weights",
       pullRequest: true,
       files: { "adapter_config.json": config, "adapter_model.safetensors": { content: { type: "removed" }, status: "removed" } },
       repo: {},
-      findings: [{ message: "has no weights to load" }],
+      findings: [{ line: 1, message: "`adapter_config.json` describes an adapter, but neither `adapter_model.safetensors` nor `adapter_model.bin` is in the repository, so `PeftModel.from_pretrained` has no weights to load." }],
     },
   ],
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { jsonErrorOffset } from "../../../parse/json-error.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     {
       name: "valid JSON everywhere",
       files: {
@@ -27,17 +28,17 @@ ruleTester(rule, {
     {
       name: "a trailing comma, at its line and column",
       files: { "config.json": '{\n  "model_type": "llama",\n  "hidden_size": 4096,\n}\n' },
-      findings: [{ path: "config.json", line: 4, column: 1, message: "`config.json` is not valid JSON at line 4, column 1" }],
+      findings: [{ path: "config.json", line: 4, column: 1, message: "`config.json` is not valid JSON at line 4, column 1 (Expected double-quoted property name), so libraries fail to load it." }],
     },
     {
       name: "a comment in tokenizer_config.json",
       files: { "tokenizer_config.json": '{\n  // the chat template\n  "chat_template": "x"\n}' },
-      findings: [{ line: 2, column: 3 }].map((f) => ({ ...f, message: "line 2, column 3" })),
+      findings: [{ line: 2, column: 3, message: "`tokenizer_config.json` is not valid JSON at line 2, column 3 (Expected property name or '}'), so libraries fail to load it." }],
     },
-    { name: "cut short", files: { "adapter_config.json": '{"r": 16,' }, findings: [{ line: 1, column: 10, message: "line 1, column 10" }] },
-    { name: "a bad literal (V8 gives no position)", files: { "generation_config.json": '{"do_sample": tru}' }, findings: [{ line: 1, column: 15 }].map((f) => ({ ...f, message: "column 15" })) },
-    { name: "a shard index", files: { "model.safetensors.index.json": "{oops" }, findings: [{ line: 1, column: 2, message: "`model.safetensors.index.json` is not valid JSON" }] },
-    { name: "model_index.json in a subfolder", files: { "sd/model_index.json": "{'a': 1}" }, findings: [{ path: "sd/model_index.json", line: 1, column: 2, message: "not valid JSON" }] },
+    { name: "cut short", files: { "adapter_config.json": '{"r": 16,' }, findings: [{ line: 1, column: 10, message: "`adapter_config.json` is not valid JSON at line 1, column 10 (Expected double-quoted property name), so libraries fail to load it." }] },
+    { name: "a bad literal (V8 gives no position)", files: { "generation_config.json": '{"do_sample": tru}' }, findings: [{ line: 1, column: 15, message: '`generation_config.json` is not valid JSON at line 1, column 15 (Unexpected token \'}\', "{"do_sample": tru}" is not valid JSON), so libraries fail to load it.' }] },
+    { name: "a shard index", files: { "model.safetensors.index.json": "{oops" }, findings: [{ line: 1, column: 2, message: "`model.safetensors.index.json` is not valid JSON at line 1, column 2 (Expected property name or '}'), so libraries fail to load it." }] },
+    { name: "model_index.json in a subfolder", files: { "sd/model_index.json": "{'a': 1}" }, findings: [{ path: "sd/model_index.json", line: 1, column: 2, message: "`model_index.json` is not valid JSON at line 1, column 2 (Expected property name or '}'), so libraries fail to load it." }] },
   ],
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const config = (arch: string) => JSON.stringify({ architectures: [arch], model_type: "x", transformers_version: "4.46.0" });
@@ -7,6 +7,7 @@ const card = (yaml: string) => `---\nlicense: mit\n${yaml}---\n# M\n`;
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "causal LM with text-generation", files: { "config.json": config("LlamaForCausalLM"), "README.md": card("library_name: transformers\npipeline_tag: text-generation\n") } },
     { name: "ambiguous head is not judged", files: { "config.json": config("T5ForConditionalGeneration"), "README.md": card("library_name: transformers\npipeline_tag: translation\n") } },
     { name: "masked LM used for sentence similarity", files: { "config.json": config("BertForMaskedLM"), "README.md": card("library_name: sentence-transformers\npipeline_tag: sentence-similarity\n") } },
@@ -22,23 +23,26 @@ ruleTester(rule, {
     {
       name: "no library_name on a transformers model",
       files: { "config.json": config("BertForSequenceClassification"), "README.md": card("pipeline_tag: text-classification\n") },
-      findings: [{ line: 4, message: "was saved by transformers, but the card sets no `library_name`", hint: "`library_name: transformers`" }],
+      output: "---\nlicense: mit\npipeline_tag: text-classification\nlibrary_name: transformers\n---\n# M\n",
+      findings: [{ line: 4, message: "`config.json` was saved by transformers, but the card sets no `library_name`, so the Hub shows no transformers snippet.", hint: "Add `library_name: transformers` to the metadata." }],
     },
     ...(
       [
-      ["its tag", { "README.md": card("tags:\n- sentence-transformers\n") }],
-      ["its snippet", { "README.md": `${card("")}\n\`\`\`python\nfrom sentence_transformers import SentenceTransformer\n\`\`\`\n` }],
-      ["its modules.json", { "README.md": card("") }, { "modules.json": "[]" }],
-      ["its config_sentence_transformers.json", { "README.md": card("") }, { "config_sentence_transformers.json": "{}" }],
-      ] as [string, Record<string, string>, Record<string, string>?][]
-    ).map(([by, files, repo]) => ({
+        ["its tag", "tags:\n- sentence-transformers\n", "", undefined],
+        ["its snippet", "", "\n```python\nfrom sentence_transformers import SentenceTransformer\n```\n", undefined],
+        ["its modules.json", "", "", { "modules.json": "[]" }],
+        ["its config_sentence_transformers.json", "", "", { "config_sentence_transformers.json": "{}" }],
+      ] as [string, string, string, Record<string, string> | undefined][]
+    ).map(([by, yaml, body, repo]) => ({
       name: `a sentence-transformers model, known by ${by}: that library is the one to name (multilingual-e5)`,
-      files: { "config.json": config("XLMRobertaModel"), ...files },
+      files: { "config.json": config("XLMRobertaModel"), "README.md": `${card(yaml)}${body}` },
       ...(repo ? { repo } : {}),
+      output: `---\nlicense: mit\n${yaml}library_name: sentence-transformers\n---\n# M\n${body}`,
       findings: [
         {
+          line: yaml === "" ? 3 : 5,
           message: "`config.json` was saved by transformers for a sentence-transformers model, but the card sets no `library_name`, so the Hub shows no sentence-transformers snippet.",
-          hint: "`library_name: sentence-transformers`",
+          hint: "Add `library_name: sentence-transformers` to the metadata.",
         },
       ],
     })),

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { safetensorsFile } from "../../../../test/helpers/safetensors.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -16,6 +16,7 @@ const index = (n: number) =>
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "config and a single file agree", files: { "config.json": config(), "model.safetensors": pointer() }, bytes: { "model.safetensors": weights(2) }, repo: {} },
     { name: "config and an index agree (layers from the weight map, no bytes needed)", files: { "config.json": config(), "model.safetensors.index.json": index(2) }, repo: {} },
     { name: "another architecture is not judged", files: { "config.json": config({ model_type: "gpt2", architectures: ["GPT2LMHeadModel"] }), "model.safetensors": pointer() }, bytes: { "model.safetensors": weights(5) }, repo: {} },
@@ -42,7 +43,7 @@ ruleTester(rule, {
       name: "layers counted from the index's weight map, config from the repository",
       files: { "m/model.safetensors.index.json": index(3) },
       repo: { "m/config.json": config() },
-      findings: [{ path: "m/model.safetensors.index.json", message: "declares 2 layers (`num_hidden_layers`), but the weights hold 3" }],
+      findings: [{ line: 1, path: "m/model.safetensors.index.json", message: "`m/config.json` declares 2 layers (`num_hidden_layers`), but the weights hold 3 (`model.layers.0` to `model.layers.2`). transformers would ignore the layers past the declared count." }],
     },
     {
       name: "hidden_size and vocab_size against the embedding",
@@ -50,8 +51,8 @@ ruleTester(rule, {
       bytes: { "model.safetensors": weights(2) },
       repo: {},
       findings: [
-        { line: 6, message: "declares `hidden_size` 16, but `model.embed_tokens.weight` in `model.safetensors` is 8 wide (shape [16, 8]). Loading fails with a size mismatch." },
-        { line: 8, message: "declares `vocab_size` 32,000, but `model.embed_tokens.weight` in `model.safetensors` has 16 rows (shape [16, 8])." },
+        { line: 6, message: "`config.json` declares `hidden_size` 16, but `model.embed_tokens.weight` in `model.safetensors` is 8 wide (shape [16, 8]). Loading fails with a size mismatch." },
+        { line: 8, message: "`config.json` declares `vocab_size` 32,000, but `model.embed_tokens.weight` in `model.safetensors` has 16 rows (shape [16, 8]). Loading fails with a size mismatch." },
       ],
     },
     {
@@ -59,7 +60,7 @@ ruleTester(rule, {
       files: { "config.json": config({ vocab_size: 20 }), "model.safetensors.index.json": index(2), "model-00001-of-00002.safetensors": pointer() },
       bytes: { "model-00001-of-00002.safetensors": weights(0) },
       repo: {},
-      findings: [{ message: "`model.embed_tokens.weight` in `model-00001-of-00002.safetensors` has 16 rows" }],
+      findings: [{ line: 8, message: "`config.json` declares `vocab_size` 20, but `model.embed_tokens.weight` in `model-00001-of-00002.safetensors` has 16 rows (shape [16, 8]). Loading fails with a size mismatch." }],
     },
   ],
 });

@@ -1,10 +1,11 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const INDEX = JSON.stringify({ metadata: { total_size: 10 }, weight_map: { "a.weight": "pytorch_model-00001-of-00002.bin" } });
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "an index beside its config.json", files: { "pytorch_model.bin.index.json": INDEX, "config.json": "{}" } },
     { name: "a diffusers component with its config", files: { "unet/diffusion_pytorch_model.safetensors.index.json": INDEX, "unet/config.json": "{}" } },
     { name: "another library's index name", files: { "weights.safetensors.index.json": INDEX } },
@@ -23,14 +24,14 @@ ruleTester(rule, {
       name: "a variant index in a subfolder, config.json only at the root",
       files: { "m/model.fp16.safetensors.index.json": INDEX, "config.json": "{}" },
       repo: {},
-      findings: [{ path: "m/model.fp16.safetensors.index.json", message: "`m/config.json` is not beside it" }],
+      findings: [{ line: 1, path: "m/model.fp16.safetensors.index.json", message: "`m/model.fp16.safetensors.index.json` indexes a sharded checkpoint, but `m/config.json` is not beside it, so `from_pretrained` cannot tell which model to build." }],
     },
     {
       name: "a pull request adding an index, and the repository has no config.json there",
       pullRequest: true,
       files: { "m/model.safetensors.index.json": INDEX },
       repo: { "config.json": "{}" },
-      findings: [{ path: "m/model.safetensors.index.json", message: "`m/config.json` is not beside it" }],
+      findings: [{ line: 1, path: "m/model.safetensors.index.json", message: "`m/model.safetensors.index.json` indexes a sharded checkpoint, but `m/config.json` is not beside it, so `from_pretrained` cannot tell which model to build." }],
     },
   ],
 });

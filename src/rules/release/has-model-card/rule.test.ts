@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -6,6 +6,7 @@ const LLAMA = JSON.stringify({ architectures: ["LlamaForCausalLM"], model_type: 
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): the card of the weights beside it", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit"), "model.safetensors": { content: { type: "not-fetched" }, size: 1000 } } },
     { name: "card in the same folder, same PR", pullRequest: true, files: { "m/model.safetensors": pointer(), "m/README.md": "---\nlicense: mit\n---\n# M\n" }, repo: {} },
     { name: "card at the root above the weights (diffusers layout)", pullRequest: true, files: { "unet/diffusion_pytorch_model.safetensors": pointer() }, repo: { "README.md": "# x" } },
     { name: "weights only modified in a PR: not a new release", pullRequest: true, files: { "model.safetensors": { ...pointer(), status: "modified" } }, repo: {} },
@@ -25,39 +26,39 @@ ruleTester(rule, {
       name: "one finding per folder",
       files: { "a/model-00001-of-00002.safetensors": pointer(), "a/model-00002-of-00002.safetensors": pointer(), "b/w.gguf": pointer() },
       repo: {},
-      findings: [{ path: "a/model-00001-of-00002.safetensors", message: "`a`" }, { path: "b/w.gguf", message: "`b`" }],
+      findings: [{ line: 1, path: "a/model-00001-of-00002.safetensors", message: "Weights are added in `a`, but there is no model card (`README.md`) in that folder or above it." }, { line: 1, path: "b/w.gguf", message: "Weights are added in `b`, but there is no model card (`README.md`) in that folder or above it." }],
     },
     {
       name: "weights at the root: the root is named in words, not as a path",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       repo: {},
-      findings: [{ path: "model.safetensors", message: /^Weights are added in the repository root, but there is no model card \(`README.md`\)/ }],
+      findings: [{ line: 1, path: "model.safetensors", message: "Weights are added in the repository root, but there is no model card (`README.md`) in that folder or above it." }],
     },
     {
       name: "a model's configuration without weights or card (a mergekit output)",
       files: { "config.json": LLAMA, "mergekit_config.yml": "merge_method: slerp\n" },
       repo: {},
-      findings: [{ path: "config.json", message: "`config.json` in the repository root describes a model, but there is no model card (`README.md`) in that folder or above it." }],
+      findings: [{ line: 1, path: "config.json", message: "`config.json` in the repository root describes a model, but there is no model card (`README.md`) in that folder or above it." }],
     },
     {
       name: "weights and config in one folder: the finding is on the weights",
       files: { "m/config.json": LLAMA, "m/model.safetensors": pointer() },
       repo: {},
-      findings: [{ path: "m/model.safetensors", message: "Weights are added in `m`" }],
+      findings: [{ line: 1, path: "m/model.safetensors", message: "Weights are added in `m`, but there is no model card (`README.md`) in that folder or above it." }],
     },
     {
       name: "a pipeline without a card: one finding, on its weights",
       files: { "model_index.json": JSON.stringify({ _class_name: "DDPMPipeline", unet: ["diffusers", "UNet2DModel"] }), "unet/config.json": "{}", "unet/diffusion_pytorch_model.bin": pointer() },
       repo: {},
-      findings: [{ path: "unet/diffusion_pytorch_model.bin", message: "Weights are added in `unet`" }],
+      findings: [{ line: 1, path: "unet/diffusion_pytorch_model.bin", message: "Weights are added in `unet`, but there is no model card (`README.md`) in that folder or above it." }],
     },
     {
       name: "a diffusers model_index.json added in a pull request without a card",
       pullRequest: true,
       files: { "p/model_index.json": JSON.stringify({ _class_name: "StableDiffusionPipeline", unet: ["diffusers", "UNet2DConditionModel"] }) },
       repo: {},
-      findings: [{ path: "p/model_index.json", message: "`model_index.json` in `p` describes a model" }],
+      findings: [{ line: 1, path: "p/model_index.json", message: "`model_index.json` in `p` describes a model, but there is no model card (`README.md`) in that folder or above it." }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { plain } from "../../../core/text.js";
 import rule from "./rule.js";
 
@@ -9,6 +9,7 @@ const INDEX = JSON.stringify({ _class_name: "StableDiffusionPipeline", _diffuser
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "config.json beside its weights", files: { "config.json": LLAMA, "model.safetensors": POINTER } },
     { name: "a Transformers.js layout: weights in onnx/", files: { "config.json": LLAMA, "onnx/model_quantized.onnx": POINTER } },
     { name: "a shard index whose shards are missing is shards-complete's", files: { "config.json": LLAMA, "model.safetensors.index.json": "{}" } },
@@ -32,7 +33,7 @@ ruleTester(rule, {
     {
       name: "a model in a subfolder, weights only in a sibling folder",
       files: { "models/a/config.json": JSON.stringify({ model_type: "bert" }), "models/b/model.safetensors": POINTER },
-      findings: [{ path: "models/a/config.json", message: "describes a model, but no weight file is in `models/a` or below it" }],
+      findings: [{ line: 1, path: "models/a/config.json", message: "`models/a/config.json` describes a model, but no weight file is in `models/a` or below it: `from_pretrained` has nothing to load." }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -17,6 +17,7 @@ const MEGA_CARD = [
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a demo video on Google Drive is not weights", files: { "README.md": "---\nlicense: mit\n---\n# M\n\n| *Demo on LM Studio* | https://drive.google.com/file/d/1CHdfjYr/view |\n", "config.json": "{}" } },
     { name: "the weights are in the release: the link is a mirror", files: { "README.md": MEGA_CARD, "model-00001-of-00006.safetensors": pointer() } },
     { name: "weights in a subfolder (diffusers layout) count too", files: { "README.md": MEGA_CARD, "unet/diffusion_pytorch_model.safetensors": pointer() } },
@@ -28,7 +29,7 @@ ruleTester(rule, {
     {
       name: "shards linked on MEGA, none in the release: one notice, on the first link",
       files: { "README.md": MEGA_CARD, "config.json": "{}" },
-      findings: [{ path: "README.md", line: 8, message: "The card links the model's weights on MEGA, and the release holds no weight files" }],
+      findings: [{ path: "README.md", line: 8, message: "The card links the model's weights on MEGA, and the release holds no weight files: users must fetch them from outside the Hub." }],
     },
     {
       name: "one notice per host",
@@ -36,8 +37,8 @@ ruleTester(rule, {
         "models/x/README.md": "---\nlicense: mit\n---\n# X\n\nDownload the checkpoint: https://drive.google.com/file/d/abc\n\nOr the weights from https://www.dropbox.com/s/xyz/model.pth?dl=1\nAlso https://drive.google.com/file/d/def (weights, fp16)\n",
       },
       findings: [
-        { path: "models/x/README.md", line: 6, message: "on Google Drive," },
-        { path: "models/x/README.md", line: 8, message: "on Dropbox," },
+        { path: "models/x/README.md", line: 6, message: "The card links the model's weights on Google Drive, and the release holds no weight files: users must fetch them from outside the Hub." },
+        { path: "models/x/README.md", line: 8, message: "The card links the model's weights on Dropbox, and the release holds no weight files: users must fetch them from outside the Hub." },
       ],
     },
   ],

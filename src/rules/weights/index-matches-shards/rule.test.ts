@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { rawSafetensors, safetensorsFile } from "../../../../test/helpers/safetensors.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -21,6 +21,7 @@ const files = (indexText: string) => ({ "model.safetensors.index.json": indexTex
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "index and shards agree", pullRequest: true, files: files(index(goodMap)), bytes: { [S1]: shard1, [S2]: shard2 }, repo: {} },
     { name: "no byte source: silent", pullRequest: true, files: files(index(goodMap)) },
     { name: "a folder whose shards are only LFS pointers: nothing to compare, nothing said", files: files(index({ ...goodMap, extra: S1 })), bytes: { [S1]: "it is a Git LFS pointer", [S2]: "it is a Git LFS pointer" }, repo: {} },
@@ -37,7 +38,7 @@ ruleTester(rule, {
       repo: {},
       findings: [
         { line: 1, message: "`model.safetensors.index.json` maps 1 tensor to shards that do not hold it: `model.layers.1.mlp.weight`. Loading fails when it looks them up." },
-        { message: "The shards hold 1 tensor that `model.safetensors.index.json` does not map to its shard: `model.layers.1.mlp.weight`." },
+        { line: 1, message: "The shards hold 1 tensor that `model.safetensors.index.json` does not map to its shard: `model.layers.1.mlp.weight`. Loaders that follow the index never read it." },
       ],
     },
     {
@@ -45,28 +46,28 @@ ruleTester(rule, {
       files: files(index({ "model.embed_tokens.weight": S1, "model.layers.0.mlp.weight": S1, "lm_head.weight": S2 })),
       bytes: { [S1]: shard1, [S2]: shard2 },
       repo: {},
-      findings: [{ message: "does not map to its shard: `model.layers.1.mlp.weight`" }],
+      findings: [{ line: 1, message: "The shards hold 1 tensor that `model.safetensors.index.json` does not map to its shard: `model.layers.1.mlp.weight`. Loaders that follow the index never read it." }],
     },
     {
       name: "total_size that is not the bytes of the tensors: a warning with both numbers", pullRequest: true,
       files: files(index(goodMap, 1000)),
       bytes: { [S1]: shard1, [S2]: shard2 },
       repo: {},
-      findings: [{ severity: "warning", title: "The checkpoint index's total size is wrong", message: "says `metadata.total_size` is 1,000 bytes, but its shards' tensors hold 96 bytes (96 bytes)." }],
+      findings: [{ line: 1, severity: "warning", title: "The checkpoint index's total size is wrong", message: "`model.safetensors.index.json` says `metadata.total_size` is 1,000 bytes, but its shards' tensors hold 96 bytes (96 bytes)." }],
     },
     {
       name: "a shard that could not be read: a notice naming it and why", pullRequest: true,
       files: files(index(goodMap)),
       bytes: { [S1]: shard1, [S2]: "the review's byte budget (256 MB) is spent" },
       repo: {},
-      findings: [{ severity: "notice", message: `Cardinal could not read the header of \`${S2}\`: the review's byte budget (256 MB) is spent. Its tensors were not compared` }],
+      findings: [{ line: 1, severity: "notice", message: `Cardinal could not read the header of \`${S2}\`: the review's byte budget (256 MB) is spent. Its tensors were not compared with \`model.safetensors.index.json\`.` }],
     },
     {
       name: "a long list of missing tensors is capped", pullRequest: true,
       files: { "m/model.safetensors.index.json": index(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`t${i}`, "model.safetensors"]))), "m/model.safetensors": pointer() },
       bytes: { "m/model.safetensors": safetensorsFile({}) },
       repo: {},
-      findings: [{ message: "maps 9 tensors to shards that do not hold them: `t0`, `t1`, `t2`, `t3`, `t4`, and 4 more." }],
+      findings: [{ line: 1, message: "`m/model.safetensors.index.json` maps 9 tensors to shards that do not hold them: `t0`, `t1`, `t2`, `t3`, `t4`, and 4 more. Loading fails when it looks them up." }],
     },
   ],
 });

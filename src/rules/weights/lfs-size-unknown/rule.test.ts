@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, LFS_ATTRIBUTES, MB, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a pointer", pullRequest: true, files: { "model.safetensors": pointer() }, repo: {} },
     { name: "a known size is weights/use-git-lfs'", pullRequest: true, files: { "model.safetensors": blob(undefined, 30 * MB) }, repo: {} },
     { name: "a local folder: sizes are known", files: { "model.safetensors": blob() }, repo: {} },
@@ -16,21 +17,21 @@ ruleTester(rule, {
       pullRequest: true,
       files: { "whisper/assets/mel_filters.npz": blob() },
       repo: {},
-      findings: [{ path: "whisper/assets/mel_filters.npz", line: 1, message: "If it is over 10 MB, the Hub will ask for LFS (GitHub refuses files over 100 MB); if it is a small file, nothing needs to change.", hint: "If the file is large: add `*.npz filter=lfs" }],
+      findings: [{ path: "whisper/assets/mel_filters.npz", line: 1, message: "`mel_filters.npz` is not a Git LFS pointer in the diff and no `.gitattributes` pattern sends it through LFS. If it is over 10 MB, the Hub will ask for LFS (GitHub refuses files over 100 MB); if it is a small file, nothing needs to change.", hint: "If the file is large: add `*.npz filter=lfs diff=lfs merge=lfs -text` to `.gitattributes` (or run `git lfs track \"*.npz\"`), then commit the file again." }],
     },
     {
       name: "a pattern sends it to LFS, but the diff shows no pointer",
       pullRequest: true,
       files: { "adapter_model.safetensors": blob() },
       repo: { ".gitattributes": LFS_ATTRIBUTES },
-      findings: [{ title: "Weight file in plain Git although .gitattributes sends it to LFS", message: "Git LFS was probably not installed" }],
+      findings: [{ line: 1, title: "Weight file in plain Git although .gitattributes sends it to LFS", message: "`adapter_model.safetensors` is not a Git LFS pointer in the diff, although a `.gitattributes` pattern sends it to LFS: Git LFS was probably not installed when it was committed. If the file is over 10 MB, the Hub will ask for LFS." }],
     },
     {
       name: "shards are one finding",
       pullRequest: true,
       files: { "model-00001-of-00002.safetensors": blob(), "model-00002-of-00002.safetensors": blob() },
       repo: {},
-      findings: [{ message: "The same holds for the other shard of this checkpoint." }],
+      findings: [{ line: 1, message: "`model-00001-of-00002.safetensors` is not a Git LFS pointer in the diff and no `.gitattributes` pattern sends it through LFS. If it is over 10 MB, the Hub will ask for LFS (GitHub refuses files over 100 MB); if it is a small file, nothing needs to change. The same holds for the other shard of this checkpoint." }],
     },
   ],
 });

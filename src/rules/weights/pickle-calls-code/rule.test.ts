@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pickleFixture } from "../../../../test/pickle-fixtures.js";
 import { blob, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -8,6 +8,7 @@ const as = (path: string, fixture: string) => ({ files: { [path]: blob() }, byte
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a PyTorch state dict (torch.save's globals only)", ...as("pytorch_model.bin", "benign-state-dict.bin") },
     { name: "a real legacy-format checkpoint (picklescan's test data)", ...as("pytorch_model.bin", "picklescan/pytorch_model.bin") },
     { name: "plain data at protocol 0", ...file("benign-plain-protocol0.pkl") },
@@ -24,46 +25,46 @@ ruleTester(rule, {
           path: "pytorch_model.bin",
           line: 1,
           message: "`pytorch_model.bin` imports `posix.system` (GLOBAL at offset 180 in `archive/data.pkl`): loading it with `torch.load`, `pickle.load` or `joblib.load` calls it.",
-          hint: "Do not load or merge this file",
+          hint: "Do not load or merge this file. If you saved it yourself, save the weights as safetensors instead (`save_pretrained(..., safe_serialization=True)` or `safetensors.torch.save_file`) from a clean environment; if it came from someone else, treat its source as compromised.",
         },
       ],
     },
     {
       name: "two dangerous names are both listed",
       ...file("malicious-builtins-getattr.pkl"),
-      findings: [{ message: "imports `builtins.getattr` (GLOBAL at offset 2), `builtins.__import__` (GLOBAL at offset 21): loading it" }],
+      findings: [{ line: 1, message: "`malicious-builtins-getattr.pkl` imports `builtins.getattr` (GLOBAL at offset 2), `builtins.__import__` (GLOBAL at offset 21): loading it with `torch.load`, `pickle.load` or `joblib.load` calls them." }],
     },
     {
       name: "past three, the rest are counted (picklescan's malicious0.pkl)",
       ...as("model.pkl", "picklescan/malicious0.pkl"),
-      findings: [{ message: "imports `__builtin__.globals` (GLOBAL at offset 0), `__builtin__.compile` (GLOBAL at offset 30), `__builtin__.eval` (GLOBAL at offset 123) and 2 more dangerous names: loading it" }],
+      findings: [{ line: 1, message: "`model.pkl` imports `__builtin__.globals` (GLOBAL at offset 0), `__builtin__.compile` (GLOBAL at offset 30), `__builtin__.eval` (GLOBAL at offset 123) and 2 more dangerous names: loading it with `torch.load`, `pickle.load` or `joblib.load` calls them." }],
     },
     {
       name: "a STACK_GLOBAL whose module is computed at load time",
       ...file("bypass-stack-global-computed.pkl"),
-      findings: [{ message: /imports a name built while loading \(STACK_GLOBAL at offset 33; module: the result of calling builtins\.str; name: the string "system"\): no scanner can tell/ }],
+      findings: [{ line: 1, message: "`bypass-stack-global-computed.pkl` imports a name built while loading (STACK_GLOBAL at offset 33; module: the result of calling builtins.str; name: the string \"system\"): no scanner can tell what that runs, and Python's own pickler never writes one." }],
     },
     {
       name: "the bytes decide, not the name: a raw pickle named .ckpt",
       ...as("model.ckpt", "bypass-plain-pickle-named.ckpt"),
-      findings: [{ message: "`model.ckpt` imports `posix.system` (GLOBAL at offset 2)" }],
+      findings: [{ line: 1, message: "`model.ckpt` imports `posix.system` (GLOBAL at offset 2): loading it with `torch.load`, `pickle.load` or `joblib.load` calls it." }],
     },
     {
       name: "a pickle nested in bytes is scanned too",
       ...file("bypass-nested-loads.pkl"),
-      findings: [{ message: "imports `_pickle.loads` (GLOBAL at offset 2), `posix.system` (GLOBAL at offset 2 in `pickle nested in bytes at offset 22`)" }],
+      findings: [{ line: 1, message: "`bypass-nested-loads.pkl` imports `_pickle.loads` (GLOBAL at offset 2), `posix.system` (GLOBAL at offset 2 in `pickle nested in bytes at offset 22`): loading it with `torch.load`, `pickle.load` or `joblib.load` calls them." }],
     },
     {
       name: "a NumPy object array inside an npz, in a pull request through an LFS pointer",
       pullRequest: true,
       files: { "assets/meta.npz": pointer(392) },
       bytes: { "assets/meta.npz": pickleFixture("bypass-object-array.npz") },
-      findings: [{ message: "imports `posix.system` (GLOBAL at offset 2 in `meta.npy › object array`)" }],
+      findings: [{ line: 1, message: "`meta.npz` imports `posix.system` (GLOBAL at offset 2 in `meta.npy › object array`): loading it with `torch.load`, `pickle.load` or `joblib.load` calls it." }],
     },
     {
       name: "training state is scanned like any pickle",
       ...as("checkpoint-5/optimizer.pt", "malicious-pytorch-zip-deflated.pt"),
-      findings: [{ path: "checkpoint-5/optimizer.pt", message: "`optimizer.pt` imports `posix.system`" }],
+      findings: [{ line: 1, path: "checkpoint-5/optimizer.pt", message: "`optimizer.pt` imports `posix.system` (GLOBAL at offset 180 in `archive/data.pkl`): loading it with `torch.load`, `pickle.load` or `joblib.load` calls it." }],
     },
   ],
 });

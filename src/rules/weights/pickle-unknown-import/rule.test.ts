@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pickleFixture } from "../../../../test/pickle-fixtures.js";
 import { blob } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
@@ -11,6 +11,7 @@ const sklearn = new Uint8Array([0x80, 0x02, ...Array.from("csklearn.linear_model
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a PyTorch state dict", ...as("pytorch_model.bin", "benign-state-dict.bin") },
     { name: "NumPy arrays inside a pickle (numpy reconstruct, dtype, ndarray, _codecs.encode)", ...file("benign-numpy-in-pickle.pkl") },
     { name: "a real zip checkpoint (picklescan's test data)", ...as("pytorch_model.bin", "picklescan/new_pytorch_model.bin") },
@@ -24,11 +25,11 @@ ruleTester(rule, {
       bytes: { "model.joblib": sklearn },
       findings: [
         {
-          message:
+          line: 1, message:
             "`model.joblib` imports a name outside Cardinal's allowlist: `sklearn.linear_model._logistic.LogisticRegression` (GLOBAL at offset 2). Not known to be dangerous, but loading the file imports it and runs its code.",
         },
       ],
     },
-    { name: "a global from the extension registry (EXT1)", ...file("bypass-ext-code.pkl"), findings: [{ message: "`bypass-ext-code.pkl` takes a global from Python's extension registry (EXT1 at offset 2)" }] },
+    { name: "a global from the extension registry (EXT1)", ...file("bypass-ext-code.pkl"), findings: [{ line: 1, message: "`bypass-ext-code.pkl` takes a global from Python's extension registry (EXT1 at offset 2), which only the loading machine can resolve." }] },
   ],
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { formatPhrase, weightFacts } from "../../../parse/weights.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "safetensors", files: { "model.safetensors": pointer() } },
     { name: "GGUF", files: { "model-q4_k_m.gguf": pointer() } },
     { name: "a pickle beside its safetensors twin (the notice rule speaks)", files: { "pytorch_model.bin": pointer(), "model.safetensors": pointer() } },
@@ -26,26 +27,26 @@ ruleTester(rule, {
     {
       name: "an LFS pointer says nothing of the bytes: the name is hedged",
       files: { "pytorch_model.bin": pointer() },
-      findings: [{ path: "pytorch_model.bin", line: 1, message: "`pytorch_model.bin` is named like a PyTorch pickle: loading it can run code", hint: "safe_serialization=True" }],
+      findings: [{ path: "pytorch_model.bin", line: 1, message: "`pytorch_model.bin` is named like a PyTorch pickle: loading it can run code hidden in the file.", hint: "Save the weights as safetensors instead (`save_pretrained(..., safe_serialization=True)` in transformers, or `safetensors.torch.save_file(state_dict, \"model.safetensors\")`), and remove the pickle." }],
     },
-    { name: "the bytes prove it: said as a fact", files: { "pytorch_model.bin": blob(MAGIC.pickle) }, findings: [{ message: "`pytorch_model.bin` is a PyTorch pickle: loading it" }] },
-    { name: "a .ckpt", files: { "sd/model.ckpt": pointer() }, findings: [{ message: "`model.ckpt` is named like a PyTorch pickle" }] },
-    { name: "a zip checkpoint by its bytes", files: { "model.pt": blob(MAGIC.zip) }, findings: [{ message: "is a PyTorch checkpoint (a zip with a pickle inside)" }] },
-    { name: "a .bin whose .xml sibling is absent is still named like a pickle", files: { "ir/model.bin": pointer() }, repo: {}, findings: [{ message: "named like a PyTorch pickle" }] },
+    { name: "the bytes prove it: said as a fact", files: { "pytorch_model.bin": blob(MAGIC.pickle) }, findings: [{ line: 1, message: "`pytorch_model.bin` is a PyTorch pickle: loading it can run code hidden in the file." }] },
+    { name: "a .ckpt", files: { "sd/model.ckpt": pointer() }, findings: [{ line: 1, message: "`model.ckpt` is named like a PyTorch pickle: loading it can run code hidden in the file." }] },
+    { name: "a zip checkpoint by its bytes", files: { "model.pt": blob(MAGIC.zip) }, findings: [{ line: 1, message: "`model.pt` is a PyTorch checkpoint (a zip with a pickle inside): loading it can run code hidden in the file." }] },
+    { name: "a .bin whose .xml sibling is absent is still named like a pickle", files: { "ir/model.bin": pointer() }, repo: {}, findings: [{ line: 1, message: "`model.bin` is named like a PyTorch pickle: loading it can run code hidden in the file." }] },
     {
       name: "two shards are one finding",
       files: { "pytorch_model-00001-of-00002.bin": pointer(), "pytorch_model-00002-of-00002.bin": pointer() },
-      findings: [{ path: "pytorch_model-00001-of-00002.bin", message: "and so is the other shard of this checkpoint (2 files)" }],
+      findings: [{ line: 1, path: "pytorch_model-00001-of-00002.bin", message: "`pytorch_model-00001-of-00002.bin` is named like a PyTorch pickle, and so is the other shard of this checkpoint (2 files): loading them can run code hidden in the files." }],
     },
     {
       name: "eight shards are one finding, naming the count",
       files: Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`pytorch_model-0000${i + 1}-of-00008.bin`, pointer()])),
-      findings: [{ line: 1, message: "and so are the other 7 shards of this checkpoint (8 files)" }],
+      findings: [{ line: 1, message: "`pytorch_model-00001-of-00008.bin` is named like a PyTorch pickle, and so are the other 7 shards of this checkpoint (8 files): loading them can run code hidden in the files." }],
     },
     {
       name: "two checkpoints in two folders are two findings",
       files: { "a/pytorch_model-00001-of-00002.bin": pointer(), "a/pytorch_model-00002-of-00002.bin": pointer(), "b/pytorch_model.bin": pointer() },
-      findings: [{ path: "a/pytorch_model-00001-of-00002.bin", message: "2 files" }, { path: "b/pytorch_model.bin", message: "named like" }],
+      findings: [{ line: 1, path: "a/pytorch_model-00001-of-00002.bin", message: "`pytorch_model-00001-of-00002.bin` is named like a PyTorch pickle, and so is the other shard of this checkpoint (2 files): loading them can run code hidden in the files." }, { line: 1, path: "b/pytorch_model.bin", message: "`pytorch_model.bin` is named like a PyTorch pickle: loading it can run code hidden in the file." }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ruleTester, runRule } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import { rawSafetensors, safetensorsFile, safetensorsHeader } from "../../../../test/helpers/safetensors.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import { plain } from "../../../core/text.js";
@@ -11,6 +11,7 @@ const tensor = (entry: object) => ({ ...header, "a.weight": { ...(header["a.weig
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "a valid file through LFS", pullRequest: true, files: { "model.safetensors": pointer(good.length) }, bytes: { "model.safetensors": good } },
     { name: "a folder holding only the LFS pointer: no header to read", files: { "model.safetensors": pointer() }, bytes: { "model.safetensors": "it is a Git LFS pointer" } },
     { name: "a valid file on disk", files: { "model.safetensors": { content: { type: "not-fetched" } } }, bytes: { "model.safetensors": good } },
@@ -27,35 +28,35 @@ ruleTester(rule, {
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors('{"a.weight": {"dtype": "F32",', 0) },
-      findings: [{ path: "model.safetensors", message: /^The header is not valid JSON \(/ }],
+      findings: [{ line: null, path: "model.safetensors", message: "The header is not valid JSON (Expected double-quoted property name in JSON at position 29)." }],
     },
     {
       name: "a header length over the library's 100 MB",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 24, 2 ** 40) },
-      findings: [{ message: "header length of 1,099,511,627,776 bytes, over the 100,000,000 the safetensors library accepts" }],
+      findings: [{ line: null, message: "The first 8 bytes give a header length of 1,099,511,627,776 bytes, over the 100,000,000 the safetensors library accepts: loading fails with \"header too large\"." }],
     },
     {
       name: "a header length past the end of the file",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 0, 5000) },
-      findings: [{ message: /header length of 5,000 bytes, but the file has only \d+/ }],
+      findings: [{ line: null, message: "The first 8 bytes give a header length of 5,000 bytes, but the file has only 72 (72 bytes)." }],
     },
     {
       name: "an unknown dtype",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(tensor({ dtype: "F12" }), 24) },
-      findings: [{ message: "Tensor `a.weight` has dtype `F12`, which the safetensors format does not define." }],
+      findings: [{ line: null, message: "Tensor `a.weight` has dtype `F12`, which the safetensors format does not define." }],
     },
     {
       name: "offsets that do not match shape × dtype",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(tensor({ shape: [2, 4] }), 24) },
-      findings: [{ message: "Tensor `a.weight` needs 32 bytes for its shape and dtype, but its `data_offsets` span 24." }],
+      findings: [{ line: null, message: "Tensor `a.weight` needs 32 bytes for its shape and dtype, but its `data_offsets` span 24." }],
     },
     {
       name: "overlapping tensors",
@@ -67,7 +68,7 @@ ruleTester(rule, {
           24,
         ),
       },
-      findings: [{ message: "Tensor `b` begins at byte 8 of the data section, inside `a`, which ends at 16." }],
+      findings: [{ line: null, message: "Tensor `b` begins at byte 8 of the data section, inside `a`, which ends at 16." }],
     },
     {
       name: "a gap between tensors",
@@ -79,48 +80,48 @@ ruleTester(rule, {
           24,
         ),
       },
-      findings: [{ message: "Tensor `b` begins at byte 16 of the data section; the tensor before it ends at 8, leaving a gap." }],
+      findings: [{ line: null, message: "Tensor `b` begins at byte 16 of the data section; the tensor before it ends at 8, leaving a gap." }],
     },
     {
       name: "bytes after the last tensor",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 30) },
-      findings: [{ message: /account for \d+ bytes \(8 \+ header \+ data\), but the file has \d+: the file has bytes no tensor describes/ }],
+      findings: [{ line: null, message: "The header and tensors account for 96 bytes (8 + header + data), but the file has 102: the file has bytes no tensor describes." }],
     },
     {
       name: "a file cut short",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors(header, 10) },
-      findings: [{ message: "the file is cut short" }],
+      findings: [{ line: null, message: "The header and tensors account for 96 bytes (8 + header + data), but the file has 82: the file is cut short." }],
     },
     {
       name: "__metadata__ with a value that is not a string",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors({ __metadata__: { format: "pt", step: 3 }, ...header }, 24) },
-      findings: [{ message: "`__metadata__` maps `step` to something other than a string" }],
+      findings: [{ line: null, message: "`__metadata__` maps `step` to something other than a string; the format allows only strings." }],
     },
     {
       name: "a tensor entry without data_offsets",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": rawSafetensors({ a: { dtype: "F32", shape: [2] } }, 0) },
-      findings: [{ message: "Tensor `a` has no `data_offsets` pair of whole numbers." }],
+      findings: [{ line: null, message: "Tensor `a` has no `data_offsets` pair of whole numbers." }],
     },
     {
       name: "fewer than 8 bytes",
       files: { "model.safetensors": { content: { type: "not-fetched" } } },
       bytes: { "model.safetensors": new Uint8Array([1, 2, 3]) },
-      findings: [{ message: "The file has 3 bytes, fewer than the 8 that hold the header length." }],
+      findings: [{ line: null, message: "The file has 3 bytes, fewer than the 8 that hold the header length." }],
     },
     {
       name: "bytes that could not be read: a notice with the reason, no verdict",
       pullRequest: true,
       files: { "model.safetensors": pointer() },
       bytes: { "model.safetensors": "the LFS object is not on the server" },
-      findings: [{ severity: "notice", title: "safetensors header not checked", message: "Cardinal could not read the header of `model.safetensors`: the LFS object is not on the server." }],
+      findings: [{ line: null, severity: "notice", title: "safetensors header not checked", message: "Cardinal could not read the header of `model.safetensors`: the LFS object is not on the server." }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
@@ -7,6 +7,7 @@ const index = (...shards: string[]) =>
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "not JSON is release/config-json-valid's", files: { "model.safetensors.index.json": "{oops" }, repo: {} },
     { name: "a shard in a subfolder is a plain relative path", files: { "model.safetensors.index.json": index("sub/a.safetensors"), "sub/a.safetensors": pointer() }, repo: {} },
     {
@@ -29,7 +30,7 @@ ruleTester(rule, {
       pullRequest: true,
       files: { "pytorch_model.bin.index.json": index("a.bin", "b.bin"), "b.bin": { content: { type: "removed" }, status: "removed" } },
       repo: { "a.bin": null },
-      findings: [{ message: "`b.bin`" }],
+      findings: [{ line: 1, message: "1 of the 2 shards named in `pytorch_model.bin.index.json` is not in the repository: `b.bin`." }],
     },
     ...[
       ["../model-00001-of-00002.safetensors", "dot segment"],
@@ -45,14 +46,21 @@ ruleTester(rule, {
       name: `an unsafe shard name: ${reason} (${JSON.stringify(shard)})`,
       files: { "m/model.safetensors.index.json": index("model-00002-of-00002.safetensors", shard as string), "m/model-00002-of-00002.safetensors": pointer() },
       repo: {},
-      findings: [{ path: "m/model.safetensors.index.json", title: "Checkpoint index names an unsafe shard path", message: `(${reason})` }],
+      findings: [
+        {
+          path: "m/model.safetensors.index.json",
+          line: 1,
+          title: "Checkpoint index names an unsafe shard path",
+          message: `\`m/model.safetensors.index.json\` names 1 shard that is not a plain file name in its folder: \`${shard}\` (${reason}). Loaders refuse such names (huggingface.js) or could read a file outside the checkpoint.`,
+        },
+      ],
     })),
     {
       name: "an unsafe name is never joined to a path: no missing-shard finding for it, one for a plain missing shard",
       files: { "model.safetensors.index.json": index("../../etc/x.safetensors", "b.safetensors") },
       repo: {},
-      findings: [{ title: "Checkpoint index names an unsafe shard path", message: "`../../etc/x.safetensors` (dot segment)" }, { message: "1 of the 1 shards" }],
+      findings: [{ line: 1, title: "Checkpoint index names an unsafe shard path", message: "`model.safetensors.index.json` names 1 shard that is not a plain file name in its folder: `../../etc/x.safetensors` (dot segment). Loaders refuse such names (huggingface.js) or could read a file outside the checkpoint." }, { line: 1, message: "1 of the 1 shards named in `model.safetensors.index.json` is not in the repository: `b.safetensors`." }],
     },
-    { name: "no weight_map", files: { "model.safetensors.index.json": "{}" }, repo: {}, findings: [{ title: "Checkpoint index has no weight map", message: "no `weight_map`" }] },
+    { name: "no weight_map", files: { "model.safetensors.index.json": "{}" }, repo: {}, findings: [{ line: 1, title: "Checkpoint index has no weight map", message: "`model.safetensors.index.json` has no `weight_map` object naming the shard of each tensor." }] },
   ],
 });

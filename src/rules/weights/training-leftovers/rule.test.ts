@@ -1,9 +1,10 @@
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, MAGIC, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "model weights", files: { "pytorch_model.bin": pointer(), "model.safetensors": pointer() } },
     { name: "removed leftovers", files: { "optimizer.pt": { content: { type: "removed" }, status: "removed" } } },
   ],
@@ -11,7 +12,7 @@ ruleTester(rule, {
     {
       name: "training_args.bin alone",
       files: { "training_args.bin": blob(MAGIC.pickle, 4600) },
-      findings: [{ path: "training_args.bin", line: 1, message: "`training_args.bin` is training state saved by `transformers.Trainer` (a pickle), not model weights.", hint: "Remove them" }],
+      findings: [{ path: "training_args.bin", line: 1, message: "`training_args.bin` is training state saved by `transformers.Trainer` (a pickle), not model weights.", hint: "Remove them from the release (`git rm --cached`, and add them to `.gitignore`); keep them only where a run must resume. The model needs only its weights, config and tokenizer files." }],
     },
     {
       name: "a Trainer checkpoint folder is one finding",
@@ -23,12 +24,12 @@ ruleTester(rule, {
         "checkpoint-500/training_args.bin": blob(MAGIC.pickle, 4600),
         "checkpoint-500/adapter_model.safetensors": pointer(),
       },
-      findings: [{ path: "checkpoint-500/optimizer.pt", message: "`optimizer.pt`, `scheduler.pt`, `rng_state.pth`, `scaler.pt`, `training_args.bin` are training state" }],
+      findings: [{ line: 1, path: "checkpoint-500/optimizer.pt", message: "`optimizer.pt`, `scheduler.pt`, `rng_state.pth`, `scaler.pt`, `training_args.bin` are training state saved by `transformers.Trainer` (pickles), not model weights." }],
     },
     {
       name: "two folders, two findings; per-rank RNG state",
       files: { "a/rng_state_0.pth": blob(), "a/rng_state_1.pth": blob(), "b/optimizer.bin": pointer() },
-      findings: [{ path: "a/rng_state_0.pth", message: "`rng_state_0.pth`, `rng_state_1.pth` are" }, { path: "b/optimizer.bin", message: "`optimizer.bin` is training state" }],
+      findings: [{ line: 1, path: "a/rng_state_0.pth", message: "`rng_state_0.pth`, `rng_state_1.pth` are training state saved by `transformers.Trainer` (pickles), not model weights." }, { line: 1, path: "b/optimizer.bin", message: "`optimizer.bin` is training state saved by `transformers.Trainer` (a pickle), not model weights." }],
     },
   ],
 });

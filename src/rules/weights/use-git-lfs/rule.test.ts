@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { compileGitattributes, GITATTRIBUTES_MAX_BYTES, lfsAttributeFor, lfsAttributes } from "../../../parse/gitattributes.js";
-import { ruleTester } from "../../../../test/rule-tester.js";
+import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, LFS_ATTRIBUTES, MAGIC, MB, pointer } from "../../../../test/weights-helpers.js";
 import rule from "./rule.js";
 
 ruleTester(rule, {
   valid: [
+    { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus)", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "PR: pointer and pattern", pullRequest: true, files: { "model.safetensors": pointer() }, repo: { ".gitattributes": LFS_ATTRIBUTES } },
     { name: "PR: the pattern comes in the same PR", pullRequest: true, files: { "m/model.safetensors": pointer(), ".gitattributes": LFS_ATTRIBUTES }, repo: {} },
     { name: "folder: a local file covered by a pattern", files: { "model.safetensors": blob(), ".gitattributes": LFS_ATTRIBUTES }, repo: {} },
@@ -27,7 +28,7 @@ ruleTester(rule, {
         {
           line: 1,
           message: "`model.safetensors` was committed as a plain Git file, not through Git LFS. At 30 MB it is over the 10 MB above which the Hub asks for Git LFS.",
-          hint: "Add `*.safetensors filter=lfs diff=lfs merge=lfs -text` to `.gitattributes`",
+          hint: "Add `*.safetensors filter=lfs diff=lfs merge=lfs -text` to `.gitattributes` (or run `git lfs track \"*.safetensors\"`), then commit the file again.",
         },
       ],
     },
@@ -36,35 +37,35 @@ ruleTester(rule, {
       pullRequest: true,
       files: { "model.bin": blob(undefined, 200 * MB) },
       repo: { ".gitattributes": LFS_ATTRIBUTES },
-      findings: [{ message: "although `.gitattributes` line 2 (`*.bin`) sends it to LFS", hint: "git lfs install" }],
+      findings: [{ line: 1, message: "`model.bin` was committed as a plain Git file, although `.gitattributes` line 2 (`*.bin`) sends it to LFS: Git LFS was probably not installed when it was added. At 200 MB it is over the 10 MB above which the Hub asks for Git LFS. GitHub refuses files over 100 MB pushed without LFS.", hint: "Run `git lfs install`, then `git rm --cached <file>` and `git add <file>`, and commit again." }],
     },
     {
       name: "PR: a pointer without a pattern",
       pullRequest: true,
       files: { "model.gguf": pointer() },
       repo: { ".gitattributes": "*.safetensors filter=lfs diff=lfs merge=lfs -text\n" },
-      findings: [{ severity: "warning", title: "LFS pointer not covered by .gitattributes", message: "committed as a Git LFS pointer, but no `.gitattributes` pattern sends it through LFS" }],
+      findings: [{ line: 1, severity: "warning", title: "LFS pointer not covered by .gitattributes", message: "`model.gguf` is committed as a Git LFS pointer, but no `.gitattributes` pattern sends it through LFS, so clones get the pointer instead of the weights." }],
     },
     {
       name: "a later line turns LFS off",
       pullRequest: true,
       files: { "small/model.bin": pointer() },
       repo: { ".gitattributes": `${LFS_ATTRIBUTES}small/** -filter\n` },
-      findings: [{ severity: "warning", message: "`.gitattributes` line 4 (`small/**`) turns LFS off for it" }],
+      findings: [{ line: 1, severity: "warning", message: "`model.bin` is committed as a Git LFS pointer, but `.gitattributes` line 4 (`small/**`) turns LFS off for it, so clones get the pointer instead of the weights." }],
     },
     {
       name: "a pattern written for picomatch's extglob is literal in Git: `*(*a)b` does not match 28 a's",
       pullRequest: true,
       files: { [`${"a".repeat(28)}.bin`]: pointer(), ".gitattributes": "*(*a)b filter=lfs\n" },
       repo: {},
-      findings: [{ severity: "warning", message: "no `.gitattributes` pattern sends it through LFS" }],
+      findings: [{ line: 1, severity: "warning", message: "`aaaaaaaaaaaaaaaaaaaaaaaaaaaa.bin` is committed as a Git LFS pointer, but no `.gitattributes` pattern sends it through LFS, so clones get the pointer instead of the weights." }],
     },
     {
       name: "a .gitattributes over 4 MB: one finding on it, no verdict on the weights",
       pullRequest: true,
       files: { "model.safetensors": blob(undefined, 20 * MB), ".gitattributes": `${"# padding\n".repeat(Math.ceil(GITATTRIBUTES_MAX_BYTES / 10) + 1)}` },
       repo: {},
-      findings: [{ path: ".gitattributes", message: "more than the 4 MB Cardinal reads, so it did not check the weight files below it" }],
+      findings: [{ line: null, path: ".gitattributes", message: "`.gitattributes` is 4 MB, more than the 4 MB Cardinal reads, so it did not check the weight files below it against its patterns." }],
     },
     {
       name: "patterns that cost too many steps: one finding, the undecided weights get no verdict",
@@ -74,32 +75,32 @@ ruleTester(rule, {
         ".gitattributes": Array.from({ length: 1100 }, (_, i) => `${"*a".repeat(900)}${i}b filter=lfs`).join("\n"),
       },
       repo: {},
-      findings: [{ path: ".gitattributes", message: "took more than the 20,000,000 steps Cardinal allows" }],
+      findings: [{ line: null, path: ".gitattributes", message: "Matching the weight files against the patterns of `.gitattributes` took more than the 20,000,000 steps Cardinal allows, so the weights it had not decided were not checked." }],
     },
     {
       name: "a line Git ignores for its length, in a .gitattributes the PR changes",
       pullRequest: true,
       files: { "model.safetensors": pointer(), ".gitattributes": `${LFS_ATTRIBUTES}${"x".repeat(3000)} filter=lfs\n` },
       repo: {},
-      findings: [{ path: ".gitattributes", line: 4, message: "Line 4 of `.gitattributes` is 2,048 bytes or longer; Git ignores such lines" }],
+      findings: [{ path: ".gitattributes", line: 4, message: "Line 4 of `.gitattributes` is 2,048 bytes or longer; Git ignores such lines, and so does Cardinal." }],
     },
     {
       name: "folder: no pattern",
       files: { "model.safetensors": blob(MAGIC.safetensors, 120 * MB) },
       repo: {},
-      findings: [{ message: "No `.gitattributes` pattern beside or above `model.safetensors` sends it through Git LFS, so committing it would put the whole file into Git. At 120 MB it is over the 10 MB above which the Hub asks for Git LFS. GitHub refuses files over 100 MB" }],
+      findings: [{ line: 1, message: "No `.gitattributes` pattern beside or above `model.safetensors` sends it through Git LFS, so committing it would put the whole file into Git. At 120 MB it is over the 10 MB above which the Hub asks for Git LFS. GitHub refuses files over 100 MB pushed without LFS." }],
     },
     {
       name: "folder: a small file committed as a pointer without a pattern is still broken",
       files: { "assets/mel_filters.npz": pointer(4271) },
       repo: {},
-      findings: [{ severity: "warning", message: "clones get the pointer instead of the weights" }],
+      findings: [{ line: 1, severity: "warning", message: "`mel_filters.npz` is committed as a Git LFS pointer, but no `.gitattributes` pattern sends it through LFS, so clones get the pointer instead of the weights." }],
     },
     {
       name: "three shards without a pattern are one finding",
       files: { "m-00001-of-00003.safetensors": pointer(), "m-00002-of-00003.safetensors": pointer(), "m-00003-of-00003.safetensors": pointer() },
       repo: {},
-      findings: [{ path: "m-00001-of-00003.safetensors", severity: "warning", message: "The same holds for the other 2 shards of this checkpoint." }],
+      findings: [{ line: 1, path: "m-00001-of-00003.safetensors", severity: "warning", message: "`m-00001-of-00003.safetensors` is committed as a Git LFS pointer, but no `.gitattributes` pattern sends it through LFS, so clones get the pointer instead of the weights. The same holds for the other 2 shards of this checkpoint." }],
     },
   ],
 });
