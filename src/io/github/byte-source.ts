@@ -27,6 +27,7 @@
  * object is not on the server", "the review's byte budget (256 MB) is
  * spent", "the LFS server did not answer within 20 s".
  */
+import { LRUCache } from "lru-cache";
 import type { ByteRead, ByteSource } from "../../core/bytes.js";
 import type { WorkspaceFile } from "../../core/types.js";
 import { rawBytes } from "./graphql.js";
@@ -59,6 +60,41 @@ export interface PullRequestByteSourceOptions {
   readonly timeoutMs?: number;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
+  /** Ranges of LFS objects read by earlier reviews of the same repository (see `lfsRangeCache`). */
+  readonly cache?: LfsRangeCache;
+}
+
+/**
+ * Ranges of Git LFS objects already read, by repository, oid and range. An
+ * LFS object is named by the SHA-256 of its bytes, so a range read once is
+ * the same range for ever: a push to a pull request whose weights did not
+ * change (most pushes) reads nothing from LFS again, nor does a second pull
+ * request that adds the same files. Kept per repository (a review is
+ * answered only from what its own repository's LFS store gave), bounded in
+ * bytes, forgotten after an hour. One per process; failures are not kept.
+ */
+export interface LfsRangeCache {
+  get(key: string): { readonly bytes: Uint8Array; readonly size: number } | undefined;
+  set(key: string, value: { readonly bytes: Uint8Array; readonly size: number }): void;
+}
+
+/** Bytes of LFS ranges a process keeps (a safetensors header is a few KB to a few hundred KB). */
+export const LFS_RANGE_CACHE_BYTES = 32 * 1024 * 1024;
+const LFS_RANGE_CACHE_TTL_MS = 60 * 60 * 1000;
+
+export function lfsRangeCache(maxBytes = LFS_RANGE_CACHE_BYTES): LfsRangeCache {
+  const entries = new LRUCache<string, { readonly bytes: Uint8Array; readonly size: number }>({
+    maxSize: maxBytes,
+    sizeCalculation: (value, key) => Math.max(1, value.bytes.length + key.length),
+    ttl: LFS_RANGE_CACHE_TTL_MS,
+  });
+  return {
+    get: (key) => entries.get(key),
+    set: (key, value) => {
+      // A range larger than the whole cache is not kept (lru-cache would refuse it anyway).
+      if (value.bytes.length < maxBytes) entries.set(key, value);
+    },
+  };
 }
 
 /** What a review read, for logs and benchmarks. */
@@ -365,8 +401,13 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
       try {
         if (file.content.type === "lfs-pointer") {
           const { oid, size } = file.content;
+          const key = base ? JSON.stringify([base.owner.toLowerCase(), base.repo.toLowerCase(), oid, size, offset, length]) : undefined;
+          const known = key !== undefined ? options.cache?.get(key) : undefined;
+          if (known) return { ok: true, bytes: known.bytes, size: known.size };
           if (spent + Math.min(length, Math.max(0, size - offset)) > budget) return { ok: false, reason: `the review's byte budget (${amount(budget)}) is spent` };
-          return await slot(() => readLfs(path, oid, size, offset, length));
+          const read = await slot(() => readLfs(path, oid, size, offset, length));
+          if (read.ok && key !== undefined) options.cache?.set(key, { bytes: read.bytes, size: read.size });
+          return read;
         }
         if (file.content.type === "not-fetched" || file.content.type === "binary") {
           let blob = blobs.get(path);
@@ -393,6 +434,8 @@ export interface WeightBytesOptions {
   /** Bytes per review (default PR_BYTE_BUDGET). */
   readonly budget?: number;
   readonly fetch?: typeof fetch;
+  /** LFS ranges earlier reviews of this process read (the app passes one `lfsRangeCache`). */
+  readonly cache?: LfsRangeCache;
 }
 
 /**
@@ -450,5 +493,6 @@ export function reviewByteSource(
     ...(options.lfsBaseUrl !== undefined ? { lfsUrl: (repo: RepoRef) => lfsServer(options.lfsBaseUrl as string, repo) } : {}),
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
 }

@@ -432,7 +432,8 @@ async function reviewPullRequest(
       ...(snapshot ? { blobs: snapshot.blobs, atHead: snapshot.paths } : { graphql: false }),
     });
     const readPaths = [...new Set([...workspace.read, ...likelyRepoLookups(listedPaths(workspace.listed))])].slice(0, MAX_ALIASES_PER_QUERY);
-    await rememberPaths(remembered, pr, readPaths, log);
+    // Off the review's road: on Redis these are round trips the verdict need not wait for (never rejects).
+    const remembering = rememberPaths(remembered, pr, readPaths, log);
     const bytes = options.weightBytes ? reviewByteSource(octokit, pullRequestSources(pr), prContext.headSha, workspace.files, options.weightBytes) : undefined;
     const result = await review({
       workspace,
@@ -476,6 +477,7 @@ async function reviewPullRequest(
             known: snapshot?.comments,
           }),
     ]);
+    await remembering;
     if (checked.status === "rejected") throw checked.reason;
     verdictPublished = true;
     if (commented.status === "rejected") throw commented.reason;
@@ -517,7 +519,12 @@ async function reviewPullRequest(
 /** The paths to read beside the file list: the pull request's last review's, else its repository's reviews'. */
 async function recallPaths(remembered: PathMemory, pr: PullRequestPayload, log: Context["log"]): Promise<string[] | undefined> {
   try {
-    return (await remembered.pullRequests.get<string[]>(pullRequestKey(pr))) ?? (await remembered.repositories.get<string[]>(repositoryKey(pr)));
+    // Both at once: on Redis a first review pays one round trip, not two.
+    const [ofPullRequest, ofRepository] = await Promise.all([
+      remembered.pullRequests.get<string[]>(pullRequestKey(pr)),
+      remembered.repositories.get<string[]>(repositoryKey(pr)),
+    ]);
+    return ofPullRequest ?? ofRepository;
   } catch (error) {
     log.warn({ err: error }, "could not recall the paths earlier reviews read; listing the files first");
     return undefined;
@@ -532,9 +539,12 @@ async function recallPaths(remembered: PathMemory, pr: PullRequestPayload, log: 
  */
 async function rememberPaths(remembered: PathMemory, pr: PullRequestPayload, paths: readonly string[], log: Context["log"]): Promise<void> {
   try {
-    await remembered.pullRequests.set(pullRequestKey(pr), paths, PULL_REQUEST_PATHS_TTL_MS);
     const repoKey = repositoryKey(pr);
-    const before = (await remembered.repositories.get<string[]>(repoKey)) ?? [];
+    const [, known] = await Promise.all([
+      remembered.pullRequests.set(pullRequestKey(pr), paths, PULL_REQUEST_PATHS_TTL_MS),
+      remembered.repositories.get<string[]>(repoKey),
+    ]);
+    const before = known ?? [];
     const merged = [...new Set([...paths, ...before])].slice(0, MAX_ALIASES_PER_QUERY);
     await remembered.repositories.set(repoKey, merged, REPOSITORY_PATHS_TTL_MS);
   } catch (error) {
