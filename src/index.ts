@@ -39,5 +39,5 @@ export default async (app: Probot, appOptions?: ApplicationFunctionOptions): Pro
   const weightBytes = fromEnv && { ...fromEnv, cache: lfsRangeCache() };
   const runtime = registerHandlers(app, { hub, localRun, weightBytes, ...(docsBase ? { docsBase } : {}), ...(infrastructure ? { infrastructure } : {}) });
   if (infrastructure) serveReplica(app, infrastructure, runtime, appOptions);
-  registerDefaultBranchJobs(app, { hub, localRun, addHandler: appOptions?.addHandler, ...(docsBase ? { docsBase } : {}) });
+  registerDefaultBranchJobs(app, { hub, localRun, addHandler: appOptions?.addHandler, ...(docsBase ? { docsBase } : {}), ...(infrastructure ? { infrastructure } : {}) });
 };
