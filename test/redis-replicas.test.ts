@@ -240,7 +240,11 @@ describe.runIf(redisBinary)("replicas on one Redis", { timeout: 120_000 }, () =>
     github.addRepository({ owner: "zoo", repo: "old-model", installation: 700, head: sha(7999), files: { "README.md": clean }, archived: true });
     // The first check run A writes is held: A is killed in the middle of that repository's review.
     const held = github.hold((r) => r.method === "POST" && /^\/repos\/zoo\/[^/]+\/check-runs$/.test(r.path) && r.port === github.ports[0]);
-    expect((await deliver(a, "installation", github.installationPayload(700, "zoo"))).status).toBe(200);
+    const install = github.installationPayload(700, "zoo");
+    expect((await deliver(a, "installation", install, "install-zoo")).status).toBe(200);
+    // The same delivery reaching the other replica (a redelivery) starts no second sweep.
+    expect((await deliver(b, "installation", install, "install-zoo")).status).toBe(200);
+    await b.waitForLog((l) => l.msg === "delivery already handled; ignoring the redelivery", 10_000, "the ignored copy");
     const victimRun = await held.arrived;
     expect(await stopReplica(a, "SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
     held.release();
@@ -271,6 +275,20 @@ describe.runIf(redisBinary)("replicas on one Redis", { timeout: 120_000 }, () =>
         [...shown(a).map((l) => `A: ${l.msg}${l["repo"] && l.msg === "default branch reviewed" ? ` ${String(l["repo"])}` : ""}`), ...shown(b).map((l) => `B: ${l.msg}${l["repo"] && l.msg === "default branch reviewed" ? ` ${String(l["repo"])}` : ""}`)].join("\n") +
         "\n",
     );
+    expect([...a.logs, ...b.logs].filter((l) => String(l.msg).startsWith("install sweep: "))).toHaveLength(1);
+    // A push that names a head the sweep reviewed (it raced the sweep, or came again) is not reviewed twice.
+    const pushed = repos[1] as (typeof repos)[number];
+    const push = {
+      ref: "refs/heads/main",
+      before: sha(1),
+      after: pushed.head,
+      repository: { name: pushed.repo, full_name: `zoo/${pushed.repo}`, private: false, default_branch: "main", owner: { login: "zoo" } },
+      commits: [{ added: [], removed: [], modified: ["README.md"] }],
+      installation: { id: 700 },
+    };
+    expect((await deliver(b, "push", push)).status).toBe(200);
+    await b.waitForLog((l) => String(l.msg) === `zoo/${pushed.repo}: this head was reviewed already (another job of this sweep, a push or a replica that stopped); not reviewed again`, 30_000, "the skipped push");
+    expect(github.checkRuns.filter((run) => run.repo === `zoo/${pushed.repo}`)).toHaveLength(1);
     expect(b.output.join("")).not.toMatch(STACK_LINE);
   });
 
