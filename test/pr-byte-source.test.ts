@@ -7,9 +7,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import { rangeReader } from "../src/core/bytes.js";
-import { lfsRangeCache, pullRequestByteSource, webBaseOf, type PullRequestByteSourceOptions } from "../src/io/github/byte-source.js";
+import { lfsRangeCache, prefetchWeightHeaders, pullRequestByteSource, webBaseOf, type PullRequestByteSourceOptions } from "../src/io/github/byte-source.js";
 import type { Octokit } from "../src/io/github/pull-request.js";
-import { readSafetensorsHeader } from "../src/parse/safetensors.js";
+import { readSafetensorsHeader, SAFETENSORS_FIRST_READ } from "../src/parse/safetensors.js";
 import { startFakeLfs, type FakeLfs } from "../src/tools/fake-lfs.js";
 import type { WorkspaceFile } from "../src/core/types.js";
 import { checkpointHead, rawSafetensors, safetensorsFile } from "./helpers/safetensors.js";
@@ -151,6 +151,21 @@ describe("pull request ByteSource: Git LFS objects by HTTP range", () => {
     const mark = lfs.requests.length;
     expect(await missing()).toEqual({ ok: false, reason: "the LFS object is not on the server" });
     expect(lfs.requests.length).toBe(mark + 1);
+  });
+
+  it("the headers prefetched beside the snapshot answer the review's first reads, even while still on their way: one batch and one range per file", async () => {
+    const cache = lfsRangeCache();
+    const before = lfs.requests.length;
+    const octokit = Object.assign(contentsOctokit({}), { auth: async () => ({ token: "ghs_test" }) }) as unknown as Octokit;
+    const files = [lfsFile("model.safetensors"), lfsFile("weights.bin")];
+    prefetchWeightHeaders(octokit, [REPO], "6dcb09b5b57875f334f61aebed695e2e4193db5e", files, { lfsBaseUrl: lfs.url, cache });
+    // The review starts at once: its read waits for the prefetch rather than asking again.
+    const review = source(files, { cache });
+    const header = await readSafetensorsHeader(rangeReader(review, "model.safetensors"));
+    expect(header.ok && header.header.problems).toEqual([]);
+    expect(review.stats().requests).toBe(0);
+    // The .bin file is not a safetensors header: not prefetched.
+    expect(lfs.requests.slice(before)).toEqual(["POST /acme-ai/tiny-llm.git/info/lfs/objects/batch", `GET /objects/${OID} bytes=0-${SAFETENSORS_FIRST_READ - 1}`]);
   });
 
   it("a file outside the pull request, or removed by it, is not read", async () => {

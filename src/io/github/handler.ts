@@ -15,6 +15,7 @@ import { findRule, RULES, RULE_IDS } from "../../rules/index.js";
 import { likelyRepoLookups } from "../../core/prefetch.js";
 import {
   likelyTextBlobs,
+  listedLfsPointers,
   listPullRequestFiles,
   loadPullRequest,
   pullRequestContext,
@@ -29,7 +30,7 @@ import { MAX_ALIASES_PER_QUERY } from "./graphql.js";
 import { readSnapshot, type Snapshot } from "./snapshot.js";
 import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
-import { reviewByteSource, type WeightBytesOptions } from "./byte-source.js";
+import { prefetchWeightHeaders, reviewByteSource, type WeightBytesOptions } from "./byte-source.js";
 import { APP_REVIEW_SECONDS, reviewPacing } from "../pacing.js";
 import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
 import { ReplyLimiter, reviewState, ReviewedStates } from "./flood.js";
@@ -330,7 +331,13 @@ async function reviewPullRequest(
   let listed: ListedFile[] | undefined;
   let snapshot: Snapshot | undefined;
   // Reads, like writes, wait out a secondary rate limit (Probot's Octokit only logs those).
-  const list = () => withRateLimitRetry(() => listPullRequestFiles(octokit, pr));
+  // Weight headers are asked for as soon as the list shows their LFS pointers, beside the snapshot.
+  const weightBytes = options.weightBytes;
+  const list = () =>
+    withRateLimitRetry(() => listPullRequestFiles(octokit, pr)).then((files) => {
+      if (weightBytes) prefetchWeightHeaders(octokit, pullRequestSources(pr), prContext.headSha, listedLfsPointers(files), weightBytes);
+      return files;
+    });
   const read = (blobShas: readonly string[], paths: readonly string[]) =>
     withRateLimitRetry(() =>
       readSnapshot(octokit, {
