@@ -5,7 +5,7 @@ import { registerHandlers } from "./io/github/handler.js";
 import { registerDefaultBranchJobs } from "./io/github/install-handler.js";
 import { usesDefaultSecret, webhookSecretProblem } from "./io/github/secret-check.js";
 import { hubClientFromEnv } from "./io/hub/client.js";
-import { weightBytesFromEnv } from "./io/github/byte-source.js";
+import { lfsRangeCache, weightBytesFromEnv } from "./io/github/byte-source.js";
 import { infrastructureFromEnv, serveReplica } from "./io/github/replicas.js";
 
 /**
@@ -33,9 +33,11 @@ export default async (app: Probot, appOptions?: ApplicationFunctionOptions): Pro
   // How comments tell contributors to run the checks on their computer; a bad value is named and left out.
   const { localRun, problems } = localRunFromEnv(process.env);
   for (const problem of problems) app.log.warn(problem);
-  // Ranges of the pull requests' weight files (CARDINAL_WEIGHT_BYTES=off reads none).
-  const weightBytes = weightBytesFromEnv(process.env);
+  // Ranges of the pull requests' weight files (CARDINAL_WEIGHT_BYTES=off reads none); a range of an
+  // LFS object read once is not read again by the next push (objects are named by their hash).
+  const fromEnv = weightBytesFromEnv(process.env);
+  const weightBytes = fromEnv && { ...fromEnv, cache: lfsRangeCache() };
   const runtime = registerHandlers(app, { hub, localRun, weightBytes, ...(docsBase ? { docsBase } : {}), ...(infrastructure ? { infrastructure } : {}) });
   if (infrastructure) serveReplica(app, infrastructure, runtime, appOptions);
-  registerDefaultBranchJobs(app, { hub, localRun, addHandler: appOptions?.addHandler, ...(docsBase ? { docsBase } : {}) });
+  registerDefaultBranchJobs(app, { hub, localRun, addHandler: appOptions?.addHandler, ...(docsBase ? { docsBase } : {}), ...(infrastructure ? { infrastructure } : {}) });
 };

@@ -73,6 +73,31 @@ describe("MemoryJobQueue", () => {
     expect(ran).toEqual(["a1", "b1", "a3"]);
     expect(dropped).toEqual(["a2"]);
   });
+
+  it("a job that does not take part in newest-wins is neither dropped nor drops the others", async () => {
+    const ran: string[] = [];
+    const dropped: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = new MemoryJobQueue<string>({
+      async run(data) {
+        ran.push(data);
+        if (data === "push1") await gate;
+      },
+      superseded: (data) => void dropped.push(data),
+    });
+    const first = queue.add({ key: "r", headSha: "1", dedupeId: "push1", data: "push1" });
+    await expect.poll(() => ran).toEqual(["push1"]);
+    const later = [
+      queue.add({ key: "r", headSha: "", dedupeId: "sweep", data: "sweep", newestWins: false }),
+      queue.add({ key: "r", headSha: "2", dedupeId: "push2", data: "push2" }),
+      queue.add({ key: "r", headSha: "", dedupeId: "sweep-again", data: "sweep-again", newestWins: false }),
+    ];
+    release();
+    await Promise.all([first, ...later]);
+    expect(ran).toEqual(["push1", "sweep", "push2", "sweep-again"]);
+    expect(dropped).toEqual([]);
+  });
 });
 
 describe("isTransient", () => {

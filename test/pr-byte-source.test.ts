@@ -7,9 +7,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import nock from "nock";
 import { rangeReader } from "../src/core/bytes.js";
-import { pullRequestByteSource, webBaseOf, type PullRequestByteSourceOptions } from "../src/io/github/byte-source.js";
+import { lfsRangeCache, prefetchWeightHeaders, pullRequestByteSource, webBaseOf, type PullRequestByteSourceOptions } from "../src/io/github/byte-source.js";
 import type { Octokit } from "../src/io/github/pull-request.js";
-import { readSafetensorsHeader } from "../src/parse/safetensors.js";
+import { readSafetensorsHeader, SAFETENSORS_FIRST_READ } from "../src/parse/safetensors.js";
 import { startFakeLfs, type FakeLfs } from "../src/tools/fake-lfs.js";
 import type { WorkspaceFile } from "../src/core/types.js";
 import { checkpointHead, rawSafetensors, safetensorsFile } from "./helpers/safetensors.js";
@@ -123,6 +123,50 @@ describe("pull request ByteSource: Git LFS objects by HTTP range", () => {
       new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(Object.assign(new Error("timeout"), { name: "TimeoutError" }))));
     const read = await source([lfsFile("x.safetensors")], { fetch: hanging, timeoutMs: 50 }).read("x.safetensors", 0, 10);
     expect(read).toEqual({ ok: false, reason: "the LFS server did not answer within 0.1 s" });
+  });
+
+  it("a range read once is not read again by the next review of the same repository; another repository, or a failure, is asked again", async () => {
+    const cache = lfsRangeCache();
+    const before = lfs.requests.length;
+    const first = await source([lfsFile("model.safetensors")], { cache }).read("model.safetensors", 0, 4096);
+    const again = source([lfsFile("renamed.safetensors")], { cache });
+    const second = await again.read("renamed.safetensors", 0, 4096);
+    expect(second).toEqual(first);
+    expect(first.ok && first.bytes.length).toBe(4096);
+    expect(first.ok && Buffer.from(first.bytes.subarray(0, 64))).toEqual(Buffer.from(bigHeader.subarray(0, 64)));
+    expect(again.stats()).toMatchObject({ requests: 0, bytes: 0 });
+    // Another range of the same object, and the same range for another repository, are read.
+    await again.read("renamed.safetensors", 0, 100);
+    const otherRepo = { owner: "acme-ai", repo: "other" };
+    await source([lfsFile("model.safetensors")], { cache, sources: [otherRepo] }).read("model.safetensors", 0, 4096);
+    expect(lfs.requests.slice(before)).toEqual([
+      "POST /acme-ai/tiny-llm.git/info/lfs/objects/batch",
+      `GET /objects/${OID} bytes=0-4095`,
+      "POST /acme-ai/tiny-llm.git/info/lfs/objects/batch",
+      `GET /objects/${OID} bytes=0-99`,
+      "POST /acme-ai/other.git/info/lfs/objects/batch",
+      `GET /objects/${OID} bytes=0-4095`,
+    ]);
+    const missing = () => source([lfsFile("x.safetensors", MISSING, 1000)], { cache }).read("x.safetensors", 0, 100);
+    expect(await missing()).toEqual({ ok: false, reason: "the LFS object is not on the server" });
+    const mark = lfs.requests.length;
+    expect(await missing()).toEqual({ ok: false, reason: "the LFS object is not on the server" });
+    expect(lfs.requests.length).toBe(mark + 1);
+  });
+
+  it("the headers prefetched beside the snapshot answer the review's first reads, even while still on their way: one batch and one range per file", async () => {
+    const cache = lfsRangeCache();
+    const before = lfs.requests.length;
+    const octokit = Object.assign(contentsOctokit({}), { auth: async () => ({ token: "ghs_test" }) }) as unknown as Octokit;
+    const files = [lfsFile("model.safetensors"), lfsFile("weights.bin")];
+    prefetchWeightHeaders(octokit, [REPO], "6dcb09b5b57875f334f61aebed695e2e4193db5e", files, { lfsBaseUrl: lfs.url, cache });
+    // The review starts at once: its read waits for the prefetch rather than asking again.
+    const review = source(files, { cache });
+    const header = await readSafetensorsHeader(rangeReader(review, "model.safetensors"));
+    expect(header.ok && header.header.problems).toEqual([]);
+    expect(review.stats().requests).toBe(0);
+    // The .bin file is not a safetensors header: not prefetched.
+    expect(lfs.requests.slice(before)).toEqual(["POST /acme-ai/tiny-llm.git/info/lfs/objects/batch", `GET /objects/${OID} bytes=0-${SAFETENSORS_FIRST_READ - 1}`]);
   });
 
   it("a file outside the pull request, or removed by it, is not read", async () => {

@@ -232,6 +232,66 @@ describe.runIf(redisBinary)("replicas on one Redis", { timeout: 120_000 }, () =>
     expect(a.logs.some((l) => l.msg === "review job tried again")).toBe(false);
   });
 
+  it("an install sweep on Redis: the replica that started it is killed mid-sweep, the other finishes it; one check run per repository head", async () => {
+    const [a, b] = await twoReplicas({ CARDINAL_SWEEP_CONCURRENCY: "2" });
+    github.setLatency(20);
+    const clean = "---\nlicense: mit\npipeline_tag: text-generation\n---\n\n# tiny\n\nA small model.\n\n## Uses\n\nTests.\n\n## Limitations\n\nSmall.\n";
+    const repos = Array.from({ length: 10 }, (_, i) => github.addRepository({ owner: "zoo", repo: `model-${i}`, installation: 700, head: sha(7000 + i), files: { "README.md": i % 3 === 0 ? CARD : clean } }));
+    github.addRepository({ owner: "zoo", repo: "old-model", installation: 700, head: sha(7999), files: { "README.md": clean }, archived: true });
+    // The first check run A writes is held: A is killed in the middle of that repository's review.
+    const held = github.hold((r) => r.method === "POST" && /^\/repos\/zoo\/[^/]+\/check-runs$/.test(r.path) && r.port === github.ports[0]);
+    const install = github.installationPayload(700, "zoo");
+    expect((await deliver(a, "installation", install, "install-zoo")).status).toBe(200);
+    // The same delivery reaching the other replica (a redelivery) starts no second sweep.
+    expect((await deliver(b, "installation", install, "install-zoo")).status).toBe(200);
+    await b.waitForLog((l) => l.msg === "delivery already handled; ignoring the redelivery", 10_000, "the ignored copy");
+    const victimRun = await held.arrived;
+    expect(await stopReplica(a, "SIGKILL")).toEqual({ code: null, signal: "SIGKILL" });
+    held.release();
+
+    const done = await b.waitForLog((l) => String(l.msg).startsWith("sweep done:"), 90_000, "the sweep's summary");
+    expect(done.msg).toBe("sweep done: 11 repositories, 10 reviewed, 0 without release files, 1 archived, 0 empty, 0 failed; 4 with errors; " + String(done["requests"]) + " requests (repository lists not counted)");
+    for (const r of repos) expect(github.checkRuns.filter((run) => run.repo === `zoo/${r.repo}` && run.head_sha === r.head), `check runs of zoo/${r.repo}`).toHaveLength(1);
+    expect(github.checkRuns.filter((run) => run.repo.startsWith("zoo/"))).toHaveLength(10);
+    expect(github.checkRuns.some((run) => run.repo === "zoo/old-model")).toBe(false);
+    // The held repository's review was taken over by B after A's job stalled; it published once, from B.
+    const victimRepo = victimRun.path.split("/")[3] ?? "";
+    expect(github.checkRuns.find((run) => run.repo === `zoo/${victimRepo}`)?.port).toBe(github.ports[1]);
+    const stalled = await b.waitForLog((l) => String(l.msg).startsWith("a default-branch job stalled"), 5_000, "the stalled job");
+    expect(stalled.msg).toContain("another worker takes it over");
+    // Each repository's default branch was reviewed to the end once (A never finished the held one).
+    const reviewed = [...a.logs, ...b.logs].filter((l) => l.msg === "default branch reviewed").map((l) => String(l["repo"]));
+    expect(reviewed.sort()).toEqual(repos.map((r) => `zoo/${r.repo}`).sort());
+    // The organisation summary: one line per repository, from the replica that recorded the last one.
+    const summary = b.logs.filter((l) => typeof l["repo"] === "string" && String(l["repo"]).startsWith("zoo/") && / \(\d+ requests?\)$/.test(String(l.msg)));
+    expect(summary.map((l) => l["repo"]).sort()).toEqual([...repos.map((r) => `zoo/${r.repo}`), "zoo/old-model"].sort());
+    // A bounded cost per repository, as in one process (handler-default-branch.test.ts): the head, the tree, the texts, the check run's
+    // lookup and write, a text a rule asks for; the organisation's configuration once per replica and sweep, on that replica's first job.
+    for (const line of summary.filter((l) => l["state"] === "reviewed")) expect(Number(line["requests"]), String(line.msg)).toBeLessThanOrEqual(7);
+    expect(github.requests.filter((r) => r.path === "/repos/zoo/.github/contents/.github/cardinal.yml").length).toBeLessThanOrEqual(3);
+    const shown = (r: Replica) => r.logs.filter((l) => l.msg !== undefined && /sweep|default branch reviewed|default-branch job|reviewed already|zoo\//.test(String(l.msg)));
+    process.stdout.write(
+      `\n--- SIGKILL sweep test: A killed while its check run for zoo/${victimRepo} was held; B finished the sweep\n` +
+        [...shown(a).map((l) => `A: ${l.msg}${l["repo"] && l.msg === "default branch reviewed" ? ` ${String(l["repo"])}` : ""}`), ...shown(b).map((l) => `B: ${l.msg}${l["repo"] && l.msg === "default branch reviewed" ? ` ${String(l["repo"])}` : ""}`)].join("\n") +
+        "\n",
+    );
+    expect([...a.logs, ...b.logs].filter((l) => String(l.msg).startsWith("install sweep: "))).toHaveLength(1);
+    // A push that names a head the sweep reviewed (it raced the sweep, or came again) is not reviewed twice.
+    const pushed = repos[1] as (typeof repos)[number];
+    const push = {
+      ref: "refs/heads/main",
+      before: sha(1),
+      after: pushed.head,
+      repository: { name: pushed.repo, full_name: `zoo/${pushed.repo}`, private: false, default_branch: "main", owner: { login: "zoo" } },
+      commits: [{ added: [], removed: [], modified: ["README.md"] }],
+      installation: { id: 700 },
+    };
+    expect((await deliver(b, "push", push)).status).toBe(200);
+    await b.waitForLog((l) => String(l.msg) === `zoo/${pushed.repo}: this head was reviewed already (another job of this sweep, a push or a replica that stopped); not reviewed again`, 30_000, "the skipped push");
+    expect(github.checkRuns.filter((run) => run.repo === `zoo/${pushed.repo}`)).toHaveLength(1);
+    expect(b.output.join("")).not.toMatch(STACK_LINE);
+  });
+
   it("a cardinal worker process runs the reviews a replica with no workers queues", async () => {
     github = await startFakeGitHubFleet();
     const app = await startReplica({ name: "app", githubHost: github.hosts[0] ?? "", redisUrl: redis.url, env: { ...FAST, CARDINAL_WORKER_CONCURRENCY: "0" } });

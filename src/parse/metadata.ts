@@ -58,11 +58,18 @@ function pairKey(pair: Pair): string {
   return isScalar(pair.key) ? String((pair.key as Scalar).value) : String(pair.key);
 }
 
+/** A card's entries, worked out once per card object (every metadata rule asks; `toJSON` of each value is the cost). */
+const entriesOfCard = new WeakMap<Card, readonly Entry[]>();
+
 /** Every top-level entry of the metadata, in file order. */
 export function entries(card: Card): Entry[] {
-  const fm = metadataOf(card);
-  if (!fm || !isMap(fm.document.contents)) return [];
-  return fm.document.contents.items.map((pair) => entryOf(fm, pair, fm.block.yamlLine));
+  let known = entriesOfCard.get(card);
+  if (!known) {
+    const fm = metadataOf(card);
+    known = !fm || !isMap(fm.document.contents) ? [] : fm.document.contents.items.map((pair) => entryOf(fm, pair, fm.block.yamlLine));
+    entriesOfCard.set(card, known);
+  }
+  return [...known];
 }
 
 function entryOf(fm: PresentFrontMatter, pair: Pair, fallback: number): Entry {

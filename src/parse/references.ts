@@ -70,8 +70,20 @@ function fromLinks(card: Card): Reference[] {
   return out;
 }
 
+/** A card's references, found once per card object (each hub/* rule asks). */
+const referencesOfCard = new WeakMap<Card, readonly Reference[]>();
+
 /** Every reference of a card, in file order. */
 export function cardReferences(card: Card): Reference[] {
+  let known = referencesOfCard.get(card);
+  if (!known) {
+    known = findReferences(card);
+    referencesOfCard.set(card, known);
+  }
+  return [...known];
+}
+
+function findReferences(card: Card): Reference[] {
   const metadata = metadataOf(card)
     ? [
         ...fromEntry(card, "datasets", "dataset"),

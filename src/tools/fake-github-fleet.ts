@@ -30,6 +30,19 @@ export interface FleetPullRequest {
   readonly author: string;
 }
 
+/** A repository of an installation, for the install sweep: its default branch's files at `head`. */
+export interface FleetRepository {
+  readonly id: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly installation: number;
+  readonly defaultBranch: string;
+  readonly head: string;
+  readonly files: Record<string, string>;
+  readonly archived?: boolean;
+  readonly private?: boolean;
+}
+
 export interface FleetCheckRun extends FakeCheckRun {
   readonly head_sha: string;
   readonly repo: string;
@@ -71,6 +84,11 @@ export interface FakeGitHubFleet {
     byRoute: Map<string, number>;
   };
   addPull(pr: Omit<FleetPullRequest, "head"> & { head: string }): FleetPullRequest;
+  /** A repository the installation lists (GET /installation/repositories), with its default branch. */
+  addRepository(repo: Omit<FleetRepository, "id" | "defaultBranch"> & { readonly id?: number; readonly defaultBranch?: string }): FleetRepository;
+  readonly repositories: Map<string, FleetRepository>;
+  /** An `installation.created` webhook payload for the installation. */
+  installationPayload(installation: number, account: string): Record<string, unknown>;
   /** A `pull_request` webhook payload for the pull request at its head (or at `sha`). */
   payload(pr: FleetPullRequest, action: string, sha?: string): Record<string, unknown>;
   setLatency(ms: number): void;
@@ -121,6 +139,7 @@ function busiestMinute(times: readonly number[]): number {
 
 export async function startFakeGitHubFleet(options: { readonly ports?: number } = {}): Promise<FakeGitHubFleet> {
   const pulls = new Map<string, FleetPullRequest>();
+  const repositories = new Map<string, FleetRepository>();
   const checkRuns: FleetCheckRun[] = [];
   const comments: FleetComment[] = [];
   const commentsCreated: FleetComment[] = [];
@@ -182,6 +201,24 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
       return [201, { token: `ghs_fleet${p.split("/")[3]}`, expires_at: "2099-01-01T00:00:00Z", permissions: {}, repository_selection: "all" }];
     }
     if (method === "GET" && p === "/app") return [200, { id: 1, slug: FLEET_APP_SLUG, name: "Cardinal (fleet)" }];
+    if (method === "GET" && p === "/installation/repositories") {
+      // The installation, from the token the fake handed out for it.
+      const installation = Number(/ghs_fleet(\d+)/.exec(String(req.headers.authorization ?? ""))?.[1] ?? NaN);
+      const listed = [...repositories.values()].filter((r) => r.installation === installation);
+      const page = Number(url.searchParams.get("page") ?? "1");
+      const perPage = Number(url.searchParams.get("per_page") ?? "30");
+      const slice = listed.slice((page - 1) * perPage, page * perPage).map((r) => ({
+        id: r.id,
+        name: r.repo,
+        full_name: `${r.owner}/${r.repo}`,
+        owner: { login: r.owner, type: "Organization" },
+        private: r.private === true,
+        archived: r.archived === true,
+        disabled: false,
+        default_branch: r.defaultBranch,
+      }));
+      return [200, { total_count: listed.length, repositories: slice }];
+    }
     if (method === "POST" && p === "/graphql") {
       const vars = ((body as { variables?: Record<string, unknown> }).variables ?? {}) as Record<string, unknown>;
       const owner = String(vars["owner"] ?? "");
@@ -194,7 +231,7 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
           comments: (n) => comments.filter((c) => c.pr === pullKey(owner, repo, n)),
           checkRuns: (sha) => runsOf(`${owner}/${repo}`, sha),
           blob: (sha) => blobs.get(sha),
-          file: (_commit, path) => [...pulls.values()].find((pr) => pr.owner === owner && pr.repo === repo)?.files[path],
+          file: (_commit, path) => (repositories.get(`${owner}/${repo}`) ?? [...pulls.values()].find((pr) => pr.owner === owner && pr.repo === repo))?.files[path],
           pullRequestHead: (n) => prOf(n)?.head,
         }),
       ];
@@ -220,8 +257,13 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
         }),
       );
     }
+    if ((n = /^\/git\/ref\/heads\/(.+)$/.exec(rest)) && method === "GET") {
+      const branch = repositories.get(full);
+      if (!branch || branch.defaultBranch !== n[1]) return [404, { message: "Not Found" }];
+      return [200, { ref: `refs/heads/${branch.defaultBranch}`, object: { sha: branch.head, type: "commit" } }];
+    }
     if ((n = /^\/git\/trees\/(.+)$/.exec(rest)) && method === "GET") {
-      const pr = [...pulls.values()].find((x) => x.owner === owner && x.repo === repo);
+      const pr = repositories.get(full) ?? [...pulls.values()].find((x) => x.owner === owner && x.repo === repo);
       const tree = Object.entries(pr?.files ?? {}).map(([path, text]) => ({ path, mode: "100644", type: "blob", sha: blobSha(text), size: text.length }));
       return [200, { sha: n[1], truncated: false, tree }];
     }
@@ -349,6 +391,21 @@ export async function startFakeGitHubFleet(options: { readonly ports?: number } 
       return entry;
     },
     payload: payloadOf,
+    repositories,
+    addRepository(repo) {
+      const entry: FleetRepository = { ...repo, id: repo.id ?? 10_000 + repositories.size, defaultBranch: repo.defaultBranch ?? "main" };
+      for (const text of Object.values(repo.files)) blobs.set(blobSha(text), text);
+      repositories.set(`${repo.owner}/${repo.repo}`, entry);
+      return entry;
+    },
+    installationPayload(installation, account) {
+      return {
+        action: "created",
+        installation: { id: installation, account: { login: account, type: "Organization" }, repository_selection: "all" },
+        repositories: [...repositories.values()].filter((r) => r.installation === installation).map((r) => ({ id: r.id, name: r.repo, full_name: `${r.owner}/${r.repo}`, private: r.private === true })),
+        sender: { login: "octo-admin", id: 5, type: "User" },
+      };
+    },
     setLatency(ms) {
       latency = ms;
     },

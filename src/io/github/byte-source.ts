@@ -27,7 +27,9 @@
  * object is not on the server", "the review's byte budget (256 MB) is
  * spent", "the LFS server did not answer within 20 s".
  */
+import { LRUCache } from "lru-cache";
 import type { ByteRead, ByteSource } from "../../core/bytes.js";
+import { SAFETENSORS_FIRST_READ } from "../../parse/safetensors.js";
 import type { WorkspaceFile } from "../../core/types.js";
 import { rawBytes } from "./graphql.js";
 import type { Octokit, RepoRef } from "./pull-request.js";
@@ -59,6 +61,44 @@ export interface PullRequestByteSourceOptions {
   readonly timeoutMs?: number;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
+  /** Ranges of LFS objects read by earlier reviews of the same repository (see `lfsRangeCache`). */
+  readonly cache?: LfsRangeCache;
+}
+
+/**
+ * Ranges of Git LFS objects already read, by repository, oid and range. An
+ * LFS object is named by the SHA-256 of its bytes, so a range read once is
+ * the same range for ever: a push to a pull request whose weights did not
+ * change (most pushes) reads nothing from LFS again, nor does a second pull
+ * request that adds the same files. Kept per repository (a review is
+ * answered only from what its own repository's LFS store gave), bounded in
+ * bytes, forgotten after an hour. One per process; failures are not kept.
+ */
+export interface LfsRangeCache {
+  get(key: string): { readonly bytes: Uint8Array; readonly size: number } | undefined;
+  set(key: string, value: { readonly bytes: Uint8Array; readonly size: number }): void;
+  /** Reads under way (a prefetch the review then waits for instead of asking again). */
+  readonly inFlight: Map<string, Promise<ByteRead>>;
+}
+
+/** Bytes of LFS ranges a process keeps (a safetensors header is a few KB to a few hundred KB). */
+export const LFS_RANGE_CACHE_BYTES = 32 * 1024 * 1024;
+const LFS_RANGE_CACHE_TTL_MS = 60 * 60 * 1000;
+
+export function lfsRangeCache(maxBytes = LFS_RANGE_CACHE_BYTES): LfsRangeCache {
+  const entries = new LRUCache<string, { readonly bytes: Uint8Array; readonly size: number }>({
+    maxSize: maxBytes,
+    sizeCalculation: (value, key) => Math.max(1, value.bytes.length + key.length),
+    ttl: LFS_RANGE_CACHE_TTL_MS,
+  });
+  return {
+    inFlight: new Map(),
+    get: (key) => entries.get(key),
+    set: (key, value) => {
+      // A range larger than the whole cache is not kept (lru-cache would refuse it anyway).
+      if (value.bytes.length < maxBytes) entries.set(key, value);
+    },
+  };
 }
 
 /** What a review read, for logs and benchmarks. */
@@ -365,8 +405,28 @@ export function pullRequestByteSource(options: PullRequestByteSourceOptions): Pu
       try {
         if (file.content.type === "lfs-pointer") {
           const { oid, size } = file.content;
+          const key = base ? JSON.stringify([base.owner.toLowerCase(), base.repo.toLowerCase(), oid, size, offset, length]) : undefined;
+          const cache = key !== undefined ? options.cache : undefined;
+          const known = cache?.get(key as string);
+          if (known) return { ok: true, bytes: known.bytes, size: known.size };
+          // A prefetch of the same range is on its way: its answer, unless it failed (then this review asks itself).
+          const pending = cache?.inFlight.get(key as string);
+          if (pending) {
+            const answer = await pending;
+            if (answer.ok) return answer;
+          }
           if (spent + Math.min(length, Math.max(0, size - offset)) > budget) return { ok: false, reason: `the review's byte budget (${amount(budget)}) is spent` };
-          return await slot(() => readLfs(path, oid, size, offset, length));
+          const reading = slot(() => readLfs(path, oid, size, offset, length));
+          if (cache && key !== undefined) {
+            const tracked = reading.catch((): ByteRead => ({ ok: false, reason: "reading it failed" }));
+            cache.inFlight.set(key, tracked);
+            void tracked.finally(() => {
+              if (cache.inFlight.get(key) === tracked) cache.inFlight.delete(key);
+            });
+          }
+          const read = await reading;
+          if (read.ok && cache && key !== undefined) cache.set(key, { bytes: read.bytes, size: read.size });
+          return read;
         }
         if (file.content.type === "not-fetched" || file.content.type === "binary") {
           let blob = blobs.get(path);
@@ -393,6 +453,8 @@ export interface WeightBytesOptions {
   /** Bytes per review (default PR_BYTE_BUDGET). */
   readonly budget?: number;
   readonly fetch?: typeof fetch;
+  /** LFS ranges earlier reviews of this process read (the app passes one `lfsRangeCache`). */
+  readonly cache?: LfsRangeCache;
 }
 
 /**
@@ -425,6 +487,25 @@ export function weightBytesFromEnv(env: Readonly<Record<string, string | undefin
   return { ...(budget !== undefined ? { budget } : {}), ...(lfsBaseUrl !== undefined ? { lfsBaseUrl } : {}) };
 }
 
+/** Safetensors files whose header a prefetch reads, at most, per pull request. */
+const PREFETCH_FILES = 8;
+
+/**
+ * Starts reading the first range of the pull request's safetensors LFS
+ * objects (what the header checks ask first) as soon as the file list is
+ * known, beside the snapshot query, into the process's range cache: the
+ * review's own reads then find them there, or wait for them, instead of
+ * adding the LFS batch and range round trips after the snapshot. Only with
+ * a cache; never throws; a failed prefetch leaves the review to ask itself.
+ */
+export function prefetchWeightHeaders(octokit: Octokit, sources: readonly RepoRef[], headSha: string, files: readonly WorkspaceFile[], options: WeightBytesOptions): void {
+  if (!options.cache) return;
+  const pointers = files.filter((f) => f.status !== "removed" && f.content.type === "lfs-pointer" && /\.safetensors$/i.test(f.path)).slice(0, PREFETCH_FILES);
+  if (pointers.length === 0) return;
+  const source = reviewByteSource(octokit, sources, headSha, pointers, options);
+  for (const f of pointers) source.read(f.path, 0, SAFETENSORS_FIRST_READ).catch(() => undefined);
+}
+
 /** The ByteSource of one pull request review, with the installation's token for the base repository's LFS server. */
 export function reviewByteSource(
   octokit: Octokit,
@@ -450,5 +531,6 @@ export function reviewByteSource(
     ...(options.lfsBaseUrl !== undefined ? { lfsUrl: (repo: RepoRef) => lfsServer(options.lfsBaseUrl as string, repo) } : {}),
     ...(options.budget !== undefined ? { budget: options.budget } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.cache ? { cache: options.cache } : {}),
   });
 }

@@ -81,7 +81,7 @@ interface TreeEntry {
 }
 
 /** The branch's head commit, or undefined for a repository with no commits (GitHub answers 409, or 404 for the ref). */
-async function headCommit(octokit: Octokit, target: BranchTarget): Promise<string | undefined> {
+export async function headCommit(octokit: Octokit, target: BranchTarget): Promise<string | undefined> {
   if (target.headSha) return target.headSha;
   try {
     const { data } = await withRateLimitRetry(() =>

@@ -16,6 +16,7 @@ import { CHANGE_BREAKS_CONFIG } from "../../rules/cardinal/config-valid/rule.js"
 import { likelyRepoLookups } from "../../core/prefetch.js";
 import {
   likelyTextBlobs,
+  listedLfsPointers,
   listPullRequestFiles,
   loadPullRequest,
   pullRequestContext,
@@ -30,7 +31,7 @@ import { MAX_ALIASES_PER_QUERY } from "./graphql.js";
 import { readSnapshot, type Snapshot } from "./snapshot.js";
 import { SKIP_TITLE_TIMEOUT_MS, titleMatches } from "./title-match.js";
 import { pullRequestRepoFiles } from "./repo-files.js";
-import { reviewByteSource, type WeightBytesOptions } from "./byte-source.js";
+import { prefetchWeightHeaders, reviewByteSource, type WeightBytesOptions } from "./byte-source.js";
 import { APP_REVIEW_SECONDS, reviewPacing } from "../pacing.js";
 import { publishCheckRun, upsertComment, withRateLimitRetry, type BotIdentity } from "./publish.js";
 import { ReplyLimiter, reviewState, ReviewedStates } from "./flood.js";
@@ -332,7 +333,13 @@ async function reviewPullRequest(
   let listed: ListedFile[] | undefined;
   let snapshot: Snapshot | undefined;
   // Reads, like writes, wait out a secondary rate limit (Probot's Octokit only logs those).
-  const list = () => withRateLimitRetry(() => listPullRequestFiles(octokit, pr));
+  // Weight headers are asked for as soon as the list shows their LFS pointers, beside the snapshot.
+  const weightBytes = options.weightBytes;
+  const list = () =>
+    withRateLimitRetry(() => listPullRequestFiles(octokit, pr)).then((files) => {
+      if (weightBytes) prefetchWeightHeaders(octokit, pullRequestSources(pr), prContext.headSha, listedLfsPointers(files), weightBytes);
+      return files;
+    });
   const read = (blobShas: readonly string[], paths: readonly string[]) =>
     withRateLimitRetry(() =>
       readSnapshot(octokit, {
@@ -434,7 +441,8 @@ async function reviewPullRequest(
       ...(snapshot ? { blobs: snapshot.blobs, atHead: snapshot.paths } : { graphql: false }),
     });
     const readPaths = [...new Set([...workspace.read, ...likelyRepoLookups(listedPaths(workspace.listed))])].slice(0, MAX_ALIASES_PER_QUERY);
-    await rememberPaths(remembered, pr, readPaths, log);
+    // Off the review's road: on Redis these are round trips the verdict need not wait for (never rejects).
+    const remembering = rememberPaths(remembered, pr, readPaths, log);
     const bytes = options.weightBytes ? reviewByteSource(octokit, pullRequestSources(pr), prContext.headSha, workspace.files, options.weightBytes) : undefined;
     const result = await review({
       workspace,
@@ -478,6 +486,7 @@ async function reviewPullRequest(
             known: snapshot?.comments,
           }),
     ]);
+    await remembering;
     if (checked.status === "rejected") throw checked.reason;
     verdictPublished = true;
     if (commented.status === "rejected") throw commented.reason;
@@ -519,7 +528,12 @@ async function reviewPullRequest(
 /** The paths to read beside the file list: the pull request's last review's, else its repository's reviews'. */
 async function recallPaths(remembered: PathMemory, pr: PullRequestPayload, log: Context["log"]): Promise<string[] | undefined> {
   try {
-    return (await remembered.pullRequests.get<string[]>(pullRequestKey(pr))) ?? (await remembered.repositories.get<string[]>(repositoryKey(pr)));
+    // Both at once: on Redis a first review pays one round trip, not two.
+    const [ofPullRequest, ofRepository] = await Promise.all([
+      remembered.pullRequests.get<string[]>(pullRequestKey(pr)),
+      remembered.repositories.get<string[]>(repositoryKey(pr)),
+    ]);
+    return ofPullRequest ?? ofRepository;
   } catch (error) {
     log.warn({ err: error }, "could not recall the paths earlier reviews read; listing the files first");
     return undefined;
@@ -534,9 +548,12 @@ async function recallPaths(remembered: PathMemory, pr: PullRequestPayload, log: 
  */
 async function rememberPaths(remembered: PathMemory, pr: PullRequestPayload, paths: readonly string[], log: Context["log"]): Promise<void> {
   try {
-    await remembered.pullRequests.set(pullRequestKey(pr), paths, PULL_REQUEST_PATHS_TTL_MS);
     const repoKey = repositoryKey(pr);
-    const before = (await remembered.repositories.get<string[]>(repoKey)) ?? [];
+    const [, known] = await Promise.all([
+      remembered.pullRequests.set(pullRequestKey(pr), paths, PULL_REQUEST_PATHS_TTL_MS),
+      remembered.repositories.get<string[]>(repoKey),
+    ]);
+    const before = known ?? [];
     const merged = [...new Set([...paths, ...before])].slice(0, MAX_ALIASES_PER_QUERY);
     await remembered.repositories.set(repoKey, merged, REPOSITORY_PATHS_TTL_MS);
   } catch (error) {

@@ -10,8 +10,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Redis } from "ioredis";
 import { redisCache } from "../cache/redis-cache.js";
 import type { SharedCache } from "../cache/shared-cache.js";
-import type { JobQueue } from "../queue/job-queue.js";
-import { RedisJobQueue, type QueueLog } from "../queue/redis-queue.js";
+import type { JobProcessor, JobQueue } from "../queue/job-queue.js";
+import { RedisJobQueue, type JobCodec, type QueueLog } from "../queue/redis-queue.js";
 import { checkRedis, openRedis, redactRedisUrl } from "../redis/connection.js";
 import type { ReviewInfrastructure, ReviewJob } from "./handler.js";
 
@@ -76,6 +76,21 @@ export interface RedisInfrastructure extends ReviewInfrastructure {
   shutdown(queue?: JobQueue<ReviewJob>): Promise<void>;
   /** The queue the handlers were given (after `queue` was called). */
   readonly jobs: JobQueue<ReviewJob> | undefined;
+  /**
+   * The queue of default-branch jobs (install sweep, pushes, rechecks) on the
+   * same Redis: durable, shared by the replicas, one job per repository at a
+   * time, `concurrency` at once in this process (none in a replica that only
+   * queues). Closed by `shutdown` with the review queue.
+   */
+  branchQueue<T>(processor: JobProcessor<T>, codec: JobCodec<T>, concurrency: number): JobQueue<T>;
+  /**
+   * Stores `value` under `field` of the record `key` (kept `ttlMs`) and says
+   * how many fields the record holds now, in one atomic step: the tally of a
+   * sweep that several replicas run.
+   */
+  record(key: string, field: string, value: string, ttlMs: number): Promise<number>;
+  /** Every field of the record `key` (empty when there is none). */
+  recorded(key: string): Promise<Record<string, string>>;
 }
 
 /**
@@ -95,6 +110,8 @@ export async function redisInfrastructure(
   const workerRedis: Redis | undefined = runsWorker ? openRedis(url, log, "worker") : undefined;
   const cache: SharedCache = redisCache(redis);
   let jobs: RedisJobQueue<ReviewJob> | undefined;
+  /** Closes the queues beside the review queue (and their worker connections). */
+  const closers: ((graceMs: number) => Promise<void>)[] = [];
   let draining = false;
   return {
     settings,
@@ -116,6 +133,33 @@ export async function redisInfrastructure(
       });
       return jobs;
     },
+    branchQueue<T>(processor: JobProcessor<T>, codec: JobCodec<T>, concurrency: number) {
+      const connection = runsWorker && concurrency > 0 ? openRedis(url, log, "branch-worker") : undefined;
+      const branches = new RedisJobQueue<T>({
+        redis,
+        name: "branches",
+        noun: "default-branch",
+        codec,
+        log,
+        lockMs: settings.lockMs,
+        stalledIntervalMs: settings.stalledIntervalMs,
+        attempts: settings.attempts,
+        backoffMs: settings.backoffMs,
+        ...(connection ? { worker: { processor, connection, concurrency } } : {}),
+      });
+      closers.push(async (graceMs) => {
+        await branches.close(graceMs);
+        connection?.disconnect();
+      });
+      return branches;
+    },
+    async record(key, field, value, ttlMs) {
+      const full = `cardinal:${key}`;
+      const answers = await redis.multi().hset(full, field, value).pexpire(full, ttlMs).hlen(full).exec();
+      const count = answers?.[2]?.[1];
+      return typeof count === "number" ? count : 0;
+    },
+    recorded: (key) => redis.hgetall(`cardinal:${key}`),
     readiness() {
       if (draining) return { ready: false, reason: "shutting down: no new reviews are taken" };
       if (redis.status !== "ready") return { ready: false, reason: `Redis is not connected (${redis.status})` };
@@ -123,7 +167,7 @@ export async function redisInfrastructure(
     },
     async shutdown(queue) {
       draining = true;
-      await (queue ?? jobs)?.close(settings.graceMs);
+      await Promise.all([(queue ?? jobs)?.close(settings.graceMs), ...closers.map((close) => close(settings.graceMs))]);
       redis.disconnect();
       workerRedis?.disconnect();
     },

@@ -20,7 +20,7 @@ import { countBySeverity, isRelevantPath } from "../../core/engine.js";
 import type { HubClient } from "../../core/hub.js";
 import { dashboardHasProblems, recheckRequested, renderDashboard, renderDashboardClean, DASHBOARD_MARKER } from "../../report/dashboard.js";
 import { findRule } from "../../rules/index.js";
-import { readOwnerConfig, reviewDefaultBranch, type BranchConfig, type BranchReview, type BranchTarget, type BranchTrigger } from "./default-branch-review.js";
+import { headCommit, readOwnerConfig, reviewDefaultBranch, type BranchConfig, type BranchReview, type BranchTarget, type BranchTrigger } from "./default-branch-review.js";
 import { DashboardMemory, upsertDashboard } from "./dashboard.js";
 import type { BotIdentity } from "./publish.js";
 import type { Octokit } from "./pull-request.js";
@@ -28,7 +28,10 @@ import { DEFAULT_REPO_CONCURRENCY, InProcessRepoQueue, type RepoJobQueue } from 
 import { StatusBoard } from "./status-board.js";
 import { statusPageFromEnv, statusPageHandler, STATUS_PATH } from "./status-page.js";
 import { parseInstallationEvent, parseInstallationRepositoriesEvent, parseIssuesEvent, parsePushEvent, type Parsed } from "./branch-payloads.js";
-import { listInstalledRepos, RequestMeter, sweepInstallation, SWEEP_WRITES_PER_MINUTE, WritePacer, type InstalledRepo, type RepoOutcome } from "./sweep.js";
+import { listInstalledRepos, RequestMeter, summaryLine, sweepInstallation, SWEEP_WRITES_PER_MINUTE, WritePacer, type InstalledRepo, type RepoOutcome, type SweptRepo } from "./sweep.js";
+import type { SharedCache } from "../cache/shared-cache.js";
+import type { JobProcessor, JobQueue } from "../queue/job-queue.js";
+import type { JobCodec } from "../queue/redis-queue.js";
 
 export interface DefaultBranchOptions {
   readonly hub?: HubClient;
@@ -44,7 +47,40 @@ export interface DefaultBranchOptions {
   readonly board?: StatusBoard;
   /** The pacer of one sweep's writes (tests give one that does not wait). */
   readonly pacer?: () => WritePacer;
+  /**
+   * Redis (REDIS_URL): the jobs go on a durable queue shared by the
+   * replicas instead of the in-process one, so a sweep survives a restart
+   * and a replica's death, and two replicas never review one repository at
+   * once nor one head twice.
+   */
+  readonly infrastructure?: BranchInfrastructure;
 }
+
+/** What the default-branch jobs take from the Redis infrastructure (io/github/infrastructure.ts). */
+export interface BranchInfrastructure {
+  readonly cache: SharedCache;
+  branchQueue<T>(processor: JobProcessor<T>, codec: JobCodec<T>, concurrency: number): JobQueue<T>;
+  record(key: string, field: string, value: string, ttlMs: number): Promise<number>;
+  recorded(key: string): Promise<Record<string, string>>;
+}
+
+/** One default-branch job as data, for a worker of any replica. */
+interface StoredBranchJob {
+  readonly installation: number | undefined;
+  readonly target: BranchTarget & { readonly private: boolean };
+  readonly trigger: BranchTrigger;
+  readonly delivery: string;
+  /** The sweep this job belongs to: its id (the delivery) and how many repositories it has. */
+  readonly sweep?: { readonly id: string; readonly total: number };
+}
+
+interface BranchJob extends StoredBranchJob {
+  readonly octokit: Octokit;
+  readonly log: Context["log"];
+}
+
+/** A day: how long a reviewed head, and a sweep's tally, are kept in Redis. */
+const BRANCH_MEMORY_MS = 24 * 60 * 60 * 1000;
 
 const ZERO_SHA = /^0{40}$/;
 
@@ -118,6 +154,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
   const writes = sweepWritesPerMinute(env);
   if (writes.problem) app.log.warn(writes.problem);
   const queue = options.queue ?? new InProcessRepoQueue(concurrency);
+  const shared = options.infrastructure;
   const board = options.board ?? new StatusBoard();
   const memory = new DashboardMemory();
   const identity = identityOf(app);
@@ -230,19 +267,24 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
       { latestWins: true },
     );
 
+  const deliveries = shared?.cache.namespace("branch-delivery");
   const once = async (context: { id: string; log: Context["log"] }, job: () => Promise<void>) => {
-    if (seen.has(context.id)) {
+    const first = deliveries ? await deliveries.claim(context.id, 60 * 60 * 1000) : !seen.has(context.id);
+    if (!first) {
       context.log.info("delivery already handled; ignoring the redelivery");
       return;
     }
-    seen.set(context.id, true);
+    if (!deliveries) seen.set(context.id, true);
     try {
       await job();
     } catch (error) {
-      seen.delete(context.id);
+      if (deliveries) await deliveries.delete(context.id).catch(() => undefined);
+      else seen.delete(context.id);
       throw bare(error);
     }
   };
+
+  const durable = shared ? redisBranchJobs(app, shared, concurrency, writes.perMinute, runRepository, board, options.pacer) : undefined;
 
   /** A payload in the shape read here, or undefined after one log line naming the field at fault. */
   const valid = <T>(parsed: Parsed<T>, log: Context["log"], what: string): T | undefined => {
@@ -252,6 +294,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
   };
 
   const sweep = async (context: Context, installation: { id: number; owner: string }, only?: ReadonlySet<number>) => {
+    if (durable) return durable.sweep(context, installation, only);
     const octokit = context.octokit;
     const meter = new RequestMeter();
     meter.attach(octokit, options.pacer?.() ?? new WritePacer(writes.perMinute));
@@ -312,7 +355,9 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
     const owner = repository.owner.login ?? repository.owner.name ?? "";
     if (!owner) return;
     await once(context, async () => {
-      await queued(context.octokit, { owner, repo: repository.name, defaultBranch: branch, headSha: payload.after, private: repository.private }, "push", context.log, payload.installation?.id);
+      const target = { owner, repo: repository.name, defaultBranch: branch, headSha: payload.after, private: repository.private };
+      if (durable) await durable.add(context, target, "push", payload.installation?.id);
+      else await queued(context.octokit, target, "push", context.log, payload.installation?.id);
     });
   });
 
@@ -328,11 +373,179 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
     if (!bot.login || issue.user?.login !== bot.login) return;
     await once(context, async () => {
       context.log.info({ repo: repository.full_name, user: sender.login }, "dashboard recheck requested");
-      await queued(context.octokit, { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch, private: repository.private }, "recheck", context.log, event.installation?.id);
+      const target = { owner: repository.owner.login, repo: repository.name, defaultBranch: repository.default_branch, private: repository.private };
+      if (durable) await durable.add(context, target, "recheck", event.installation?.id);
+      else await queued(context.octokit, target, "recheck", context.log, event.installation?.id);
     });
   });
 
   return { board, queue };
+}
+
+type RunRepository = (
+  octokit: Octokit,
+  target: BranchTarget & { readonly private: boolean },
+  trigger: BranchTrigger,
+  ownerConfig: (owner: string) => Promise<BranchConfig>,
+  log: Context["log"],
+  installation: number | undefined,
+) => Promise<RepoOutcome>;
+
+/**
+ * The default-branch jobs on Redis. A sweep lists the installation's
+ * repositories in the webhook and queues one job per repository (ids from
+ * the repository and the delivery, so a delivery seen by two replicas
+ * queues each repository once); the workers of every replica take them,
+ * `concurrency` at a time each, one job per repository at a time across
+ * replicas. A job reads the branch's head first and skips a head another
+ * job already reviewed (remembered in Redis for a day, with its counts), so
+ * a job taken over from a killed replica, a redelivery or a push racing the
+ * sweep reviews each head once; publishing is idempotent per head as well
+ * (an unchanged verdict is not written again). Writes are paced per
+ * installation in each process (WritePacer) and across replicas by
+ * Probot's throttling on the same Redis. The replica that records a
+ * sweep's last repository logs the organisation summary.
+ */
+function redisBranchJobs(
+  app: Probot,
+  shared: BranchInfrastructure,
+  concurrency: number,
+  writesPerMinute: number,
+  runRepository: RunRepository,
+  board: StatusBoard,
+  pacerFor?: () => WritePacer,
+): {
+  sweep(context: Context, installation: { id: number; owner: string }, only?: ReadonlySet<number>): Promise<void>;
+  add(context: Context, target: BranchTarget & { readonly private: boolean }, trigger: BranchTrigger, installation: number | undefined): Promise<void>;
+} {
+  const reviewedHeads = shared.cache.namespace("branch-head");
+  /** Per installation, in this process: the rate limit GitHub reports, the requests per repository, the pace of writes. */
+  const meters = new LRUCache<number, { meter: RequestMeter; pacer: WritePacer }>({ max: 1_000 });
+  const meterOf = (installation: number | undefined) => {
+    const id = installation ?? 0;
+    let entry = meters.get(id);
+    if (!entry) meters.set(id, (entry = { meter: new RequestMeter(), pacer: pacerFor?.() ?? new WritePacer(writesPerMinute) }));
+    return entry;
+  };
+  /** The organisation's configuration, read once per sweep (and per push) in this process. */
+  const ownerConfigs = new LRUCache<string, Promise<BranchConfig>>({ max: 1_000, ttl: 10 * 60 * 1000 });
+
+  const codec: JobCodec<BranchJob> = {
+    encode: ({ octokit: _octokit, log: _log, ...stored }): StoredBranchJob => stored,
+    async decode(value, attempt) {
+      const stored = value as StoredBranchJob;
+      const octokit = await app.auth(stored.installation);
+      const { meter, pacer } = meterOf(stored.installation);
+      meter.attach(octokit, pacer);
+      const log = app.log.child({ id: stored.delivery, name: "default-branch", ...(attempt > 1 ? { attempt } : {}) });
+      return { ...stored, octokit, log };
+    },
+  };
+
+  const finishSweep = async (job: BranchJob, result: SweptRepo) => {
+    if (!job.sweep) return;
+    const key = `sweep:${job.sweep.id}`;
+    const count = await shared.record(key, result.repo, JSON.stringify(result), BRANCH_MEMORY_MS);
+    if (count < job.sweep.total) return;
+    // Several jobs may see the last count (a repository tried again): one summary.
+    if (!(await shared.cache.claim(`sweep-summary:${job.sweep.id}`, BRANCH_MEMORY_MS))) return;
+    const results = Object.values(await shared.recorded(key)).map((text) => JSON.parse(text) as SweptRepo);
+    results.sort((a, b) => a.repo.localeCompare(b.repo));
+    for (const r of results) job.log.info({ repo: r.repo, state: r.state, errors: r.errors, warnings: r.warnings, notices: r.notices, files: r.files, requests: r.requests }, summaryLine(r));
+    const by = (state: string) => results.filter((r) => r.state === state).length;
+    const total = results.reduce((n, r) => n + r.requests, 0);
+    job.log.info(
+      { repositories: results.length, reviewed: by("reviewed"), requests: total },
+      `sweep done: ${results.length} repositories, ${by("reviewed")} reviewed, ${by("no-release-files")} without release files, ${by("archived")} archived, ${by("empty")} empty, ${by("failed")} failed; ${results.filter((r) => (r.errors ?? 0) > 0).length} with errors; ${total} requests (repository lists not counted)`,
+    );
+  };
+
+  const processor: JobProcessor<BranchJob> = {
+    async run(job, control) {
+      const name = `${job.target.owner}/${job.target.repo}`;
+      const { meter } = meterOf(job.installation);
+      const before = meter.count(name);
+      let outcome: RepoOutcome;
+      try {
+        outcome = await meter.run(name, async () => {
+          const wait = meter.waitNeeded(Date.now());
+          if (wait > 0) {
+            job.log.warn({ waitSeconds: Math.ceil(wait / 1000) }, `the installation's rate limit is nearly used up; waiting for its reset before ${name}`);
+            await new Promise((resolve) => setTimeout(resolve, wait));
+          }
+          const sha = await headCommit(job.octokit, job.target);
+          const headKey = sha ? `${name.toLowerCase()}@${sha}` : undefined;
+          if (headKey && job.trigger !== "recheck") {
+            const known = await reviewedHeads.get<RepoOutcome>(headKey);
+            if (known) {
+              job.log.info({ repo: name, sha: sha?.slice(0, 7) }, `${name}: this head was reviewed already (another job of this sweep, a push or a replica that stopped); not reviewed again`);
+              return known;
+            }
+          }
+          const ownerConfig = (owner: string) => {
+            const key = `${job.sweep?.id ?? job.delivery}:${owner}`;
+            let loaded = ownerConfigs.get(key);
+            if (!loaded) {
+              loaded = readOwnerConfig(job.octokit, owner);
+              ownerConfigs.set(key, loaded);
+              loaded.catch(() => ownerConfigs.delete(key));
+            }
+            return loaded;
+          };
+          const result = await runRepository(job.octokit, { ...job.target, ...(sha ? { headSha: sha } : {}) }, job.trigger, ownerConfig, job.log, job.installation);
+          if (headKey) await reviewedHeads.set(headKey, result, BRANCH_MEMORY_MS);
+          return result;
+        });
+      } catch (error) {
+        if (!control.isFinal(error)) throw error;
+        job.log.error({ repo: name, err: error }, `default-branch review of ${name} failed: ${message(error)}`);
+        board.record({ repo: name, private: job.target.private, state: "failed", at: new Date().toISOString(), problem: message(error).split("\n")[0] ?? "" });
+        outcome = { state: "failed" };
+      }
+      await finishSweep(job, { repo: name, ...outcome, requests: meter.count(name) - before });
+    },
+    superseded(job) {
+      job.log.info({ repo: `${job.target.owner}/${job.target.repo}` }, "a newer push of this default branch is queued; skipping this one");
+    },
+  };
+  const queue = shared.branchQueue(processor, codec, concurrency);
+
+  const add = async (context: Context, target: BranchTarget & { readonly private: boolean }, trigger: BranchTrigger, installation: number | undefined, sweep?: { id: string; total: number }) => {
+    const key = `branch:${target.owner}/${target.repo}`.toLowerCase();
+    await queue.add({
+      key,
+      // A sweep's job reads the head when it runs; a push names it, and a newer push replaces it.
+      headSha: target.headSha ?? "",
+      newestWins: trigger !== "install",
+      dedupeId: `${trigger}:${context.id}`,
+      data: { installation, target, trigger, delivery: context.id, ...(sweep ? { sweep } : {}), octokit: context.octokit, log: context.log },
+    });
+  };
+
+  return {
+    async sweep(context, installation, only) {
+      const octokit = context.octokit;
+      const owner = installation.owner;
+      if (owner && !(await readOwnerConfig(octokit, owner)).config.sweep) {
+        context.log.info({ owner }, `install sweep skipped: sweep: false in ${owner}/.github`);
+        return;
+      }
+      const all = await listInstalledRepos(octokit);
+      const repos = only ? all.filter((r) => only.has(r.id)) : all;
+      const sweep = { id: context.id, total: repos.length };
+      context.log.info({ repositories: repos.length }, `install sweep: ${repos.length} repositories, queued on Redis for every replica's workers`);
+      for (const r of repos) {
+        if (r.archived || r.disabled) {
+          board.record({ repo: `${r.owner}/${r.repo}`, private: r.private, state: "archived", defaultBranch: r.defaultBranch, at: new Date().toISOString() });
+          const job = { installation: installation.id, target: { ...r }, trigger: "install" as const, delivery: context.id, sweep, octokit, log: context.log };
+          await finishSweep(job, { repo: `${r.owner}/${r.repo}`, state: "archived", requests: 0 });
+          continue;
+        }
+        await add(context, { owner: r.owner, repo: r.repo, defaultBranch: r.defaultBranch, private: r.private }, "install", installation.id, sweep);
+      }
+    },
+    add: (context, target, trigger, installation) => add(context, target, trigger, installation),
+  };
 }
 
 /** The events these jobs need, beside the pull request ones (app.yml subscribes to them). */

@@ -232,6 +232,17 @@ export function likelyTextBlobs(listed: readonly ListedFile[], config: Config): 
   return [...likely].flatMap((f) => (f.sha ? [f.sha] : []));
 }
 
+/** The Git LFS pointers a file list shows in its diffs (added or changed weights), before anything else is read. */
+export function listedLfsPointers(listed: readonly ListedFile[]): WorkspaceFile[] {
+  return listed.flatMap((f): WorkspaceFile[] => {
+    const status = statusOf(f.status);
+    if (status === "removed") return [];
+    const added = addedText(f.patch);
+    const pointer = added ? parseLfsPointer(added) : undefined;
+    return pointer ? [{ path: f.filename, status, size: pointer.size, content: { type: "lfs-pointer", ...pointer } }] : [];
+  });
+}
+
 /** A file's content from its GraphQL blob, or undefined when the blob cannot give it (then REST does). */
 function fromBlob(blob: GraphqlBlob | null | undefined, maxFileSize: number): { content: FileContent; size?: number } | undefined {
   if (!blob || blob.__typename !== "Blob") return undefined;

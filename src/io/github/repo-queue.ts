@@ -7,9 +7,9 @@
  * pace GitHub's secondary limits accept.
  *
  * This in-process implementation forgets its jobs when the process stops.
- * It is the port the Redis-backed JobQueue (REDIS_URL, BullMQ) takes over:
- * a job is a repository key plus work that reads everything it needs from
- * GitHub again, so it can be moved to a shared queue without carrying state.
+ * With REDIS_URL the default-branch jobs go on the JobQueue on Redis
+ * instead (BullMQ; install-handler.ts, `redisBranchJobs`): a job is a
+ * repository and a trigger, and reads everything else from GitHub again.
  */
 export interface RepoJobQueue {
   /**

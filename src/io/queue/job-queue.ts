@@ -15,6 +15,12 @@ export interface QueuedJob<T> {
   /** What makes two jobs the same (the pull request state, and the delivery for a requested review). */
   readonly dedupeId: string;
   readonly data: T;
+  /**
+   * false: the job neither records its head as the newest nor is dropped for
+   * a newer one (a sweep's job, which reads the branch's head when it runs).
+   * Default true.
+   */
+  readonly newestWins?: boolean;
 }
 
 /** What a running job may ask of the queue. */
@@ -64,7 +70,8 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
 
   async add(job: QueuedJob<T>): Promise<void> {
     const { key, headSha } = job;
-    this.newestHead.set(key, headSha);
+    const newestWins = job.newestWins !== false;
+    if (newestWins) this.newestHead.set(key, headSha);
     const previous = this.tails.get(key) ?? Promise.resolve();
     const control: JobControl = {
       attempt: 1,
@@ -72,7 +79,7 @@ export class MemoryJobQueue<T> implements JobQueue<T> {
       stillNewest: () => Promise.resolve(true),
     };
     const next = previous.then(async () => {
-      if (this.newestHead.get(key) !== headSha) return this.processor.superseded(job.data);
+      if (newestWins && this.newestHead.get(key) !== headSha) return this.processor.superseded(job.data);
       await this.processor.run(job.data, control);
     });
     const tail = next.catch(() => undefined);

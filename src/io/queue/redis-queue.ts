@@ -41,6 +41,8 @@ export interface RedisQueueOptions<T> {
   /** Key prefix of everything Cardinal stores (default "cardinal"). */
   readonly prefix?: string;
   readonly name?: string;
+  /** What a job is, in log lines ("review" by default; "default-branch" for the sweep's queue). */
+  readonly noun?: string;
   readonly codec: JobCodec<T>;
   readonly log: QueueLog;
   /** The worker of this process, or undefined to only add jobs (a replica with CARDINAL_WORKER_CONCURRENCY=0). */
@@ -79,6 +81,8 @@ interface StoredJob {
   readonly key: string;
   readonly headSha: string;
   readonly data: unknown;
+  /** false: not dropped for a newer head (absent in jobs stored before it existed: true). */
+  readonly newestWins?: boolean;
 }
 
 /** Deletes the key only when it still holds our token; renews it the same way. */
@@ -96,6 +100,7 @@ export class RedisJobQueue<T> implements JobQueue<T> {
   private readonly lockMs: number;
   private readonly attempts: number;
   private readonly backoffMs: number;
+  private readonly noun: string;
 
   constructor(private readonly options: RedisQueueOptions<T>) {
     this.prefix = options.prefix ?? "cardinal";
@@ -103,6 +108,8 @@ export class RedisJobQueue<T> implements JobQueue<T> {
     this.lockMs = options.lockMs ?? 30_000;
     this.attempts = options.attempts ?? 4;
     this.backoffMs = options.backoffMs ?? 2_000;
+    const noun = options.noun ?? "review";
+    this.noun = noun;
     this.queue = new Queue(name, { connection: options.redis, prefix: `${this.prefix}:bull` });
     this.queue.on("error", (error) => options.log.warn({ err: error }, "the review queue could not reach Redis"));
     if (options.worker) {
@@ -118,15 +125,15 @@ export class RedisJobQueue<T> implements JobQueue<T> {
       });
       this.worker.on("error", (error) => options.log.warn({ err: error }, "the review worker could not reach Redis"));
       this.worker.on("stalled", (jobId) =>
-        options.log.warn({ job: jobId }, "a review job stalled (the worker running it stopped); it is queued again and another worker takes it over"),
+        options.log.warn({ job: jobId }, `a ${noun} job stalled (the worker running it stopped); it is queued again and another worker takes it over`),
       );
       this.worker.on("failed", (job, error) => {
         if (!job) return;
         const left = this.attempts - job.attemptsMade;
         if (error instanceof UnrecoverableError || left <= 0) {
-          options.log.error({ job: job.id, pr: (job.data as StoredJob).key, err: error }, "review job failed for good; its check run says so");
+          options.log.error({ job: job.id, pr: (job.data as StoredJob).key, err: error }, `${noun} job failed for good; its check run says so`);
         } else {
-          options.log.warn({ job: job.id, pr: (job.data as StoredJob).key, err: error, retriesLeft: left }, "review job failed; it will be tried again");
+          options.log.warn({ job: job.id, pr: (job.data as StoredJob).key, err: error, retriesLeft: left }, `${noun} job failed; it will be tried again`);
         }
       });
     }
@@ -138,8 +145,9 @@ export class RedisJobQueue<T> implements JobQueue<T> {
 
   async add(job: QueuedJob<T>): Promise<void> {
     const { redis } = this.options;
-    await redis.set(this.key("head", job.key), job.headSha, "PX", HEAD_TTL_MS);
-    const stored: StoredJob = { key: job.key, headSha: job.headSha, data: this.options.codec.encode(job.data) };
+    const newestWins = job.newestWins !== false;
+    if (newestWins) await redis.set(this.key("head", job.key), job.headSha, "PX", HEAD_TTL_MS);
+    const stored: StoredJob = { key: job.key, headSha: job.headSha, data: this.options.codec.encode(job.data), ...(newestWins ? {} : { newestWins }) };
     // BullMQ ids may not contain ":"; a hash of the pull request state is one id per state.
     const jobId = createHash("sha256").update(JSON.stringify([job.key, job.dedupeId])).digest("hex").slice(0, 32);
     await this.queue.add("review", stored, {
@@ -157,6 +165,7 @@ export class RedisJobQueue<T> implements JobQueue<T> {
     const stored = job.data as StoredJob;
     const headKey = this.key("head", stored.key);
     const stillNewest = async () => {
+      if (stored.newestWins === false) return true;
       const newest = await redis.get(headKey);
       return newest === null || newest === stored.headSha;
     };
@@ -183,7 +192,7 @@ export class RedisJobQueue<T> implements JobQueue<T> {
         isFinal: (error) => !isTransient(error) || attempt >= this.attempts,
         stillNewest,
       };
-      log.info({ job: job.id, pr: stored.key, attempt }, attempt > 1 ? "review job tried again" : "review job started");
+      log.info({ job: job.id, pr: stored.key, attempt }, attempt > 1 ? `${this.noun} job tried again` : `${this.noun} job started`);
       try {
         await processor.run(data, control);
       } catch (error) {
