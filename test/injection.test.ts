@@ -326,7 +326,9 @@ describe("every rule: user values never reach Cardinal's prose", () => {
         expectSameStructure(tainted, `${id} › ${testCase.name} (marked from ${from})`);
       }
     }
-  });
+  // Each rule replays all its invalid cases three times (plain, then tainted twice): use-git-lfs has many, and a loaded
+  // machine took 8 s over them.
+  }, 30_000);
 
   it("the marks came back as code for many rules (else the check would prove nothing)", () => {
     expect(marked.has("weights/shards-complete")).toBe(true);
