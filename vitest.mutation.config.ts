@@ -1,0 +1,28 @@
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * The tests Stryker runs (`npm run mutation`): every in-process test, without
+ * the ones that start processes, servers or a browser. Those exercise the
+ * built `lib/` or a real Redis, not the sandbox's mutated sources, so they
+ * would only slow each mutant down without killing any.
+ */
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+    exclude: [
+      ...configDefaults.exclude,
+      "test/redis-replicas.test.ts",
+      "test/pack.test.ts",
+      "test/dockerfile.test.ts",
+      "test/start.test.ts",
+      "test/cli.test.ts",
+      "test/cli-filesystem.test.ts",
+      "test/cli-pickle.test.ts",
+      "test/replay.test.ts",
+      "test/status-page.test.ts",
+      "test/byte-source.test.ts",
+      "test/accuracy.test.ts",
+    ],
+  },
+});
