@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileFacts } from "../src/core/engine.js";
 import type { RuleMeta } from "../src/core/rule.js";
-import { code, prose } from "../src/core/text.js";
+import { prose, quoted, text } from "../src/core/text.js";
 import type { Finding } from "../src/core/types.js";
 import {
   annotationText,
@@ -22,7 +22,7 @@ const finding = (over: Partial<Finding> = {}): Finding => ({
   ruleId: "card/known-keys",
   severity: "warning",
   title: "Unknown key",
-  message: ["The key ", { code: "lisence" }, " is not a card key."],
+  message: text`The key ${"lisence"} is not a card key.`,
   path: "README.md",
   line: 3,
   docsUrl: "https://cardinal.test/rules/card/known-keys",
@@ -106,7 +106,7 @@ describe("toAnnotation", () => {
 
 describe("annotationText", () => {
   it("puts values in backticks on one line, and quoted words without quotes", () => {
-    expect(annotationText(["Key ", code("a\nb"), " and ", { quoted: "x\u202ey" }, "."])).toBe("Key `a b` and x\uFFFDy.");
+    expect(annotationText(text`Key ${"a\nb"} and ${quoted("x\u202ey")}.`)).toBe("Key `a b` and x\uFFFDy.");
   });
 });
 
