@@ -5,7 +5,12 @@ import { configDefaults, defineConfig } from "vitest/config";
  * the ones that start processes, servers or a browser. Those exercise the
  * built `lib/` or a real Redis, not the sandbox's mutated sources, so they
  * would only slow each mutant down without killing any.
+ *
+ * MUTATION_BASELINE=1 leaves out the `*.mutation.test.ts` files, to measure
+ * the score the other tests reach on their own (the "before" of docs/testing.md).
  */
+const baseline = process.env.MUTATION_BASELINE === "1" ? ["test/**/*.mutation.test.ts"] : [];
+
 export default defineConfig({
   test: {
     environment: "node",
@@ -23,6 +28,7 @@ export default defineConfig({
       "test/status-page.test.ts",
       "test/byte-source.test.ts",
       "test/accuracy.test.ts",
+      ...baseline,
     ],
   },
 });
