@@ -14,6 +14,9 @@ const baseline = process.env.MUTATION_BASELINE === "1" ? ["test/**/*.mutation.te
 export default defineConfig({
   test: {
     environment: "node",
+    // Under Stryker the CPUs are shared with the mutants' runs: a test that takes 1 s alone may take 10.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
     exclude: [
       ...configDefaults.exclude,
