@@ -9,7 +9,6 @@ import { pathToFileURL } from "node:url";
 
 export const DEFAULT_REPORT = "reports/mutation/mutation.json";
 
-const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
 /** The module a file counts under: the file itself, or its folder (a rule's folder is its rule). */
@@ -75,8 +74,6 @@ export function survivors(report) {
   }
   return out.sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
 }
-
-export { DETECTED, UNDETECTED };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const args = process.argv.slice(2);
