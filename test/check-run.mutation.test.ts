@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileFacts } from "../src/core/engine.js";
 import type { RuleMeta } from "../src/core/rule.js";
-import { prose, quoted, text } from "../src/core/text.js";
+import { prose, quoted, text, trusted } from "../src/core/text.js";
 import type { Finding } from "../src/core/types.js";
 import {
   annotationText,
@@ -91,7 +91,7 @@ describe("toAnnotation", () => {
   });
 
   it("cuts a long message to 60,000 characters ending in an ellipsis, and keeps a short one whole", () => {
-    const long = toAnnotation(finding({ message: prose("x".repeat(70_000)) }))?.message ?? "";
+    const long = toAnnotation(finding({ message: trusted("x".repeat(70_000)) }))?.message ?? "";
     expect(long).toHaveLength(60_000);
     expect(long.endsWith("x…")).toBe(true);
     const title = toAnnotation(finding({ title: "t".repeat(255) }))?.title;
@@ -156,7 +156,8 @@ describe("renderCheckRun", () => {
   it("cuts the files table before GitHub's 65,535-character limit and says how many files it left out", () => {
     const files = Array.from({ length: 2_000 }, (_, i) => card(`models/model-${String(i).padStart(4, "0")}/${"d".repeat(40)}/README.md`));
     const { text = "" } = renderCheckRun({ findings: [], files, ruleMeta });
-    expect(text.length).toBeLessThanOrEqual(OUTPUT_LIMIT);
+    // 200 characters stay free past the last row, for the note.
+    expect(text.length).toBeLessThanOrEqual(OUTPUT_LIMIT - 100);
     const rows = text.split("\n").filter((l) => l.startsWith("| `models/"));
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.length).toBeLessThan(files.length);
@@ -178,11 +179,23 @@ describe("renderCheckRun", () => {
 
   it("keeps the summary within GitHub's limit however many findings there are", () => {
     const findings = Array.from({ length: 3_000 }, (_, i) =>
-      finding({ path: `m${i}/README.md`, message: prose(`Problem ${i} ${"z".repeat(60)}`) }),
+      finding({ path: `m${i}/README.md`, message: trusted(`Problem ${i} ${"z".repeat(60)}`) }),
     );
     const output = renderCheckRun({ findings, files: [], ruleMeta });
     expect(output.summary.length).toBeLessThanOrEqual(OUTPUT_LIMIT);
     expect(output.annotations).toHaveLength(3_000);
+  });
+
+  it("leaves room in the summary for the note on what was left out and the reasons, however many rules reported", () => {
+    const why = (id: string): RuleMeta => ({ id, title: "t", description: "d", why: `Why ${id} matters: ${"w".repeat(150)}.`, defaultSeverity: "warning" });
+    const findings = Array.from({ length: 3_000 }, (_, i) =>
+      finding({ ruleId: `t/rule-${i % 100}`, path: `m${i}/README.md`, message: trusted(`Problem ${"z".repeat(60)}`) }),
+    );
+    const { summary } = renderCheckRun({ findings, files: [], ruleMeta: why });
+    expect(summary.length).toBeLessThanOrEqual(OUTPUT_LIMIT);
+    expect(summary).toMatch(/_…and \d+ more findings\. Every finding is also an annotation on its file\._/);
+    expect(summary.endsWith("</details>")).toBe(true);
+    expect(summary).toContain("[`t/rule-99`]");
   });
 
   it("makes no annotation of a finding about the whole pull request", () => {

@@ -67,6 +67,8 @@ describe("which files the engine reads", () => {
     const open = pathFilter({ include: [], exclude: [] });
     expect(open("anything/at/all.md")).toBe(true);
     expect(pathFilter({ include: [], exclude: [".x/**"] })(".x/README.md")).toBe(false);
+    // Globs match dot folders too, in exclude as in include.
+    expect(pathFilter({ include: [], exclude: ["a/**"] })("a/.b/README.md")).toBe(false);
   });
 
   it("treats configured card globs as cards, the model glob first", () => {
@@ -161,8 +163,11 @@ describe("rules and their findings", () => {
 
   it("reports what the Hub said only when it was asked", async () => {
     const hub: HubClient = { lookup: async () => ({ status: "not-found" }) } as unknown as HubClient;
-    const withHub = await run([rule("t/hub", () => [])], { hub });
+    let seen: RuleContext | undefined;
+    const withHub = await run([rule("t/hub", (ctx) => void (seen = ctx))], { hub });
     expect(withHub.references).toEqual([]);
+    expect(seen?.hub).toBeDefined();
+    expect(await seen?.hub?.lookup?.("model", "acme/x")).toEqual({ status: "not-found" });
     const without = await run([rule("t/hub")]);
     expect(without).not.toHaveProperty("references");
   });
@@ -236,6 +241,27 @@ describe("the time limit", () => {
     );
   });
 
+  it("names five unfinished checks without \"and 0 more\"", async () => {
+    const result = await run(rules(7), { pacing: after(3) });
+    expect(plain(limitFinding(result.findings)?.message ?? [])).toContain("5 checks did not finish: `t/r2`, `t/r3`, `t/r4`, `t/r5`, `t/r6`.");
+  });
+
+  it("keeps the findings of the rules before the one it stopped in once each", async () => {
+    const slow = defineRule({
+      ...rule("t/slow"),
+      check: async (ctx) => {
+        ctx.report(at(7));
+        await ctx.checkpoint();
+      },
+    });
+    // Card, rule t/r0, rule t/slow: the checkpoint inside t/slow runs out.
+    const result = await run([...rules(1), slow], { pacing: after(3) });
+    expect(result.findings.filter((f) => f.ruleId !== TIME_LIMIT_ID).map((f) => [f.ruleId, f.line])).toEqual([
+      ["t/r0", 1],
+      ["t/slow", 7],
+    ]);
+  });
+
   it("names the rule it stopped in, keeps what that rule found, and says one check", async () => {
     const slow = defineRule({
       ...rule("t/slow"),
@@ -284,6 +310,8 @@ describe("the time limit", () => {
       },
     };
     await expect(run(rules(1), { pacing: broken })).rejects.toThrow("clock broke");
+    // The same between rules (no card to read first).
+    await expect(run(rules(1), { pacing: broken, workspace: { source: "folder", files: [] } })).rejects.toThrow("clock broke");
   });
 });
 
@@ -334,6 +362,40 @@ describe("similar findings become one", () => {
     // Values (code) and numbers are set aside when comparing.
     const values = await run([rule("t/val", () => ["a", "b", "c", "d"].map((v, i) => ({ path: "README.md", line: i + 1, message: text`Key ${v} is unknown.` })))]);
     expect(values.findings).toHaveLength(1);
+  });
+
+  it("keeps apart repeats whose prose or hint differ, two and two", async () => {
+    const words = await run([
+      rule("t/w", () => [1, 2, 3, 4].map((line) => ({ path: "README.md", line, message: line % 2 ? text`One thing ${line}.` : text`Another ${line}.` }))),
+    ]);
+    expect(words.findings).toHaveLength(4);
+    const hints = await run([rule("t/h", () => [1, 2, 3, 4].map((line) => at(line, { hint: line % 2 ? text`Do A.` : text`Do B.` })))]);
+    expect(hints.findings).toHaveLength(4);
+  });
+
+  it("keeps apart the shards of checkpoints with different shard counts", async () => {
+    const paths = ["w/m-00001-of-00002.bin", "w/m-00002-of-00002.bin", "w/m-00001-of-00003.bin", "w/m-00002-of-00003.bin"];
+    const result = await run([rule("t/s", () => paths.map((path) => ({ path, message: text`Bad.` })))]);
+    expect(result.findings).toHaveLength(4);
+  });
+
+  it("names files, not lines, when the repeats are in more than one shard", async () => {
+    const shard = (i: number) => `w/model-0000${i}-of-00005.safetensors`;
+    const paths = [shard(1), shard(1), shard(2), shard(3)];
+    const result = await run([rule("t/s", () => paths.map((path, i) => ({ path, line: i + 1, message: text`Bad.` })))]);
+    expect(plain(result.findings[0]?.message ?? [])).toBe(
+      "Bad. The same problem appears in 3 more files (`model-00001-of-00005.safetensors`, `model-00002-of-00005.safetensors`, `model-00003-of-00005.safetensors`).",
+    );
+  });
+
+  it("says line, not lines, when one repeat has a line", async () => {
+    const result = await run([rule("t/l", () => [at(1), { ...at(5) }, { path: "README.md", message: text`Problem at ${1}.` }, { path: "README.md", message: text`Problem at ${1}.` }])]);
+    expect(plain(result.findings[0]?.message ?? [])).toBe("Problem at 1. The same problem appears 3 more times (line 5).");
+  });
+
+  it("shows exactly eight lines without an ellipsis", async () => {
+    const result = await run([rule("t/rep", () => same([1, 2, 3, 4, 5, 6, 7, 8, 9]))]);
+    expect(plain(result.findings[0]?.message ?? [])).toBe("Problem at 1. The same problem appears 8 more times (lines 2, 3, 4, 5, 6, 7, 8, 9).");
   });
 
   it("folds each rule's findings apart from another rule's", async () => {
@@ -409,10 +471,16 @@ describe("the facts of each file", () => {
       file("d/README.md", "---\n- a\n- b\n---\n# M\n"),
     ], { cards: { model: ["**/README.md"] } });
     expect(empty).toEqual({ path: "a/README.md", kind: "model-card", status: "added", storage: "text", metadata: "present", keys: ["license", "pipeline_tag"] });
+    for (const key of ["size", "licenses", "datasets", "baseModels", "pipelineTag", "libraryName", "languages"]) expect(empty).not.toHaveProperty(key);
     expect(absent).toMatchObject({ metadata: "absent" });
     expect(absent).not.toHaveProperty("keys");
     expect(broken).toMatchObject({ metadata: "invalid" });
     expect(list).toMatchObject({ metadata: "invalid", keys: [] });
+  });
+
+  it("reads a card's text only from a text file", async () => {
+    const [pointer] = await factsOf([file("README.md", "", { content: { type: "lfs-pointer-invalid", text: CARD } })]);
+    expect(pointer).toEqual({ path: "README.md", kind: "readme", status: "added", storage: "lfs-pointer-invalid" });
   });
 
   it("says a weight file's format, whether it unpickles, and whether it is an LFS pointer", async () => {
@@ -437,6 +505,7 @@ describe("the facts of each file", () => {
     ]);
     expect(mit).toMatchObject({ kind: "license", identified: { id: "mit", spdx: "MIT" } });
     expect(mit?.identified?.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(mit?.identified?.confidence).toBeLessThanOrEqual(1);
     expect(Math.round((mit?.identified?.confidence ?? 0) * 1000) / 1000).toBe(mit?.identified?.confidence);
     expect(partial?.identified).not.toHaveProperty("id");
     expect(partial?.identified).toMatchObject({ closest: "apache-2.0" });

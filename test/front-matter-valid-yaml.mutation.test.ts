@@ -154,6 +154,22 @@ describe("an unclosed bracket is reported where it opens", () => {
     expect(mapping).toMatchObject({ line: 4, message: "The `{` on line 4 is never closed: `inference: {parameters: {temperature: 0.7}`" });
   });
 
+  it("not past the line the parser stopped at, whatever the card's text says below", async () => {
+    const [found] = await findings("---\nlicense: mit\ntags: [a\npipeline_tag: x\n---\n# Model [draft\n");
+    expect(found).toMatchObject({ line: 3 });
+  });
+
+  it("a quoted value closes where its quote does", async () => {
+    // Line 4's brackets balance once "x y" is read as one string: the unclosed one is on line 3.
+    const [found] = await findings(card("tags: [a", 'b: ["x y"]', "c: 1"));
+    expect(found).toMatchObject({ line: 3, message: "The `[` on line 3 is never closed: `tags: [a`" });
+  });
+
+  it("quotes the line without its indentation", async () => {
+    const [found] = await findings(card("a:", "  b: [x", "  c: 1"));
+    expect(found?.message).toBe("The `[` on line 4 is never closed: `b: [x`");
+  });
+
   it("counting the errors that follow", async () => {
     const [found] = await findings(card("x: [a, {b: 1]"));
     expect(found?.message).toMatch(/^The `\{` on line 3 is never closed: `x: \[a, \{b: 1\]` \(1 more error [a-z]/);

@@ -127,7 +127,7 @@ describe("publishCheckRun: the same verdict is not written twice", () => {
   it("takes its slug from the login without the [bot] suffix only", async () => {
     const gh = fakeOctokit();
     expect(await publish(gh.octokit, [{ ...SAME, appSlug: "cardinal-review" }], { botLogin: "cardinal-review[bot]" })).toBe("unchanged");
-    expect(await publish(gh.octokit, [{ ...SAME, appSlug: "cardinal" }], { botLogin: "cardinal[bot]-review" })).toBe("created");
+    expect(await publish(gh.octokit, [{ ...SAME, appSlug: "cardinal-review" }], { botLogin: "cardinal[bot]-review" })).toBe("created");
   });
 
   it("always writes without its own login (it cannot tell its runs), and reads nothing", async () => {
@@ -299,6 +299,7 @@ describe("rate-limit refusals", () => {
     expect(rateLimitWait(refusal(403, "Infinity"))).toBeUndefined();
     expect(rateLimitWait(null)).toBeUndefined();
     expect(rateLimitWait({ status: 403 })).toBeUndefined();
+    expect(rateLimitWait({ status: 429, response: {} })).toBeUndefined();
   });
 
   it("waits the seconds asked for, then tries again", async () => {
