@@ -48,6 +48,9 @@ describe("inlineCode", () => {
     expect(inlineCode(value)).toBe(`\`${"x".repeat(118)}…\``);
     const before = `${"x".repeat(117)}😀${"y".repeat(10)}`;
     expect(inlineCode(before)).toBe(`\`${"x".repeat(117)}😀…\``);
+    // The first and the last high surrogates (U+10000, U+10FFFF).
+    expect(inlineCode(`${"x".repeat(118)}\u{10000}${"y".repeat(10)}`)).toBe(`\`${"x".repeat(118)}…\``);
+    expect(inlineCode(`${"x".repeat(118)}\u{10FFFF}${"y".repeat(10)}`)).toBe(`\`${"x".repeat(118)}…\``);
   });
 
   it("keeps the value on one line", () => {
@@ -79,6 +82,7 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("  = x")).toBe("  \\= x");
     expect(escapeMarkdown("12. item")).toBe("12\\. item");
     expect(escapeMarkdown("a - b 1. c")).toBe("a - b 1. c");
+    expect(escapeMarkdown("v1. x")).toBe("v1. x");
   });
 
   it("keeps the text on one line", () => {
