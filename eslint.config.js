@@ -33,7 +33,7 @@ const IO_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ["lib/", "node_modules/", "coverage/", ".scratch/", "**/fixtures/**"] },
+  { ignores: ["lib/", "node_modules/", "coverage/", ".scratch/", ".stryker-tmp/", "reports/", "**/fixtures/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
