@@ -13,7 +13,7 @@ export const HUB_YAML_BLOCK = /^(\s*---(?:\r\n|\r|\n))([\S\s]*?)((?:\r\n|\r|\n)-
 export const MAX_YAML_ALIASES = 100;
 
 export interface YamlProblem {
-  /** The yaml library's error code, or ALIAS_LIMIT / NOT_A_MAPPING. */
+  /** The yaml library's error code, or ALIAS_LIMIT / UNRESOLVED_ALIAS (the message is the alias's name) / NOT_A_MAPPING. */
   readonly code: string;
   readonly message: string;
   /** 1-based line in the whole file. */
@@ -136,11 +136,13 @@ export function parseFrontMatter(source: string): FrontMatter {
   try {
     data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    dataError = toProblem(
-      "ALIAS_LIMIT",
-      error instanceof Error ? error.message : String(error),
-      document.contents?.range?.[0] ?? 0,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    // `x: *nope` with no `&nope` before it: the yaml library throws when it resolves the alias.
+    const unresolved = error instanceof ReferenceError ? /^Unresolved alias\b.*: (\S+)$/.exec(message)?.[1] : undefined;
+    const at = unresolved === undefined ? -1 : yamlText.indexOf(`*${unresolved}`);
+    dataError = unresolved !== undefined
+      ? toProblem("UNRESOLVED_ALIAS", unresolved, at === -1 ? (document.contents?.range?.[0] ?? 0) : at)
+      : toProblem("ALIAS_LIMIT", message, document.contents?.range?.[0] ?? 0);
     data = undefined;
   }
 

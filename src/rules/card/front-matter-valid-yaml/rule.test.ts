@@ -23,6 +23,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "an alias with no anchor before it is said to be one, not an alias bomb",
+      files: { "README.md": "---\nlicense: mit\nlicense_name: *nope\n---\n# x\n" },
+      findings: [
+        {
+          line: 3,
+          column: 15,
+          title: "Metadata uses an alias with no anchor",
+          message: "The metadata uses the alias `*nope` at line 3, but no anchor `&nope` is set before it, so the metadata cannot be read.",
+          hint: "Put `&nope` on the value the alias should repeat, before the alias, or write the value out instead of `*nope`.",
+        },
+      ],
+    },
+    {
       name: "a README.md whose block is indented with a tab is a card even without a card key",
       files: { "README.md": "---\nproject: tiny\n\tsize: 1M\n---\n# Tiny\n" },
       findings: [{ line: 3, message: "Tabs are not allowed as indentation at line 3, column 1: `size: 1M`", hint: "Indent with spaces: YAML does not allow tabs for indentation, and PyYAML, which huggingface_hub reads cards with, refuses a tab at the start of a line." }],
@@ -62,7 +75,7 @@ ruleTester(rule, {
     {
       name: "only the first error is reported, with a count of the rest",
       files: { "README.md": "---\nlicense: mit\na:\n\tb: 1\nc:\n\td: 2\n---\n" },
-      findings: [{ line: 4, message: "Tabs are not allowed as indentation at line 4, column 1: `b: 1` (1 more error follow from it or come after it.)" }],
+      findings: [{ line: 4, message: "Tabs are not allowed as indentation at line 4, column 1: `b: 1` (1 more error follows from it or comes after it.)" }],
     },
     {
       name: "alias bomb is refused, not expanded",

@@ -61,7 +61,7 @@ export default defineRule({
       if (fm.status !== "present" || fm.prose) continue; // prose after a horizontal rule: card/front-matter-present
       const [first, ...rest] = fm.syntaxErrors;
       if (first) {
-        const more: Text = rest.length > 0 ? prose(` (${rest.length} more error${rest.length === 1 ? "" : "s"} follow from it or come after it.)`) : [];
+        const more: Text = rest.length > 0 ? prose(rest.length === 1 ? " (1 more error follows from it or comes after it.)" : ` (${rest.length} more errors follow from it or come after it.)`) : [];
         // The parser notices an unclosed `[` or `{` only where the next entry starts;
         // point at the line that opened it instead.
         const flow = /^Flow (sequence|map)/.exec(first.message)?.[1];
@@ -86,6 +86,16 @@ export default defineRule({
           column: first.column,
           message: text`${quoted(first.message)} at line ${first.line}, column ${first.column}: ${card.lines.lineText(first.line).trim()}${more}`,
           hint: trusted(HINTS[first.code] ?? "Fix the YAML at this line; quoting the value often helps."),
+        });
+      } else if (fm.dataError?.code === "UNRESOLVED_ALIAS") {
+        const name = fm.dataError.message;
+        report({
+          path: card.path,
+          line: fm.dataError.line,
+          column: fm.dataError.column,
+          title: "Metadata uses an alias with no anchor",
+          message: text`The metadata uses the alias ${`*${name}`} at line ${fm.dataError.line}, but no anchor ${`&${name}`} is set before it, so the metadata cannot be read.`,
+          hint: text`Put ${`&${name}`} on the value the alias should repeat, before the alias, or write the value out instead of ${`*${name}`}.`,
         });
       } else if (fm.dataError) {
         report({
