@@ -224,7 +224,6 @@ describe("pull requests built to be slow (issue 18)", () => {
     const large = await time(20_000);
     // Linear is 4×; the old per-card scans made it 16× and more. Generous for a busy machine.
     expect(large / small).toBeLessThan(9);
-    expect(large).toBeLessThan(30_000);
   }, 60_000);
 
   it("with the app's pacing, the event loop gets turns during a 20,000-card review", async () => {

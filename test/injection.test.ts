@@ -409,11 +409,9 @@ describe("a configuration with 55,000 unknown rule ids", () => {
 
   it("validates in one pass and reports a bounded list", () => {
     captured.closestCalls = 0;
-    const started = performance.now();
     const { config, problems } = resolveConfig({ rules: Object.fromEntries(ids.map((id) => [id, "off"])) }, RULE_IDS);
-    const elapsed = performance.now() - started;
-    // Took 149 s with a suggestion searched for every id; now a few hundred ms.
-    expect(elapsed).toBeLessThan(2_000);
+    // Took 149 s with a suggestion searched for every id. The work is counted, not timed: at most one
+    // search per listed id.
     expect(captured.closestCalls).toBeLessThanOrEqual(20);
     expect(problems).toHaveLength(21);
     expect(problems[20]?.message).toEqual([{ code: "rules" }, ...prose(": "), ...prose("and 54980 more unknown rule ids (only the first 20 are listed)")]);
