@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { lstat, readdir, readFile, readlink, realpath, stat } from "node:fs/promises";
+import { lstat, readdir, readlink, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { glob } from "tinyglobby";
 import { CONFIG_PATH, resolveConfig, type Config, type ConfigProblem } from "../../core/config.js";
@@ -123,19 +123,20 @@ function findRepositoryRoot(start: string): string | undefined {
   }
 }
 
+/** More than any `.git/config` git writes; a larger one is not read. */
+const GIT_CONFIG_MAX_BYTES = 1_000_000;
+
 /**
  * The checkout's `origin` (a clone of a Hub model repository, or a GitHub
  * repository), from `.git/config`. A `.git` that is a file (a worktree, a
  * submodule) or a config that cannot be read gives none: the review goes on
  * without it.
  */
-async function checkoutOrigin(repository: string): Promise<RepositoryOrigin | undefined> {
-  const config = path.join(repository, ".git", "config");
+async function checkoutOrigin(repository: string, boundary: Boundary): Promise<RepositoryOrigin | undefined> {
   try {
-    // Not through a symbolic link: nothing is read outside the repository.
-    const info = await lstat(config);
-    if (!info.isFile() || info.size > 1_000_000) return undefined;
-    return originOfGitConfig(await readFile(config, "utf8"));
+    // Read like every other file: a regular file inside the repository, bounded.
+    const { bytes } = await readRegular(path.join(repository, ".git", "config"), GIT_CONFIG_MAX_BYTES, boundary);
+    return bytes.length > GIT_CONFIG_MAX_BYTES ? undefined : originOfGitConfig(bytes.toString("utf8"));
   } catch {
     return undefined;
   }
@@ -384,6 +385,6 @@ export async function loadFolder(
       notes.push({ path: relative, reason: `${file.content.reason}; not read` });
     }
   }
-  const origin = repository ? await checkoutOrigin(repository) : undefined;
+  const origin = repository ? await checkoutOrigin(repository, boundary) : undefined;
   return { root, boundary, workspace: { source: "folder", files, ...(origin ? { repository: origin } : {}) }, configSource, skipped, notes, unreviewedCards: unreviewedCards.sort() };
 }

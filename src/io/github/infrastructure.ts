@@ -110,6 +110,14 @@ export async function redisInfrastructure(
   const workerRedis: Redis | undefined = runsWorker ? openRedis(url, log, "worker") : undefined;
   const cache: SharedCache = redisCache(redis);
   let jobs: RedisJobQueue<ReviewJob> | undefined;
+  /** What every queue of this replica shares: its log, and the job lock, stall check and retry settings. */
+  const jobSettings = {
+    log,
+    lockMs: settings.lockMs,
+    stalledIntervalMs: settings.stalledIntervalMs,
+    attempts: settings.attempts,
+    backoffMs: settings.backoffMs,
+  };
   /** Closes the queues beside the review queue (and their worker connections). */
   const closers: ((graceMs: number) => Promise<void>)[] = [];
   let draining = false;
@@ -124,11 +132,7 @@ export async function redisInfrastructure(
       jobs = new RedisJobQueue<ReviewJob>({
         redis,
         codec,
-        log,
-        lockMs: settings.lockMs,
-        stalledIntervalMs: settings.stalledIntervalMs,
-        attempts: settings.attempts,
-        backoffMs: settings.backoffMs,
+        ...jobSettings,
         ...(workerRedis ? { worker: { processor, connection: workerRedis, concurrency: settings.concurrency } } : {}),
       });
       return jobs;
@@ -140,11 +144,7 @@ export async function redisInfrastructure(
         name: "branches",
         noun: "default-branch",
         codec,
-        log,
-        lockMs: settings.lockMs,
-        stalledIntervalMs: settings.stalledIntervalMs,
-        attempts: settings.attempts,
-        backoffMs: settings.backoffMs,
+        ...jobSettings,
         ...(connection ? { worker: { processor, connection, concurrency } } : {}),
       });
       closers.push(async (graceMs) => {

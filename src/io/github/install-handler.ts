@@ -172,14 +172,7 @@ export function registerDefaultBranchJobs(app: Probot, options: DefaultBranchOpt
   }
 
   /** One repository's default-branch job: review, check run, dashboard, status board. */
-  const runRepository = async (
-    octokit: Octokit,
-    target: BranchTarget & { readonly private: boolean },
-    trigger: BranchTrigger,
-    ownerConfig: (owner: string) => Promise<BranchConfig>,
-    log: Context["log"],
-    installation: number | undefined,
-  ): Promise<RepoOutcome> => {
+  const runRepository: RunRepository = async (octokit, target, trigger, ownerConfig, log, installation) => {
     const name = `${target.owner}/${target.repo}`;
     const bot = await identity();
     // The Hub's answers are cached per installation, as for pull requests: one installation's lookups never answer another's.

@@ -24,12 +24,13 @@ export default defineRule({
         // A value of another shape was meant for some other key of the author's own.
         if (!meant || !valueFitsKey(card.kind, meant, e.value)) continue;
         const renamed = RENAMED_KEYS[e.key] === meant;
+        const title = renamed ? { title: "Old metadata key" } : {};
         if (present.has(meant)) {
           report({
             path: card.path,
             line: e.keyLine,
             column: e.keyColumn,
-            ...(renamed ? { title: "Old metadata key" } : {}),
+            ...title,
             message: renamed
               ? text`${e.key} is the old name of ${meant}, which this card also has; the Hub reads only ${meant} and ignores ${e.key}.`
               : text`${e.key} looks like a misspelling of ${meant}, which this card also has; the Hub ignores ${e.key}.`,
@@ -42,7 +43,7 @@ export default defineRule({
           path: card.path,
           line: e.keyLine,
           column: e.keyColumn,
-          ...(renamed ? { title: "Old metadata key" } : {}),
+          ...title,
           message: renamed
             ? text`${e.key} is the old name of ${meant} (the datasets library renamed it in 2022); the Hub reads only ${meant} and ignores ${e.key}.`
             : text`The Hub does not know the key ${e.key}, so it ignores it. Did you mean ${meant}?`,
