@@ -48,8 +48,6 @@ export default defineConfig({
       "test/redos.test.ts",
       "test/injection.test.ts",
       "test/webhook-body-limit.test.ts",
-      "src/rules/card/eval-results-valid/rule.test.ts",
-      "src/rules/card/base-model-stated/rule.test.ts",
       ...baseline,
     ],
   },

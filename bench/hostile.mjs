@@ -34,6 +34,7 @@ function namedCases() {
     "100,000 unclosed quotes on one line": `---\nlicense: mit\ntags: [${'"a'.repeat(100_000)}\n---\n${BODY}`,
     "50,000 trailing dots in a dataset id": `---\nlicense: mit\ndatasets:\n- acme/x${".".repeat(50_000)}a\n---\n${BODY}`,
     "200,000 hyphens as a license": `---\nlicense: ${"-".repeat(200_000)}x\n---\n${BODY}`,
+    "a line of 60 near-matching 'fine-tuned from the the the'": `---\nlicense: mit\n---\n# M\n\n${"fine-tuned from the the the ** ".repeat(60)}\n`,
     "a heading of 100,000 hashes and spaces": `---\nlicense: llama3.1\n---\n# ${"# ".repeat(100_000)}x\n`,
     "2 MB card (the default max_file_size), only short sections and links": `---\nlicense: mit\n---\n${"## Section\n\nSome text with a [link](https://example.com) and `code`.\n\n".repeat(29_000)}`,
   };
@@ -55,6 +56,11 @@ function workspaceCases() {
       ...shards(50, "a".repeat(200)),
     ],
     "10,000 cards, one per folder (was 22 s)": Array.from({ length: 10_000 }, (_, i) => text(`m${i}/README.md`, card)),
+    // card/eval-results-valid: the yaml library walks the document once per alias unless told not to.
+    ".eval_results file, 20,000 aliases to one result": [text(".eval_results/many.yaml", "- &r\n  dataset: {id: cais/hle}\n  value: 1\n" + "- *r\n".repeat(20_000))],
+    ".eval_results file, 20,000 results with a problem each": [
+      text(".eval_results/big.yaml", Array.from({ length: 20_000 }, (_, i) => `- dataset: {id: cais/hle}\n  value: ${i}\n`).join("")),
+    ],
   };
 }
 

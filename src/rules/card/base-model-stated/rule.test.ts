@@ -149,10 +149,9 @@ describe("what a release says about its base", () => {
   it("keeps local paths and LoRA pairs out of a merge", () => {
     expect(mergekitModels({ models: [{ model: "a/b" }, { model: "./local" }, { model: "c/d+e/lora" }, { model: "A/B" }], base_model: "f/g" })).toEqual(["a/b", "f/g"]);
   });
-  it("stays linear on a long line of words that nearly match", () => {
+  it("finds nothing in a long line of words that nearly match", () => {
     const c = parsed(`# M\n\n${"fine-tuned from the the the ** ".repeat(60)}\n`);
-    const started = performance.now();
+    // Its time is measured by `npm run bench` (hostile inputs); a backtracking pattern would not finish here.
     expect(c && statedBases(c)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
