@@ -378,7 +378,6 @@ describe("a Hub that does not answer", () => {
   it("a Hub that hangs costs one timeout, not one per reference, and a progress line shows the wait", async () => {
     const before = hanging.hub?.requests.length ?? 0;
     let stderr = "";
-    const started = performance.now();
     const code = await main(["check", ".", "--format", "json"], {
       stdout: () => undefined,
       stderr: (s) => (stderr += s),
@@ -387,10 +386,9 @@ describe("a Hub that does not answer", () => {
       env: { HF_ENDPOINT: hanging.hub?.url, CARDINAL_HUB_TIMEOUT_MS: "2500" },
       cwd: manyReferences(20),
     });
-    const seconds = (performance.now() - started) / 1000;
     expect(code).toBe(0);
-    // 60 references at 8 at a time would be 8 rounds of 2.5 s; the stop ends it after the first.
-    expect(seconds).toBeLessThan(5);
+    // 60 references at 8 at a time would be 8 rounds of 2.5 s; the stop ends it after the first round,
+    // which the count of requests shows (a time would be no verdict on a loaded machine).
     expect((hanging.hub?.requests.length ?? 0) - before).toBeLessThanOrEqual(DEFAULT_CONCURRENCY + HUB_FAILURES_BEFORE_STOP - 1);
     // Past 2 s the progress line appears, in place, with the Hub's count; the end erases it.
     expect(stderr).toMatch(new RegExp(`\\r\\u001b\\[Kcardinal: reviewing 20 files · rule \\d+/\\d+ hub/[a-z-]+ · Hub 0/\\d+`));

@@ -177,23 +177,34 @@ describe("the per-repository queue", () => {
     let running = 0;
     let most = 0;
     const order: string[] = [];
+    // Every job holds its place until `release`: the ones that run meanwhile are the ones the queue let start.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let firstStarted!: () => void;
+    const a1Started = new Promise<void>((r) => (firstStarted = r));
+    let bothRunning!: () => void;
+    const full = new Promise<void>((r) => (bothRunning = r));
     const job = (name: string) => async () => {
       running++;
       most = Math.max(most, running);
-      await new Promise((r) => setTimeout(r, 5));
+      if (name === "a1") firstStarted();
+      if (running === 2) bothRunning();
+      await released;
       order.push(name);
       running--;
     };
     const first = queue.run("a", job("a1"), { latestWins: true });
-    await new Promise((r) => setTimeout(r, 1)); // a1 has started; a2 and a3 wait behind it
-    const results = await Promise.all([
-      first,
+    await a1Started; // a1 has started; a2 and a3 wait behind it
+    const rest = [
       queue.run("a", job("a2"), { latestWins: true }),
       queue.run("a", job("a3"), { latestWins: true }),
       queue.run("b", job("b1")),
       queue.run("c", job("c1")),
       queue.run("d", job("d1")),
-    ]);
+    ];
+    await full; // a1 and b1 hold the two places; a3, c1 and d1 wait for one
+    release();
+    const results = await Promise.all([first, ...rest]);
     expect(results).toEqual(["done", "superseded", "done", "done", "done", "done"]);
     expect(most).toBe(2);
     expect(order.indexOf("a1")).toBeLessThan(order.indexOf("a3"));

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { INTERNAL_ERROR_ID, review, type ReviewResult } from "../src/core/engine.js";
@@ -212,45 +211,37 @@ describe("pull requests built to be slow (issue 18)", () => {
     Array.from({ length: n }, (_, i) => ({ path: `m${i}/README.md`, status: "added" as const, content: { type: "text" as const, text: card } }));
   const config = resolveConfig({}, RULE_IDS).config;
 
-  it("20,000 cards: review time grows linearly (was 22 s at 10k and 2 min at 20k)", async () => {
-    const time = async (n: number) => {
-      const started = performance.now();
-      const result = await review({ workspace: { source: "pull-request", files: cards(n) }, config, rules: RULES });
-      expect(result.files).toHaveLength(n);
-      return performance.now() - started;
-    };
-    await time(500); // warm-up
-    const small = await time(5000);
-    const large = await time(20_000);
-    // Linear is 4×; the old per-card scans made it 16× and more. Generous for a busy machine.
-    expect(large / small).toBeLessThan(9);
+  // How a review's time grows with its size is measured by `npm run bench` (hostile inputs: 10,000
+  // cards, was 22 s); a time is no verdict here. What can be checked without a clock: the whole review.
+  it("20,000 cards, one per folder: every one is reviewed", async () => {
+    const result = await review({ workspace: { source: "pull-request", files: cards(20_000) }, config, rules: RULES });
+    expect(result.files).toHaveLength(20_000);
+    expect(result.files.every((f) => f.kind === "model-card")).toBe(true);
+    expect(result.findings.filter((f) => f.ruleId === "cardinal/internal-error")).toEqual([]);
   }, 60_000);
 
-  it("with the app's pacing, the event loop gets turns during a 20,000-card review", async () => {
+  it("with a pacing that asks for turns, the engine offers one between every two cards, and none when it is told not to", async () => {
+    // A clock that moves one step per reading, and a slice of 0 steps: every checkpoint may yield.
+    let step = 0;
+    const eager = reviewPacing(600, 0, () => step++);
     let yields = 0;
-    let longest = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-    }, 5);
-    const pacing = reviewPacing(600);
-    const started = performance.now();
+    let turns = 0;
+    const pacing = { ...eager, yieldToEventLoop: () => (yields++, eager.yieldToEventLoop!()) };
+    const ticker = setInterval(() => turns++, 0);
     try {
-      await review({
-        workspace: { source: "pull-request", files: cards(20_000) },
-        config,
-        rules: RULES,
-        pacing: { ...pacing, yieldToEventLoop: () => (yields++, pacing.yieldToEventLoop?.() ?? Promise.resolve()) },
-      });
+      const result = await review({ workspace: { source: "pull-request", files: cards(2000) }, config, rules: RULES, pacing });
+      expect(result.files).toHaveLength(2000);
     } finally {
       clearInterval(ticker);
     }
-    const total = performance.now() - started;
-    expect(yields).toBeGreaterThan(5);
-    // About 0.2 s here against 1.8 s for the whole review; without turns the longest wait was the whole review.
-    expect(longest).toBeLessThan(Math.max(1000, total / 2));
+    expect(yields).toBeGreaterThanOrEqual(2000);
+    // The turns are real: other work (here a timer) ran while the review was going on.
+    expect(turns).toBeGreaterThan(0);
+
+    let asked = 0;
+    const never = { ...eager, shouldYield: () => false, yieldToEventLoop: () => (asked++, Promise.resolve()) };
+    await review({ workspace: { source: "pull-request", files: cards(200) }, config, rules: RULES, pacing: never });
+    expect(asked).toBe(0);
   }, 60_000);
 
   it("a review past its time limit ends with cardinal/review-time-limit, not with a hang", async () => {

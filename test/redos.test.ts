@@ -7,7 +7,6 @@
  * would hold the test past vitest's timeout. Times are in `npm run bench`
  * (hostile inputs), not here.
  */
-import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/core/config.js";
 import { INTERNAL_ERROR_ID, review } from "../src/core/engine.js";
@@ -116,7 +115,7 @@ describe(".gitattributes patterns from the pull request (issue 18: picomatch too
     expect(meter.steps).toBeLessThanOrEqual((N + 4) * 7);
   });
 
-  it("a 2 MB .gitattributes with 50 shards is one compile and one match per shard, not 50 parses", async () => {
+  it("a 2 MB .gitattributes with 50 shards: every shard is found to be sent through LFS", async () => {
     const line = "*.safetensors filter=lfs diff=lfs merge=lfs -text\n";
     const text = line.repeat(Math.floor((2 * 1024 * 1024) / line.length));
     const files = [
@@ -127,10 +126,9 @@ describe(".gitattributes patterns from the pull request (issue 18: picomatch too
         content: pointer,
       })),
     ];
-    const started = performance.now();
+    // Was 44 s for 10 shards; `npm run bench` (hostile inputs) times it now. A parse per shard would
+    // make this test run into its timeout.
     const result = await review({ workspace: { source: "pull-request", files }, config: resolveConfig({}, RULE_IDS).config, rules: RULES });
-    // Was 44 s for 10 shards; now about 0.1 s. The bound is generous on purpose.
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(result.findings.filter((f) => f.ruleId === "weights/use-git-lfs" || f.ruleId === INTERNAL_ERROR_ID)).toEqual([]);
   });
 });
