@@ -16,3 +16,4 @@ export const DEFAULT_REPORT: string;
 export function scoreTable(report: unknown, by?: "file" | "dir"): ScoreTable;
 export function formatTable(table: ScoreTable, options?: { readonly markdown?: boolean }): string;
 export function survivors(report: unknown): string[];
+export function mergeReports(reports: readonly unknown[]): { files: Record<string, unknown> };

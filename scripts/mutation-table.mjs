@@ -1,6 +1,8 @@
 /**
  * Per-module mutation scores from Stryker's JSON report
- * (mutation-testing-report-schema): `node scripts/mutation-table.mjs [REPORT] [--by file|dir] [--markdown]`.
+ * (mutation-testing-report-schema): `node scripts/mutation-table.mjs [REPORT ...] [--by file|dir] [--markdown]`.
+ * Several reports (focused runs, one module's tests each) are merged: a file
+ * measured in more than one keeps the result of the report named last.
  * A module's score is Stryker's: (killed + timeout) / (killed + timeout + survived + no coverage);
  * compile and run-time errors and ignored mutants count in neither.
  */
@@ -63,6 +65,13 @@ export function formatTable({ rows, total }, { markdown = false } = {}) {
   return [pad(head), ...body.map(pad)].join("\n");
 }
 
+/** One report from several: each file's mutants come from the last report that has the file. */
+export function mergeReports(reports) {
+  const files = {};
+  for (const report of reports) Object.assign(files, report.files ?? {});
+  return { ...(reports[0] ?? {}), files };
+}
+
 /** Mutants still alive, as `path:line  mutator  replacement`, for working through survivors. */
 export function survivors(report) {
   const out = [];
@@ -80,11 +89,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const byAt = args.indexOf("--by");
   const by = byAt === -1 ? "file" : args[byAt + 1];
   if (by !== "file" && by !== "dir") {
-    console.error("usage: node scripts/mutation-table.mjs [REPORT] [--by file|dir] [--markdown] [--survivors]");
+    console.error("usage: node scripts/mutation-table.mjs [REPORT ...] [--by file|dir] [--markdown] [--survivors]");
     process.exit(2);
   }
-  const file = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--by") ?? DEFAULT_REPORT;
-  const report = JSON.parse(readFileSync(file, "utf8"));
+  const named = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--by");
+  const report = mergeReports((named.length > 0 ? named : [DEFAULT_REPORT]).map((file) => JSON.parse(readFileSync(file, "utf8"))));
   console.log(formatTable(scoreTable(report, by), { markdown: args.includes("--markdown") }));
   if (args.includes("--survivors")) console.log(["", ...survivors(report)].join("\n"));
 }

@@ -1,6 +1,6 @@
 /** The per-module score table of `npm run mutation`, from a report in Stryker's JSON schema. */
 import { describe, expect, it } from "vitest";
-import { formatTable, scoreTable, survivors } from "../scripts/mutation-table.mjs";
+import { formatTable, mergeReports, scoreTable, survivors } from "../scripts/mutation-table.mjs";
 
 const mutant = (status: string, line = 1, mutatorName = "BooleanLiteral", replacement = "true") => ({
   id: `${line}-${status}`,
@@ -64,5 +64,20 @@ describe("survivors", () => {
       'src/core/engine.ts:7:3  Survived  BooleanLiteral  "true"',
       'src/rules/card/a/rule.ts:2:3  NoCoverage  BooleanLiteral  "true"',
     ]);
+  });
+});
+
+describe("mergeReports", () => {
+  it("joins focused runs, a file measured twice keeping the later report's mutants", () => {
+    const later = { schemaVersion: "2", files: { "src/core/engine.ts": { language: "typescript", source: "", mutants: [mutant("Killed")] } } };
+    const other = { schemaVersion: "2", files: { "src/report/sarif.ts": { language: "typescript", source: "", mutants: [mutant("Survived", 4)] } } };
+    const { rows, total } = scoreTable(mergeReports([REPORT, later, other]));
+    expect(rows.map((r) => [r.module, r.score])).toEqual([
+      ["src/core/engine.ts", 100],
+      ["src/report/sarif.ts", 0],
+      ["src/rules/card/a/helper.ts", NaN],
+      ["src/rules/card/a/rule.ts", 50],
+    ]);
+    expect(total).toMatchObject({ killed: 2, timeout: 0, survived: 1, noCoverage: 1 });
   });
 });
