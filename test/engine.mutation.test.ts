@@ -334,6 +334,14 @@ describe("similar findings become one", () => {
     );
   });
 
+  it("writes a count of thousands with a separator, and the lines as they are", async () => {
+    const lines = Array.from({ length: 1201 }, (_, i) => i + 1);
+    const result = await run([rule("t/rep", () => same(lines))]);
+    expect(plain(result.findings[0]?.message ?? [])).toBe(
+      "Problem at 1. The same problem appears 1,200 more times (lines 2, 3, 4, 5, 6, 7, 8, 9, …).",
+    );
+  });
+
   it("lists no lines when the repeats have none", async () => {
     const result = await run([rule("t/rep", () => [1, 2, 3, 4].map(() => ({ path: "README.md", message: text`No line.` })))]);
     expect(plain(result.findings[0]?.message ?? [])).toBe("No line. The same problem appears 3 more times.");

@@ -301,7 +301,9 @@ function coalesce(ruleFindings: Finding[]): Finding[] {
       continue;
     }
     const sameFile = rest.every((f) => f.path === first.path);
-    const times = sameFile ? `${rest.length} more time${rest.length === 1 ? "" : "s"}` : `in ${rest.length} more files`;
+    // 19,999, not 19999: a count is read, not copied.
+    const count = rest.length.toLocaleString("en-US");
+    const times = sameFile ? `${count} more time${rest.length === 1 ? "" : "s"}` : `in ${count} more files`;
     // Line numbers are Cardinal's words; file names come from the pull request, so they are code.
     const places: TextPart[] = sameFile
       ? rest.flatMap((f) => (f.line === undefined ? [] : trusted(String(f.line))))

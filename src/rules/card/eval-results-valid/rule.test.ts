@@ -157,7 +157,7 @@ describe("card/eval-results-valid on hostile input", () => {
     const big = Array.from({ length: 20_000 }, (_, i) => `- dataset: {id: cais/hle}\n  value: ${i}\n`).join("");
     const findings = await runRule(rule, { name: "big", files: { ".eval_results/big.yaml": big } });
     expect(findings.map((f) => [f.line, plain(f.message)])).toEqual([
-      [1, "Result 1: `dataset` has no `task_id`. The same problem appears 19999 more times (lines 3, 5, 7, 9, 11, 13, 15, 17, …)."],
+      [1, "Result 1: `dataset` has no `task_id`. The same problem appears 19,999 more times (lines 3, 5, 7, 9, 11, 13, 15, 17, …)."],
     ]);
   }, 60_000);
 });
