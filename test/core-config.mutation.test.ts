@@ -128,6 +128,10 @@ describe("the file as a whole", () => {
     ]);
   });
 
+  it("a key an object has from its prototype is no setting", () => {
+    expect(described({ toString: 1, constructor: 2 })).toEqual(["toString: `toString`: unknown key (setting)", "constructor: `constructor`: unknown key (setting)"]);
+  });
+
   it("past 20 unknown keys, the rest are counted in one problem", () => {
     expect(MAX_LISTED_PROBLEMS).toBe(20);
     const raw = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`made_up_${i}`, 1]));
@@ -232,6 +236,11 @@ describe("unknown keys inside a section", () => {
     const { config, problems } = resolveConfig({ review: { drafts: true, draft: 1, bot: 2, skipp: 3 } }, RULE_IDS);
     expect(config.review.drafts).toBe(true);
     expect(problems.map((p) => [p.key, p.path, words(p)])).toEqual([["review.draft", ["review", "draft"], "`review`: unknown keys `draft`, `bot`, `skipp`"]]);
+  });
+
+  it("exactly 20 of them are all named, with nothing counted", () => {
+    const review = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, 1]));
+    expect(words(resolveConfig({ review }, RULE_IDS).problems[0]!)).toBe(`\`review\`: unknown keys ${Array.from({ length: 20 }, (_, i) => `\`k${i}\``).join(", ")}`);
   });
 
   it("past 20 of them, the rest are counted", () => {
