@@ -73,5 +73,6 @@ describe("likelyRepoLookups", () => {
     expect(lookups("NOTES.md")).toEqual(LICENSES(""));
     expect(lookups("a/README.md", "a/LICENSE")).toEqual(LICENSES("a").slice(1));
     expect(lookups("a/notes.txt")).toEqual([]);
+    expect(lookups("a/notes.md.bak")).toEqual([]);
   });
 });
