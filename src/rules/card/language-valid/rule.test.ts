@@ -9,6 +9,7 @@ ruleTester(rule, {
   valid: [
     { name: "real card google-flan-t5-large (test/fixtures/corpus)", files: { "README.md": corpusCard("google-flan-t5-large") } },
     { name: "ISO 639-1", files: card("language: en") },
+    { name: "no language key", files: card("license: mit") },
     { name: "a list with ISO 639-3 and specials", files: card("language:\n- en\n- yue\n- code\n- multilingual") },
     { name: "quoted no is Norwegian", files: card('language: "no"') },
     { name: "dataset card", files: { "DATASET_CARD.md": "---\nlanguage: [fr, de]\n---\n" } },

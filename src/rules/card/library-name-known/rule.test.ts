@@ -8,6 +8,7 @@ ruleTester(rule, {
   valid: [
     { name: "real card coqui-xtts-v2 (test/fixtures/corpus)", files: { "README.md": corpusCard("coqui-xtts-v2") } },
     { name: "transformers", files: card("library_name: transformers") },
+    { name: "no library_name", files: card("tags: [a]") },
     { name: "peft and others", files: card("library_name: sentence-transformers") },
     { name: "an unknown name far from any library is not reported (the list grows)", files: card("library_name: my-inhouse-runtime") },
     { name: "a four-letter name is too short to guess at (timn is not taken for timm)", files: card("library_name: timn") },

@@ -26,6 +26,10 @@ ruleTester(rule, {
       files: card("tags: [a]", "\nTrained models and their friends are compared with https://huggingface.co/datasets/a/b\n"),
     },
     {
+      name: "a link before any heading, with no training words, is in no section",
+      files: { "README.md": "---\nlicense: mit\n---\nSee https://huggingface.co/datasets/a/b\n\n# M\n\nA model.\n" },
+    },
+    {
       name: "a dataset card is not checked",
       files: { "README.md": "---\nlicense: mit\ntask_categories: [text-classification]\n---\n# D\n\nTrained on https://huggingface.co/datasets/a/b\n" },
     },
@@ -59,6 +63,11 @@ ruleTester(rule, {
       name: "a Training subsection inside Evaluation is training",
       files: card("tags: [a]", "\n## Evaluation\n\nScores.\n\n### Fine-tuning\n\nhttps://huggingface.co/datasets/a/b\n\n## Limits\n\nhttps://huggingface.co/datasets/c/d\n"),
       findings: [{ line: 13, message: "The card says the model was trained on the dataset `a/b`, but `datasets` in its metadata does not list it." }],
+    },
+    {
+      name: "a link in a Datasets-used heading belongs to that heading's section",
+      files: card("tags: [a]", "\n## Datasets used: [a/b](https://huggingface.co/datasets/a/b)\n\nAll of it.\n"),
+      findings: [{ line: 7, message: "The card says the model was trained on the dataset `a/b`, but `datasets` in its metadata does not list it." }],
     },
     {
       name: "one declared, another not",

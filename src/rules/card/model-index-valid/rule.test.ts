@@ -418,6 +418,17 @@ ruleTester(rule, {
       findings: [{ line: 3, message: "model-index[0] has no `results`." }],
     },
     {
+      name: "a name of spaces is empty; two empty metrics are two problems",
+      files: {
+        "README.md": card("model-index:\n- name: ' '\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    -\n    -\n"),
+      },
+      findings: [
+        { line: 3, message: "model-index[0].name is empty." },
+        { line: 8, message: "model-index[0].results[0].metrics[0] is empty, not a mapping with a `type` and a `value`." },
+        { line: 9, message: "model-index[0].results[0].metrics[1] is empty, not a mapping with a `type` and a `value`." },
+      ],
+    },
+    {
       name: "CRLF line endings keep the file's line numbers",
       files: {
         "README.md": "---\r\nlicense: mit\r\nmodel-index:\r\n- name: m\r\n  results:\r\n  - task: {type: fill-mask}\r\n    metrics: [{type: acc, value: 1}]\r\n---\r\n",
