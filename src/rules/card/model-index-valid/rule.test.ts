@@ -74,6 +74,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: "model-index in a dataset README is left to other rules",
+      files: { "README.md": "---\ntask_categories: [text-classification]\nmodel-index: {name: x}\n---\n" },
+    },
+    {
       name: "model-index in a dataset card is left to other rules",
       files: { "DATASET_CARD.md": card("task_categories: [text-classification]\nmodel-index: {name: x}\n") },
     },
@@ -426,6 +430,29 @@ ruleTester(rule, {
         { line: 3, message: "model-index[0].name is empty." },
         { line: 8, message: "model-index[0].results[0].metrics[0] is empty, not a mapping with a `type` and a `value`." },
         { line: 9, message: "model-index[0].results[0].metrics[1] is empty, not a mapping with a `type` and a `value`." },
+      ],
+    },
+    {
+      name: "a metric and a result reused through aliases are reported once",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - &r\n    task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - &m {type: acc}\n    - *m\n  - *r\n",
+        ),
+      },
+      findings: [{ line: 9, message: "model-index[0].results[0].metrics[0] has no `value`." }],
+    },
+    {
+      name: "a task type, a source url that are empty or not single values",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: ''}\n    dataset: {type: imdb, name: IMDb}\n    metrics: [{type: acc, value: 1}]\n    source: {url: ''}\n  - task: {type: {a: b}}\n    dataset: {type: imdb, name: IMDb}\n    metrics: [{type: acc, value: 1}]\n    source: {url: [a]}\n",
+        ),
+      },
+      findings: [
+        { line: 5, message: "model-index[0].results[0].task.type is empty." },
+        { line: 8, message: "model-index[0].results[0].source.url is empty.", hint: "Give the `url` of the page the result comes from (a leaderboard, a paper), or remove `source`." },
+        { line: 9, message: "model-index[0].results[1].task.type is a mapping, not a single value." },
+        { line: 12, message: "model-index[0].results[1].source.url is a list, not a single value." },
       ],
     },
     {
