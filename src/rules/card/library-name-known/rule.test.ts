@@ -15,6 +15,7 @@ ruleTester(rule, {
     { name: "three edits away is too far to guess (dfusrs)", files: card("library_name: dfusrs") },
     { name: "two libraries equally close: no guess (sam2e is one edit from sam2 and from same)", files: card("library_name: sam2e") },
     { name: "a list or a number is card/metadata-types' concern", files: card("library_name: [pytorch]\ntags: [a]") },
+    { name: "a dataset README is not checked", files: { "README.md": "---\ntask_categories: [text-classification]\nlibrary_name: pytorch\n---\n" } },
     { name: "dataset cards are not checked", files: { "DATASET_CARD.md": "---\nlibrary_name: pytorch\n---\n" } },
   ],
   invalid: [

@@ -30,6 +30,10 @@ ruleTester(rule, {
       files: { "README.md": "---\nlicense: mit\n---\nSee https://huggingface.co/datasets/a/b\n\n# M\n\nA model.\n" },
     },
     {
+      name: "declared by the model-index, in another case",
+      files: card("model-index:\n- name: m\n  results:\n  - task: {type: fill-mask}\n    dataset: {type: a/b, name: B}\n    metrics: [{type: acc, value: 1}]", "Trained on https://hf.co/datasets/A/B\n"),
+    },
+    {
       name: "a dataset card is not checked",
       files: { "README.md": "---\nlicense: mit\ntask_categories: [text-classification]\n---\n# D\n\nTrained on https://huggingface.co/datasets/a/b\n" },
     },
