@@ -13,12 +13,40 @@ ruleTester(rule, {
     { name: "a list describes too", files: { "README.md": `${FM}# Tiny\n\n- tags parts of speech\n- English only\n` } },
     { name: "a table with words", files: { "README.md": `${FM}| Task | Score |\n|---|---|\n| part of speech tagging | 97 |\n` } },
     { name: "a project README is not a card", files: { "README.md": "# Lib\n" } },
+    { name: "three words are a description", files: { "README.md": `${FM}Tags English words.\n` } },
+    { name: "a front matter never closed is card/front-matter-valid-yaml's, not a card without prose", files: { "README.md": "---\nlicense: mit\n" } },
   ],
   invalid: [
     {
       name: "metadata only",
       files: { "README.md": `${FM}` },
-      findings: [{ line: 4, message: "This model card is only metadata: nothing follows the block that ends at line 3." }],
+      findings: [
+        {
+          line: 4,
+          message: "This model card is only metadata: nothing follows the block that ends at line 3.",
+          hint: "Below the metadata, write a few sentences: what the model does, what it was trained on, how to use it and where it falls short.",
+        },
+      ],
+    },
+    {
+      name: "two words are not",
+      files: { "README.md": `${FM}English tagger.\n` },
+      findings: [{ line: 4, message: "This model card has no sentence that describes the model, only links, images or a few words." }],
+    },
+    {
+      name: "template placeholders alone",
+      files: { "README.md": `${FM}\n[More Information Needed]\n` },
+      findings: [{ line: 4, message: "This model card has template placeholders but no sentence that describes the model." }],
+    },
+    {
+      name: "code alone",
+      files: { "README.md": `${FM}\n\`\`\`py\nfrom tiny import Model  # the whole card is this example\n\`\`\`\n` },
+      findings: [{ line: 4, message: "This model card has code but no sentence that describes the model." }],
+    },
+    {
+      name: "headings, placeholders and code: all three named",
+      files: { "README.md": `${FM}# Tiny\n\n[More Information Needed]\n\n\`\`\`py\nimport tiny\n\`\`\`\n` },
+      findings: [{ line: 4, message: "This model card has headings, template placeholders and code but no sentence that describes the model." }],
     },
     {
       name: "metadata, blank lines and a comment, with CRLF",

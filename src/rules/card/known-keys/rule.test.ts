@@ -36,12 +36,19 @@ ruleTester(rule, {
     {
       name: "an old name beside the new one: merge them",
       files: { "README.md": "---\nlanguage: en\nlanguages:\n- fr\n---\n# x\n" },
-      findings: [{ line: 3, title: "Old metadata key", message: "`languages` is the old name of `language`, which this card also has; the Hub reads only `language` and ignores `languages`." }],
+      output: null,
+      findings: [{ line: 3, title: "Old metadata key", message: "`languages` is the old name of `language`, which this card also has; the Hub reads only `language` and ignores `languages`.", hint: "Merge the values into `language` and remove `languages`." }],
     },
     {
       name: "licence → license, with a fix",
       files: card("licence: mit\ntags: [a]"),
       output: "---\nlicense: mit\ntags: [a]\n---\n# Model\n",
+      findings: [{ line: 2, column: 1, title: "Metadata key looks misspelled", message: "The Hub does not know the key `licence`, so it ignores it. Did you mean `license`?", hint: "Rename the key to `license`." }],
+    },
+    {
+      name: "no fix when the key's text appears twice on its line",
+      files: card('licence: "licence: mit"'),
+      output: null,
       findings: [{ line: 2, message: "The Hub does not know the key `licence`, so it ignores it. Did you mean `license`?" }],
     },
     {
@@ -65,7 +72,8 @@ ruleTester(rule, {
     {
       name: "the intended key is also present",
       files: card("license: mit\nlicence: apache-2.0"),
-      findings: [{ line: 3, message: "`licence` looks like a misspelling of `license`, which this card also has; the Hub ignores `licence`." }],
+      output: null,
+      findings: [{ line: 3, column: 1, title: "Metadata key looks misspelled", message: "`licence` looks like a misspelling of `license`, which this card also has; the Hub ignores `licence`.", hint: "Merge the values into `license` and remove `licence`." }],
     },
   ],
 });

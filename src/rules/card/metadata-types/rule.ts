@@ -31,10 +31,17 @@ const EXAMPLES: Record<Shape, string> = {
   "mapping-or-list": "`name: value` lines indented under the key",
 };
 
+/**
+ * The shapes a list takes item by item, with the kind of item each wants. A list
+ * where a single value belongs (`pipeline_tag: [a, b]`) breaks the shape as a
+ * whole, not by one of its items.
+ */
+const ITEM_KIND: Partial<Record<Shape, "string" | "mapping">> = { strings: "string", "list-of-mappings": "mapping", "mapping-or-list": "mapping" };
+
 /** The first item of a list that breaks the shape, with its position in the list. */
 function offendingItem(card: Parameters<typeof items>[0], e: Entry, shape: Shape) {
-  if (!Array.isArray(e.value)) return undefined;
-  const wanted = shape === "strings" ? "string" : "mapping";
+  const wanted = ITEM_KIND[shape];
+  if (!wanted || !Array.isArray(e.value)) return undefined;
   const index = e.value.findIndex((v: unknown) =>
     wanted === "string" ? typeof v !== "string" : typeof v !== "object" || v === null || Array.isArray(v),
   );

@@ -31,6 +31,8 @@ ruleTester(rule, {
     },
     { name: "no model-index", files: { "README.md": card("license: mit\n") } },
     { name: "empty model-index key (dropped by the Hub)", files: { "README.md": card("license: mit\nmodel-index:\n") } },
+    { name: "an empty model-index with a stray name but no stray results", files: { "README.md": card("model-index:\nname: m\n") } },
+    { name: "results above an empty model-index are someone else's key", files: { "README.md": card("results: []\nmodel-index:\nname: m\n") } },
     {
       name: "a model with no results yet (Trainer output)",
       files: { "README.md": card("model-index:\n- name: my-model\n  results: []\n") },
@@ -70,6 +72,10 @@ ruleTester(rule, {
           ].join("\n"),
         ),
       },
+    },
+    {
+      name: "model-index in a dataset README is left to other rules",
+      files: { "README.md": "---\ntask_categories: [text-classification]\nmodel-index: {name: x}\n---\n" },
     },
     {
       name: "model-index in a dataset card is left to other rules",
@@ -293,6 +299,161 @@ ruleTester(rule, {
         ),
       },
       findings: [{ line: 6, message: "model-index[0].results[0].dataset has no `name`." }],
+    },
+    {
+      name: "a result with none of its keys: all three named, with the result's hint",
+      files: { "README.md": card("model-index:\n- name: m\n  results:\n  - {}\n") },
+      findings: [
+        {
+          line: 5,
+          message: "model-index[0].results[0] has no `task`, no `dataset` and no `metrics`.",
+          hint: "Each result needs a `task` with a `type`, a `dataset` with a `type` (its Hub id) and a `name`, and a `metrics` list.",
+        },
+      ],
+    },
+    {
+      name: "a model as text, a name as a list",
+      files: { "README.md": card("model-index:\n- m\n- name: [a]\n  results: []\n") },
+      findings: [
+        {
+          line: 3,
+          message: "model-index[0] is text, not a mapping with a `name` and `results`.",
+          hint: "Each entry of `model-index` is a mapping with the model's `name` and a `results` list: `- name: my-model` then `results:` indented under it.",
+        },
+        { line: 4, message: "model-index[1].name is a list, not a single value." },
+      ],
+    },
+    {
+      name: "task, dataset and a metric as text; a metric's type and value that are not single values",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: text-classification\n    dataset: imdb\n    metrics:\n    - accuracy\n    - type: {a: b}\n      value: [1]\n",
+        ),
+      },
+      findings: [
+        { line: 5, message: "model-index[0].results[0].task is text, not a mapping with a `type`." },
+        { line: 6, message: "model-index[0].results[0].dataset is text, not a mapping with a `type` and a `name`." },
+        { line: 8, message: "model-index[0].results[0].metrics[0] is text, not a mapping with a `type` and a `value`.", hint: "Each metric needs a `type` (a metric id such as `accuracy`) and a `value` (a number, or text such as `20.0 ± 1.2`)." },
+        { line: 9, message: "model-index[0].results[0].metrics[1].type is a mapping, not a single value." },
+        { line: 10, message: "model-index[0].results[0].metrics[1].value is a list, not a single value." },
+      ],
+    },
+    {
+      name: "a mapping without a name is told to become a list of models",
+      files: { "README.md": card("model-index: {results: []}\n") },
+      findings: [
+        {
+          line: 2,
+          message: "`model-index` is a mapping, not a list.",
+          hint: "Each entry of `model-index` is a mapping with the model's `name` and a `results` list: `- name: my-model` then `results:` indented under it.",
+        },
+      ],
+    },
+    {
+      name: "model-index left empty (~) with results below it",
+      files: { "README.md": card("model-index: ~\nresults: []\n") },
+      findings: [
+        {
+          line: 2,
+          message: "`model-index` is empty, and the `results:` on line 3 below it stands at the top level, so the Hub reads no evaluation results.",
+          hint: "Indent the entry under `model-index:` as a list item: `- name: my-model`, then `results:` indented under it.",
+        },
+      ],
+    },
+    {
+      name: "an empty verifyToken verifies nothing; verified as text is no claim",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - {type: acc, value: 1, verified: true, verifyToken: ''}\n    - {type: acc, value: 1, verified: 'true'}\n",
+        ),
+      },
+      findings: [
+        {
+          line: 8,
+          message: "model-index[0].results[0].metrics[0] is marked `verified: true` but has no `verifyToken`: the Hub did not verify it.",
+          hint: "Remove `verified: true`, or set it to `false`: only the Hub's evaluation service marks a result as verified, and it adds a `verifyToken` when it does.",
+        },
+      ],
+    },
+    {
+      name: "problems come in file order, whatever order they are checked in",
+      files: {
+        "README.md": card("model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    source: {name: x}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - type: acc\n"),
+      },
+      findings: [
+        { line: 6, message: "model-index[0].results[0].source has no `url`." },
+        { line: 9, message: "model-index[0].results[0].metrics[0] has no `value`." },
+      ],
+    },
+    {
+      name: "a dataset id with no suggestion, with its title and hint",
+      files: { "README.md": card("model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: 'a b', name: x}\n    metrics: [{type: acc, value: 1}]\n") },
+      findings: [
+        {
+          line: 6,
+          title: "Dataset id in model-index is not a Hub id",
+          message: "model-index[0].results[0].dataset.type `a b` is not a Hub dataset id: it contains spaces: a description rather than an id.",
+          hint: "Give the dataset's Hub id (`namespace/name`, for example `nyu-mll/glue`) and put a readable name in `dataset.name`.",
+        },
+      ],
+    },
+    {
+      name: "results reused by a second model through an alias are reported once",
+      files: {
+        "README.md": card("model-index:\n- name: m\n  results: &r\n  - task: {type: text-classification}\n    dataset: {type: imdb}\n    metrics: [{type: acc, value: 1}]\n- name: n\n  results: *r\n"),
+      },
+      findings: [{ line: 6, message: "model-index[0].results[0].dataset has no `name`." }],
+    },
+    {
+      name: "a task and a metrics list reused through aliases are reported once",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: &t {name: x}\n    dataset: {type: imdb, name: IMDb}\n    metrics: &ms [{type: acc}]\n  - task: *t\n    dataset: {type: imdb, name: IMDb}\n    metrics: *ms\n",
+        ),
+      },
+      findings: [
+        { line: 5, message: "model-index[0].results[0].task has no `type`." },
+        { line: 7, message: "model-index[0].results[0].metrics[0] has no `value`." },
+      ],
+    },
+    {
+      name: "a model reused through an alias is reported once",
+      files: { "README.md": card("model-index:\n- &m {name: a}\n- *m\n") },
+      findings: [{ line: 3, message: "model-index[0] has no `results`." }],
+    },
+    {
+      name: "a name of spaces is empty; two empty metrics are two problems",
+      files: {
+        "README.md": card("model-index:\n- name: ' '\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    -\n    -\n"),
+      },
+      findings: [
+        { line: 3, message: "model-index[0].name is empty." },
+        { line: 8, message: "model-index[0].results[0].metrics[0] is empty, not a mapping with a `type` and a `value`." },
+        { line: 9, message: "model-index[0].results[0].metrics[1] is empty, not a mapping with a `type` and a `value`." },
+      ],
+    },
+    {
+      name: "a metric and a result reused through aliases are reported once",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - &r\n    task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - &m {type: acc}\n    - *m\n  - *r\n",
+        ),
+      },
+      findings: [{ line: 9, message: "model-index[0].results[0].metrics[0] has no `value`." }],
+    },
+    {
+      name: "a task type, a source url that are empty or not single values",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: ''}\n    dataset: {type: imdb, name: IMDb}\n    metrics: [{type: acc, value: 1}]\n    source: {url: ''}\n  - task: {type: {a: b}}\n    dataset: {type: imdb, name: IMDb}\n    metrics: [{type: acc, value: 1}]\n    source: {url: [a]}\n",
+        ),
+      },
+      findings: [
+        { line: 5, message: "model-index[0].results[0].task.type is empty." },
+        { line: 8, message: "model-index[0].results[0].source.url is empty.", hint: "Give the `url` of the page the result comes from (a leaderboard, a paper), or remove `source`." },
+        { line: 9, message: "model-index[0].results[1].task.type is a mapping, not a single value." },
+        { line: 12, message: "model-index[0].results[1].source.url is a list, not a single value." },
+      ],
     },
     {
       name: "CRLF line endings keep the file's line numbers",

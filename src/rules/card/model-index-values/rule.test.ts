@@ -44,6 +44,39 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "numbers in single quotes, with a space, or with an exponent are fixed; a percentage never",
+      files: {
+        "README.md": card(
+          "model-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - {type: acc, value: '0.91 '}\n    - {type: acc, value: '25 %'}\n    - {type: f1, value: \"1e3\"}\n",
+        ),
+      },
+      output: "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: text-classification}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - {type: acc, value: 0.91}\n    - {type: acc, value: '25 %'}\n    - {type: f1, value: 1e3}\n---\n\n# Model\n",
+      findings: [
+        { line: 8, message: "model-index[0].results[0].metrics[0].value is the text `0.91 `, not a number. The Hub shows it as written, but leaderboards and tools that compare models read numbers.", hint: "Write `0.91` without quotes." },
+        {
+          line: 9,
+          message: "model-index[0].results[0].metrics[1].value is the text `25 %`, not a number. The Hub shows it as written, but leaderboards and tools that compare models read numbers.",
+          hint: "Write the number without `%` (`25`, or `0.`… if the metric is a fraction), and say in the metric's `name` that it is a percentage.",
+        },
+        { line: 10, message: "model-index[0].results[0].metrics[2].value is the text `1e3`, not a number. The Hub shows it as written, but leaderboards and tools that compare models read numbers.", hint: "Write `1e3` without quotes." },
+      ],
+    },
+    {
+      name: "text that is no number is a value as the spec allows; a number as the task type is not a task",
+      files: {
+        "README.md": card("model-index:\n- name: m\n  results:\n  - task: {type: 3}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - {type: acc, value: 'n/a'}\n    - {type: acc, value: '.5'}\n"),
+      },
+      output: "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: 3}\n    dataset: {type: imdb, name: IMDb}\n    metrics:\n    - {type: acc, value: 'n/a'}\n    - {type: acc, value: .5}\n---\n\n# Model\n",
+      findings: [
+        {
+          line: 5,
+          title: "Task type in model-index is not a Hub task id",
+          message: "model-index[0].results[0].task.type `3` is not a task id of `@huggingface/tasks`. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.",
+        },
+        { line: 9, message: "model-index[0].results[0].metrics[1].value is the text `.5`, not a number. The Hub shows it as written, but leaderboards and tools that compare models read numbers." },
+      ],
+    },
+    {
       name: "MTEB's own Summarization type is not offered the Hub's summarization task (e5's card)",
       files: {
         "README.md": card("model-index:\n- name: m\n  results:\n  - task: {type: Summarization}\n    dataset: {type: mteb/summeval, name: MTEB SummEval}\n    metrics: [{type: cos_sim_pearson, value: 30.1}]\n"),
@@ -83,9 +116,10 @@ ruleTester(rule, {
         {
           line: 6,
           title: "Task type in model-index is not a Hub task id",
+          hint: "If the results belong to that task, write `text-classification`.",
           message: "model-index[0].results[0].task.type `Text Classification` is not a task id of `@huggingface/tasks`; did you mean `text-classification`? The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.",
         },
-        { line: 9, message: "model-index[0].results[1].task.type `text2text-generation` is a subtask of `text-generation`, not a task type. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.", hint: "Use `text-generation` as the task type if the results belong to that task." },
+        { line: 9, title: "Task type in model-index is not a Hub task id", message: "model-index[0].results[1].task.type `text2text-generation` is a subtask of `text-generation`, not a task type. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task.", hint: "Use `text-generation` as the task type if the results belong to that task." },
         { line: 12, message: "model-index[0].results[2].task.type `sentiment` is not a task id of `@huggingface/tasks`. The model card spec (hub-docs `modelcard.md`) asks for a task id from https://huggingface.co/tasks, yet the Hub takes other types today: published MTEB cards use `Classification`, `STS`, `Retrieval`. Tools that group results by task will not find these under a Hub task." },
       ],
     },

@@ -29,6 +29,10 @@ ruleTester(rule, {
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Evaluation\n\n[More Information Needed]\n` },
     },
     {
+      name: "a front matter never closed is not reviewed",
+      files: { "README.md": "---\nlicense: mit\n# Tiny\n\nA small model.\n\n## Uses\n" },
+    },
+    {
       name: "a card with no prose at all is left to card/has-description",
       files: { "README.md": `${FM}# Tiny\n\n## Uses\n` },
     },
@@ -37,7 +41,13 @@ ruleTester(rule, {
     {
       name: "any other heading followed by one of the same level is empty",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n# Training\n\n# Evaluation\n\nScores.\n` },
-      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Training` (line 8)." }],
+      findings: [
+        {
+          line: 8,
+          message: "1 section has nothing under the heading in this model card: `Training` (line 8).",
+          hint: "Write what you know under each heading, or remove the headings that do not apply to this card.",
+        },
+      ],
     },
     {
       name: "an empty section between two full ones",
@@ -75,6 +85,36 @@ ruleTester(rule, {
       name: "more than five empty sections",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n${["A", "B", "C", "D", "E", "F", "G"].map((t) => `\n## ${t}\n`).join("")}` },
       findings: [{ line: 8, message: "7 sections have nothing under the heading in this model card: `A` (line 8), `B` (line 10), `C` (line 12), `D` (line 14), `E` (line 16) and 2 more." }],
+    },
+    {
+      name: "exactly five empty sections: all named, none more",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n${["A", "B", "C", "D", "E"].map((t) => `\n## ${t}\n`).join("")}` },
+      findings: [{ line: 8, message: "5 sections have nothing under the heading in this model card: `A` (line 8), `B` (line 10), `C` (line 12), `D` (line 14), `E` (line 16)." }],
+    },
+    {
+      name: "six: one more",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n${["A", "B", "C", "D", "E", "F"].map((t) => `\n## ${t}\n`).join("")}` },
+      findings: [{ line: 8, message: "6 sections have nothing under the heading in this model card: `A` (line 8), `B` (line 10), `C` (line 12), `D` (line 14), `E` (line 16) and 1 more." }],
+    },
+    {
+      name: "an empty section with one empty sub-section, the last line of the file",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Training Details\n### Training Data` },
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `Training Details` (line 8, with its sub-section)." }],
+    },
+    {
+      name: "a heading with no title",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n##\n\n## Uses\n\nTagging.\n` },
+      findings: [{ line: 8, message: "1 section has nothing under the heading in this model card: `(untitled)` (line 8)." }],
+    },
+    {
+      name: "an \"Original model card\" heading is only a wrapper; the sections inside it are still checked",
+      files: { "README.md": `${FM}# Tiny - GPTQ\n\nGPTQ files.\n\n# Original model card: Tiny\n\n# Tiny\n\nA small model.\n\n## Uses\n` },
+      findings: [{ line: 14, message: "1 section has nothing under the heading in this model card: `Uses` (line 14)." }],
+    },
+    {
+      name: "a dataset card",
+      files: { "README.md": "---\nlicense: mit\ntask_categories: [text-classification]\n---\n# Reviews\n\nMovie reviews from IMDB.\n\n## Structure\n" },
+      findings: [{ line: 9, message: "1 section has nothing under the heading in this dataset card: `Structure` (line 9)." }],
     },
     {
       name: "a heading with markup is named by its text",

@@ -63,6 +63,7 @@ ruleTester(rule, {
       name: "LaTeX braces are not Jinja",
       files: { "README.md": "---\nlicense: mit\n---\nThe loss is $\\frac{{a}}{b}$ and $x^{{2}}$.\n" },
     },
+    { name: "a front matter never closed is not reviewed", files: { "README.md": "---\nlicense: mit\n# Tiny\n\n[More Information Needed]\n" } },
     { name: "a placeholder in front matter is not the body's concern", files: { "README.md": "---\nlicense: mit\ndescription: '[More Information Needed]'\n---\nA model.\n" } },
   ],
   invalid: [
@@ -96,6 +97,18 @@ ruleTester(rule, {
         "README.md": `---\nlicense: mit\n---\n# M\n\nA model.\n\n${Array.from({ length: 8 }, (_, i) => `- item ${i}: ${MIN}`).join("\n")}\n`,
       },
       findings: [{ line: 8, message: "8 placeholders left in this model card: lines 8, 9, 10, 11, 12 and 3 more. The first is `[More Information Needed]`." }],
+    },
+    {
+      name: "exactly five lines: all shown",
+      files: {
+        "README.md": `---\nlicense: mit\n---\n# M\n\nA model.\n\n${Array.from({ length: 5 }, (_, i) => `- item ${i}: ${MIN}`).join("\n")}\n`,
+      },
+      findings: [{ line: 8, message: "5 placeholders left in this model card: lines 8, 9, 10, 11, 12. The first is `[More Information Needed]`." }],
+    },
+    {
+      name: "two placeholders on one line",
+      files: { "README.md": `---\nlicense: mit\n---\n# M\n\nA model.\n\n- ${MIN} and ${MIN}\n` },
+      findings: [{ line: 8, message: "2 placeholders left in this model card: line 8. The first is `[More Information Needed]`." }],
     },
     {
       name: "an unrendered template",

@@ -11,6 +11,8 @@ ruleTester(rule, {
     { name: "namespaced and legacy ids", files: card("datasets:\n- squad\n- stanfordnlp/imdb\nbase_model: meta-llama/Llama-3.1-8B\nnew_version: acme/tiny-v2") },
     { name: "a merge of two bases", files: card("base_model:\n- a/b\n- c/d") },
     { name: "a shape problem is left to card/metadata-types", files: card("datasets: {a: b}") },
+    { name: "empty keys", files: card("datasets:\nbase_model:") },
+    { name: "dataset cards are not checked", files: { "README.md": "---\ntask_categories: [text-classification]\ndatasets: [librispeech 960h]\n---\n" } },
   ],
   invalid: [
     {
@@ -22,7 +24,14 @@ ruleTester(rule, {
     {
       name: "prose in datasets (the Hub refuses it)",
       files: card("datasets:\n- librispeech 960h"),
-      findings: [{ line: 4, message: "`librispeech 960h` in `datasets` is not a dataset id: it contains spaces: a description rather than an id." }],
+      findings: [
+        {
+          line: 4,
+          column: 3,
+          message: "`librispeech 960h` in `datasets` is not a dataset id: it contains spaces: a description rather than an id.",
+          hint: "Use the dataset's id on the Hub, as in its address after `huggingface.co/datasets/` (for example `stanfordnlp/imdb`); describe other data in the card's text.",
+        },
+      ],
     },
     {
       name: "a base model with a revision",
@@ -33,7 +42,20 @@ ruleTester(rule, {
     {
       name: "a local path from adapter_config.json",
       files: card("base_model: ./checkpoints/base"),
-      findings: [{ line: 3, message: "`./checkpoints/base` in `base_model` is not a model id: it is a local path, not a Hub repository id." }],
+      findings: [
+        {
+          line: 3,
+          column: 13,
+          message: "`./checkpoints/base` in `base_model` is not a model id: it is a local path, not a Hub repository id.",
+          hint: "Use the model's id on the Hub, as in its address after `huggingface.co/` (for example `meta-llama/Llama-3.1-8B`).",
+        },
+      ],
+    },
+    {
+      name: "no fix when the value appears twice on its line",
+      files: card("base_model: a/b@main # a/b@main"),
+      output: null,
+      findings: [{ line: 3, message: "`a/b@main` in `base_model` is not a model id: a revision (`@…`) cannot be part of the id." }],
     },
     {
       name: "a model URL and a GitHub URL",

@@ -55,6 +55,19 @@ ruleTester(rule, {
       files: { "README.md": `${FM}# Tiny\n` },
     },
     {
+      name: "configured entries with no name in them require nothing",
+      config: { required_sections: { model: ["|", " "] } },
+      files: { "README.md": `${FM}# Tiny\n\nA small model that tags words.\n` },
+    },
+    {
+      name: "headings mostly without Latin letters, once the headings without letters are left out",
+      files: { "README.md": `${FM}# 模型\n\nA small model that tags words.\n\n## 1\n\nOne.\n\n## 2\n\nTwo.\n` },
+    },
+    {
+      name: "a front matter never closed is not reviewed",
+      files: { "README.md": "---\nlicense: mit\n# Tiny\n\nA small model that tags words.\n" },
+    },
+    {
       name: "dataset settings do not apply to model cards",
       config: { required_sections: { dataset: ["License"] } },
       files: { "README.md": `${FM}# Tiny\n\n${TEMPLATE_HEADINGS}` },
@@ -71,6 +84,33 @@ ruleTester(rule, {
       name: "an English card with one Chinese heading is still read",
       files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## Uses\n\nTagging.\n\n## 训练数据\n\nWeb text.\n` },
       findings: [{ line: 4, message: "This model card has no sections on `Limitations`, `Training data` and `Evaluation`." }],
+    },
+    {
+      name: "half the headings in Latin letters is enough to read them",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## 训练数据\n\nWeb text.\n` },
+      findings: [{ line: 4, message: "This model card has no sections on `Uses`, `Limitations`, `Training data` and `Evaluation`." }],
+    },
+    {
+      name: "headings without letters do not count against the Latin ones",
+      files: { "README.md": `${FM}# Tiny\n\nA small model.\n\n## 1\n\nOne.\n\n## 2\n\nTwo.\n\n## 训练\n\nThree.\n` },
+      findings: [{ line: 4, message: "This model card has no sections on `Uses`, `Limitations`, `Training data` and `Evaluation`." }],
+    },
+    {
+      name: "headings without any letter are read",
+      files: { "README.md": `${FM}A small model that tags words.\n\n## 1\n\nOne.\n` },
+      findings: [{ line: 6, message: "This model card has no sections on `Uses`, `Limitations`, `Training data` and `Evaluation`." }],
+    },
+    {
+      name: "a configured entry is named by its first alternative with a name; empty ones are dropped",
+      config: { required_sections: { model: ["|", " | BibTeX|Citation "] } },
+      files: { "README.md": `${FM}# Tiny\n\nA small model that tags words.\n` },
+      findings: [
+        {
+          line: 4,
+          message: "This model card has no section on `BibTeX`.",
+          hint: "Add a heading for each, for example `## BibTeX`, with what you know under it; if a topic does not apply, say so in one sentence. A heading counts when its title contains one of the names listed for the section in `required_sections`.",
+        },
+      ],
     },
     {
       name: "a model card without limitations and evaluation",
