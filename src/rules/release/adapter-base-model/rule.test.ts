@@ -75,3 +75,117 @@ describe("release/adapter-base-model and the card's own code", () => {
     expect(await run('base = AutoModelForCausalLM.from_pretrained("./base")\nmodel = PeftModel.from_pretrained(base, "me/lora")\n')).toEqual([]);
   });
 });
+
+describe("release/adapter-base-model, what the adapter config says", () => {
+  const review = (config: string, readme = card("")) => runRule(rule, { name: "config", files: { "adapter_config.json": config, "README.md": readme } });
+  const summary = (findings: Awaited<ReturnType<typeof review>>) => findings.map((f) => [f.path, f.line, plain(f.message), plain(f.hint ?? [])]);
+  const noBase = (id: string) => "`adapter_config.json` adapts `" + id + "`, but the card names no `base_model`.";
+
+  it("reads nothing from a config that is JSON null, names no base, or names it with a number or an empty string", async () => {
+    expect(await review("null")).toEqual([]);
+    expect(await review('{"peft_type": "LORA"}')).toEqual([]);
+    expect(await review('{"base_model_name_or_path": 7}')).toEqual([]);
+    expect(await review('{"base_model_name_or_path": ""}')).toEqual([]);
+  });
+
+  it("points at the line of the key, counting CRLF and CR line ends, and at line 1 when the key is written escaped", async () => {
+    const crlf = await review('{\r\n  "r": 8,\r\n  "base_model_name_or_path": "a/b"\r\n}');
+    expect(crlf.map((f) => [f.path, f.line])).toEqual([["README.md", 3]]);
+    const cr = await review('{\r"base_model_name_or_path": "./ckpt"\r}');
+    expect(cr.map((f) => [f.path, f.line])).toEqual([["adapter_config.json", 2]]);
+    const escaped = await review('{"r": 8,\n"base\\u005fmodel_name_or_path": "./ckpt"}');
+    expect(escaped.map((f) => [f.path, f.line])).toEqual([["adapter_config.json", 1]]);
+  });
+
+  it("names the local folder of a Windows path, and skips . and .. segments", async () => {
+    expect(summary(await review(JSON.stringify({ base_model_name_or_path: "C:\\models\\llama-7b" })))).toEqual([
+      [
+        "adapter_config.json",
+        1,
+        "`base_model_name_or_path` is `C:\\models\\llama-7b`: it is a local path, not a Hub repository id, so nobody else can load the adapter's base model.",
+        "Set it to the Hub id of the model that was in the folder `llama-7b` (the Hub id is `owner/name`: find the repository that model was downloaded from), and name the same id in the card's `base_model`.",
+      ],
+    ]);
+    const [dots] = summary(await review(JSON.stringify({ base_model_name_or_path: "./ckpt/base/./" })));
+    expect(dots?.[3]).toBe("Set it to the Hub id of the model that was in the folder `base` (the Hub id is `owner/name`: find the repository that model was downloaded from), and name the same id in the card's `base_model`.");
+  });
+
+  it("gives the plain hint when the value names no folder: only .. segments, or a description without a slash", async () => {
+    const plainHint = "Set it to the Hub id of the base model (`owner/name`, as on its Hub page), and name the same id in the card's `base_model`.";
+    expect(summary(await review(JSON.stringify({ base_model_name_or_path: "../.." })))).toEqual([
+      ["adapter_config.json", 1, "`base_model_name_or_path` is `../..`: it is a local path, not a Hub repository id, so nobody else can load the adapter's base model.", plainHint],
+    ]);
+    expect(summary(await review(JSON.stringify({ base_model_name_or_path: "llama 7b" })))).toEqual([
+      ["adapter_config.json", 1, "`base_model_name_or_path` is `llama 7b`: it contains spaces: a description rather than an id, so nobody else can load the adapter's base model.", plainHint],
+    ]);
+  });
+
+  it("compares the card with the id a Hub address stands for", async () => {
+    expect(await review(adapter("https://huggingface.co/a/b"), card("base_model: a/b\n"))).toEqual([]);
+    expect(summary(await review(adapter("https://huggingface.co/a/b")))).toEqual([["README.md", 3, noBase("a/b"), "Add `base_model: a/b` to the metadata."]]);
+  });
+
+  it("reads only a model card in the adapter's own folder", async () => {
+    const findings = await runRule(rule, { name: "folders", files: { "lora/adapter_config.json": adapter("a/b"), "README.md": card(""), "lora/README.md": card("base_model: a/b\n") } });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("release/adapter-base-model, which code in the card it reads", () => {
+  const withCode = (blocks: string) => `---\nlicense: llama2\nbase_model: a/b\n---\n# Adapter\n\n${blocks}`;
+  const run = (blocks: string) => runRule(rule, { name: "snippet", files: { "adapter_config.json": adapter("a/b"), "README.md": withCode(blocks) } });
+  const notice = (other: string, line: number) => [line, `The card's code loads the adapter on \`${other}\`, but \`adapter_config.json\` says it was trained on \`a/b\`: one of the two is wrong about the base.`];
+  const lines = (findings: Awaited<ReturnType<typeof run>>) => findings.map((f) => [f.line, plain(f.message)]);
+  const peft = 'model = PeftModel.from_pretrained(base, "me/lora")\n';
+
+  it("reads a block fenced with tildes, and an indented fence", async () => {
+    expect(lines(await run(`~~~python\nbase = AutoModelForCausalLM.from_pretrained("x/other")\n${peft}~~~\n`))).toEqual([notice("x/other", 8)]);
+    expect(lines(await run(`  \`\`\`python\n  base = AutoModelForCausalLM.from_pretrained("x/other")\n  ${peft}  \`\`\`\n`))).toEqual([notice("x/other", 8)]);
+  });
+
+  it("goes on past a block without PeftModel to the next block, and reads the lines between blocks as prose", async () => {
+    const blocks = '```bash\npip install peft\n```\n\nbase = AutoModelForCausalLM.from_pretrained("x/prose")\nmodel = PeftModel.from_pretrained(base, "me/lora")\n\n```python\nbase = AutoModelForCausalLM.from_pretrained("x/other")\n' + peft + "```\n";
+    expect(lines(await run(blocks))).toEqual([notice("x/other", 15)]);
+  });
+
+  it("reads no block that is never closed", async () => {
+    expect(await run(`\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained("x/other")\n${peft}`)).toEqual([]);
+  });
+
+  it("takes the first base the block loads", async () => {
+    expect(lines(await run(`\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained("x/first")\nagain = AutoModelForCausalLM.from_pretrained("x/second")\n${peft}\`\`\`\n`))).toEqual([notice("x/first", 8)]);
+  });
+
+  it("knows a model class by AutoModel…, by …For…, or by …Model, and not a tokenizer or PeftModel itself", async () => {
+    for (const receiver of ["AutoModelWithLMHead", "LlamaForCausalLM", "LlamaModel"]) {
+      expect(lines(await run(`\`\`\`python\nbase = ${receiver}.from_pretrained("x/other")\n${peft}\`\`\`\n`)), receiver).toEqual([notice("x/other", 8)]);
+    }
+    expect(await run(`\`\`\`python\ntok = AutoTokenizer.from_pretrained("x/other")\n${peft}\`\`\`\n`)).toEqual([]);
+    expect(await run('```python\nmodel = PeftModel.from_pretrained("x/other", "me/lora")\n```\n')).toEqual([]);
+  });
+
+  it("reads the id given as pretrained_model_name_or_path=, or through a name assigned it, but not a name assigned a local path", async () => {
+    expect(lines(await run(`\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained(pretrained_model_name_or_path="x/other")\n${peft}\`\`\`\n`))).toEqual([notice("x/other", 8)]);
+    expect(lines(await run(`\`\`\`python\nname = 'x/other'\nbase = AutoModelForCausalLM.from_pretrained(name, torch_dtype="auto")\n${peft}\`\`\`\n`))).toEqual([notice("x/other", 8)]);
+    expect(await run(`\`\`\`python\nname = "./base"\nbase = AutoModelForCausalLM.from_pretrained(name)\n${peft}\`\`\`\n`)).toEqual([]);
+    expect(await run(`\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained(unknown_name)\n${peft}\`\`\`\n`)).toEqual([]);
+  });
+
+  it("reads a code line of 2,000 characters, not a longer one", async () => {
+    const load = 'base = AutoModelForCausalLM.from_pretrained("x/other")';
+    const padded = (length: number) => load + " ".repeat(length - load.length);
+    expect(lines(await run(`\`\`\`python\n${padded(2000)}\n${peft}\`\`\`\n`))).toEqual([notice("x/other", 8)]);
+    expect(await run(`\`\`\`python\n${padded(2001)}\n${peft}\`\`\`\n`)).toEqual([]);
+  });
+
+  it("says both what the code loads and that the card names no base", async () => {
+    const findings = await runRule(rule, {
+      name: "both",
+      files: { "adapter_config.json": adapter("a/b"), "README.md": `---\nlicense: mit\n---\n\n\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained("x/other")\n${peft}\`\`\`\n` },
+    });
+    expect(findings.map((f) => [f.line, f.severity])).toEqual([
+      [3, "warning"],
+      [6, "notice"],
+    ]);
+  });
+});
