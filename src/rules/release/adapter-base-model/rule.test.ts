@@ -189,3 +189,62 @@ describe("release/adapter-base-model, which code in the card it reads", () => {
     ]);
   });
 });
+
+describe("release/adapter-base-model, which files and cards it reads", () => {
+  const run = (files: Record<string, string>) => runRule(rule, { name: "files", files });
+  const peft = 'model = PeftModel.from_pretrained(base, "me/lora")\n';
+  const summary = (findings: Awaited<ReturnType<typeof run>>) => findings.map((f) => [f.path, f.line, plain(f.message), plain(f.hint ?? [])]);
+
+  it("reads base_model_name_or_path only in adapter_config.json, not in config.json", async () => {
+    expect(await run({ "config.json": JSON.stringify({ base_model_name_or_path: "./local" }), "README.md": card("") })).toEqual([]);
+  });
+
+  it("compares the adapter with a model card only, not a dataset card in its folder", async () => {
+    expect(await run({ "adapter_config.json": adapter("a/b"), "README.md": "---\nlicense: mit\ntask_categories: [text-classification]\n---\n# D\n" })).toEqual([]);
+  });
+
+  it("gives the plain hint, not a folder's, for an id with too many parts", async () => {
+    expect(summary(await run({ "adapter_config.json": adapter("org/models/llama"), "README.md": card("") }))).toEqual([
+      [
+        "adapter_config.json",
+        4,
+        "`base_model_name_or_path` is `org/models/llama`: an id has at most one `/` (`namespace/name`), so nobody else can load the adapter's base model.",
+        "Set it to the Hub id of the base model (`owner/name`, as on its Hub page), and name the same id in the card's `base_model`.",
+      ],
+    ]);
+  });
+
+  it("says why a Hub address of a dataset is no base model, without speaking of a folder", async () => {
+    expect(summary(await run({ "adapter_config.json": adapter("https://huggingface.co/datasets/a/b"), "README.md": card("") }))).toEqual([
+      [
+        "adapter_config.json",
+        4,
+        "`base_model_name_or_path` is `https://huggingface.co/datasets/a/b`: it is an address, not a model id, so nobody else can load the adapter's base model.",
+        "Set it to the Hub id of the base model (`owner/name`, as on its Hub page), and name the same id in the card's `base_model`.",
+      ],
+    ]);
+  });
+
+  it("names every base the card lists when none is the adapter's, with the hint to make them agree", async () => {
+    expect(summary(await run({ "adapter_config.json": adapter("a/b"), "README.md": card("base_model:\n- c/d\n- e/f\n") }))).toEqual([
+      ["README.md", 3, "`adapter_config.json` adapts `a/b`, but the card's `base_model` says `c/d, e/f`.", "Make the two agree: the card should name the model the adapter was trained on."],
+    ]);
+  });
+
+  it("gives the notice's hint, reads a closing fence on the card's last line, and not a fence in the middle of a line", async () => {
+    const body = `---\nlicense: mit\nbase_model: a/b\n---\nFences like \`\`\` open nothing here.\n\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained("x/other")\n${peft}\`\`\``;
+    expect(summary(await run({ "adapter_config.json": adapter("a/b"), "README.md": body }))).toEqual([
+      [
+        "README.md",
+        7,
+        "The card's code loads the adapter on `x/other`, but `adapter_config.json` says it was trained on `a/b`: one of the two is wrong about the base.",
+        "Load the adapter on the model it was trained on, and make the card's code, its `base_model` and `base_model_name_or_path` name the same id.",
+      ],
+    ]);
+  });
+
+  it("reads no base from a call whose arguments start on the next line", async () => {
+    const body = `---\nlicense: mit\nbase_model: a/b\n---\n\`\`\`python\nbase = AutoModelForCausalLM.from_pretrained(\n    "x/other",\n)\n${peft}\`\`\`\n`;
+    expect(await run({ "adapter_config.json": adapter("a/b"), "README.md": body })).toEqual([]);
+  });
+});
