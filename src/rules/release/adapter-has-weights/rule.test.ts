@@ -67,3 +67,21 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "the adapter's own pickle weights", files: { "adapter_config.json": config, "adapter_model.bin": pointer() }, repo: {} }],
+  invalid: [
+    {
+      name: "a weight file whose name only contains .bin is not the adapter's (a GGUF export)",
+      files: { "adapter_config.json": config, "adapter_model.bin.gguf": pointer() },
+      repo: {},
+      findings: [
+        {
+          line: 1,
+          message: missing(""),
+          hint: "Commit the adapter's weights beside its config (`model.save_pretrained(...)` writes both; through Git LFS), or remove `adapter_config.json` if the folder holds a merged model instead.",
+        },
+      ],
+    },
+  ],
+});

@@ -95,6 +95,24 @@ ruleTester(rule, {
   ],
 });
 
+ruleTester(rule, {
+  valid: [{ name: "a byte-order mark inside a string is the string's", files: { "config.json": '{"a": "x\uFEFFy"}' } }],
+  invalid: [
+    {
+      name: "a byte-order mark after the JSON is not the one at the start",
+      files: { "config.json": '{"a": 1}\uFEFF' },
+      findings: [
+        {
+          line: 1,
+          column: 9,
+          message: "`config.json` is not valid JSON at line 1, column 9 (Unexpected non-whitespace character after JSON at position 8), so libraries fail to load it.",
+          hint: "JSON allows no comments, no trailing commas and only double-quoted strings; save the file again with the library that wrote it (`save_pretrained`), or fix it and check it with `python -m json.tool <file>`.",
+        },
+      ],
+    },
+  ],
+});
+
 describe("placeOf", () => {
   it("counts lines and columns from 1", () => {
     expect(placeOf("ab\ncd\nef", 0)).toEqual({ line: 1, column: 1 });

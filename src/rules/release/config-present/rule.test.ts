@@ -75,3 +75,22 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "a removed index in a folder review", files: { "model.safetensors.index.json": { content: { type: "removed" }, status: "removed" } }, repo: {} }],
+  invalid: [
+    {
+      name: "the hint says which config.json to commit",
+      files: { "model.safetensors.index.json": INDEX },
+      repo: {},
+      findings: [
+        {
+          path: "model.safetensors.index.json",
+          line: 1,
+          message: beside("model.safetensors.index.json", "config.json"),
+          hint: "Commit the `config.json` that `save_pretrained` wrote with the shards (it names the architecture and its sizes) in the same folder.",
+        },
+      ],
+    },
+  ],
+});

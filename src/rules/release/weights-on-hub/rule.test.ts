@@ -101,3 +101,20 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "a card whose only link is a demo", files: { "README.md": "---\nlicense: mit\n---\n# M\nDemo: https://mega.nz/file/x" } }],
+  invalid: [
+    {
+      name: "a link on the card's last line, without a newline after it",
+      files: { "README.md": "---\nlicense: mit\n---\n# M\nweights: https://mega.nz/file/x" },
+      findings: [
+        {
+          line: 5,
+          message: linked("MEGA"),
+          hint: "Upload the weights to this repository (with Git LFS, or `hf upload <repo-id> .` from the release folder) and keep the file-host link only as a mirror, if at all.",
+        },
+      ],
+    },
+  ],
+});
