@@ -77,7 +77,10 @@ ruleTester(rule, {
 });
 
 ruleTester(rule, {
-  valid: [{ name: "a removed index in a folder review", files: { "model.safetensors.index.json": { content: { type: "removed" }, status: "removed" } }, repo: {} }],
+  valid: [
+    { name: "a removed index in a folder review", files: { "model.safetensors.index.json": { content: { type: "removed" }, status: "removed" } }, repo: {} },
+    { name: "another library's index, with a view of the repository", files: { "weights.safetensors.index.json": INDEX }, repo: {} },
+  ],
   invalid: [
     {
       name: "the hint says which config.json to commit",
