@@ -122,3 +122,21 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "an index in a subfolder whose shards are beside it", files: { "m/model.safetensors.index.json": index("a.safetensors"), "m/a.safetensors": pointer() }, repo: {} }],
+  invalid: [
+    {
+      name: "missing shards are named in sorted order, whatever the order of the weight map",
+      files: { "model.safetensors.index.json": index("c.safetensors", "a.safetensors", "b.safetensors"), "b.safetensors": pointer() },
+      repo: {},
+      findings: [{ line: 1, message: "2 of the 3 shards named in `model.safetensors.index.json` are not in the repository: `a.safetensors`, `c.safetensors`." }],
+    },
+    {
+      name: "an unsafe name written with escapes is not found in the text: line 1",
+      files: { "model.safetensors.index.json": pretty("ok.safetensors", "x").replace('"x"', '"\\u002e\\u002e/x"'), "ok.safetensors": pointer() },
+      repo: {},
+      findings: [{ line: 1, title: "Checkpoint index names an unsafe shard path", message: "`model.safetensors.index.json` names 1 shard that is not a plain file name in its folder: `../x` (dot segment). Loaders refuse such names (huggingface.js) or could read a file outside the checkpoint." }],
+    },
+  ],
+});
