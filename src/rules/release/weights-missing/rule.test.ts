@@ -61,6 +61,7 @@ ruleTester(rule, {
     { name: "a removed config.json asks for no weights", files: { "config.json": { content: { type: "removed" }, status: "removed" } } },
     { name: "a folder review without a repository port lists the workspace: weights below the config count", files: { "m/config.json": LLAMA, "m/sub/model.safetensors": POINTER } },
     { name: "a shard index alone counts as the weights' place", files: { "m/config.json": LLAMA, "m/model.safetensors.index.json": "{}" } },
+    { name: "a folder review through a repository port that cannot list: which files it holds is not known", files: { "config.json": LLAMA }, repo: {} },
   ],
   invalid: [
     {
