@@ -113,6 +113,12 @@ ruleTester(rule, {
       findings: [{ path: "p/unet/diffusion_pytorch_model.safetensors", line: 1, message: weightsIn("`p/unet`") }],
     },
     {
+      name: "two configurations in one folder: the finding names the first",
+      files: { "config.json": LLAMA, "model_index.json": JSON.stringify({ _class_name: "DDPMPipeline", unet: ["diffusers", "UNet2DModel"] }) },
+      repo: {},
+      findings: [{ path: "config.json", line: 1, message: configIn("config.json", "the repository root") }],
+    },
+    {
       name: "a configuration at the root and weights in a subfolder: one finding, on the weights",
       files: { "config.json": LLAMA, "onnx/model.onnx": pointer() },
       repo: {},

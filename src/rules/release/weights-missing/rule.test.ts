@@ -75,6 +75,11 @@ ruleTester(rule, {
       findings: [{ path: "model_index.json", line: 1, message: "`model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in the repository root or below it: the pipeline cannot be loaded." }],
     },
     {
+      name: "a pipeline in a subfolder: its components' config.json are looked for below it",
+      files: { "p/model_index.json": PIPELINE, "p/unet/config.json": "{}", "unet/config.json": "{}" },
+      findings: [{ path: "p/model_index.json", line: 1, message: "`p/model_index.json` describes a `DDPMPipeline` pipeline whose models (`unet`) have only their `config.json`, but no weight file is in `p` or below it: the pipeline cannot be loaded." }],
+    },
+    {
       name: "a transformers config beside a model_index.json at the root is reported on its own",
       files: { "config.json": LLAMA, "model_index.json": PIPELINE },
       findings: [
