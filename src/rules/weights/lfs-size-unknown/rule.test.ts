@@ -43,6 +43,7 @@ const untracked = (name: string, more = "") =>
 ruleTester(rule, {
   valid: [
     { name: "a removed weight file", pullRequest: true, files: { "model.safetensors": { content: { type: "removed" }, status: "removed" } }, repo: {} },
+    { name: "a config.json whose text was not fetched is no weight file", pullRequest: true, files: { "config.json": { content: { type: "not-fetched" } } }, repo: {} },
     { name: "a weight file read as text is not a plain blob of unknown size", pullRequest: true, files: { "weights.bin": { content: { type: "binary" } } }, repo: {} },
     {
       name: "a .gitattributes too large to read leaves the file undecided (weights/use-git-lfs speaks)",

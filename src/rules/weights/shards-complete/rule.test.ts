@@ -124,7 +124,7 @@ ruleTester(rule, {
 });
 
 ruleTester(rule, {
-  valid: [{ name: "an index in a subfolder whose shards are beside it", files: { "m/model.safetensors.index.json": index("a.safetensors"), "m/a.safetensors": pointer() }, repo: {} }],
+  valid: [{ name: "a config.json is no index, whatever it lacks", files: { "config.json": "{}" }, repo: {} }, { name: "an index in a subfolder whose shards are beside it", files: { "m/model.safetensors.index.json": index("a.safetensors"), "m/a.safetensors": pointer() }, repo: {} }],
   invalid: [
     {
       name: "missing shards are named in sorted order, whatever the order of the weight map",
