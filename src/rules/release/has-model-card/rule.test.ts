@@ -133,3 +133,21 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "a folder review: a removed weight file asks for no card", files: { "m/model.safetensors": { content: { type: "removed" }, status: "removed" } }, repo: {} }],
+  invalid: [
+    {
+      name: "the hint says what the card should hold",
+      files: { "model.gguf": pointer() },
+      repo: {},
+      findings: [
+        {
+          line: 1,
+          message: weightsIn("the repository root"),
+          hint: "Add a README.md with a metadata block (`license`, `base_model`, `pipeline_tag`, `library_name`) and a description: what the model does, how it was trained, and its limits.",
+        },
+      ],
+    },
+  ],
+});

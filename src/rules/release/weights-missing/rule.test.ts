@@ -124,3 +124,27 @@ describe("release/weights-missing with a repository port that lists its files", 
     expect(await run(undefined)).toEqual([]);
   });
 });
+
+ruleTester(rule, {
+  valid: [{ name: "a pipeline with its weights below it", files: { "model_index.json": PIPELINE, "unet/diffusion_pytorch_model.safetensors": POINTER } }],
+  invalid: [
+    {
+      name: "the hints for a model and for a pipeline",
+      files: { "a/config.json": LLAMA, "b/model_index.json": PIPELINE },
+      findings: [
+        {
+          path: "a/config.json",
+          line: 1,
+          message: noWeights("a/config.json", "`LlamaForCausalLM` ", "`a`"),
+          hint: "Commit the weights `save_pretrained` writes beside `config.json` (`model.safetensors`, or its shards and index), through Git LFS. If they are published in another Hub repository, link it in the card instead of copying the configuration.",
+        },
+        {
+          path: "b/model_index.json",
+          line: 1,
+          message: "`b/model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in `b` or below it: the pipeline cannot be loaded.",
+          hint: "Commit the weights the pipeline's `save_pretrained` writes into each model's folder (`diffusion_pytorch_model.safetensors`, `model.safetensors`), through Git LFS. If they are published in another Hub repository, link it in the card instead of copying the configuration.",
+        },
+      ],
+    },
+  ],
+});
