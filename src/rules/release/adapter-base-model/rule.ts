@@ -67,10 +67,16 @@ function baseInBlock(block: readonly { line: number; text: string }[]): { id: st
   return undefined;
 }
 
-/** The last folder of a local path (`/root/autodl-tmp/models/glm-4-9b-chat` → `glm-4-9b-chat`), when it has one. */
+/** A path on someone's disk: relative, absolute, under the home folder, or on a Windows drive. */
+const LOCAL_PATH = /^(?:\.{1,2}[\\/]|[\\/]|~[\\/]|[A-Za-z]:[\\/])/;
+
+/**
+ * The last folder of a local path (`/root/autodl-tmp/models/glm-4-9b-chat` → `glm-4-9b-chat`), when it has one;
+ * never for an address or an id with too many parts, whose last part is no folder the model was in.
+ */
 function localFolderName(path: string): string | undefined {
-  const last = path.split(/[\\/]/).filter((p) => p !== "" && p !== "." && p !== "..").at(-1);
-  return last && last !== path ? last : undefined;
+  if (!LOCAL_PATH.test(path.trim())) return undefined;
+  return path.split(/[\\/]/).filter((p) => p !== "" && p !== "." && p !== "..").at(-1);
 }
 
 export default defineRule({

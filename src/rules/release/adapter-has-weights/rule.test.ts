@@ -36,3 +36,52 @@ ruleTester(rule, {
     },
   ],
 });
+
+const missing = (dir: string) =>
+  `\`${dir}adapter_config.json\` describes an adapter, but neither \`${dir}adapter_model.safetensors\` nor \`${dir}adapter_model.bin\` is in the repository, so \`PeftModel.from_pretrained\` has no weights to load.`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "a removed adapter config asks for no weights", pullRequest: true, files: { "adapter_config.json": { content: { type: "removed" }, status: "removed" } }, repo: {} },
+    { name: "one name known absent, the other unknown: never called missing", pullRequest: true, files: { "adapter_config.json": config, "adapter_model.safetensors": { content: { type: "removed" }, status: "removed" } } },
+    { name: "weights named in capitals count", files: { "adapter_config.json": config, "ADAPTER_MODEL.BIN": pointer() }, repo: {} },
+  ],
+  invalid: [
+    {
+      name: "weights of another format in the folder are not the adapter's (a GGUF export)",
+      files: { "adapter_config.json": config, "adapter-q8_0.gguf": pointer() },
+      repo: {},
+      findings: [{ path: "adapter_config.json", line: 1, message: missing("") }],
+    },
+    {
+      name: "a hidden file named like weights is not weights",
+      files: { "lora/adapter_config.json": config, "lora/.adapter_model.safetensors": pointer() },
+      repo: {},
+      findings: [{ path: "lora/adapter_config.json", line: 1, message: missing("lora/") }],
+    },
+    {
+      name: "each adapter folder on its own",
+      files: { "a/adapter_config.json": config, "a/adapter_model.safetensors": pointer(), "b/adapter_config.json": config },
+      repo: {},
+      findings: [{ path: "b/adapter_config.json", line: 1, message: missing("b/") }],
+    },
+  ],
+});
+
+ruleTester(rule, {
+  valid: [{ name: "the adapter's own pickle weights", files: { "adapter_config.json": config, "adapter_model.bin": pointer() }, repo: {} }],
+  invalid: [
+    {
+      name: "a weight file whose name only contains .bin is not the adapter's (a GGUF export)",
+      files: { "adapter_config.json": config, "adapter_model.bin.gguf": pointer() },
+      repo: {},
+      findings: [
+        {
+          line: 1,
+          message: missing(""),
+          hint: "Commit the adapter's weights beside its config (`model.save_pretrained(...)` writes both; through Git LFS), or remove `adapter_config.json` if the folder holds a merged model instead.",
+        },
+      ],
+    },
+  ],
+});

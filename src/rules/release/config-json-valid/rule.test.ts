@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { jsonErrorOffset } from "../../../parse/json-error.js";
 import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
-import rule from "./rule.js";
+import rule, { placeOf } from "./rule.js";
 
 ruleTester(rule, {
   valid: [
@@ -71,5 +71,52 @@ describe("jsonErrorOffset", () => {
   });
   it("deep nesting does not overflow the stack", () => {
     expect(jsonErrorOffset("[".repeat(200_000) + "]".repeat(200_000))).toBeUndefined();
+  });
+});
+
+ruleTester(rule, {
+  valid: [{ name: "a config whose bytes were not read as text is not parsed", files: { "config.json": { content: { type: "not-fetched" }, size: 10 } } }],
+  invalid: [
+    {
+      name: "after a byte-order mark, the column is the editor's, which does not show the mark",
+      files: { "config.json": '\uFEFF{"a": 1,}' },
+      findings: [{ line: 1, column: 9, message: "`config.json` is not valid JSON at line 1, column 9 (Expected double-quoted property name), so libraries fail to load it." }],
+    },
+    {
+      name: "a byte-order mark and an error on a later line",
+      files: { "config.json": '\uFEFF{\n  "a": 1\n  "b": 2\n}' },
+      findings: [{ line: 3, column: 3, message: "`config.json` is not valid JSON at line 3, column 3 (Expected ',' or '}' after property value), so libraries fail to load it." }],
+    },
+    {
+      name: "CRLF line ends: the line and column of the error",
+      files: { "config.json": '{\r\n  "a": 1,\r\n  "b" 2\r\n}\r\n' },
+      findings: [{ line: 3, column: 7, message: "`config.json` is not valid JSON at line 3, column 7 (Unexpected number), so libraries fail to load it." }],
+    },
+  ],
+});
+
+ruleTester(rule, {
+  valid: [{ name: "a byte-order mark inside a string is the string's", files: { "config.json": '{"a": "x\uFEFFy"}' } }],
+  invalid: [
+    {
+      name: "a byte-order mark after the JSON is not the one at the start",
+      files: { "config.json": '{"a": 1}\uFEFF' },
+      findings: [
+        {
+          line: 1,
+          column: 9,
+          message: "`config.json` is not valid JSON at line 1, column 9 (Unexpected non-whitespace character after JSON at position 8), so libraries fail to load it.",
+          hint: "JSON allows no comments, no trailing commas and only double-quoted strings; save the file again with the library that wrote it (`save_pretrained`), or fix it and check it with `python -m json.tool <file>`.",
+        },
+      ],
+    },
+  ],
+});
+
+describe("placeOf", () => {
+  it("counts lines and columns from 1", () => {
+    expect(placeOf("ab\ncd\nef", 0)).toEqual({ line: 1, column: 1 });
+    expect(placeOf("ab\ncd\nef", 4)).toEqual({ line: 2, column: 2 });
+    expect(placeOf("ab\ncd\nef", 6)).toEqual({ line: 3, column: 1 });
   });
 });

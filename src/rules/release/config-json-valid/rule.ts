@@ -36,11 +36,12 @@ export default defineRule({
         continue;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const bom = source.startsWith("\uFEFF") ? 1 : 0;
-        const offset = jsonErrorOffset(source.slice(bom));
+        // A byte-order mark is invisible in an editor: the column is counted without it.
+        const body = source.startsWith("\uFEFF") ? source.slice(1) : source;
+        const offset = jsonErrorOffset(body);
         // NaN and Infinity: JavaScript refuses them, Python's json (what the libraries use) reads them.
         if (offset === undefined) continue;
-        const place = placeOf(source, bom + offset);
+        const place = placeOf(body, offset);
         context.report({
           path: file.path,
           line: place.line,

@@ -62,3 +62,92 @@ ruleTester(rule, {
     },
   ],
 });
+
+const weightsIn = (where: string) => `Weights are added in ${where}, but there is no model card (\`README.md\`) in that folder or above it.`;
+const configIn = (name: string, where: string) => `\`${name}\` in ${where} describes a model, but there is no model card (\`README.md\`) in that folder or above it.`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "training state alone is not a release", files: { "checkpoint-5/training_args.bin": pointer(), "checkpoint-5/optimizer.pt": pointer() }, repo: {} },
+    { name: "a removed weight file asks for no card", pullRequest: true, files: { "model.safetensors": { content: { type: "removed" }, status: "removed" } }, repo: {} },
+    { name: "a MODEL_CARD.md in the folder", files: { "m/model.safetensors": pointer(), "m/MODEL_CARD.md": "# M\n" }, repo: {} },
+    { name: "a modelcard.md two folders up, in the repository", pullRequest: true, files: { "a/b/model.safetensors": pointer() }, repo: { "modelcard.md": "# M\n" } },
+    { name: "a card in the review above the folder", files: { "a/b/model.safetensors": pointer(), "a/README.md": "# M\n" }, repo: {} },
+  ],
+  invalid: [
+    {
+      name: "weights listed before the config in one folder: the finding stays on the weights",
+      files: { "m/model.safetensors": pointer(), "m/config.json": LLAMA },
+      repo: {},
+      findings: [{ path: "m/model.safetensors", line: 1, message: weightsIn("`m`") }],
+    },
+    {
+      name: "the pull request adds weights and removes the card",
+      pullRequest: true,
+      files: { "model.safetensors": pointer(), "README.md": { content: { type: "removed" }, status: "removed" } },
+      repo: { "README.md": "# M\n" },
+      findings: [{ path: "model.safetensors", line: 1, message: weightsIn("the repository root") }],
+    },
+    {
+      name: "a configuration in one folder and weights in a sibling: two findings",
+      files: { "a/config.json": LLAMA, "b/model.safetensors": pointer() },
+      repo: {},
+      findings: [
+        { path: "a/config.json", line: 1, message: configIn("config.json", "`a`") },
+        { path: "b/model.safetensors", line: 1, message: weightsIn("`b`") },
+      ],
+    },
+    {
+      name: "a folder whose name starts like the configuration's is not below it",
+      files: { "a/config.json": LLAMA, "ab/model.safetensors": pointer() },
+      repo: {},
+      findings: [
+        { path: "a/config.json", line: 1, message: configIn("config.json", "`a`") },
+        { path: "ab/model.safetensors", line: 1, message: weightsIn("`ab`") },
+      ],
+    },
+    {
+      name: "a pipeline in a subfolder: weights below it cover its model_index.json",
+      files: { "p/model_index.json": JSON.stringify({ _class_name: "DDPMPipeline", unet: ["diffusers", "UNet2DModel"] }), "p/unet/diffusion_pytorch_model.safetensors": pointer() },
+      repo: {},
+      findings: [{ path: "p/unet/diffusion_pytorch_model.safetensors", line: 1, message: weightsIn("`p/unet`") }],
+    },
+    {
+      name: "two configurations in one folder: the finding names the first",
+      files: { "config.json": LLAMA, "model_index.json": JSON.stringify({ _class_name: "DDPMPipeline", unet: ["diffusers", "UNet2DModel"] }) },
+      repo: {},
+      findings: [{ path: "config.json", line: 1, message: configIn("config.json", "the repository root") }],
+    },
+    {
+      name: "a configuration at the root and weights in a subfolder: one finding, on the weights",
+      files: { "config.json": LLAMA, "onnx/model.onnx": pointer() },
+      repo: {},
+      findings: [{ path: "onnx/model.onnx", line: 1, message: weightsIn("`onnx`") }],
+    },
+    {
+      name: "the pull request adds weights, and the repository answers for the folders above: none has a card",
+      pullRequest: true,
+      files: { "a/b/model.safetensors": pointer() },
+      repo: { "a/b/notes.md": "# notes\n" },
+      findings: [{ path: "a/b/model.safetensors", line: 1, message: weightsIn("`a/b`") }],
+    },
+  ],
+});
+
+ruleTester(rule, {
+  valid: [{ name: "a folder review: a removed weight file asks for no card", files: { "m/model.safetensors": { content: { type: "removed" }, status: "removed" } }, repo: {} }],
+  invalid: [
+    {
+      name: "the hint says what the card should hold",
+      files: { "model.gguf": pointer() },
+      repo: {},
+      findings: [
+        {
+          line: 1,
+          message: weightsIn("the repository root"),
+          hint: "Add a README.md with a metadata block (`license`, `base_model`, `pipeline_tag`, `library_name`) and a description: what the model does, how it was trained, and its limits.",
+        },
+      ],
+    },
+  ],
+});

@@ -52,3 +52,99 @@ describe("release/weights-missing on a diffusers pipeline", () => {
     ]);
   });
 });
+
+const noWeights = (path: string, what: string, where: string) => `\`${path}\` describes a ${what}model, but no weight file is in ${where} or below it: \`from_pretrained\` has nothing to load.`;
+const PIPELINE = JSON.stringify({ _class_name: "DDPMPipeline", unet: ["diffusers", "UNet2DModel"], scheduler: ["diffusers", "DDPMScheduler"] });
+
+ruleTester(rule, {
+  valid: [
+    { name: "a removed config.json asks for no weights", files: { "config.json": { content: { type: "removed" }, status: "removed" } } },
+    { name: "a folder review without a repository port lists the workspace: weights below the config count", files: { "m/config.json": LLAMA, "m/sub/model.safetensors": POINTER } },
+    { name: "a shard index alone counts as the weights' place", files: { "m/config.json": LLAMA, "m/model.safetensors.index.json": "{}" } },
+    { name: "a folder review through a repository port that cannot list: which files it holds is not known", files: { "config.json": LLAMA }, repo: {} },
+  ],
+  invalid: [
+    {
+      name: "a folder review lists only the files it holds: a removed weight file is gone",
+      files: { "config.json": LLAMA, "model.safetensors": { content: { type: "removed" }, status: "removed" } },
+      findings: [{ path: "config.json", line: 1, message: noWeights("config.json", "`LlamaForCausalLM` ", "the repository root") }],
+    },
+    {
+      name: "a pipeline whose components have no config.json either",
+      files: { "model_index.json": PIPELINE, "scheduler/scheduler_config.json": "{}" },
+      findings: [{ path: "model_index.json", line: 1, message: "`model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in the repository root or below it: the pipeline cannot be loaded." }],
+    },
+    {
+      name: "a pipeline in a subfolder: its components' config.json are looked for below it",
+      files: { "p/model_index.json": PIPELINE, "p/unet/config.json": "{}", "unet/config.json": "{}" },
+      findings: [{ path: "p/model_index.json", line: 1, message: "`p/model_index.json` describes a `DDPMPipeline` pipeline whose models (`unet`) have only their `config.json`, but no weight file is in `p` or below it: the pipeline cannot be loaded." }],
+    },
+    {
+      name: "a transformers config beside a model_index.json at the root is reported on its own",
+      files: { "config.json": LLAMA, "model_index.json": PIPELINE },
+      findings: [
+        { path: "config.json", line: 1, message: noWeights("config.json", "`LlamaForCausalLM` ", "the repository root") },
+        { path: "model_index.json", line: 1, message: "`model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in the repository root or below it: the pipeline cannot be loaded." },
+      ],
+    },
+    {
+      name: "a pipeline in a subfolder of another pipeline is its own",
+      files: { "model_index.json": PIPELINE, "sub/model_index.json": PIPELINE },
+      findings: [
+        { path: "model_index.json", line: 1, message: "`model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in the repository root or below it: the pipeline cannot be loaded." },
+        { path: "sub/model_index.json", line: 1, message: "`sub/model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in `sub` or below it: the pipeline cannot be loaded." },
+      ],
+    },
+  ],
+});
+
+describe("release/weights-missing with a repository port that lists its files", () => {
+  const run = async (listing: readonly string[] | undefined) => {
+    const { review } = await import("../../../core/engine.js");
+    const { resolveConfig } = await import("../../../core/config.js");
+    const { RULE_IDS } = await import("../../index.js");
+    const result = await review({
+      workspace: { source: "pull-request", files: [{ path: "m/config.json", status: "added", content: { type: "text", text: LLAMA } }] },
+      repo: { existing: async () => new Set<string>(), read: async () => undefined, filesUnder: async (dir) => (dir === "" ? listing : undefined) },
+      config: resolveConfig({}, RULE_IDS).config,
+      rules: [rule],
+      ruleIds: RULE_IDS,
+    });
+    return result.findings.map((f) => [f.ruleId, f.path, plain(f.message)]);
+  };
+
+  it("reads the whole listing of the root, even in a pull request", async () => {
+    expect(await run(["m/config.json", "m/model.safetensors"])).toEqual([]);
+    expect(await run(["m/config.json", "other/model.safetensors"])).toEqual([
+      ["release/weights-missing", "m/config.json", noWeights("m/config.json", "`LlamaForCausalLM` ", "`m`")],
+    ]);
+  });
+
+  it("says nothing when the port cannot list the root", async () => {
+    expect(await run(undefined)).toEqual([]);
+  });
+});
+
+ruleTester(rule, {
+  valid: [{ name: "a pipeline with its weights below it", files: { "model_index.json": PIPELINE, "unet/diffusion_pytorch_model.safetensors": POINTER } }],
+  invalid: [
+    {
+      name: "the hints for a model and for a pipeline",
+      files: { "a/config.json": LLAMA, "b/model_index.json": PIPELINE },
+      findings: [
+        {
+          path: "a/config.json",
+          line: 1,
+          message: noWeights("a/config.json", "`LlamaForCausalLM` ", "`a`"),
+          hint: "Commit the weights `save_pretrained` writes beside `config.json` (`model.safetensors`, or its shards and index), through Git LFS. If they are published in another Hub repository, link it in the card instead of copying the configuration.",
+        },
+        {
+          path: "b/model_index.json",
+          line: 1,
+          message: "`b/model_index.json` describes a `DDPMPipeline` pipeline, but no weight file is in `b` or below it: the pipeline cannot be loaded.",
+          hint: "Commit the weights the pipeline's `save_pretrained` writes into each model's folder (`diffusion_pytorch_model.safetensors`, `model.safetensors`), through Git LFS. If they are published in another Hub repository, link it in the card instead of copying the configuration.",
+        },
+      ],
+    },
+  ],
+});

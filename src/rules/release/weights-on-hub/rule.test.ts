@@ -43,3 +43,78 @@ ruleTester(rule, {
     },
   ],
 });
+
+const linked = (host: string) => `The card links the model's weights on ${host}, and the release holds no weight files: users must fetch them from outside the Hub.`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "a model_card.md is not read, only README.md", files: { "model_card.md": MEGA_CARD } },
+    { name: "words about weights without a link", files: { "README.md": "---\nlicense: mit\n---\n# M\n\nThe weights are on mega.nz, ask us.\n" } },
+    { name: "weights in a folder beside the card's do not make it a mirror, but weights below it do", files: { "a/README.md": MEGA_CARD, "a/b/model.gguf": pointer() } },
+  ],
+  invalid: [
+    {
+      name: "the pull request removes the weights: the link is the only way left",
+      pullRequest: true,
+      files: { "README.md": MEGA_CARD, "model-00001-of-00006.safetensors": { content: { type: "removed" }, status: "removed" } },
+      findings: [{ path: "README.md", line: 8, message: linked("MEGA") }],
+    },
+    {
+      name: "three hosts on one line, a host written in capitals: one finding each, on that line",
+      files: { "README.md": "---\nlicense: mit\n---\n# M\n\nCheckpoint: https://MEGA.NZ/file/x or https://Drive.Google.com/file/d/y and https://pan.baidu.com/s/z\n" },
+      findings: [
+        { line: 6, message: linked("MEGA") },
+        { line: 6, message: linked("Google Drive") },
+        { line: 6, message: linked("Baidu Netdisk") },
+      ],
+    },
+    {
+      name: "weights in a sibling folder are not this card's",
+      files: { "a/README.md": MEGA_CARD, "b/model.safetensors": pointer() },
+      findings: [{ path: "a/README.md", line: 8, message: linked("MEGA") }],
+    },
+    {
+      name: "each file host of the list, named",
+      files: {
+        "README.md": [
+          "---",
+          "license: mit",
+          "---",
+          "# M",
+          "model.bin: https://onedrive.live.com/x",
+          "model.bin: https://1drv.ms/u/s!x",
+          "model.pth: https://www.mediafire.com/file/x",
+          "model.ckpt: https://we.tl/t-x",
+          "model.gguf: https://wetransfer.com/downloads/x",
+          "model.onnx: https://dl.dropboxusercontent.com/s/x",
+          "state_dict: https://docs.google.com/uc?id=x",
+          "",
+        ].join("\n"),
+      },
+      findings: [
+        { line: 5, message: linked("OneDrive") },
+        { line: 7, message: linked("MediaFire") },
+        { line: 8, message: linked("WeTransfer") },
+        { line: 10, message: linked("Dropbox") },
+        { line: 11, message: linked("Google Drive") },
+      ],
+    },
+  ],
+});
+
+ruleTester(rule, {
+  valid: [{ name: "a card whose only link is a demo", files: { "README.md": "---\nlicense: mit\n---\n# M\nDemo: https://mega.nz/file/x" } }],
+  invalid: [
+    {
+      name: "a link on the card's last line, without a newline after it",
+      files: { "README.md": "---\nlicense: mit\n---\n# M\nweights: https://mega.nz/file/x" },
+      findings: [
+        {
+          line: 5,
+          message: linked("MEGA"),
+          hint: "Upload the weights to this repository (with Git LFS, or `hf upload <repo-id> .` from the release folder) and keep the file-host link only as a mirror, if at all.",
+        },
+      ],
+    },
+  ],
+});

@@ -32,3 +32,20 @@ ruleTester(rule, {
     },
   ],
 });
+
+const holds = (path: string, why: string) => `\`${path}\` holds Git LFS patterns, but Git reads attributes only from files named \`.gitattributes\`: ${why}, none of its lines apply.`;
+const sits = (path: string, why: string) => `\`${path}\` sits beside weight files, but Git reads attributes only from files named \`.gitattributes\`: ${why}, none of its lines apply.`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "weights in another folder do not count", files: { "docs/gitattributes": "*.md text\n", "model.safetensors": pointer() } },
+    { name: "removed weights beside it do not count", pullRequest: true, files: { gitattributes: "*.md text\n", "model.safetensors": { content: { type: "removed" }, status: "removed" } } },
+    { name: "filter=lfs only as part of another word is no LFS pattern", files: { gitattributes: "*.bin myfilter=lfs\n*.pt filter=lfs-custom\n" } },
+    { name: "a gitattributes not read as text, with no weights beside it", files: { "gitattributes.txt": { content: { type: "not-fetched" } } } },
+  ],
+  invalid: [
+    { name: "an LFS pattern on the last line, without a newline", files: { "GITATTRIBUTES.TXT": "*.md text\n*.bin filter=lfs" }, findings: [{ path: "GITATTRIBUTES.TXT", line: 1, message: holds("GITATTRIBUTES.TXT", "under this name") }] },
+    { name: "an LFS pattern after a tab", files: { "a/gitattributes": "*.bin\tfilter=lfs\tdiff=lfs\n" }, findings: [{ line: 1, message: holds("a/gitattributes", "without the leading dot"), hint: "Rename it: `git mv a/gitattributes a/.gitattributes`, then commit the weights again so that they go through Git LFS." }] },
+    { name: "a gitattributes not read as text, beside weights", files: { "w/gitattributes": { content: { type: "not-fetched" } }, "w/model.gguf": pointer() }, findings: [{ line: 1, message: sits("w/gitattributes", "without the leading dot") }] },
+  ],
+});

@@ -30,7 +30,7 @@ export default defineRule({
         message:
           rest.length === 0
             ? text`${basename(first.path)} is a pickle that ships beside ${first.twin}, the safetensors file libraries load first. Keeping both adds download size and the pickle's risk, and nothing checks that the two still hold the same weights.`
-            : text`${basename(first.path)} and the other ${rest.length} pickle shards of this checkpoint ship beside safetensors shards (${first.twin} …), which libraries load first. Keeping both adds download size and the pickle's risk, and nothing checks that the two still hold the same weights.`,
+            : text`${basename(first.path)} and ${rest.length === 1 ? prose("the other pickle shard") : text`the other ${rest.length} pickle shards`} of this checkpoint ship beside safetensors shards (${first.twin} …), which libraries load first. Keeping both adds download size and the pickle's risk, and nothing checks that the two still hold the same weights.`,
         hint: prose("Remove the pickle unless a tool you support can only read it."),
       });
     }

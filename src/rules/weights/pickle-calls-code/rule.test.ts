@@ -68,3 +68,42 @@ ruleTester(rule, {
     },
   ],
 });
+
+/** Byte arrays joined: pickles one after the other, which loaders read in turn. */
+const joined = (...parts: Uint8Array[]) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+};
+const ascii = (s: string) => new Uint8Array(Array.from(s, (c) => c.charCodeAt(0)));
+const calls = "loading it with `torch.load`, `pickle.load` or `joblib.load` calls";
+const built = 'module: the result of calling builtins.str; name: the string "system"';
+
+ruleTester(rule, {
+  valid: [{ name: "a pickle that imports only names on the allowlist", files: { "m.pkl": blob() }, bytes: { "m.pkl": ascii("\x80\x02ccollections\nOrderedDict\n)R.") } }],
+  invalid: [
+    {
+      name: "four dangerous names: three listed, one more in the singular",
+      files: { "four.pkl": blob() },
+      bytes: { "four.pkl": ascii("\x80\x02cposix\nsystem\n0cbuiltins\neval\n0cbuiltins\nexec\n0csubprocess\nPopen\n0N.") },
+      findings: [{ line: 1, message: `\`four.pkl\` imports \`posix.system\` (GLOBAL at offset 2), \`builtins.eval\` (GLOBAL at offset 17), \`builtins.exec\` (GLOBAL at offset 33) and 1 more dangerous name: ${calls} them.` }],
+    },
+    {
+      name: "two names built while loading: the first shown, the other counted",
+      files: { "two.pkl": blob() },
+      bytes: { "two.pkl": joined(pickleFixture("bypass-stack-global-computed.pkl"), pickleFixture("bypass-stack-global-computed.pkl")) },
+      findings: [{ line: 1, message: `\`two.pkl\` imports a name built while loading (STACK_GLOBAL at offset 33; ${built}), 1 more like it: no scanner can tell what that runs, and Python's own pickler never writes one.` }],
+    },
+    {
+      name: "a dangerous name and names built while loading: one finding that says both",
+      files: { "both.pkl": blob() },
+      bytes: { "both.pkl": joined(pickleFixture("malicious-reduce-protocol4.pkl"), pickleFixture("bypass-stack-global-computed.pkl"), pickleFixture("bypass-stack-global-computed.pkl")) },
+      findings: [
+        {
+          line: 1,
+          message: `\`both.pkl\` imports \`posix.system\` (STACK_GLOBAL at offset 28): ${calls} it. It also imports a name built while loading (STACK_GLOBAL at offset 92; ${built}), 1 more like it: no scanner can tell what that runs, and Python's own pickler never writes one.`,
+        },
+      ],
+    },
+  ],
+});

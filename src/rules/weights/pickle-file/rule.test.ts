@@ -24,3 +24,17 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "safetensors are no pickle", files: { "model.safetensors": pointer() } }],
+  invalid: [
+    {
+      name: "a .pickle and a .pkl, by name: one finding each",
+      files: { "vocab.pickle": pointer(), "data/labels.pkl": pointer() },
+      findings: [
+        { path: "data/labels.pkl", line: 1, message: "`labels.pkl` is named like a Python pickle: whoever loads it with `pickle`, `joblib` or `torch.load` runs any code stored in it." },
+        { path: "vocab.pickle", line: 1, message: "`vocab.pickle` is named like a Python pickle: whoever loads it with `pickle`, `joblib` or `torch.load` runs any code stored in it." },
+      ],
+    },
+  ],
+});

@@ -36,3 +36,59 @@ ruleTester(rule, {
     },
   ],
 });
+
+const ascii = (s: string) => new Uint8Array(Array.from(s, (c) => c.charCodeAt(0)));
+/** SHORT_BINBYTES holding `payload` (a pickle the scanner reads too), then POP. */
+const nested = (payload: string) => `C${String.fromCharCode(payload.length)}${payload}0`;
+const DAMAGED = "A damaged pickle fails to load only after running what comes before the damage. Re-save the file (as safetensors for weights) rather than shipping it as it is.";
+
+ruleTester(rule, {
+  valid: [{ name: "a removed pickle is not read", files: { "m.pkl": { content: { type: "removed" }, status: "removed" } }, bytes: { "m.pkl": ascii("\xff") } }],
+  invalid: [
+    {
+      name: "three breaks: two listed with their places, one more counted",
+      files: { "n.pkl": blob() },
+      bytes: { "n.pkl": ascii(`\x80\x02${nested("\x80\x02\xff")}${nested("\x80\x02cm\n")}${nested("\x80\x02\xfe")}N.`) },
+      findings: [
+        {
+          line: 1,
+          severity: "warning",
+          message:
+            "Cardinal could not scan all of `n.pkl`: byte 0xff is not a pickle opcode (at offset 2 in `pickle nested in bytes at offset 4`); the stream ends inside a text argument (at offset 5 in `pickle nested in bytes at offset 10`); and 1 more. What it read before that is checked.",
+          hint: DAMAGED,
+        },
+      ],
+    },
+    {
+      name: "two breaks: both listed, nothing counted",
+      files: { "n.pkl": blob() },
+      bytes: { "n.pkl": ascii(`\x80\x02${nested("\x80\x02\xff")}${nested("\x80\x02\xfe")}N.`) },
+      findings: [
+        {
+          line: 1,
+          message:
+            "Cardinal could not scan all of `n.pkl`: byte 0xff is not a pickle opcode (at offset 2 in `pickle nested in bytes at offset 4`); byte 0xfe is not a pickle opcode (at offset 2 in `pickle nested in bytes at offset 10`). What it read before that is checked.",
+        },
+      ],
+    },
+    {
+      name: "an empty file: damaged, and nothing was read before it",
+      files: { "empty.pkl": blob() },
+      bytes: { "empty.pkl": new Uint8Array([]) },
+      findings: [{ line: 1, severity: "warning", message: "Cardinal could not scan all of `empty.pkl`: the file is empty (at offset 0).", hint: DAMAGED }],
+    },
+    {
+      name: "a first byte that starts no format Cardinal knows: a notice",
+      files: { "model.pkl": blob() },
+      bytes: { "model.pkl": ascii("\xfe") },
+      findings: [
+        {
+          line: 1,
+          severity: "notice",
+          message: "Cardinal could not scan all of `model.pkl`: its first byte (0xfe) starts no pickle, zip, tar or NumPy file Cardinal knows (at offset 0).",
+          hint: "Save the weights as safetensors, which hold only tensors and need no scan; if the file must stay a pickle, store it uncompressed.",
+        },
+      ],
+    },
+  ],
+});

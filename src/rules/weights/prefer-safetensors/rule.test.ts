@@ -97,3 +97,24 @@ describe("formats settled by a sibling", () => {
     expect(formatPhrase(weightFacts("pytorch_model.bin"))).toBe("is named like a PyTorch pickle");
   });
 });
+
+ruleTester(rule, {
+  valid: [
+    { name: "sharded pickles beside their safetensors shards (the notice rule speaks)", files: { "pytorch_model-00001-of-00002.bin": pointer(), "pytorch_model-00002-of-00002.bin": pointer(), "model-00001-of-00002.safetensors": pointer() } },
+    { name: "a removed twin does not count, but a twin in the repository does", pullRequest: true, files: { "m/pytorch_model.bin": pointer() }, repo: { "m/model.safetensors": null } },
+  ],
+  invalid: [
+    {
+      name: "the pull request removes the safetensors twin: the pickle is alone again",
+      pullRequest: true,
+      files: { "pytorch_model.bin": pointer(), "model.safetensors": { content: { type: "removed" }, status: "removed" } },
+      repo: { "model.safetensors": null },
+      findings: [{ path: "pytorch_model.bin", line: 1, message: "`pytorch_model.bin` is named like a PyTorch pickle: loading it can run code hidden in the file." }],
+    },
+    {
+      name: "a .pth by its pickle bytes, beside training state that is not reported",
+      files: { "ckpt/model.pth": blob(MAGIC.pickle), "ckpt/optimizer.pt": blob(MAGIC.pickle) },
+      findings: [{ path: "ckpt/model.pth", line: 1, message: "`model.pth` is a PyTorch pickle: loading it can run code hidden in the file." }],
+    },
+  ],
+});

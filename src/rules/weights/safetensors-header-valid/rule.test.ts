@@ -161,3 +161,65 @@ describe("weights/safetensors-header-valid bounds", () => {
     expect(findings).toEqual([]);
   });
 });
+
+const HINT = "Save the weights again with the safetensors library (`save_file`, or `save_pretrained` in transformers) and commit the new file through Git LFS.";
+/** The length, then the header's raw bytes, then `data` zero bytes. */
+const rawBytes = (header: number[], data = 0) => {
+  const out = new Uint8Array(8 + header.length + data);
+  new DataView(out.buffer).setBigUint64(0, BigInt(header.length), true);
+  out.set(header, 8);
+  return out;
+};
+
+ruleTester(rule, {
+  valid: [
+    { name: "a file read as binary is checked like one on disk", files: { "model.safetensors": { content: { type: "binary" } } }, bytes: { "model.safetensors": good } },
+    { name: "a file that is not safetensors by name is not read, whatever its bytes", pullRequest: true, files: { "model.gguf": pointer() }, bytes: { "model.gguf": new Uint8Array([1]) } },
+  ],
+  invalid: [
+    { name: "a file of one byte: the singular", files: { "model.safetensors": { content: { type: "binary" } } }, bytes: { "model.safetensors": new Uint8Array([1]) }, findings: [{ line: null, message: "The file has 1 byte, fewer than the 8 that hold the header length.", hint: HINT }] },
+    { name: "a header that is not UTF-8", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawBytes([0x7b, 0xff, 0xfe, 0x7d]) }, findings: [{ line: null, message: "The header is not UTF-8 text, so it cannot be the JSON the format requires." }] },
+    { name: "a header that is a JSON list", pullRequest: true, files: { "m.safetensors": pointer() }, bytes: { "m.safetensors": rawSafetensors("[]", 0) }, findings: [{ line: null, message: "The header is JSON but not an object mapping tensor names to their entries." }] },
+    {
+      name: "a tensor of FP4 values that fills half a byte",
+      pullRequest: true,
+      files: { "m.safetensors": pointer() },
+      bytes: { "m.safetensors": rawSafetensors({ a: { dtype: "F4", shape: [3], data_offsets: [0, 2] } }, 2) },
+      findings: [{ line: null, message: "Tensor `a` holds 12 bits, not a whole number of bytes." }],
+    },
+    {
+      name: "__metadata__ that is not an object",
+      pullRequest: true,
+      files: { "m.safetensors": pointer() },
+      bytes: { "m.safetensors": rawSafetensors({ __metadata__: "pt", ...header }, 24) },
+      findings: [{ line: null, message: "`__metadata__` is not an object of strings." }],
+    },
+    {
+      name: "a tensor entry that is not an object",
+      pullRequest: true,
+      files: { "m.safetensors": pointer() },
+      bytes: { "m.safetensors": rawSafetensors({ a: 3 }, 0) },
+      findings: [{ line: null, message: "Tensor `a` is not an object." }],
+    },
+    {
+      name: "six problems: five reported (the engine folds the four alike), the last counts the one more in the singular",
+      pullRequest: true,
+      files: { "m.safetensors": pointer() },
+      bytes: { "m.safetensors": rawSafetensors(Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((t, i) => [t, { dtype: "F32", shape: [1], data_offsets: [i * 2, i * 2 + 2] }])), 12) },
+      findings: [
+        { line: null, message: "Tensor `a` needs 4 bytes for its shape and dtype, but its `data_offsets` span 2. The same problem appears 3 more times." },
+        { line: null, message: "Tensor `e` needs 4 bytes for its shape and dtype, but its `data_offsets` span 2. (1 more problem in this header.)" },
+      ],
+    },
+    {
+      name: "two files: each read and reported on its own",
+      pullRequest: true,
+      files: { "a.safetensors": pointer(), "b.safetensors": pointer(), "c.safetensors": pointer() },
+      bytes: { "a.safetensors": new Uint8Array([1, 2]), "b.safetensors": good, "c.safetensors": "the LFS object is not on the server" },
+      findings: [
+        { path: "a.safetensors", line: null, message: "The file has 2 bytes, fewer than the 8 that hold the header length." },
+        { path: "c.safetensors", line: null, severity: "notice", message: "Cardinal could not read the header of `c.safetensors`: the LFS object is not on the server.", hint: "Nothing is said about this file's header; run `cardinal check` on a clone with the file present to check it." },
+      ],
+    },
+  ],
+});

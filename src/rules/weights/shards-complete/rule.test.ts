@@ -64,3 +64,79 @@ ruleTester(rule, {
     { name: "no weight_map", files: { "model.safetensors.index.json": "{}" }, repo: {}, findings: [{ line: 1, title: "Checkpoint index has no weight map", message: "`model.safetensors.index.json` has no `weight_map` object naming the shard of each tensor." }] },
   ],
 });
+
+const pretty = (...shards: string[]) => JSON.stringify({ metadata: { total_size: 1 }, weight_map: Object.fromEntries(shards.map((s, i) => [`layer.${i}.weight`, s])) }, null, 2);
+const NO_MAP = "`model.safetensors.index.json` has no `weight_map` object naming the shard of each tensor.";
+const shard = (i: number, of: number) => `model-${String(i).padStart(5, "0")}-of-${String(of).padStart(5, "0")}.safetensors`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "a removed index", pullRequest: true, files: { "model.safetensors.index.json": { content: { type: "removed" }, status: "removed" } }, repo: {} },
+    { name: "an index not read as text", files: { "model.safetensors.index.json": { content: { type: "not-fetched" } } }, repo: {} },
+    { name: "values that are not strings name no shard", files: { "model.safetensors.index.json": JSON.stringify({ weight_map: { a: 1, b: null, c: "x.safetensors" } }), "x.safetensors": pointer() }, repo: {} },
+  ],
+  invalid: [
+    ...["null", "[]", '{"weight_map": []}', '{"weight_map": "model.safetensors"}', '{"weight_map": null}'].map((text) => ({
+      name: `no weight map object: ${text}`,
+      files: { "model.safetensors.index.json": text },
+      repo: {},
+      findings: [{ line: 1, title: "Checkpoint index has no weight map", message: NO_MAP, hint: "Write the index again with the library that saved the shards." }],
+    })),
+    {
+      name: "six missing shards of seven: five named, the rest elided; each shard once however many tensors it holds",
+      files: { "model.safetensors.index.json": index(...[1, 2, 3, 4, 5, 6, 7, 7].map((i) => shard(i, 7))), [shard(1, 7)]: pointer() },
+      repo: {},
+      findings: [
+        {
+          line: 1,
+          message: `6 of the 7 shards named in \`model.safetensors.index.json\` are not in the repository: \`${shard(2, 7)}\`, \`${shard(3, 7)}\`, \`${shard(4, 7)}\`, \`${shard(5, 7)}\`, \`${shard(6, 7)}\`, ….`,
+          hint: "Add the missing shards (through Git LFS), or save the checkpoint again so that the index and the shards match.",
+        },
+      ],
+    },
+    {
+      name: "five missing shards: all named, nothing elided",
+      files: { "m/model.safetensors.index.json": index(...[1, 2, 3, 4, 5].map((i) => shard(i, 5))) },
+      repo: { [`${shard(1, 5)}`]: null },
+      findings: [{ line: 1, path: "m/model.safetensors.index.json", message: `5 of the 5 shards named in \`m/model.safetensors.index.json\` are not in the repository: \`${[1, 2, 3, 4, 5].map((i) => shard(i, 5)).join("`, `")}\`.` }],
+    },
+    {
+      name: "six unsafe names: five shown, the rest elided, at the line of the first (sorted) in a pretty-printed index",
+      files: { "model.safetensors.index.json": pretty("ok.safetensors", "/a", "/b", "/c", "/d", "/e", "/f"), "ok.safetensors": pointer() },
+      repo: {},
+      findings: [
+        {
+          line: 7,
+          title: "Checkpoint index names an unsafe shard path",
+          message:
+            "`model.safetensors.index.json` names 6 shards that are not a plain file name in its folder: `/a` (absolute path), `/b` (absolute path), `/c` (absolute path), `/d` (absolute path), `/e` (absolute path), …. Loaders refuse such names (huggingface.js) or could read a file outside the checkpoint.",
+          hint: "Write the index again with the library that saved the shards: `weight_map` values are file names beside the index, such as `model-00001-of-00002.safetensors`.",
+        },
+      ],
+    },
+    {
+      name: "an unsafe name with a backslash is found at its line, written escaped",
+      files: { "model.safetensors.index.json": pretty("ok.safetensors", "sub\\x.safetensors"), "ok.safetensors": pointer() },
+      repo: {},
+      findings: [{ line: 7, title: "Checkpoint index names an unsafe shard path", message: "`model.safetensors.index.json` names 1 shard that is not a plain file name in its folder: `sub\\x.safetensors` (backslash). Loaders refuse such names (huggingface.js) or could read a file outside the checkpoint." }],
+    },
+  ],
+});
+
+ruleTester(rule, {
+  valid: [{ name: "a config.json is no index, whatever it lacks", files: { "config.json": "{}" }, repo: {} }, { name: "an index in a subfolder whose shards are beside it", files: { "m/model.safetensors.index.json": index("a.safetensors"), "m/a.safetensors": pointer() }, repo: {} }],
+  invalid: [
+    {
+      name: "missing shards are named in sorted order, whatever the order of the weight map",
+      files: { "model.safetensors.index.json": index("c.safetensors", "a.safetensors", "b.safetensors"), "b.safetensors": pointer() },
+      repo: {},
+      findings: [{ line: 1, message: "2 of the 3 shards named in `model.safetensors.index.json` are not in the repository: `a.safetensors`, `c.safetensors`." }],
+    },
+    {
+      name: "an unsafe name written with escapes is not found in the text: line 1",
+      files: { "model.safetensors.index.json": pretty("ok.safetensors", "x").replace('"x"', '"\\u002e\\u002e/x"'), "ok.safetensors": pointer() },
+      repo: {},
+      findings: [{ line: 1, title: "Checkpoint index names an unsafe shard path", message: "`model.safetensors.index.json` names 1 shard that is not a plain file name in its folder: `../x` (dot segment). Loaders refuse such names (huggingface.js) or could read a file outside the checkpoint." }],
+    },
+  ],
+});

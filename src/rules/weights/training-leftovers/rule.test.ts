@@ -33,3 +33,15 @@ ruleTester(rule, {
     },
   ],
 });
+
+ruleTester(rule, {
+  valid: [{ name: "weights whose names only contain a training-state name", files: { "my_optimizer.pt": pointer(), "training_args.bin.bak": "x" } }],
+  invalid: [
+    {
+      name: "one removed, one kept: only the kept one, in the singular",
+      pullRequest: true,
+      files: { "ckpt/optimizer.pt": { content: { type: "removed" }, status: "removed" }, "ckpt/trainer_state.pt": pointer() },
+      findings: [{ path: "ckpt/trainer_state.pt", line: 1, message: "`trainer_state.pt` is training state saved by `transformers.Trainer` (a pickle), not model weights." }],
+    },
+  ],
+});

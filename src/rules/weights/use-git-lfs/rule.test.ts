@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileGitattributes, GITATTRIBUTES_MAX_BYTES, lfsAttributeFor, lfsAttributes } from "../../../parse/gitattributes.js";
 import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
 import { blob, LFS_ATTRIBUTES, MAGIC, MB, pointer } from "../../../../test/weights-helpers.js";
-import rule from "./rule.js";
+import rule, { sizeVerdict } from "./rule.js";
 
 ruleTester(rule, {
   valid: [
@@ -182,5 +182,85 @@ describe(".gitattributes read the way Git reads it", () => {
     const text = "*.bin filter=lfs\n".repeat(62 * 65536);
     const lfs = lfsAttributes([{ path: ".gitattributes", text }]);
     expect(lfs.decide("m.bin")).toMatchObject({ decided: false, problem: { kind: "too-large", bytes: text.length } });
+  });
+});
+
+const plainInPr = (name: string, why: string) => `\`${name}\` was committed as a plain Git file, not through Git LFS. ${why}`;
+const ADD_SAFETENSORS = "Add `*.safetensors filter=lfs diff=lfs merge=lfs -text` to `.gitattributes` (or run `git lfs track \"*.safetensors\"`), then commit the file again.";
+const noPattern = (name: string, more = "") => `\`${name}\` is committed as a Git LFS pointer, but no \`.gitattributes\` pattern sends it through LFS, so clones get the pointer instead of the weights.${more}`;
+
+ruleTester(rule, {
+  valid: [
+    { name: "a broken pointer is weights/lfs-pointer-valid's", pullRequest: true, files: { "model.safetensors": { content: { type: "lfs-pointer-invalid", text: "version https://git-lfs.github.com/spec/v1\n" } } }, repo: {} },
+    { name: "a removed weight file", pullRequest: true, files: { "model.safetensors": { content: { type: "removed" }, status: "removed" } }, repo: {} },
+    { name: "a long line in a .gitattributes the pull request does not change is not said", pullRequest: true, files: { "model.safetensors": pointer() }, repo: { ".gitattributes": `${LFS_ATTRIBUTES}${"x".repeat(3000)} filter=lfs\n` } },
+    { name: "folder: a small file of unknown size", files: { "model.safetensors": blob() }, repo: {} },
+  ],
+  invalid: [
+    {
+      name: "PR: over 50 MB, GitHub warns",
+      pullRequest: true,
+      files: { "model.safetensors": blob(undefined, 60 * MB) },
+      repo: {},
+      findings: [{ line: 1, message: plainInPr("model.safetensors", "At 60 MB it is over the 10 MB above which the Hub asks for Git LFS. GitHub warns about files over 50 MB."), hint: ADD_SAFETENSORS }],
+    },
+    {
+      name: "PR: exactly 50 MB and exactly 100 MB are under GitHub's limits; the size rounded to a tenth",
+      pullRequest: true,
+      files: { "a/model.safetensors": blob(undefined, 50 * MB), "b/model.safetensors": blob(undefined, 100 * MB), "c/model.safetensors": blob(undefined, Math.round(12.34 * MB)), "d/model.safetensors": blob(undefined, 10 * MB + 1) },
+      repo: {},
+      findings: [
+        { path: "a/model.safetensors", line: 1, message: plainInPr("model.safetensors", "At 50 MB it is over the 10 MB above which the Hub asks for Git LFS.") },
+        { path: "b/model.safetensors", line: 1, message: plainInPr("model.safetensors", "At 100 MB it is over the 10 MB above which the Hub asks for Git LFS. GitHub warns about files over 50 MB.") },
+        { path: "c/model.safetensors", line: 1, message: plainInPr("model.safetensors", "At 12.3 MB it is over the 10 MB above which the Hub asks for Git LFS.") },
+        { path: "d/model.safetensors", line: 1, message: plainInPr("model.safetensors", "At 10 MB it is over the 10 MB above which the Hub asks for Git LFS.") },
+      ],
+    },
+    {
+      name: "two shards as pointers without a pattern: the other one, in the singular",
+      pullRequest: true,
+      files: { "model-00001-of-00002.safetensors": pointer(), "model-00002-of-00002.safetensors": pointer() },
+      repo: { ".gitattributes": "*.bin filter=lfs\n" },
+      findings: [{ line: 1, severity: "warning", message: noPattern("model-00001-of-00002.safetensors", " The same holds for the other shard of this checkpoint."), hint: ADD_SAFETENSORS }],
+    },
+    {
+      name: "two shards with different problems are two findings",
+      pullRequest: true,
+      files: { "model-00001-of-00002.safetensors": pointer(), "model-00002-of-00002.safetensors": blob(undefined, 20 * MB) },
+      repo: {},
+      findings: [
+        { path: "model-00001-of-00002.safetensors", line: 1, severity: "warning", message: noPattern("model-00001-of-00002.safetensors") },
+        { path: "model-00002-of-00002.safetensors", line: 1, message: plainInPr("model-00002-of-00002.safetensors", "At 20 MB it is over the 10 MB above which the Hub asks for Git LFS.") },
+      ],
+    },
+    {
+      name: "PR: a nested .gitattributes sends it to LFS, the bytes are plain: that file and line are named",
+      pullRequest: true,
+      files: { "models/a/w.pt": blob(undefined, 11 * MB) },
+      repo: { "models/.gitattributes": "# weights\n*.pt filter=lfs diff=lfs merge=lfs -text\n" },
+      findings: [
+        {
+          line: 1,
+          message: "`w.pt` was committed as a plain Git file, although `models/.gitattributes` line 2 (`*.pt`) sends it to LFS: Git LFS was probably not installed when it was added. At 11 MB it is over the 10 MB above which the Hub asks for Git LFS.",
+          hint: "Run `git lfs install`, then `git rm --cached <file>` and `git add <file>`, and commit again.",
+        },
+      ],
+    },
+    {
+      name: "two long lines in a .gitattributes the PR changes: the first, and the count of the others",
+      pullRequest: true,
+      files: { "model.safetensors": pointer(), ".gitattributes": `${LFS_ATTRIBUTES}${"x".repeat(3000)} filter=lfs\n${"y".repeat(2100)} filter=lfs\n` },
+      repo: {},
+      findings: [{ path: ".gitattributes", line: 4, title: ".gitattributes line too long for Git", message: "Line 4 of `.gitattributes` (and 1 more) is 2,048 bytes or longer; Git ignores such lines, and so does Cardinal.", hint: "Split the line, or use a shorter pattern: Git reads no attributes from it." }],
+    },
+  ],
+});
+
+describe("sizeVerdict", () => {
+  it("is small up to 10 MB, large above, unknown without a size", () => {
+    expect(sizeVerdict(undefined)).toBe("unknown");
+    expect(sizeVerdict(0)).toBe("small");
+    expect(sizeVerdict(10 * MB)).toBe("small");
+    expect(sizeVerdict(10 * MB + 1)).toBe("large");
   });
 });
