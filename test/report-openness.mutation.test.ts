@@ -20,6 +20,8 @@ describe("licenseSummary", () => {
     ["llama3.1", "data", "open data with use restrictions — not open source (OSI)"],
     ["openrail", "data", "open data with use-based restrictions (RAIL) that derivatives must carry — not open source (OSI)"],
     ["cc-by-nd-4.0", "weights", "no derivatives may be shared — not open"],
+    // The Model Openness Tool does not call it open: never "open source", even with the OSI in its notes.
+    ["etalab-2.0", "weights", "permissive terms — any use"],
     ["unknown", "weights", undefined],
     ["not-a-license", "weights", undefined],
   ] as const)("%s (%s)", (id, subject, summary) => {
@@ -65,6 +67,22 @@ describe("opennessLines", () => {
     ]);
     expect(opennessLines([card({ datasets: ["x/y"] })], [{ type: "dataset", id: "x/y", status: "found", licenses: ["cc-by-4.0"] }])).toEqual([
       "Trained on `x/y` under `cc-by-4.0`: open (an open data license) — any use, with attribution.",
+    ]);
+  });
+});
+
+describe("the subject of restricted licenses", () => {
+  const card = (over: Partial<FileFacts>): FileFacts => ({ path: "README.md", kind: "dataset-card", status: "added", storage: "text", ...over });
+
+  it("is the data of a dataset card and of a training dataset, the weights of a model card", () => {
+    expect(
+      opennessLines(
+        [card({ licenses: ["llama3.1"] }), card({ path: "m/README.md", kind: "model-card", datasets: ["x/y"] })],
+        [{ type: "dataset", id: "x/y", status: "found", licenses: ["openrail"] }],
+      ),
+    ).toEqual([
+      "The dataset card `README.md` declares `llama3.1`: open data with use restrictions — not open source (OSI).",
+      "Trained on `x/y` under `openrail`: open data with use-based restrictions (RAIL) that derivatives must carry — not open source (OSI).",
     ]);
   });
 });

@@ -33,6 +33,8 @@ describe("hunkRanges", () => {
     // The patch's final line break gives one more empty line, which is no line of the file.
     expect(hunkRanges("@@ -1,2 +1,2 @@\n a\n b\n")).toEqual([{ start: 1, end: 2 }]);
     expect(hunkRanges("@@ -1 +1 @@\n a\n\n\n")).toEqual([{ start: 1, end: 1 }]);
+    // A header without a count expects one line: an empty line is that line.
+    expect(hunkRanges("@@ -1 +1 @@\n")).toEqual([{ start: 1, end: 1 }]);
     expect(hunkRanges("@@ -1,2 +1,2 @@\n\n\n\n")).toEqual([{ start: 1, end: 2 }]);
   });
 
