@@ -75,6 +75,33 @@ describe("lineageGraph", () => {
     expect(block(lineageGraph([card("README.md", { datasets: ["ORG/base"] })], refs))[2]).toBe('  n1["ORG/base<br/>⚠️ cc-by-nc-4.0"]');
   });
 
+  it("takes the first answer of the same id in another case, not the first answer of the type", () => {
+    const refs = [found("model", "a/other", ["mit"]), found("model", "ORG/BASE", ["gpl-3.0"])];
+    expect(block(lineageGraph([card("README.md", { baseModels: ["org/base"] })], refs))[2]).toBe('  n1["org/base<br/>gpl-3.0"]');
+  });
+
+  it("says no license on the Hub for a found repository without a license list", () => {
+    expect(block(lineageGraph([card("README.md", { baseModels: ["a/b"] })], [{ type: "model", id: "a/b", status: "found" }]))[2]).toBe('  n1["a/b<br/>no license on the Hub"]');
+  });
+
+  it("draws ids that differ in more than ASCII case as two nodes", () => {
+    const lines = block(lineageGraph([card("README.md", { baseModels: ["x/ß", "x/SS"] })], []));
+    expect(lines.filter((l) => l.includes("-->"))).toEqual(["  n1 -->|base model| n0", "  n2 -->|base model| n0"]);
+  });
+
+  it("counts the sources left out of each card in its own node, never marked", () => {
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}/m${i}`);
+    const graph = lineageGraph([card("a/README.md", { baseModels: ids("a", 7) }), card("b/README.md", { baseModels: ids("b", 8) })], []);
+    expect(graph.split("\n")[0]).toBe("**Lineage**: what each card builds on, with its license.");
+    expect(block(graph).filter((l) => l.includes("more") || l.includes("-.->"))).toEqual([
+      '  n7["#8230; and 1 more"]',
+      '  n15["#8230; and 2 more"]',
+      "  n7 -.-> n0",
+      "  n15 -.-> n8",
+    ]);
+    expect(graph).not.toContain("restrictive");
+  });
+
   it("keeps a base model and a dataset of the same name apart, and a card drawn once", () => {
     const graph = lineageGraph([card("README.md", { baseModels: ["x/y"], datasets: ["x/y"] })], []);
     expect(block(graph)).toEqual([
