@@ -92,6 +92,8 @@ describe("a result", () => {
     expect(region({ endLine: 2 })).toEqual({ startLine: 3 });
     expect(region({ endLine: 5, column: 0 })).toEqual({ startLine: 3, endLine: 5, startColumn: 0 });
     expect(region({ column: 4 })).toEqual({ startLine: 3, startColumn: 4 });
+    // The log object carries no field it has no value for.
+    expect(Object.keys(region({}) ?? {})).toEqual(["startLine"]);
   });
 
   it("turns a one-line fix into a replacement of that line", () => {
