@@ -254,7 +254,11 @@ describe("renderAllClear", () => {
         "",
       ].join("\n"),
     );
-    expect(renderAllClear({ rulesUrl: RULES, muted: [] })).not.toContain("Muted");
+    // Nothing muted is no line at all, not an empty one.
+    expect(renderAllClear({ rulesUrl: RULES, muted: [] })).toBe(renderAllClear({ rulesUrl: RULES }));
+    expect(renderAllClear({ rulesUrl: RULES })).toBe(
+      [COMMENT_MARKER, "### ✅ All clear", "", "Cardinal found nothing to fix in the model cards, licenses and model files of this pull request.", "", PR_FOOTER, ""].join("\n"),
+    );
   });
 
   it("from the CLI says what it reviewed, or that --quiet left some out", () => {
