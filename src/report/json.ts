@@ -65,7 +65,7 @@ export function renderJson(
       ...(f.column !== undefined ? { column: f.column } : {}),
       title: f.title,
       message: plain(f.message),
-      ...(f.hint ? { hint: plain(f.hint) } : {}),
+      ...(f.hint && f.hint.length > 0 ? { hint: plain(f.hint) } : {}),
       ...(f.fix ? { fix: { ...f.fix } } : {}),
       docsUrl: f.docsUrl,
     })),

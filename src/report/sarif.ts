@@ -114,7 +114,7 @@ function descriptor(meta: RuleMeta, helpUri: string): SarifReportingDescriptor {
 }
 
 function result(f: Finding, ruleIndex: number | undefined): SarifResult {
-  const message = [plain(f.message), f.hint ? `How to fix: ${plain(f.hint)}` : ""].filter(Boolean).join("\n\n");
+  const message = [plain(f.message), f.hint && f.hint.length > 0 ? `How to fix: ${plain(f.hint)}` : ""].filter(Boolean).join("\n\n");
   const out: SarifResult = {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
