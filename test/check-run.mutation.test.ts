@@ -90,6 +90,12 @@ describe("toAnnotation", () => {
     );
   });
 
+  it("says no 'How to fix:' for an empty hint, as the comment, JSON and SARIF do", () => {
+    expect(toAnnotation(finding({ hint: [] }))?.message).toBe(
+      "The key `lisence` is not a card key.\n\nRule: card/known-keys — https://cardinal.test/rules/card/known-keys",
+    );
+  });
+
   it("cuts a long message to 60,000 characters ending in an ellipsis, and keeps a short one whole", () => {
     const long = toAnnotation(finding({ message: trusted("x".repeat(70_000)) }))?.message ?? "";
     expect(long).toHaveLength(60_000);

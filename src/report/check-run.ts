@@ -77,7 +77,7 @@ export function toAnnotation(f: Finding): Annotation | undefined {
   if (f.path === "") return undefined;
   const line = f.line ?? 1;
   const endLine = Math.max(line, f.endLine ?? line);
-  const message = [annotationText(f.message), f.hint ? `How to fix: ${annotationText(f.hint)}` : "", `Rule: ${f.ruleId} — ${f.docsUrl}`]
+  const message = [annotationText(f.message), f.hint && f.hint.length > 0 ? `How to fix: ${annotationText(f.hint)}` : "", `Rule: ${f.ruleId} — ${f.docsUrl}`]
     .filter(Boolean)
     .join("\n\n");
   return {
