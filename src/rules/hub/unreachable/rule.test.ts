@@ -129,7 +129,7 @@ describe("hub/unreachable after the rules that ask the Hub", () => {
       workspace: { source: "folder", files: [{ path: "README.md", status: "unchanged", content: { type: "text", text: "---\nlicense: mit\n---\n" } }] },
       config: defaultConfig(),
       rules: [asker, rule],
-      hub: { lookup: async () => ({ status: "unavailable" as const, reason: "the Hub answered 503", kind: "server" as const }) },
+      hub: { lookup: async () => ({ status: "unavailable" as const, reason: "the Hub answered 503", kind: "server-error" as const }) },
     });
     expect(result.findings.map((f) => [f.ruleId, f.path, f.line ?? null, plain(f.message)])).toEqual([
       ["hub/unreachable", ".github/cardinal.yml", null, "Could not verify the model `elsewhere/x`: the Hub answered 503."],
