@@ -11,7 +11,14 @@ ruleTester(rule, {
       pullRequest: true,
       files: {},
       workspace: { truncated: { listed: 3000, total: 4200 } },
-      findings: [{ line: null, path: "", message: "This pull request changes 4200 files; GitHub lists only the first 3000, and Cardinal reviewed those." }],
+      findings: [
+        {
+          line: null,
+          path: "",
+          message: "This pull request changes 4200 files; GitHub lists only the first 3000, and Cardinal reviewed those.",
+          hint: "Split the release into smaller pull requests, or run Cardinal's command-line tool on the branch (`cardinal check .`) to review every file.",
+        },
+      ],
     },
   ],
 });

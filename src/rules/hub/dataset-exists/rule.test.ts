@@ -10,6 +10,7 @@ ruleTester(rule, {
     { name: "datasets that exist", files: card("datasets:\n- tatsu-lab/alpaca\n- rajpurkar/squad_v2"), hub: HUB },
     { name: "offline: Hub checks are off", files: card("datasets: [nope/nope]") },
     { name: "the Hub did not answer: hub/unreachable speaks", files: card("datasets: [a/b]"), hub: { "dataset:a/b": { status: "unavailable", reason: "timeout" } } },
+    { name: "a base model that is not found is hub/model-exists's", files: card("base_model: acme/nowhere"), hub: {} },
     { name: "malformed ids are card/repo-ids-valid's", files: card("datasets: ['a b c']"), hub: {} },
   ],
   invalid: [
@@ -17,7 +18,7 @@ ruleTester(rule, {
       name: "a misspelled dataset",
       files: card("datasets:\n- tatsu-lab/alpaka"),
       hub: HUB,
-      findings: [{ line: 4, message: "The dataset `tatsu-lab/alpaka` in `datasets` was not found on the Hub: it does not exist, or it is private." }],
+      findings: [{ line: 4, column: 3, message: "The dataset `tatsu-lab/alpaka` in `datasets` was not found on the Hub: it does not exist, or it is private.", hint: "Check the id against the dataset's page on the Hub (`huggingface.co/datasets/<namespace>/<name>`), including the namespace and the case of each letter." }],
     },
     {
       name: "401: missing or private, worded as a 404",

@@ -62,6 +62,8 @@ ruleTester(rule, {
       hub: {},
       hubSecurity: { [ID]: scan([{ path: "pytorch_model.bin", sha256: SHA }], [["pytorch_model.bin", "safe"], ["pytorch_model.bin", "queued"]]) },
     },
+    { name: "a scan that lists no files cannot show a mirror", files: { "pytorch_model.bin": pointer(SHA) }, workspace: clone, hub: {}, hubSecurity: { [ID]: { status: "found", scansDone: true, filesWithIssues: [{ path: "pytorch_model.bin", level: "unsafe" }] } } },
+    { name: "a file the Hub flags that this repository does not hold", files: { "model.safetensors": pointer(SHA) }, workspace: clone, hub: {}, hubSecurity: { [ID]: scan([{ path: "model.safetensors", sha256: SHA }, { path: "pytorch_model.bin", sha256: OTHER }], [["pytorch_model.bin", "unsafe"]]) } },
     { name: "a removed file is not reviewed", files: { "pytorch_model.bin": { content: { type: "removed" }, status: "removed" } }, pullRequest: true, workspace: github, hub: {}, hubSecurity: { [ID]: unsafeBin } },
   ],
   invalid: [
@@ -113,6 +115,52 @@ ruleTester(rule, {
           severity: "warning",
           message:
             "The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai/tiny-llm`, and this folder is a clone of it. Cardinal could not compare this file's bytes with the ones the Hub scanned (it has no LFS pointer here to name them).",
+        },
+      ],
+    },
+    {
+      name: "in a clone, a suspicious file whose bytes cannot be compared is a notice",
+      files: { "a.pkl": { content: { type: "binary" } } },
+      workspace: clone,
+      hub: {},
+      hubSecurity: { [ID]: scan([{ path: "a.pkl", sha256: SHA }], [["a.pkl", "suspicious"]]) },
+      findings: [
+        {
+          path: "a.pkl",
+          line: null,
+          severity: "notice",
+          message: "The Hub's security scan marks `a.pkl` suspicious in `acme-ai/tiny-llm`, and this folder is a clone of it. Cardinal could not compare this file's bytes with the ones the Hub scanned (it has no LFS pointer here to name them).",
+        },
+      ],
+    },
+    {
+      name: "any file the review holds in LFS is judged, not only weights; the pointer's OID is compared in lower case",
+      files: { "config.json": pointer(SHA.toUpperCase()) },
+      workspace: clone,
+      hub: {},
+      hubSecurity: { [ID]: scan([{ path: "config.json", sha256: SHA }], [["config.json", "unsafe"]]) },
+      findings: [
+        {
+          path: "config.json",
+          line: null,
+          severity: "error",
+          message: "The Hub's security scan marks `config.json` unsafe in `acme-ai/tiny-llm`, and this folder is a clone of it. This file has the same SHA-256 as the one the Hub scanned.",
+        },
+      ],
+    },
+    {
+      name: "a GitHub mirror shown by one file's bytes: another flagged file, not comparable, is a warning",
+      files: { "model.safetensors": pointer(SHA), "pytorch_model.bin": { content: { type: "binary" } } },
+      workspace: github,
+      hub: {},
+      hubSecurity: { [ID]: scan([{ path: "model.safetensors", sha256: SHA }, { path: "pytorch_model.bin", sha256: OTHER }], [["pytorch_model.bin", "unsafe"]]) },
+      findings: [
+        {
+          path: "pytorch_model.bin",
+          line: null,
+          severity: "warning",
+          message:
+            "The Hub's security scan marks `pytorch_model.bin` unsafe in `acme-ai/tiny-llm`, and this repository mirrors it: its name is the same, and files here have the Hub's very bytes. Cardinal could not compare this file's bytes with the ones the Hub scanned (it has no LFS pointer here to name them).",
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { corpusCard, found, runRule } from "../../../../test/rule-tester.js";
+import { defineRule } from "../../../core/rule.js";
 import type { HubLookup } from "../../../core/hub.js";
 import { plain } from "../../../core/text.js";
 import datasetExists from "../dataset-exists/rule.js";
@@ -113,6 +114,73 @@ describe("hub/unreachable after the rules that ask the Hub", () => {
     });
     expect(result.findings).toEqual([]);
     expect(result.references?.map((r) => [r.type, r.id, r.status])).toEqual([["dataset", "multi_nli", "found"]]);
+  });
+
+  it("a failure for a repository no card names is said at the configuration's path", async () => {
+    const { review } = await import("../../../core/engine.js");
+    const { defaultConfig } = await import("../../../core/config.js");
+    const asker = defineRule({
+      meta: { id: "test/asker", title: "t", description: "d", why: "w", defaultSeverity: "notice" },
+      async check({ hub }) {
+        await hub?.lookup("model", "elsewhere/x");
+      },
+    });
+    const result = await review({
+      workspace: { source: "folder", files: [{ path: "README.md", status: "unchanged", content: { type: "text", text: "---\nlicense: mit\n---\n" } }] },
+      config: defaultConfig(),
+      rules: [asker, rule],
+      hub: { lookup: async () => ({ status: "unavailable" as const, reason: "the Hub answered 503", kind: "server-error" as const }) },
+    });
+    expect(result.findings.map((f) => [f.ruleId, f.path, f.line ?? null, plain(f.message)])).toEqual([
+      ["hub/unreachable", ".github/cardinal.yml", null, "Could not verify the model `elsewhere/x`: the Hub answered 503."],
+    ]);
+  });
+
+  it("an outage of one repository names it alone", async () => {
+    const notices = await reviewWith(["a/1", "a/2"], (id) => (id === "a/1" ? { status: "unavailable", reason: STOPPED, kind: "stopped" } : { status: "not-found", httpStatus: 404 }), "folder");
+    expect(notices.map((f) => [f.title, f.line, f.column, plain(f.message)])).toEqual([["Stopped asking the Hub", 4, 3, `Could not verify the dataset \`a/1\`: ${STOPPED}.`]]);
+  });
+
+  it("one repository past the limit is one repository", async () => {
+    const notices = await reviewWith(["a/1", "a/2", "a/3"], () => ({ status: "not-found", httpStatus: 404 }), "folder", 2);
+    expect(notices.map((f) => [f.title, f.line, plain(f.message), f.hint && plain(f.hint)])).toEqual([
+      [
+        "Too many repositories to verify with the Hub",
+        6,
+        "Did not verify 1 more repository: this review had already asked the Hub about 2 repositories, the most one review asks about. Not checked: `a/3`.",
+        "Nothing to change if the card means to name them all; Cardinal leaves the ones past the limit unverified. If the list is generated, check that it names what you meant.",
+      ],
+    ]);
+  });
+
+  it("names an outage's repositories in the order the cards name them, whatever order the answers came in", async () => {
+    const { review } = await import("../../../core/engine.js");
+    const { defaultConfig } = await import("../../../core/config.js");
+    const files = [
+      ["b/README.md", "---\nlicense: mit\ndatasets:\n- b/1\n- b/2\n---\n"],
+      ["a/README.md", "---\nlicense: mit\ndatasets: [a/1, a/2]\n---\n"],
+    ].map(([path, text]) => ({ path: path ?? "", status: "unchanged" as const, content: { type: "text" as const, text: text ?? "" } }));
+    // Each answer waits a number of turns of the event loop: the last asked answers first.
+    let calls = 0;
+    const turns = (n: number) => new Promise<void>((resolve) => {
+      const step = (left: number) => (left === 0 ? resolve() : setImmediate(() => step(left - 1)));
+      step(n);
+    });
+    const result = await review({
+      workspace: { source: "folder", files },
+      config: defaultConfig(),
+      rules: [datasetExists, rule],
+      hub: {
+        lookup: async () => {
+          await turns(10 - 2 * calls++);
+          return { status: "unavailable" as const, reason: STOPPED, kind: "stopped" as const };
+        },
+      },
+    });
+    expect(result.references?.map((r) => r.id)).toEqual(["a/2", "a/1", "b/2", "b/1"]);
+    expect(result.findings.map((f) => [f.path, f.line, plain(f.message)])).toEqual([
+      ["b/README.md", 4, `Could not verify 4 repositories: ${STOPPED}. Not verified: \`b/1\`, \`b/2\`, \`a/1\`, \`a/2\`.`],
+    ]);
   });
 
   it("reports nothing when no rule asked", async () => {

@@ -14,6 +14,8 @@ const adapter = (base: string) => `{\n  "peft_type": "LORA",\n  "base_model_name
 
 ruleTester(rule, {
   valid: [
+    { name: "the Hub lists the config's id under a license with no terms to pass on", files: { "config.json": config("meta-llama/Llama-2-7b-hf") }, hub: { "model:meta-llama/Llama-2-7b-hf": found("model", "meta-llama/Llama-2-7b-hf", { licenses: ["apache-2.0"] }) } },
+    { name: "a config the pull request removes", pullRequest: true, files: { "config.json": { status: "removed", content: { type: "removed" } } } },
     { name: "real card unsloth-meta-llama-3.1-70b-instruct-bnb-4bit (test/fixtures/corpus): a llama3.1 quantisation", files: { "README.md": corpusCard("unsloth-meta-llama-3.1-70b-instruct-bnb-4bit") } },
     { name: "Llama 2 weights with the license beside them", files: { "config.json": LLAMA2, "model.safetensors": POINTER, LICENSE: "LLAMA 2 COMMUNITY LICENSE AGREEMENT\n" } },
     { name: "a notice file at the repository root covers a release in a folder", files: { "llama/config.json": LLAMA2, NOTICE: "Llama 2 is licensed under the LLAMA 2 Community License\n" } },
@@ -109,6 +111,55 @@ ruleTester(rule, {
           message: "The card speaks of “original LLaMA”, so the release is likely bound by the LLaMA license (Meta's license for the original LLaMA weights, non-commercial research use only), whose ATTRIBUTION section asks that every copy of LLaMA, or of a work derived from it, be distributed with a copy of the license and this notice: “LLaMA is licensed under the LLaMA License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and its card declares `apache-2.0` without naming these terms. This rests on a sentence of the card.",
         },
       ],
+    },
+    {
+      name: "an SD pipeline's model_index.json in a folder: OpenRAIL has no notice to quote",
+      files: { "sd/model_index.json": `{\n  "_class_name": "StableDiffusionPipeline",\n  "_name_or_path": "runwayml/stable-diffusion-v1-5"\n}\n`, "sd/unet/diffusion_pytorch_model.safetensors": POINTER },
+      findings: [{ path: "sd/model_index.json", line: 3, severity: "warning", message: "`sd/model_index.json` names `runwayml/stable-diffusion-v1-5` as its `_name_or_path`, a name that says Stable Diffusion 1.x, so the release is likely bound by the CreativeML OpenRAIL-M license, whose paragraph 4 asks whoever distributes the model or a derivative of it to give recipients a copy of the license and to include its use-based restrictions (paragraph 5) as an enforceable provision. The folder `sd` holds no license file or notice, and no model card. This rests on the name (Cardinal did not ask the Hub).", hint: "Add the license's text as `sd/LICENSE` (from `https://github.com/CompVis/stable-diffusion/blob/main/LICENSE`), and say in the card which terms apply." }],
+    },
+    {
+      name: "the Hub gives no license for the config's id: the name speaks, and says so",
+      files: { "config.json": config("meta-llama/Llama-2-7b-hf") },
+      hub: {},
+      findings: [{ path: "config.json", line: 2, severity: "warning", message: "`config.json` names `meta-llama/Llama-2-7b-hf` as its `_name_or_path`, a name that says Llama 2, so the release is likely bound by the Llama 2 Community License, whose section 1.b.i asks whoever distributes Llama 2 or a model derived from it to provide a copy of the agreement to the recipient, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and no model card. The Hub gave no license for it, so this rests on its name.", hint: "Add the license's text as `LICENSE` (from `https://github.com/meta-llama/llama/blob/main/LICENSE`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "a card's base_model the Hub does not answer for, and no license",
+      files: { "README.md": "---\nbase_model: meta-llama/Llama-2-7b-hf\n---\n# M\n", "config.json": "{\"model_type\":\"llama\"}" },
+      hub: {},
+      findings: [{ path: "README.md", line: 2, severity: "warning", message: "The card's `base_model` is `meta-llama/Llama-2-7b-hf`, whose name says Llama 2, so the release is likely bound by the Llama 2 Community License, whose section 1.b.i asks whoever distributes Llama 2 or a model derived from it to provide a copy of the agreement to the recipient, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and its card declares no license. The Hub gave no license for it, so this rests on its name.", hint: "Add the license's text as `LICENSE` (from `https://github.com/meta-llama/llama/blob/main/LICENSE`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "a card's first base under a license with no terms to pass on: the next base's name speaks",
+      files: { "README.md": "---\nbase_model:\n- acme/x\n- google/gemma-2-9b\n---\n# M\n" },
+      hub: { "model:acme/x": found("model", "acme/x", { licenses: ["mit"] }) },
+      findings: [{ path: "README.md", line: 2, severity: "warning", message: "The card's `base_model` is `google/gemma-2-9b`, whose name says Gemma 2, so the release is likely bound by the Gemma Terms of Use, whose section 3.1 asks whoever distributes Gemma or a model derivative to give every recipient a copy of the terms, to pass on their use restrictions (section 3.2) as an enforceable provision, and to include a “Notice” text file with this notice: “Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms”. The repository holds no license file or notice, and its card declares no license. The Hub gave no license for it, so this rests on its name.", hint: "Add the license's text as `LICENSE` (from `https://ai.google.dev/gemma/terms`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "the Hub lists a base under several licenses: the one with terms to pass on",
+      files: { "README.md": "---\nbase_model: acme/x\n---\n# M\n" },
+      hub: { "model:acme/x": found("model", "acme/x", { licenses: ["mit", "gemma"] }) },
+      findings: [{ path: "README.md", line: 2, severity: "warning", message: "The Hub lists the card's `base_model` `acme/x` under `gemma`, so the release is bound by the Gemma Terms of Use, whose section 3.1 asks whoever distributes Gemma or a model derivative to give every recipient a copy of the terms, to pass on their use restrictions (section 3.2) as an enforceable provision, and to include a “Notice” text file with this notice: “Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms”. The repository holds no license file or notice, and its card declares no license.", hint: "Add the license's text as `LICENSE` (from `https://ai.google.dev/gemma/terms`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "two releases under the same terms: said once, for the shallower folder",
+      files: { "a/config.json": config("meta-llama/Llama-2-7b-hf"), "b/c/config.json": config("meta-llama/Llama-2-13b-hf") },
+      findings: [{ path: "a/config.json", line: 2, severity: "warning", message: "`a/config.json` names `meta-llama/Llama-2-7b-hf` as its `_name_or_path`, a name that says Llama 2, so the release is likely bound by the Llama 2 Community License, whose section 1.b.i asks whoever distributes Llama 2 or a model derived from it to provide a copy of the agreement to the recipient, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The folder `a` holds no license file or notice, and no model card. This rests on the name (Cardinal did not ask the Hub).", hint: "Add the license's text as `a/LICENSE` (from `https://github.com/meta-llama/llama/blob/main/LICENSE`) and a `a/NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "a config on one line: the key's line is the first",
+      files: { "config.json": "{\"model_type\":\"llama\",\"_name_or_path\":\"meta-llama/Llama-2-7b-hf\"}" },
+      findings: [{ path: "config.json", line: 1, severity: "warning", message: "`config.json` names `meta-llama/Llama-2-7b-hf` as its `_name_or_path`, a name that says Llama 2, so the release is likely bound by the Llama 2 Community License, whose section 1.b.i asks whoever distributes Llama 2 or a model derived from it to provide a copy of the agreement to the recipient, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and no model card. This rests on the name (Cardinal did not ask the Hub).", hint: "Add the license's text as `LICENSE` (from `https://github.com/meta-llama/llama/blob/main/LICENSE`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "\"LLaMA-v1\" in the card's text: a notice, resting on the sentence",
+      files: { "README.md": "---\ntags: [a]\n---\n# M\n\nA LLaMA-v1 fine-tune.\n", "config.json": "{\"model_type\":\"llama\"}" },
+      findings: [{ path: "README.md", line: 6, severity: "notice", message: "The card speaks of “LLaMA-v1”, so the release is likely bound by the LLaMA license (Meta's license for the original LLaMA weights, non-commercial research use only), whose ATTRIBUTION section asks that every copy of LLaMA, or of a work derived from it, be distributed with a copy of the license and this notice: “LLaMA is licensed under the LLaMA License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and its card declares no license. This rests on a sentence of the card.", hint: "Add the license's text as `LICENSE` (from `https://github.com/meta-llama/llama/blob/cebd3de49c7f0779303506882d21d18a04b38d66/LICENSE_WEIGHTS`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
+    },
+    {
+      name: "a card that declares another license without naming these terms",
+      files: { "README.md": "---\nlicense: mit\n---\n# M\n", "config.json": config("meta-llama/Llama-2-7b-hf") },
+      findings: [{ path: "config.json", line: 2, severity: "warning", message: "`config.json` names `meta-llama/Llama-2-7b-hf` as its `_name_or_path`, a name that says Llama 2, so the release is likely bound by the Llama 2 Community License, whose section 1.b.i asks whoever distributes Llama 2 or a model derived from it to provide a copy of the agreement to the recipient, and section 1.b.iii to keep this notice in a “Notice” text file distributed with every copy: “Llama 2 is licensed under the LLAMA 2 Community License, Copyright (c) Meta Platforms, Inc. All Rights Reserved.” The repository holds no license file or notice, and its card declares `mit` without naming these terms. This rests on the name (Cardinal did not ask the Hub).", hint: "Add the license's text as `LICENSE` (from `https://github.com/meta-llama/llama/blob/main/LICENSE`) and a `NOTICE` file with the notice, and say in the card which terms apply." }],
     },
   ],
 });

@@ -13,6 +13,10 @@ const HUB = {
   "model:acme/rail-base": model("acme/rail-base", ["creativeml-openrail-m"]),
   "model:acme/nd-base": model("acme/nd-base", ["cc-by-nd-4.0"]),
   "model:acme/dual": model("acme/dual", ["apache-2.0", "llama3"]),
+  "model:acme/gemma-ft": model("acme/gemma-ft", ["gemma"]),
+  "model:acme/gemma-ft2": model("acme/gemma-ft2", ["gemma"]),
+  "model:acme/grok": model("acme/grok", ["grok2-community"]),
+  "model:acme/weird": model("acme/weird", ["not-a-hub-license"]),
 };
 
 ruleTester(rule, {
@@ -24,6 +28,12 @@ ruleTester(rule, {
     { name: "RAIL passed on as another RAIL", files: card("openrail++", "acme/rail-base"), hub: HUB },
     { name: "NC stays NC", files: card("cc-by-nc-sa-4.0", "acme/nc-base"), hub: HUB },
     { name: "a base under several licenses: one respected is enough", files: card("apache-2.0", "acme/dual"), hub: HUB },
+    { name: "a base under a license the Hub does not list is not judged", files: card("mit", "acme/weird"), hub: HUB },
+    { name: "a dataset card has no base model to respect", files: { "README.md": "---\nlicense: mit\nbase_model: acme/nc-base\ntask_categories: [text-classification]\n---\n" }, hub: HUB },
+    { name: "no license: license/declared's", files: { "README.md": "---\nbase_model: acme/nc-base\n---\n# M\n" }, hub: HUB },
+    { name: "no base model", files: { "README.md": "---\nlicense: mit\n---\n# M\n" }, hub: HUB },
+    { name: "a base_model that is no repo id", files: card("mit", "not a repo"), hub: HUB },
+    { name: "offline, Stable Diffusion 1.5 under its own OpenRAIL-M", files: card("creativeml-openrail-m", "runwayml/stable-diffusion-v1-5") },
     { name: "offline, a name that only contains llama (TinyLlama)", files: card("apache-2.0", "TinyLlama/TinyLlama-1.1B-Chat-v1.0") },
     { name: "offline, vicuna says nothing of Meta's licenses", files: card("apache-2.0", "lmsys/vicuna-7b-v1.5") },
     { name: "offline, an unversioned llama-7b (LLaMA 1, no Hub id) is not judged", files: card("mit", "huggyllama/llama-7b") },
@@ -59,6 +69,41 @@ ruleTester(rule, {
     },
     { name: "NC base relicensed permissively", files: card("apache-2.0", "acme/nc-base"), hub: HUB, findings: [{ line: 2, message: "The card says `apache-2.0`, but the base model `acme/nc-base` is under `cc-by-nc-4.0`. Non-commercial and research-only licenses forbid commercial use, and the restriction carries over to derivatives." }] },
     { name: "RAIL restrictions dropped", files: card("mit", "acme/rail-base"), hub: HUB, findings: [{ line: 2, message: "The card says `mit`, but the base model `acme/rail-base` is under `creativeml-openrail-m`. OpenRAIL licenses require their use-based restrictions to be passed on to every derivative (paragraph 4 and Attachment A)." }] },
+    {
+      name: "a Gemma base: the hint names the license to use",
+      files: card("mit", "acme/gemma-ft"),
+      hub: HUB,
+      findings: [{ line: 2, column: 10, message: "The card says `mit`, but the base model `acme/gemma-ft` is under `gemma`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement.", hint: "Use `license: gemma` and keep a copy of its terms with the model." }],
+    },
+    {
+      name: "a Grok base: the same",
+      files: card("mit", "acme/grok"),
+      hub: HUB,
+      findings: [{ line: 2, message: "The card says `mit`, but the base model `acme/grok` is under `grok2-community`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement.", hint: "Use `license: grok2-community` and keep a copy of its terms with the model." }],
+    },
+    {
+      name: "two bases under the same license: said once",
+      files: { "README.md": "---\nlicense: mit\nbase_model:\n- acme/gemma-ft\n- acme/gemma-ft2\n---\n# M\n" },
+      hub: HUB,
+      findings: [{ line: 2, message: "The card says `mit`, but the base model `acme/gemma-ft` is under `gemma`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement." }],
+    },
+    {
+      name: "the Hub's answer and a name that say the same license: said once, as the Hub's",
+      files: { "README.md": "---\nlicense: mit\nbase_model:\n- acme/gemma-ft\n- google/gemma-2-2b\n---\n# M\n" },
+      hub: HUB,
+      findings: [{ line: 2, severity: "error", message: "The card says `mit`, but the base model `acme/gemma-ft` is under `gemma`. Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement." }],
+    },
+    {
+      name: "offline, two bases whose names say the same family: said once",
+      files: { "README.md": "---\nlicense: mit\nbase_model:\n- google/gemma-2-9b\n- google/gemma-2-2b\n---\n# M\n" },
+      findings: [{ line: 2, severity: "warning", message: "The card says `mit`, but the base model's name (`google/gemma-2-9b`) says Gemma 2, released under the Gemma Terms of Use (`license: gemma`). Vendor community licenses (Llama, Gemma, Grok) bind derivatives: they must be distributed under the same agreement. Cardinal did not ask the Hub (offline), so this rests on the name." }],
+    },
+    {
+      name: "a list of licenses: at the first, all of them named",
+      files: { "README.md": "---\nlicense:\n- mit\n- apache-2.0\nbase_model: acme/nc-base\n---\n# M\n" },
+      hub: HUB,
+      findings: [{ line: 3, column: 3, message: "The card says `mit, apache-2.0`, but the base model `acme/nc-base` is under `cc-by-nc-4.0`. Non-commercial and research-only licenses forbid commercial use, and the restriction carries over to derivatives.", hint: "Release the model under terms that respect the base model's license, or base it on a model whose license allows yours." }],
+    },
     { name: "ND base", files: card("cc-by-nd-4.0", "acme/nd-base"), hub: HUB, findings: [{ line: 2, message: "The card says `cc-by-nd-4.0`, but the base model `acme/nd-base` is under `cc-by-nd-4.0`. NoDerivatives licenses forbid sharing adapted material, so a fine-tune or model trained on it may not be released." }] },
     {
       name: "offline: the base's name says Gemma 2 (a warning, said as what the name shows)",
@@ -87,7 +132,7 @@ ruleTester(rule, {
     {
       name: "offline: Stable Diffusion 1.5 DreamBooth under MIT",
       files: card("mit", "runwayml/stable-diffusion-v1-5"),
-      findings: [{ line: 2, severity: "warning", message: "The card says `mit`, but the base model's name (`runwayml/stable-diffusion-v1-5`) says Stable Diffusion 1.x, released under the CreativeML OpenRAIL-M license (`license: creativeml-openrail-m`). OpenRAIL licenses require their use-based restrictions to be passed on to every derivative (paragraph 4 and Attachment A). Cardinal did not ask the Hub (offline), so this rests on the name." }],
+      findings: [{ line: 2, severity: "warning", message: "The card says `mit`, but the base model's name (`runwayml/stable-diffusion-v1-5`) says Stable Diffusion 1.x, released under the CreativeML OpenRAIL-M license (`license: creativeml-openrail-m`). OpenRAIL licenses require their use-based restrictions to be passed on to every derivative (paragraph 4 and Attachment A). Cardinal did not ask the Hub (offline), so this rests on the name." , hint: "If the model is built from Stable Diffusion 1.x, release it under terms that pass on the CreativeML OpenRAIL-M license (for example `license: creativeml-openrail-m`)." }],
     },
     {
       name: "online, a base the Hub gives no license for is judged by its name",

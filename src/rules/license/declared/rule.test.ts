@@ -33,6 +33,8 @@ ruleTester(rule, {
       files: { "README.md": "# M\n\n---\nlicense: mit\n---\n", "model.safetensors": "x" },
     },
     { name: "a README that is not a card", files: { "README.md": "# lib\n" } },
+    { name: "a README in a docs folder is no Hub card", files: { "docs/README.md": "# Docs\n" } },
+    { name: "a metadata block that is not valid YAML is the YAML rules'", files: { "README.md": "---\nlicense: [\n---\n# M\n" } },
   ],
   invalid: [
     {
@@ -138,6 +140,104 @@ ruleTester(rule, {
       files: { "README.md": "# M\r\n\r\nText.\r\n", "model.safetensors": "x", LICENSE: spdxLicenseText("Apache-2.0") },
       findings: [{ line: 1, message: "The model card declares no `license` (it has no metadata block), although `LICENSE` is the `apache-2.0` license." }],
       output: "---\r\nlicense: apache-2.0\r\n---\r\n# M\r\n\r\nText.\r\n",
+    },
+    {
+      name: "a misplaced block and an identified LICENSE: said, but no fix (a new block would make two)",
+      files: { "README.md": "# M\n\n---\ntags: [a]\n---\n", "model.safetensors": "x", LICENSE: spdxLicenseText("Apache-2.0") },
+      output: null,
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license` (its metadata block, which the Hub ignores where it stands, names no license either), although `LICENSE` is the `apache-2.0` license.",
+          hint: "Move the metadata block to the top of the file and add `license: apache-2.0` to it.",
+        },
+      ],
+    },
+    {
+      name: "a misplaced block and a LICENSE Cardinal cannot name",
+      files: { "README.md": "# M\n\n---\ntags: [a]\n---\n", "model.safetensors": "x", LICENSE: "See the deed.\n" },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license` (its metadata block, which the Hub ignores where it stands, names no license either), although `LICENSE` is in the repository.",
+          hint: "Move the metadata block to the top of the file and add `license:` with the Hub id of the license in `LICENSE` (or `license: other` with `license_name` and `license_link: LICENSE`).",
+        },
+      ],
+    },
+    {
+      name: "a misplaced block and no license anywhere",
+      files: { "README.md": "# M\n\n---\ntags: [a]\n---\n", "model.safetensors": "x" },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no license anywhere: its metadata block, which the Hub ignores where it stands, names no license either, no LICENSE file is in its folder or above it, and its text does not mention one.",
+          hint: "Say what users may do with it: move the metadata block to the top of the file and add `license:` with a Hub license id such as `apache-2.0`; for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
+        },
+      ],
+    },
+    {
+      name: "no block and no license anywhere: the hint says how to start the block",
+      files: { "README.md": "# M\n\nA model.\n", "model.safetensors": "x" },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one.",
+          hint: "Say what users may do with it: start the file with a metadata block (`---`, `license:` with a Hub license id such as `apache-2.0`, `---`); for a license the Hub does not list, `license: other` with `license_name` and `license_link`.",
+        },
+      ],
+    },
+    {
+      name: "a mention inside a comment that never closes is hidden too",
+      files: { "README.md": "# M\n<!-- hidden license\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "The model card declares no license anywhere: it has no metadata block, no LICENSE file is in its folder or above it, and its text does not mention one." }],
+    },
+    {
+      name: "the first mention after two comments",
+      files: { "README.md": "# M\n<!-- a -->\n<!-- license -->\nLICENCE here\n", "model.safetensors": "x" },
+      findings: [
+        {
+          line: 1,
+          message: "The model card has no metadata block, so the license its text speaks of (line 4) is not declared: the Hub shows no license for it.",
+          hint: "Start the file with a metadata block that declares it: `---`, `license:` with the license's Hub id (or `license: other` with `license_name` and `license_link`), `---`.",
+        },
+      ],
+    },
+    {
+      name: "a mention before a comment",
+      files: { "README.md": "# M\nLicensed.\n<!-- x -->\n", "model.safetensors": "x" },
+      findings: [{ line: 1, message: "The model card has no metadata block, so the license its text speaks of (line 2) is not declared: the Hub shows no license for it." }],
+    },
+    {
+      name: "an empty license and a base whose name says its family: the family's license is the hint",
+      files: { "README.md": "---\nlicense:\nbase_model: meta-llama/Llama-3.1-8B\n---\n# M\n" },
+      findings: [
+        {
+          line: 2,
+          message: "The model card has a `license` key with no value.",
+          hint: "The `base_model` `meta-llama/Llama-3.1-8B` is, by its name, Llama 3.1, released under the Llama 3.1 Community License: a model made from it usually keeps those terms. If it does, add `license: llama3.1`; otherwise add the Hub id of the license you release it under.",
+        },
+      ],
+    },
+    {
+      name: "a base whose family has a Hub id and no license name (Gemma)",
+      files: { "README.md": "---\nbase_model: google/gemma-2-9b\n---\n# M\n" },
+      findings: [
+        {
+          line: 1,
+          message: "The model card declares no `license`.",
+          hint: "The `base_model` `google/gemma-2-9b` is, by its name, Gemma 2, released under the Gemma Terms of Use: a model made from it usually keeps those terms. If it does, add `license: gemma`; otherwise add the Hub id of the license you release it under.",
+        },
+      ],
+    },
+    {
+      name: "licence: with a value that is no license list is no rename: the card declares no license",
+      files: { "README.md": "---\nlicence: [1, 2]\n---\n# M\n" },
+      findings: [{ line: 1, message: "The model card declares no `license`." }],
+    },
+    {
+      name: "an empty licence: is no rename either",
+      files: { "README.md": "---\nlicence:\n---\n# M\n" },
+      findings: [{ line: 1, message: "The model card declares no `license`." }],
     },
   ],
 });

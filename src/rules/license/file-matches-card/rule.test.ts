@@ -20,6 +20,10 @@ ruleTester(rule, {
     { name: "MIT card, MIT file", files: { "m/README.md": card("mit"), "m/LICENSE": MIT } },
     { name: "a list including the file's license", files: { "README.md": "---\nlicense: [apache-2.0, mit]\n---\n", LICENSE: MIT } },
     { name: "license: other is not compared", files: { "README.md": card("other"), LICENSE: MIT } },
+    { name: "license: unknown is not compared", files: { "README.md": card("unknown"), LICENSE: MIT } },
+    { name: "a family id (cc) is not compared", files: { "README.md": card("cc"), LICENSE: MIT } },
+    { name: "a card that declares no license: license/declared's", files: { "README.md": "---\ntags: [a]\n---\n", LICENSE: MIT } },
+    { name: "no LICENSE beside the card", files: { "m/README.md": card("apache-2.0"), LICENSE: MIT } },
     { name: "a file too short to identify", files: { "README.md": card("apache-2.0"), LICENSE: "See https://example.com/terms" } },
     { name: "the Llama 3.1 license as published, with the Acceptable Use Policy appended", files: { "README.md": card("llama3.1"), LICENSE: `${LLAMA31}\n\nLlama 3.1 Acceptable Use Policy\n\nMeta is committed to promoting safe and fair use of its tools and features, including Llama 3.1. If you access or use Llama 3.1, you agree to this Acceptable Use Policy.\n` } },
   ],
@@ -38,6 +42,33 @@ ruleTester(rule, {
       name: "a modified Llama 3.1 text under an Apache card: likely, never asserted",
       files: { "README.md": card("apache-2.0"), LICENSE: LATXA_LIKE },
       findings: [{ line: 2, severity: "warning", message: "The card declares `apache-2.0`, but `LICENSE` is likely a modified copy of the `llama3.1` license (90% match), not the license the card names." }],
+    },
+    {
+      name: "the first part of the Llama 3.1 text under a llama3.1 card: a partial copy, a notice",
+      files: { "README.md": card("llama3.1"), LICENSE: LLAMA31.slice(0, Math.floor(LLAMA31.length / 2)) },
+      findings: [
+        {
+          line: 2,
+          column: 10,
+          severity: "notice",
+          title: "LICENSE file is a changed copy of the card's license",
+          message: "The card declares `llama3.1`, and `LICENSE` is likely a partial copy of that license (much of its text is missing), so the card may not describe the terms the file sets.",
+          hint: "Put the whole text of the license the card names in `LICENSE`.",
+        },
+      ],
+    },
+    {
+      name: "a partial Llama 3.1 text under an MIT card: likely another license",
+      files: { "README.md": card("mit"), LICENSE: LLAMA31.slice(0, Math.floor(LLAMA31.length / 2)) },
+      findings: [
+        {
+          line: 2,
+          severity: "warning",
+          title: "LICENSE file and card likely disagree",
+          message: "The card declares `mit`, but `LICENSE` is likely a partial copy of the `llama3.1` license (90% match), not the license the card names.",
+          hint: "Put the whole text of the license the card names in `LICENSE`.",
+        },
+      ],
     },
     {
       name: "Apache card, MIT file",

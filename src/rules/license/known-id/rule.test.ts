@@ -22,6 +22,9 @@ ruleTester(rule, {
     { name: "a list item", files: card("license:\n- mit\n- Apache 2.0"), output: "---\nlicense:\n- mit\n- apache-2.0\n---\n# M\n",
       findings: [{ line: 4, message: "`Apache 2.0` is not a Hub license id; the Hub's id for it is `apache-2.0`." }] },
     { name: "an SPDX expression", files: card("license: MIT OR Apache-2.0"), findings: [{ line: 2, message: "`MIT OR Apache-2.0` is an SPDX expression; the Hub takes license ids, several of them as a list.", hint: "Write `license:` as a list: `- mit / - apache-2.0`." }] },
+    { name: "an SPDX expression of Hub ids: the list is certain", files: card("license: (mit AND apache-2.0)"), findings: [{ line: 2, column: 10, message: "`(mit AND apache-2.0)` is an SPDX expression; the Hub takes license ids, several of them as a list.", hint: "Write `license:` as a list: `- mit / - apache-2.0`." }] },
+    { name: "an SPDX expression with a part of no certain id: no list offered", files: card("license: MIT OR my-company-license"), findings: [{ line: 2, message: "`MIT OR my-company-license` is an SPDX expression; the Hub takes license ids, several of them as a list.", hint: "Write each license's Hub id as an item of a `license:` list." }] },
+    { name: "a version left out", files: card("license: apache-2"), output: "---\nlicense: apache-2.0\n---\n# M\n", findings: [{ line: 2, message: "`apache-2` is not a Hub license id; the Hub's id for it is `apache-2.0`.", hint: "Write `apache-2.0`." }] },
     { name: "no certain id", files: card("license: my-company-license"), findings: [{ line: 2, message: "`my-company-license` is not one of the Hub's license ids.", hint: "Use an id from the Hub's license list (docs: repositories-licenses), or `other` with `license_name` and `license_link` for a license that is not on it." }] },
   ],
 });

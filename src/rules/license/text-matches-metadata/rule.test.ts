@@ -16,6 +16,12 @@ ruleTester(rule, {
     { name: "license: other cannot be compared", files: { "README.md": card("other", "- **License:** MIT") } },
     { name: "no metadata block: nothing to compare with", files: { "README.md": "# M\n\n- **License:** MIT\n" } },
     { name: "inside a code block", files: { "README.md": card("mit", "```\nLicense: Apache 2.0\n```") } },
+    { name: "a Creative Commons address the Hub has no id for, with words that name none", files: { "README.md": card("mit", "License: [X](https://creativecommons.org/licenses/by-xyz/4.0/)") } },
+    { name: "a value longer than 80 characters is prose, not a name", files: { "README.md": card("mit", `License: ${"Apache ".repeat(12)}`) } },
+    { name: "a family id (cc) cannot be compared", files: { "README.md": card("cc", "License: MIT") } },
+    { name: "license: unknown cannot be compared", files: { "README.md": card("unknown", "License: MIT") } },
+    { name: "the first License field is empty, and so is the next line: the later field is not the card's", files: { "README.md": card("apache-2.0", "License:\n\nLicense: MIT") } },
+    { name: "a metadata block that is not at the top is not the metadata", files: { "README.md": "License: MIT\n---\nlicense: apache-2.0\n---\n" } },
     { name: "a later License field (a dataset's) is not the card's", files: { "README.md": card("mit", "- **License:** MIT\n\n## Data\n\n- **License:** CC BY 4.0") } },
   ],
   invalid: [
@@ -35,6 +41,56 @@ ruleTester(rule, {
       name: "a plain name that certainly means another id",
       files: { "README.md": card("apache-2.0", "License: MIT") },
       findings: [{ line: 7, message: "The metadata declares `apache-2.0`, but the card's License field names `MIT`, which is `mit`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "CC0 by its public-domain address",
+      files: { "README.md": card("mit", "- **License:** [Public domain](https://creativecommons.org/publicdomain/zero/1.0/)") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `Public domain` (linked to `https://creativecommons.org/publicdomain/zero/1.0/`), which is `cc0-1.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "a bare Creative Commons address is named once, not as linked to itself",
+      files: { "README.md": card("mit", "License: https://creativecommons.org/licenses/by/4.0/") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `https://creativecommons.org/licenses/by/4.0/`, which is `cc-by-4.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "a link with no text is named by its address",
+      files: { "README.md": card("mit", "License: [](https://creativecommons.org/licenses/by/4.0/)") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `https://creativecommons.org/licenses/by/4.0/`, which is `cc-by-4.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "the address's case does not matter",
+      files: { "README.md": card("mit", "License: [CC](https://CreativeCommons.org/licenses/BY-SA/4.0/)") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `CC` (linked to `https://CreativeCommons.org/licenses/BY-SA/4.0/`), which is `cc-by-sa-4.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "a Hub id written as the Hub writes it, with a stop after it",
+      files: { "README.md": card("mit", "License: apache-2.0.") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `apache-2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "an SPDX spelling",
+      files: { "README.md": card("mit", "License: GPL-3.0") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `GPL-3.0`, which is `gpl-3.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "a ~~~ fence hides a field; Licence(s) is a label too",
+      files: { "README.md": card("mit", "~~~\nLicense: Apache 2.0\n~~~\nLicence(s): Apache 2.0") },
+      findings: [{ line: 10, message: "The metadata declares `mit`, but the card's License field names `Apache 2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "a * item with __ emphasis",
+      files: { "README.md": card("mit", "* __License__: Apache 2.0") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `Apache 2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "several declared licenses, none of them the field's",
+      files: { "README.md": "---\nlicense: [mit, bsd-3-clause]\n---\n# M\n\nLicense: Apache 2.0\n" },
+      findings: [{ line: 6, message: "The metadata declares `mit, bsd-3-clause`, but the card's License field names `Apache 2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's." }],
+    },
+    {
+      name: "a field right after the metadata block",
+      files: { "README.md": "---\nlicense: apache-2.0\n---\nLicense: MIT\n" },
+      findings: [{ line: 4, message: "The metadata declares `apache-2.0`, but the card's License field names `MIT`, which is `mit`: the Hub shows the metadata's license, readers take the text's." }],
     },
   ],
 });

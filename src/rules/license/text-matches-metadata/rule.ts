@@ -66,7 +66,8 @@ export default defineRule({
           context.report({
             path: card.path,
             line,
-            message: text`The metadata declares ${ids.join(", ")}, but the card's License field names ${named.shown}${named.url ? text` (linked to ${named.url})` : prose("")}, which is ${named.id}: the Hub shows the metadata's license, readers take the text's.`,
+            // A bare address is what the field shows: "(linked to" the same address) would say it twice.
+            message: text`The metadata declares ${ids.join(", ")}, but the card's License field names ${named.shown}${named.url && named.url !== named.shown ? text` (linked to ${named.url})` : prose("")}, which is ${named.id}: the Hub shows the metadata's license, readers take the text's.`,
             hint: prose("Make the two agree: fix whichever is wrong, the `license:` line or the card's License field."),
           });
         }
