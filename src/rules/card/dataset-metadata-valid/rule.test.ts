@@ -68,6 +68,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: "empty configs, data_files and dataset_info say nothing",
+      files: { "README.md": card("configs:", "dataset_info:"), "a/README.md": card("configs:", "- config_name: a", "  data_files:", "dataset_info:", "- config_name: a", "  splits:") },
+    },
+    {
       name: "model cards are left alone",
       files: { "MODEL_CARD.md": card("license: mit", "size_categories: lots", "task_categories: [chat]") },
     },
@@ -374,6 +378,22 @@ ruleTester(rule, {
       name: "configs: a default named so is pointed at by its name, a later one by its default key",
       files: { "README.md": card("configs:", "- config_name: first", "  data_files: a/*", "  default: true", "- config_name: default") },
       findings: [{ line: 6, message: "configs[1] is a default config, and so is configs[0] (line 5)." }],
+    },
+    {
+      name: "task names under another key are only unknown values",
+      files: { "README.md": card("annotations_creators: [extractive-qa, text-classification]") },
+      findings: [
+        { line: 2, title: "Unknown dataset metadata value", message: "`extractive-qa` is not a known `annotations_creators` value." },
+        { line: 2, title: "Unknown dataset metadata value", message: "`text-classification` is not a known `annotations_creators` value." },
+      ],
+    },
+    {
+      name: "data_files: two keys near the missing path, only the first taken for it",
+      files: { "README.md": card("configs:", "- config_name: a", "  data_files:", "  - split: train", "    paths: a/*", "    pth: b/*") },
+      findings: [
+        { line: 6, message: "configs[0].data_files[0] has the key `paths`; did you mean `path`?" },
+        { line: 7, message: "configs[0].data_files[0] has the key `pth`; an entry of `data_files` has only `split` and `path`." },
+      ],
     },
     {
       name: "configs as text",
