@@ -16,6 +16,11 @@ ruleTester(rule, {
     { name: "the card names the base", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("a/b") } },
     { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\ntags: [mergekit]\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },
     { name: "a mergekit configuration is read only when the card speaks of mergekit (a lookup costs a request)", files: { "README.md": card("") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    {
+      name: "asked for a mergekit configuration, the repository is read for nothing else",
+      files: { "README.md": card("tags: [mergekit]\n") },
+      repo: { "config.json": config("meta-llama/Llama-2-7b-hf") },
+    },
     { name: "config.json saved from a local folder", files: { "README.md": card(""), "config.json": config("/home/me/ckpt") } },
     { name: "config.json names the model itself, which the card's snippet loads", files: { "README.md": card("", '# M\n\n```python\nAutoModel.from_pretrained("me/model")\n```\n'), "config.json": config("me/model") } },
     { name: "an adapter: release/adapter-base-model speaks", files: { "README.md": card("", "# M\n\nFine-tuned from a/b.\n"), "adapter_config.json": adapter("a/b") } },
