@@ -11,6 +11,8 @@ ruleTester(rule, {
     { name: "YAML that does not parse is another rule's finding", files: { "MODEL_CARD.md": "---\n- [a\n---\n" } },
     { name: "a block of only comments", files: { "README.md": "---\n# nothing yet\n---\n", "model.safetensors": WEIGHTS } },
     { name: "prose after `---` is card/front-matter-present's horizontal rule", files: { "README.md": "---\nhello\n---\n", "model.safetensors": WEIGHTS } },
+    { name: "a README.md whose YAML does not parse is another rule's finding", files: { "README.md": "---\n- [a\n---\n", "model.safetensors": WEIGHTS } },
+    { name: "a card with no metadata block", files: { "README.md": "# Model\n\n- a list in the text\n", "model.safetensors": WEIGHTS } },
     { name: "MODEL_CARD.md is not read by the Hub", files: { "MODEL_CARD.md": "---\n- a\n---\n# Model\n" } },
   ],
   invalid: [
