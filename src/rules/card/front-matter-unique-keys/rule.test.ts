@@ -18,6 +18,11 @@ ruleTester(rule, {
       findings: [{ line: 4, column: 1, message: "The key `license` is written again at line 4 (first at line 2).", hint: HINT }],
     },
     {
+      name: "a key repeated after other keys points at its own first place, not at the first key",
+      files: { "README.md": "---\nlicense: mit\ntags: [a]\npipeline_tag: fill-mask\ntags: [b]\n---\n" },
+      findings: [{ line: 5, column: 1, message: "The key `tags` is written again at line 5 (first at line 3)." }],
+    },
+    {
       name: "a key written three times: each repetition points at the first",
       files: { "README.md": "---\nlicense: mit\nlicense: apache-2.0\ntags: [a]\nlicense: other\n---\n" },
       findings: [
