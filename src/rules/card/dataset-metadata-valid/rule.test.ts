@@ -388,6 +388,14 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "data_files: an entry with neither split nor path, but keys that misspell both",
+      files: { "README.md": card("configs:", "- config_name: a", "  data_files:", "  - splt: train", "    paths: a/*") },
+      findings: [
+        { line: 5, message: "configs[0].data_files[0] has the key `splt`; did you mean `split`?" },
+        { line: 6, message: "configs[0].data_files[0] has the key `paths`; did you mean `path`?" },
+      ],
+    },
+    {
       name: "data_files: two keys near the missing path, only the first taken for it",
       files: { "README.md": card("configs:", "- config_name: a", "  data_files:", "  - split: train", "    paths: a/*", "    pth: b/*") },
       findings: [
