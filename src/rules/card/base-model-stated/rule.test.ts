@@ -16,6 +16,11 @@ ruleTester(rule, {
     { name: "the card names the base", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("a/b") } },
     { name: "a merge whose card lists every merged model", files: { "README.md": card("base_model:\n- a/one\n- b/two\ntags: [mergekit]\n"), "config.json": config("a/one") }, repo: { "mergekit_config.yml": MERGEKIT } },
     { name: "a mergekit configuration is read only when the card speaks of mergekit (a lookup costs a request)", files: { "README.md": card("") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    {
+      name: "asked for a mergekit configuration, the repository is read for nothing else",
+      files: { "README.md": card("tags: [mergekit]\n") },
+      repo: { "config.json": config("meta-llama/Llama-2-7b-hf") },
+    },
     { name: "config.json saved from a local folder", files: { "README.md": card(""), "config.json": config("/home/me/ckpt") } },
     { name: "config.json names the model itself, which the card's snippet loads", files: { "README.md": card("", '# M\n\n```python\nAutoModel.from_pretrained("me/model")\n```\n'), "config.json": config("me/model") } },
     { name: "an adapter: release/adapter-base-model speaks", files: { "README.md": card("", "# M\n\nFine-tuned from a/b.\n"), "adapter_config.json": adapter("a/b") } },
@@ -28,6 +33,16 @@ ruleTester(rule, {
     { name: "llama.cpp is a program, not a base", files: { "README.md": card("", "# M\n\nQuantized for llama.cpp.\n"), "config.json": config("/tmp/x") } },
     { name: "a MODEL_CARD.md has no base_model anything reads", files: { "MODEL_CARD.md": "# M\n\nFine-tuned from a/b.\n", "config.json": config("/tmp/x") } },
     { name: "a broken metadata block: the YAML rules speak", files: { "README.md": "---\nlicense: [mit\n---\n# M\n\nFine-tuned from a/b.\n", "config.json": config("x/y") } },
+    { name: "with a base_model in the card, config.json and the card's sentences add nothing", files: { "README.md": card("base_model: a/b\n", "# M\n\nFine-tuned from c/d.\n"), "config.json": config("e/f") } },
+    { name: "the card lists every merged model, in another case", files: { "README.md": card("base_model:\n- A/One\n- B/Two\ntags: [mergekit]\n") }, repo: { "mergekit_config.yml": MERGEKIT } },
+    { name: "a mergekit configuration that merges no Hub model says nothing", files: { "README.md": card("tags: [mergekit]\n") }, repo: { "mergekit_config.yml": "models:\n  - model: ./local\nmerge_method: linear\n" } },
+    { name: "a removed config.json is not read", pullRequest: true, files: { "README.md": card(""), "config.json": { status: "removed", content: { type: "text", text: config("meta-llama/Llama-2-7b-hf") } } } },
+    { name: "a config.json whose text was not fetched is not read", files: { "README.md": card(""), "config.json": { content: { type: "not-fetched" } } } },
+    { name: "_name_or_path that is not a valid model id", files: { "README.md": card(""), "config.json": config("my org/my model") } },
+    { name: "_name_or_path without an owner", files: { "README.md": card(""), "config.json": config("gpt2") } },
+    { name: "_name_or_path the card's inline code names", files: { "README.md": card("", "# M\n\nLoad it with `from_pretrained(\"me/model\")`.\n"), "config.json": config("me/model") } },
+    { name: "the adapter's base as a path is still the adapter's", files: { "README.md": card(""), "adapter_config.json": adapter("/home/me/base"), "config.json": config("x/y") } },
+    { name: "an adapter_config.json without a base falls through to the other sources, which say nothing", files: { "README.md": card(""), "adapter_config.json": JSON.stringify({ peft_type: "LORA" }) } },
   ],
   invalid: [
     {
@@ -129,6 +144,94 @@ ruleTester(rule, {
       files: { "m/README.md": card(""), "m/config.json": config("meta-llama/Llama-2-7b-chat-hf") },
       output: "---\nlicense: mit\nbase_model: meta-llama/Llama-2-7b-chat-hf\n---\n# Model\n",
       findings: [{ line: 3, path: "m/README.md", severity: "notice", message: "`m/config.json` was saved from `meta-llama/Llama-2-7b-chat-hf` (its `_name_or_path`), but the card names no `base_model`: the model is missing from its base model's tree on the Hub. (`_name_or_path` is often the model's own id or a local folder; if it is not the model this one was made from, ignore this.)" }],
+    },
+    {
+      name: "mergekit_config.yaml, the other name",
+      files: { "README.md": card("tags: [mergekit]\n") },
+      repo: { "mergekit_config.yaml": MERGEKIT },
+      output: "---\nlicense: mit\ntags: [mergekit]\nbase_model:\n- a/one\n- b/two\n---\n# Model\n",
+      findings: [{ line: 4, message: "`mergekit_config.yaml` merges `a/one` and `b/two`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.", hint: "Add `base_model:` to the metadata, with each of them as a list item." }],
+    },
+    {
+      name: "a mergekit configuration that does not parse is skipped for the next one",
+      files: { "README.md": card("tags: [mergekit]\n") },
+      repo: { "mergekit_config.yml": "models: [a/x\n", "mergekit_config.yaml": "models:\n  - model: c/three\n" },
+      output: "---\nlicense: mit\ntags: [mergekit]\nbase_model: c/three\n---\n# Model\n",
+      findings: [{ line: 4, message: "`mergekit_config.yaml` merges `c/three`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.", hint: "Add `base_model: c/three` to the metadata." }],
+    },
+    {
+      name: "a mergekit configuration asked of the repository, in a folder, with a card that speaks of MergeKit",
+      files: { "m/README.md": card("", "# M\n\nMade with MergeKit.\n") },
+      repo: { "m/mergekit_config.yaml": MERGEKIT },
+      output: { "m/README.md": "---\nlicense: mit\nbase_model:\n- a/one\n- b/two\n---\n# M\n\nMade with MergeKit.\n" },
+      findings: [{ path: "m/README.md", line: 3, message: "`m/mergekit_config.yaml` merges `a/one` and `b/two`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
+    },
+    {
+      name: "three merged models, two of them missing: each named, the ones listed too",
+      files: { "README.md": card("base_model: a/one\n", "# M\n\nMerged with mergekit.\n") },
+      repo: { "mergekit_config.yml": "models:\n  - model: a/one\n  - model: b/two\n  - model: c/three\n" },
+      findings: [
+        {
+          line: 3,
+          message: "`mergekit_config.yml` merges `b/two` and `c/three`, but the card's `base_model` lists only `a/one`: the Hub shows the model as made from that one alone.",
+          hint: "List every model it was made from under `base_model`: `a/one`, `b/two` and `c/three`.",
+        },
+      ],
+    },
+    {
+      name: "two bases listed of three merged: 'those'",
+      files: { "README.md": card("tags: [mergekit]\nbase_model:\n- a/one\n- c/three\n") },
+      repo: { "mergekit_config.yml": "models:\n  - model: a/one\n  - model: b/two\n  - model: c/three\n" },
+      findings: [
+        {
+          line: 4,
+          message: "`mergekit_config.yml` merges `b/two`, but the card's `base_model` lists only `a/one` and `c/three`: the Hub shows the model as made from those alone.",
+          hint: "List every model it was made from under `base_model`: `a/one`, `c/three` and `b/two`.",
+        },
+      ],
+    },
+    {
+      name: "a merge beside a card with no metadata block: line 1, and a block to start",
+      files: { "README.md": "# M\n\nA mergekit merge.\n", "config.json": config("/tmp/merged") },
+      repo: { "mergekit_config.yml": "models:\n  - model: a/one\n" },
+      findings: [
+        {
+          line: 1,
+          message: "`mergekit_config.yml` merges `a/one`, but the card has no metadata block, so it names no `base_model`: the model is missing from its base model's tree on the Hub.",
+          hint: "Start the card with a metadata block that names it: `---`, `base_model: a/one`, `---`.",
+        },
+      ],
+    },
+    {
+      name: "config.json beside a card with no metadata block",
+      files: { "README.md": "# M\n\nA model.\n", "config.json": config("meta-llama/Llama-2-7b-hf") },
+      findings: [
+        {
+          line: 1,
+          severity: "notice",
+          message: "`config.json` was saved from `meta-llama/Llama-2-7b-hf` (its `_name_or_path`), but the card has no metadata block, so it names no `base_model`: the model is missing from its base model's tree on the Hub. (`_name_or_path` is often the model's own id or a local folder; if it is not the model this one was made from, ignore this.)",
+          hint: "Start the card with a metadata block that names it: `---`, `base_model: meta-llama/Llama-2-7b-hf`, `---`.",
+        },
+      ],
+    },
+    {
+      name: "a CRLF card: the fix keeps its line breaks",
+      files: { "README.md": "---\r\nlicense: mit\r\ntags: [mergekit]\r\n---\r\n# M\r\n" },
+      repo: { "mergekit_config.yml": MERGEKIT },
+      output: "---\r\nlicense: mit\r\ntags: [mergekit]\r\nbase_model:\r\n- a/one\r\n- b/two\r\n---\r\n# M\r\n",
+      findings: [{ line: 4, message: "`mergekit_config.yml` merges `a/one` and `b/two`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
+    },
+    {
+      name: "an id the card states wins over config.json's",
+      files: { "README.md": card("", "# M\n\nFine-tuned from a/b.\n"), "config.json": config("c/d") },
+      output: "---\nlicense: mit\nbase_model: a/b\n---\n# M\n\nFine-tuned from a/b.\n",
+      findings: [{ line: 6, message: "The card says it was made from `a/b`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub.", hint: "Add `base_model: a/b` to the metadata." }],
+    },
+    {
+      name: "an adapter_config.json without a base leaves the card's sentence to speak",
+      files: { "README.md": card("", "# M\n\nFine-tuned from a/b.\n"), "adapter_config.json": JSON.stringify({ peft_type: "LORA" }) },
+      output: "---\nlicense: mit\nbase_model: a/b\n---\n# M\n\nFine-tuned from a/b.\n",
+      findings: [{ line: 6, message: "The card says it was made from `a/b`, but the card names no `base_model`: the model is missing from its base model's tree on the Hub." }],
     },
   ],
 });

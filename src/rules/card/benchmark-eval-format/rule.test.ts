@@ -26,6 +26,10 @@ ruleTester(rule, {
       files: { "eval.yaml": "name: B\ndescription: D\nevaluation_framework: inspect-ai\nfield_spec: {input: q, target: a}\nsolvers: [{name: generate}]\nscorers: [{name: match}]\ntasks:\n  - id: a\n  - id: b\n" },
     },
     { name: "a misspelt known framework is left to card/benchmark-eval-valid", files: { "eval.yaml": config("MTEB") } },
+    { name: "an eval.yaml whose text was not fetched", files: { "README.md": "---\nlicense: mit\ntask_categories:\n- question-answering\n---\n\n# GPQA\n", "eval.yaml": { content: { type: "not-fetched" as const } } } },
+    { name: "a results file is not a benchmark's eval.yaml, whatever it holds", files: { "README.md": "---\nlicense: mit\ntask_categories:\n- question-answering\n---\n\n# GPQA\n", ".eval_results/a.yaml": config("my-harness") } },
+    { name: "an eval.yaml naming no framework beside a model card is not a benchmark's", files: { "m/README.md": "---\nlicense: mit\n---\n# M\n", "m/config.json": "{}", "m/eval.yaml": "name: 2026\ndescription: D\ntasks:\n  - id: t\n" } },
+    { name: "a dataset card in the folder above does not make an eval.yaml a benchmark's", files: { "README.md": "---\nlicense: mit\ntask_categories:\n- question-answering\n---\n\n# GPQA\n", "sub/eval.yaml": "name: 2026\ndescription: D\ntasks:\n  - id: t\n" } },
   ],
   invalid: [
     {
@@ -57,6 +61,16 @@ ruleTester(rule, {
         { line: 5, message: "Task 1: `id` is a number, not text.", hint: 'Quote it: `id: "2024"`.' },
         { line: 6, message: "Task 1: `split` is a number, not text." },
       ],
+    },
+    {
+      name: "beside a dataset card, an eval.yaml naming no framework is the benchmark's",
+      files: { "README.md": "---\nlicense: mit\ntask_categories:\n- question-answering\n---\n\n# GPQA\n", "eval.yaml": "name: 2026\ndescription: D\ntasks:\n  - id: t\n" },
+      findings: [{ line: 1, message: "`name` is a number, not text." }],
+    },
+    {
+      name: "the title of a framework Cardinal does not know",
+      files: { "eval.yaml": config("my-harness") },
+      findings: [{ line: 3, title: "Benchmark evaluation framework is not one Cardinal knows", message: "`evaluation_framework` `my-harness` is not in the list of evaluation frameworks Cardinal knows (from `@huggingface/tasks`); the Hub validates the file at push and accepts only the frameworks of its own list, which may be newer." }],
     },
   ],
 });

@@ -65,6 +65,10 @@ ruleTester(rule, {
     },
     { name: "an unknown framework is left to card/benchmark-eval-format", files: { "eval.yaml": MINIMAL.replace("math-arena", "my-own-harness") } },
     { name: "Eval.yaml and eval.yml are not the Hub's file name", files: { "Eval.yaml": "evaluation_framework: x\n", "eval.yml": "evaluation_framework: x\n" } },
+    { name: "an eval.yaml whose text was not fetched", files: { "README.md": DATASET_CARD, "eval.yaml": { content: { type: "not-fetched" as const } } } },
+    { name: "a results file is not a benchmark's eval.yaml, whatever it holds", files: { "README.md": DATASET_CARD, ".eval_results/a.yaml": "name: B\ntasks:\n  - id: t\n" } },
+    { name: "an eval.yaml naming no framework beside a model card is not a benchmark's", files: { "m/README.md": "---\nlicense: mit\n---\n# M\n", "m/config.json": "{}", "m/eval.yaml": "name: B\ntasks:\n  - id: t\n" } },
+    { name: "a dataset card in the folder above does not make an eval.yaml a benchmark's", files: { "README.md": DATASET_CARD, "sub/eval.yaml": "name: B\ntasks:\n  - id: t\n" } },
   ],
   invalid: [
     {
@@ -117,6 +121,11 @@ ruleTester(rule, {
       files: { "eval.yaml": "evaluation_framework: mteb\ntasks: [\n" },
       // The parser finds the unclosed bracket at the end of the input; the finding stays on the last line of text.
       findings: [{ line: 2, message: "The benchmark configuration is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]." }],
+    },
+    {
+      name: "a benchmark without a description: the finding's title",
+      files: { "eval.yaml": "name: B\nevaluation_framework: mteb\ntasks:\n  - id: t\n" },
+      findings: [{ line: 1, title: "Benchmark eval.yaml lacks a required field", message: "The benchmark configuration has no `description`." }],
     },
   ],
 });

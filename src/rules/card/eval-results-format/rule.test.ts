@@ -18,6 +18,8 @@ ruleTester(rule, {
     { name: "a quoted date with single quotes, and a negative value", files: { ".eval_results/a.yaml": result("  date: '2026-01-14'\n", "-0.5") } },
     { name: "missing required fields are left to card/eval-results-valid", files: { ".eval_results/a.yaml": "- value: 1\n- dataset: {id: cais/hle}\n" } },
     { name: "not a results file", files: { "configs/eval.yaml": "date: 2025-01-15\n" } },
+    { name: "a results file whose text was not fetched", files: { ".eval_results/hle.yaml": { content: { type: "not-fetched" as const } } } },
+    { name: "a benchmark's eval.yaml is not a results file, whatever it holds", files: { "eval.yaml": result("  date: 2026-01-14\n") } },
   ],
   invalid: [
     {
@@ -27,6 +29,7 @@ ruleTester(rule, {
       findings: [
         {
           line: 5,
+          title: "Evaluation date is not a quoted ISO-8601 string",
           message: "Result 1: `date` `2026-01-14` is not quoted; YAML parsers that follow YAML 1.1 (js-yaml, PyYAML) read it as a timestamp, not as the string the specification asks for.",
           hint: 'Quote it: `date: "2026-01-14"`.',
         },
@@ -84,6 +87,14 @@ ruleTester(rule, {
       ],
     },
     { name: "an empty file", files: { ".eval_results/hle.yaml": "\n" }, findings: [{ line: 1, message: "The evaluation results file is empty: it holds no result." }] },
+    {
+      name: "an empty .yml file: both findings, with their titles",
+      files: { ".eval_results/hle.yml": "\n" },
+      findings: [
+        { line: 1, title: "Evaluation results file may not be read by the Hub", message: "The Hub documents evaluation results as `.eval_results/*.yaml` files; `hle.yml` ends in `.yml`, which the documentation does not name." },
+        { line: 1, title: "Evaluation results file is empty", message: "The evaluation results file is empty: it holds no result." },
+      ],
+    },
   ],
 });
 

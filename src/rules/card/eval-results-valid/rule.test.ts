@@ -69,6 +69,8 @@ ruleTester(rule, {
       name: "a result reused through an alias is checked once",
       files: { ".eval_results/a.yaml": "- &r\n  dataset: {id: cais/hle, task_id: default}\n  value: 1\n- *r\n" },
     },
+    { name: "a results file whose text was not fetched", files: { ".eval_results/hle.yaml": { content: { type: "not-fetched" as const } } } },
+    { name: "a benchmark's eval.yaml is not a results file, whatever it holds", files: { "eval.yaml": "- value: 1\n" } },
   ],
   invalid: [
     {
@@ -132,6 +134,11 @@ ruleTester(rule, {
         { line: 1, message: "Result 1 has no `dataset` and no `value`." },
         { line: 2, message: "Result 2 is a number, not a mapping with a `dataset` and a `value`." },
       ],
+    },
+    {
+      name: "a result without a dataset: the finding's title",
+      files: { ".eval_results/a.yaml": "- value: 1\n" },
+      findings: [{ line: 1, title: "Evaluation result lacks a required field", message: "Result 1 has no `dataset`." }],
     },
   ],
 });

@@ -13,8 +13,23 @@ ruleTester(rule, {
       name: "a readme.md beside README.md is another document",
       files: { "README.md": "---\nlicense: mit\n---\n", "readme.md": "---\nlicense: mit\n---\n", "model.safetensors": WEIGHTS },
     },
+    {
+      name: "a Readme.md beside the folder's README.md is another document",
+      files: { "m/README.md": "---\nlicense: mit\n---\n", "m/Readme.md": "# Notes\n", "m/model.safetensors": WEIGHTS },
+    },
   ],
   invalid: [
+    {
+      name: "a README.md the pull request removes is no card to fall back on",
+      pullRequest: true,
+      files: { "README.md": { status: "removed", content: { type: "not-fetched" } }, "readme.md": "---\nlicense: mit\n---\n# Model\n", "model.safetensors": WEIGHTS },
+      findings: [{ path: "readme.md", line: 1, message: "This model card is named `readme.md`; the Hub reads a card only from a file named exactly `README.md`, so on the Hub this repository would have no card and none of its metadata (GitHub shows either name)." }],
+    },
+    {
+      name: "a README.md in another folder does not count",
+      files: { "README.md": "---\nlicense: mit\n---\n", "m/readme.md": "---\nlicense: mit\n---\n", "m/model.safetensors": WEIGHTS },
+      findings: [{ path: "m/readme.md", line: 1, message: "This model card is named `readme.md`; the Hub reads a card only from a file named exactly `README.md`, so on the Hub this repository would have no card and none of its metadata (GitHub shows either name)." }],
+    },
     {
       name: "readme.md with dataset card metadata",
       files: { "readme.md": "---\nlicense: mit\ntask_categories: [token-classification]\n---\n# Data\n" },

@@ -1,7 +1,10 @@
-import { corpusCard, ruleTester } from "../../../../test/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { corpusCard, ruleTester, runRule } from "../../../../test/rule-tester.js";
 import rule from "./rule.js";
 
 const WEIGHTS = { content: { type: "not-fetched" as const } };
+const HINT_RULE = "Keep the text as text: write the rule as `***` (or delete it), or add a real metadata block above it (a `---` line, keys such as `license:`, and a closing `---` line).";
+const HINT_EMPTY = "Add at least the `license` of the model between the two `---` lines.";
 
 ruleTester(rule, {
   valid: [
@@ -28,6 +31,8 @@ ruleTester(rule, {
     },
     { name: "a dataset_info.json in another folder makes no card", files: { "README.md": "# Tools\n", "data/dataset_info.json": "{}" } },
     { name: "Jekyll front matter in a project README is not a card", files: { "README.md": "---\nlayout: post\ntitle: Hi\n---\n# Post\n" } },
+    { name: "a block whose alias cannot be resolved is the YAML rules' finding, not an empty block", files: { "README.md": "---\nlicense: *nope\n---\n", "model.safetensors": WEIGHTS } },
+    { name: "a block that does not parse is the YAML rules' finding, not an empty block", files: { "README.md": "---\n[\n---\n", "model.safetensors": WEIGHTS } },
   ],
   invalid: [
     {
@@ -54,7 +59,7 @@ ruleTester(rule, {
     {
       name: "text before a block that would not parse either (keys indented under list items)",
       files: { "README.md": "original: x\n\n---\nannotations_creators:\n- other\n  language:\n- en\n  task_categories:\n- summarization\n---\n# Data\n" },
-      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 3 looks like card metadata, but line 1 comes before it, so the Hub ignores the whole block. Moved to the top, it would not parse as YAML either: check its indentation (each key at the start of its line, list items under it)." }],
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 3 looks like card metadata, but line 1 comes before it, so the Hub ignores the whole block. Moved to the top, it would not parse as YAML either: check its indentation (each key at the start of its line, list items under it).", hint: "Move the metadata block to the very top of the file (only blank lines may come before it), and write each key at the start of a line with its `- ` items under it." }],
     },
     {
       name: "block never closed",
@@ -96,5 +101,51 @@ ruleTester(rule, {
       files: { "README.md": "---\nA tiny model, small and fast.\n\n---\n## Usage\n", "model.safetensors": WEIGHTS },
       findings: [{ line: 1, title: "Card opens with a horizontal rule, not metadata", message: "Line 1 is `---` followed by text, not `key: value` lines. In Markdown that is a horizontal rule, but the Hub reads a `---` at the top of the file as the start of a metadata block, so it takes lines 2–3 for YAML metadata (which they are not) and the card has no metadata." }],
     },
+    {
+      name: "the hint of text before the block",
+      files: { "README.md": "# Title\n---\nlicense: mit\n---\n", "model.safetensors": WEIGHTS },
+      findings: [{ line: 1, title: "Metadata block is not at the top of the file", message: "The block at line 2 looks like card metadata, but line 1 comes before it, so the Hub ignores the whole block.", hint: "Move the metadata block to the very top of the file; only blank lines may come before it." }],
+    },
+    {
+      name: "the hints of an unclosed and of an empty block",
+      files: { "README.md": "---\nlicense: mit\n", "a/README.md": "---\n---\n", "model.safetensors": WEIGHTS, "a/model.safetensors": WEIGHTS },
+      findings: [
+        { path: "a/README.md", line: 1, message: "The metadata block at line 1 has nothing between its `---` lines.", hint: HINT_EMPTY },
+        { path: "README.md", line: 1, message: "The metadata block opened at line 1 has no closing `---` line, so the Hub reads no metadata at all.", hint: "Add a line with only `---` after the last metadata line." },
+      ],
+    },
+    {
+      name: "a block of comments after blank lines: its own lines, and the hint",
+      files: { "README.md": "\n---\n# later\n\n---\n", "model.safetensors": WEIGHTS },
+      findings: [{ line: 2, title: "Metadata block is empty", message: "The metadata block at lines 2–5 holds no keys.", hint: HINT_EMPTY }],
+    },
+    {
+      name: "a dataset card that opens with a horizontal rule",
+      files: { "README.md": "---\n# Data\n\nRows.\n", "dataset_infos.json": "{}" },
+      findings: [{ line: 1, message: "Line 1 is `---` followed by text. In Markdown that is a horizontal rule, but the Hub reads a `---` at the top of the file as the start of a metadata block, so this dataset card has no metadata: no license, task or datasets.", hint: HINT_RULE }],
+    },
+    {
+      name: "prose between two fences after blank lines: the lines it takes",
+      files: { "README.md": "\n---\nA model.\nSmall.\n---\n## Usage\n", "model.safetensors": WEIGHTS },
+      findings: [
+        {
+          line: 2,
+          title: "Card opens with a horizontal rule, not metadata",
+          message: "Line 2 is `---` followed by text, not `key: value` lines. In Markdown that is a horizontal rule, but the Hub reads a `---` at the top of the file as the start of a metadata block, so it takes lines 3–4 for YAML metadata (which they are not) and the card has no metadata.",
+          hint: HINT_RULE,
+        },
+      ],
+    },
   ],
+});
+
+describe("card/front-matter-present: the lines a finding covers", () => {
+  it("a horizontal rule read as metadata covers the block, fence to fence", async () => {
+    const [f] = await runRule(rule, { name: "rule", files: { "README.md": "\n---\nA model.\nSmall.\n---\n## Usage\n", "model.safetensors": WEIGHTS } });
+    expect([f?.line, f?.endLine]).toEqual([2, 5]);
+  });
+  it("an empty block points at its opening fence only", async () => {
+    const [f] = await runRule(rule, { name: "empty", files: { "README.md": "---\n# later\n---\n", "model.safetensors": WEIGHTS } });
+    expect([f?.line, f?.endLine]).toEqual([1, undefined]);
+  });
 });

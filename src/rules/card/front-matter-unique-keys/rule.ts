@@ -19,16 +19,16 @@ export default defineRule({
       const fm = card.frontMatter;
       if (fm.status !== "present") continue;
       const top = fm.document.contents;
+      // The top-level keys and where each is written: a duplicate among them is compared with the first of its name.
+      const topKeys = isMap(top)
+        ? top.items.flatMap((p) => (isScalar(p.key) && p.key.range ? [{ key: String(p.key.value), at: yamlPosition(fm, p.key.range[0]) }] : []))
+        : [];
       for (const dup of fm.duplicateKeys) {
-        const keyText = beforeAny(card.lines.lineText(dup.line).trim(), ":");
-        // For a top-level key, point at where it first appears.
-        let firstLine: number | undefined;
-        if (isMap(top)) {
-          const first = top.items.find((p) => isScalar(p.key) && String(p.key.value) === keyText);
-          const range = first && isScalar(first.key) ? first.key.range : undefined;
-          if (range) firstLine = yamlPosition(fm, range[0]).line;
-        }
-        const earlier = firstLine !== undefined && firstLine !== dup.line ? text` (first at line ${firstLine})` : [];
+        const own = topKeys.find((k) => k.at.line === dup.line && k.at.column === dup.column);
+        const keyText = own?.key ?? beforeAny(card.lines.lineText(dup.line).trim(), ":").trimEnd();
+        // A nested key's first place is in its own mapping, not at a top-level key of the same name.
+        const first = own ? topKeys.find((k) => k.key === own.key) : undefined;
+        const earlier = first && first.at.line !== dup.line ? text` (first at line ${first.at.line})` : [];
         report({
           path: card.path,
           line: dup.line,
