@@ -21,6 +21,10 @@ ruleTester(rule, {
   invalid: [
     { name: "wrong case", files: card("library_name: Transformers"), output: "---\nlicense: mit\nlibrary_name: transformers\n---\n# Model\n",
       findings: [{ line: 3, message: "`Transformers` is not a library name the Hub knows. Did you mean `transformers`?" }] },
+    { name: "a name under five letters in another case is still known (PEFT)", files: card("library_name: PEFT"), output: "---\nlicense: mit\nlibrary_name: peft\n---\n# Model\n",
+      findings: [{ line: 3, message: "`PEFT` is not a library name the Hub knows. Did you mean `peft`?" }] },
+    { name: "a three-letter name in another case is known too (MLX)", files: card("library_name: MLX"), output: "---\nlicense: mit\nlibrary_name: mlx\n---\n# Model\n",
+      findings: [{ line: 3, message: "`MLX` is not a library name the Hub knows. Did you mean `mlx`?" }] },
     { name: "a typo", files: card("library_name: diffuser"), output: "---\nlicense: mit\nlibrary_name: diffusers\n---\n# Model\n",
       findings: [{ line: 3, message: "`diffuser` is not a library name the Hub knows. Did you mean `diffusers`?" }] },
     { name: "five letters, one typo", files: card("library_name: keraz"), output: "---\nlicense: mit\nlibrary_name: keras\n---\n# Model\n",
