@@ -19,12 +19,28 @@ ruleTester(rule, {
     { name: "a Creative Commons address the Hub has no id for, with words that name none", files: { "README.md": card("mit", "License: [X](https://creativecommons.org/licenses/by-xyz/4.0/)") } },
     { name: "a value longer than 80 characters is prose, not a name", files: { "README.md": card("mit", `License: ${"Apache ".repeat(12)}`) } },
     { name: "a family id (cc) cannot be compared", files: { "README.md": card("cc", "License: MIT") } },
+    { name: "a list with other in it cannot be compared", files: { "README.md": card("[mit, other]", "- **License:** Apache 2.0") } },
     { name: "license: unknown cannot be compared", files: { "README.md": card("unknown", "License: MIT") } },
     { name: "the first License field is empty, and so is the next line: the later field is not the card's", files: { "README.md": card("apache-2.0", "License:\n\nLicense: MIT") } },
     { name: "a metadata block that is not at the top is not the metadata", files: { "README.md": "License: MIT\n---\nlicense: apache-2.0\n---\n" } },
     { name: "a later License field (a dataset's) is not the card's", files: { "README.md": card("mit", "- **License:** MIT\n\n## Data\n\n- **License:** CC BY 4.0") } },
   ],
   invalid: [
+    {
+      name: "the label alone, the value on the next line names another license",
+      files: { "README.md": card("mit", "**License:**\nApache License 2.0") },
+      findings: [{ line: 7, message: "The metadata declares `mit`, but the card's License field names `Apache License 2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's.", hint: "Make the two agree: fix whichever is wrong, the `license:` line or the card's License field." }],
+    },
+    {
+      name: "three backticks inside a sentence open no code block",
+      files: { "README.md": card("mit", "Write ``` to fence code.\n- **License:** Apache 2.0") },
+      findings: [{ line: 8, message: "The metadata declares `mit`, but the card's License field names `Apache 2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's.", hint: "Make the two agree: fix whichever is wrong, the `license:` line or the card's License field." }],
+    },
+    {
+      name: "the field on the file's last line, with no newline after it",
+      files: { "README.md": "---\nlicense: mit\n---\nLicense: Apache 2.0" },
+      findings: [{ line: 4, message: "The metadata declares `mit`, but the card's License field names `Apache 2.0`, which is `apache-2.0`: the Hub shows the metadata's license, readers take the text's.", hint: "Make the two agree: fix whichever is wrong, the `license:` line or the card's License field." }],
+    },
     {
       name: "NonCommercial in the metadata, NoDerivatives in the text (h-text-to-video-ms-1.7b)",
       files: { "README.md": card("cc-by-nc-4.0", "- **Developed by:** [ModelScope](https://modelscope.cn/)\n- **License:**[ CC-BY-NC-ND](https://creativecommons.org/licenses/by-nc-nd/4.0/)") },
