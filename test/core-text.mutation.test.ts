@@ -17,6 +17,7 @@ import {
   proseOf,
   quoted,
   renderParts,
+  saysSomething,
   text,
   trusted,
   type Text,
@@ -128,5 +129,13 @@ describe("joinText", () => {
     expect(kinds(joinText([text`${"a"}`, text`${"b"}`, text`${"c"}`], ", "))).toEqual(["code:a", "prose:, ", "code:b", "prose:, ", "code:c"]);
     expect(kinds(joinText([text`${"a"}`], ", "))).toEqual(["code:a"]);
     expect(joinText([], ", ")).toEqual([]);
+  });
+});
+
+describe("saysSomething", () => {
+  it("is false for no text and for an empty one, true for any part", () => {
+    expect(saysSomething(undefined)).toBe(false);
+    expect(saysSomething([])).toBe(false);
+    expect(saysSomething(prose("Rename it."))).toBe(true);
   });
 });

@@ -141,6 +141,11 @@ export function isText(value: unknown): value is Text {
 }
 
 /** Plain string form, with values in backticks (JSON output, logs, tests). */
+/** Whether a message or hint says anything: `[]` (an empty hint) says nothing, like no hint at all. */
+export function saysSomething(message: Text | undefined): message is Text {
+  return message !== undefined && message.length > 0;
+}
+
 export function plain(message: Text): string {
   return renderParts(message, { prose: (v) => v, code: (v) => `\`${v}\``, quoted: (v) => v });
 }

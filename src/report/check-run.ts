@@ -1,6 +1,6 @@
 import type { FileFacts } from "../core/engine.js";
 import type { RuleMeta } from "../core/rule.js";
-import { renderParts, type Text } from "../core/text.js";
+import { renderParts, saysSomething, type Text } from "../core/text.js";
 import type { Finding, Severity } from "../core/types.js";
 import { countPhrase, renderGroups, whySection } from "./group.js";
 import { inlineCode, oneLine } from "./markdown.js";
@@ -77,7 +77,7 @@ export function toAnnotation(f: Finding): Annotation | undefined {
   if (f.path === "") return undefined;
   const line = f.line ?? 1;
   const endLine = Math.max(line, f.endLine ?? line);
-  const message = [annotationText(f.message), f.hint && f.hint.length > 0 ? `How to fix: ${annotationText(f.hint)}` : "", `Rule: ${f.ruleId} — ${f.docsUrl}`]
+  const message = [annotationText(f.message), saysSomething(f.hint) ? `How to fix: ${annotationText(f.hint)}` : "", `Rule: ${f.ruleId} — ${f.docsUrl}`]
     .filter(Boolean)
     .join("\n\n");
   return {

@@ -1,6 +1,7 @@
 import { countBySeverity } from "../core/engine.js";
 import type { RuleMeta } from "../core/rule.js";
 import type { Finding, Severity } from "../core/types.js";
+import { saysSomething } from "../core/text.js";
 import { escapeMarkdown, fencedBlock, inlineCode, renderText, visibleLines } from "./markdown.js";
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: "❌", warning: "⚠️", notice: "ℹ️" };
@@ -40,7 +41,7 @@ export function findingItem(f: Finding): string {
   const where = lineLabel(f);
   const head = `- ${SEVERITY_ICON[f.severity]} **${escapeMarkdown(f.title)}**${where ? ` (${where})` : ""} · [${inlineCode(f.ruleId)}](${f.docsUrl})`;
   const lines = [head, `  ${renderText(f.message)}`];
-  if (f.hint && f.hint.length > 0) lines.push(`  **How to fix:** ${renderText(f.hint)}`);
+  if (saysSomething(f.hint)) lines.push(`  **How to fix:** ${renderText(f.hint)}`);
   if (f.fix) {
     const where = f.fix.line === f.fix.endLine ? `line ${f.fix.line}` : `lines ${f.fix.line}–${f.fix.endLine}`;
     lines.push(`  Replace ${where} with:`, ...fencedBlock(visibleLines(f.fix.replacement), "yaml").split("\n").map((l) => `  ${l}`));

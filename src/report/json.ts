@@ -1,6 +1,6 @@
 import type { FileFacts } from "../core/engine.js";
 import { countBySeverity } from "../core/engine.js";
-import { plain } from "../core/text.js";
+import { plain, saysSomething } from "../core/text.js";
 import type { HubReference } from "../core/hub.js";
 import type { Finding } from "../core/types.js";
 
@@ -65,7 +65,7 @@ export function renderJson(
       ...(f.column !== undefined ? { column: f.column } : {}),
       title: f.title,
       message: plain(f.message),
-      ...(f.hint && f.hint.length > 0 ? { hint: plain(f.hint) } : {}),
+      ...(saysSomething(f.hint) ? { hint: plain(f.hint) } : {}),
       ...(f.fix ? { fix: { ...f.fix } } : {}),
       docsUrl: f.docsUrl,
     })),

@@ -4,7 +4,7 @@
  * registered rule as a reporting descriptor, one result per finding.
  */
 import type { RuleMeta } from "../core/rule.js";
-import { plain } from "../core/text.js";
+import { plain, saysSomething } from "../core/text.js";
 import type { Finding, Severity } from "../core/types.js";
 
 export const SARIF_VERSION = "2.1.0";
@@ -114,7 +114,7 @@ function descriptor(meta: RuleMeta, helpUri: string): SarifReportingDescriptor {
 }
 
 function result(f: Finding, ruleIndex: number | undefined): SarifResult {
-  const message = [plain(f.message), f.hint && f.hint.length > 0 ? `How to fix: ${plain(f.hint)}` : ""].filter(Boolean).join("\n\n");
+  const message = [plain(f.message), saysSomething(f.hint) ? `How to fix: ${plain(f.hint)}` : ""].filter(Boolean).join("\n\n");
   const out: SarifResult = {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),

@@ -1,5 +1,5 @@
 import { countBySeverity } from "../core/engine.js";
-import { plain } from "../core/text.js";
+import { plain, saysSomething } from "../core/text.js";
 import type { Finding, Severity } from "../core/types.js";
 import { groupByPath } from "./group.js";
 
@@ -192,7 +192,7 @@ export function renderTerminal(input: TerminalInput): string {
         }
       }
       if (f.fix) out.push(`${indent}${style.bold("fix:")} ${safe(f.fix.replacement.split(/\r?\n/).join(" ⏎ "))}`);
-      if (f.hint && f.hint.length > 0) out.push(`${indent}${style.bold("how to fix:")} ${safe(plain(f.hint))}`);
+      if (saysSomething(f.hint)) out.push(`${indent}${style.bold("how to fix:")} ${safe(plain(f.hint))}`);
       if (input.verbose) {
         const why = input.why?.(f.ruleId);
         if (why) out.push(`${indent}${style.dim(`why: ${why}`)}`);
