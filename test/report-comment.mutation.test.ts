@@ -6,24 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CLI_URL } from "../src/core/docs.js";
 import type { RuleMeta } from "../src/core/rule.js";
-import { text } from "../src/core/text.js";
-import type { Finding } from "../src/core/types.js";
 import { COMMENT_BUDGET, COMMENT_MARKER, mention, renderAllClear, renderComment, renderWelcome } from "../src/report/comment.js";
 import { findingItem } from "../src/report/group.js";
+import { finding } from "./helpers/findings.js";
 
 const RULES = "https://docs.test/rules";
 const noMeta = () => undefined;
-
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: "card/known-keys",
-  severity: "warning",
-  title: "Unknown key",
-  message: text`The key ${"lisence"} is unknown.`,
-  path: "README.md",
-  line: 3,
-  docsUrl: "https://docs.test/card/known-keys.md",
-  ...over,
-});
 
 const PR_FOOTER = `<sub>Cardinal · this comment follows the latest push; each commit's result is in its Cardinal check · [rules](${RULES}) · [run the same checks locally](${DEFAULT_CLI_URL})</sub>`;
 const FOLDER_FOOTER = `<sub>Cardinal · [rules](${RULES}) · [run the same checks locally](${DEFAULT_CLI_URL})</sub>`;

@@ -6,19 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { RuleMeta } from "../src/core/rule.js";
 import { text } from "../src/core/text.js";
-import type { Finding } from "../src/core/types.js";
 import { countPhrase, findingItem, groupByPath, groupHeading, lineLabel, renderGroups, whySection } from "../src/report/group.js";
-
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: "card/known-keys",
-  severity: "warning",
-  title: "Unknown key",
-  message: text`The key ${"lisence"} is unknown.`,
-  path: "README.md",
-  line: 3,
-  docsUrl: "https://docs.test/card/known-keys.md",
-  ...over,
-});
+import { finding } from "./helpers/findings.js";
 
 describe("countPhrase", () => {
   it("counts each severity, plural past one, errors first", () => {

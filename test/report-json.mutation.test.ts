@@ -6,19 +6,8 @@
 import { describe, expect, it } from "vitest";
 import type { FileFacts } from "../src/core/engine.js";
 import { text } from "../src/core/text.js";
-import type { Finding } from "../src/core/types.js";
 import { JSON_FORMAT_VERSION, renderJson } from "../src/report/json.js";
-
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: "card/known-keys",
-  severity: "warning",
-  title: "Unknown key",
-  message: text`The key ${"lisence"} is unknown.`,
-  path: "README.md",
-  line: 3,
-  docsUrl: "https://docs.test/card/known-keys.md",
-  ...over,
-});
+import { finding } from "./helpers/findings.js";
 
 const parse = (json: string) => JSON.parse(json) as Record<string, unknown>;
 

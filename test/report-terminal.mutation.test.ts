@@ -8,17 +8,7 @@ import { describe, expect, it } from "vitest";
 import { text } from "../src/core/text.js";
 import type { Finding } from "../src/core/types.js";
 import { ANSI_STYLE, cardGlobs, hiddenPhrase, NO_STYLE, printable, renderTerminal, REVIEWED_NAMED, unreviewedCardsNote } from "../src/report/terminal.js";
-
-const finding = (over: Partial<Finding> = {}): Finding => ({
-  ruleId: "card/known-keys",
-  severity: "warning",
-  title: "Unknown key",
-  message: text`The key ${"lisence"} is unknown.`,
-  path: "README.md",
-  line: 3,
-  docsUrl: "https://docs.test/card/known-keys.md",
-  ...over,
-});
+import { finding } from "./helpers/findings.js";
 
 describe("styles", () => {
   it("are ANSI escapes that reset only what they set, or nothing", () => {
